@@ -1,0 +1,63 @@
+#include "app/rcmctl/commands.h"
+
+#include "app/rcmctl/exitcode.h"
+#include "app/rcmctl/generatecommand.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <array>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace rcm::cli {
+
+namespace {
+
+struct Command
+{
+    QLatin1StringView name;
+    QLatin1StringView summary;
+    int (*run)(const QStringList &arguments);
+};
+
+constexpr std::array commands = {
+    Command {QLatin1StringView("generate"), QLatin1StringView("write a cache of synthetic work items"), runGenerate},
+};
+
+void printUsage(QTextStream &stream)
+{
+    stream << "Usage: rcmctl COMMAND [OPTIONS]\n\nCommands:\n";
+    for (const Command &command : commands)
+        stream << "  " << QString(command.name).leftJustified(12) << command.summary << "\n";
+    stream << "\n'rcmctl COMMAND --help' describes a command's options.\n";
+}
+
+} // namespace
+
+int run(const QStringList &arguments)
+{
+    if (arguments.size() < 2 || arguments.at(1) == u"--help"_s || arguments.at(1) == u"-h"_s) {
+        QTextStream out(arguments.size() < 2 ? stderr : stdout);
+        printUsage(out);
+        return arguments.size() < 2 ? UsageError : Success;
+    }
+    if (arguments.at(1) == u"--version"_s) {
+        QTextStream(stdout) << "rcmctl " << QCoreApplication::applicationVersion() << "\n";
+        return Success;
+    }
+    for (const Command &command : commands) {
+        if (arguments.at(1) == command.name) {
+            // The command parses its own options, seeing "rcmctl COMMAND" as its program name.
+            QStringList rest = arguments.mid(2);
+            rest.prepend(arguments.at(0) + u' ' + arguments.at(1));
+            return command.run(rest);
+        }
+    }
+    QTextStream err(stderr);
+    err << "rcmctl: unknown command '" << arguments.at(1) << "'\n\n";
+    printUsage(err);
+    return UsageError;
+}
+
+} // namespace rcm::cli

@@ -1,0 +1,14 @@
+#pragma once
+
+namespace rcm::cli {
+
+/// rcmctl's exit codes, distinct so that scripts can tell failures apart.
+enum ExitCode : int {
+    Success = 0,
+    Failure = 1, ///< the work could not be done: a store error, a bad file
+    UsageError = 2, ///< the command line was wrong
+    NetworkError = 3, ///< the server could not be reached or failed
+    Conflict = 4, ///< an action conflicts with the server's current item
+};
+
+} // namespace rcm::cli

@@ -1,0 +1,10 @@
+#pragma once
+
+#include <QStringList>
+
+namespace rcm::cli {
+
+/// rcmctl generate --items N --seed S --out FILE [--as-of YYYY-MM-DD]
+int runGenerate(const QStringList &arguments);
+
+} // namespace rcm::cli

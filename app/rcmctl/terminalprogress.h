@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QElapsedTimer>
+#include <QString>
+
+#include <cstdio>
+
+namespace rcm::cli {
+
+/// A one-line progress bar on stderr when it is a terminal; silent otherwise, so that
+/// scripts and logs get no control characters.
+class TerminalProgress final
+{
+public:
+    TerminalProgress(QString label, qint64 total);
+    ~TerminalProgress();
+    Q_DISABLE_COPY_MOVE(TerminalProgress)
+
+    void update(qint64 done);
+    void finish();
+
+private:
+    QString m_label;
+    qint64 m_total = 0;
+    bool m_enabled = false;
+    bool m_finished = false;
+    qint64 m_lastDrawnMs = -1000;
+    QElapsedTimer m_timer;
+};
+
+} // namespace rcm::cli

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "models/money.h"
+#include "models/wirename.h"
+
+#include <QDateTime>
+#include <QString>
+
+namespace rcm::models {
+
+enum class ActionType {
+    Take,
+    Assign,
+    Note,
+    Appeal,
+    Resubmit,
+    RequestWriteOff,
+    ApproveWriteOff,
+    RejectWriteOff,
+    Hold,
+    Release,
+    Escalate,
+    Resolve,
+    Reopen,
+};
+
+/// What a user asks to be done to one work item. The idempotency key makes a replay safe;
+/// the base version is the item version the user saw, so a stale action is caught.
+struct Action
+{
+    QString idempotencyKey;
+    QString workItemId;
+    ActionType type = ActionType::Note;
+    qint64 baseVersion = 0;
+    QString actorId;
+    QString text; ///< note, appeal or escalation text
+    QString assigneeId; ///< for Assign
+    QString resolutionCode; ///< for Resolve
+    Money amount; ///< for RequestWriteOff
+    QDateTime createdAt; ///< UTC
+
+    bool operator==(const Action &) const = default;
+};
+
+template<>
+struct WireNamesOf<ActionType>
+{
+    static constexpr WireNames<ActionType, 13> table {{{
+        {ActionType::Take, QLatin1StringView("take")},
+        {ActionType::Assign, QLatin1StringView("assign")},
+        {ActionType::Note, QLatin1StringView("note")},
+        {ActionType::Appeal, QLatin1StringView("appeal")},
+        {ActionType::Resubmit, QLatin1StringView("resubmit")},
+        {ActionType::RequestWriteOff, QLatin1StringView("request_writeoff")},
+        {ActionType::ApproveWriteOff, QLatin1StringView("approve_writeoff")},
+        {ActionType::RejectWriteOff, QLatin1StringView("reject_writeoff")},
+        {ActionType::Hold, QLatin1StringView("hold")},
+        {ActionType::Release, QLatin1StringView("release")},
+        {ActionType::Escalate, QLatin1StringView("escalate")},
+        {ActionType::Resolve, QLatin1StringView("resolve")},
+        {ActionType::Reopen, QLatin1StringView("reopen")},
+    }}};
+};
+
+} // namespace rcm::models

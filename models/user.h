@@ -1,0 +1,36 @@
+#pragma once
+
+#include "models/wirename.h"
+
+#include <QString>
+
+namespace rcm::models {
+
+enum class Role { Biller, Coder, AuthorizationSpecialist, CashPoster, Supervisor, Finance };
+
+/// A member of the revenue-cycle team.
+struct User
+{
+    QString id;
+    QString username;
+    QString displayName;
+    Role role = Role::Biller;
+    bool active = true;
+
+    bool operator==(const User &) const = default;
+};
+
+template<>
+struct WireNamesOf<Role>
+{
+    static constexpr WireNames<Role, 6> table {{{
+        {Role::Biller, QLatin1StringView("biller")},
+        {Role::Coder, QLatin1StringView("coder")},
+        {Role::AuthorizationSpecialist, QLatin1StringView("authorization_specialist")},
+        {Role::CashPoster, QLatin1StringView("cash_poster")},
+        {Role::Supervisor, QLatin1StringView("supervisor")},
+        {Role::Finance, QLatin1StringView("finance")},
+    }}};
+};
+
+} // namespace rcm::models

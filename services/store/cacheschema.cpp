@@ -1,0 +1,130 @@
+#include "services/store/cacheschema.h"
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace rcm::store {
+
+namespace {
+
+// Version 1: the tables.
+Migration tables()
+{
+    return {1,
+            u"work items and reference data"_s,
+            {
+                uR"(CREATE TABLE payers (
+            id TEXT PRIMARY KEY NOT NULL,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            timely_filing_days INTEGER NOT NULL,
+            appeal_days INTEGER NOT NULL) STRICT)"_s,
+                uR"(CREATE TABLE facilities (
+            id TEXT PRIMARY KEY NOT NULL,
+            name TEXT NOT NULL,
+            is_hospital INTEGER NOT NULL) STRICT)"_s,
+                uR"(CREATE TABLE users (
+            id TEXT PRIMARY KEY NOT NULL,
+            username TEXT NOT NULL UNIQUE,
+            display_name TEXT NOT NULL,
+            role TEXT NOT NULL,
+            active INTEGER NOT NULL) STRICT)"_s,
+                // Dates are ISO-8601 text (sortable), money integer cents, enums their wire names.
+                // row_id gives the full-text index a stable integer key.
+                uR"(CREATE TABLE work_items (
+            row_id INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            queue TEXT NOT NULL,
+            status TEXT NOT NULL,
+            priority INTEGER NOT NULL,
+            owner_id TEXT,
+            due_date TEXT,
+            claim_number TEXT NOT NULL,
+            account_number TEXT NOT NULL,
+            patient_display_name TEXT NOT NULL,
+            payer_id TEXT NOT NULL,
+            payer_name TEXT NOT NULL,
+            facility_id TEXT NOT NULL,
+            service_from TEXT,
+            service_to TEXT,
+            billed_cents INTEGER NOT NULL,
+            balance_cents INTEGER NOT NULL,
+            at_risk_cents INTEGER NOT NULL,
+            group_code TEXT,
+            carc TEXT,
+            rarcs TEXT,
+            denial_category TEXT NOT NULL,
+            timely_filing_deadline TEXT,
+            appeal_deadline TEXT,
+            version INTEGER NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL) STRICT)"_s,
+            }};
+}
+
+// Version 2: what the queue views sort and filter on.
+Migration queueIndexes()
+{
+    return {2,
+            u"indexes for the queue views"_s,
+            {
+                u"CREATE INDEX work_items_by_queue ON work_items (queue, status, priority DESC, due_date)"_s,
+                u"CREATE INDEX work_items_by_status ON work_items (status, due_date)"_s,
+                u"CREATE INDEX work_items_by_owner ON work_items (owner_id, status, priority DESC)"_s,
+                u"CREATE INDEX work_items_by_priority ON work_items (priority DESC, due_date)"_s,
+                u"CREATE INDEX work_items_by_due_date ON work_items (due_date)"_s,
+                u"CREATE INDEX work_items_by_payer ON work_items (payer_id, queue)"_s,
+            }};
+}
+
+// Version 3: search. An external-content FTS5 table kept in step by triggers, filled
+// from the rows an older cache already holds.
+Migration search()
+{
+    return {3,
+            u"full-text search"_s,
+            {
+                uR"(CREATE VIRTUAL TABLE work_items_search USING fts5 (
+            claim_number, account_number, patient_display_name, payer_name,
+            content = 'work_items', content_rowid = 'row_id',
+            tokenize = "unicode61 remove_diacritics 2 tokenchars '-'"))"_s,
+                uR"(CREATE TRIGGER work_items_search_insert AFTER INSERT ON work_items BEGIN
+            INSERT INTO work_items_search (rowid, claim_number, account_number, patient_display_name, payer_name)
+            VALUES (new.row_id, new.claim_number, new.account_number, new.patient_display_name, new.payer_name);
+            END)"_s,
+                uR"(CREATE TRIGGER work_items_search_delete AFTER DELETE ON work_items BEGIN
+            INSERT INTO work_items_search (work_items_search, rowid, claim_number, account_number,
+                                           patient_display_name, payer_name)
+            VALUES ('delete', old.row_id, old.claim_number, old.account_number, old.patient_display_name,
+                    old.payer_name);
+            END)"_s,
+                uR"(CREATE TRIGGER work_items_search_update
+            AFTER UPDATE OF claim_number, account_number, patient_display_name, payer_name ON work_items BEGIN
+            INSERT INTO work_items_search (work_items_search, rowid, claim_number, account_number,
+                                           patient_display_name, payer_name)
+            VALUES ('delete', old.row_id, old.claim_number, old.account_number, old.patient_display_name,
+                    old.payer_name);
+            INSERT INTO work_items_search (rowid, claim_number, account_number, patient_display_name, payer_name)
+            VALUES (new.row_id, new.claim_number, new.account_number, new.patient_display_name, new.payer_name);
+            END)"_s,
+                u"INSERT INTO work_items_search (work_items_search) VALUES ('rebuild')"_s,
+            }};
+}
+
+Schema makeSchema()
+{
+    Schema schema;
+    schema.name = u"workbench cache"_s;
+    schema.applicationId = 0x52434D57; // "RCMW"
+    schema.migrations = {tables(), queueIndexes(), search()};
+    return schema;
+}
+
+} // namespace
+
+const Schema &workbenchCacheSchema()
+{
+    static const Schema schema = makeSchema();
+    return schema;
+}
+
+} // namespace rcm::store

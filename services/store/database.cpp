@@ -1,0 +1,267 @@
+#include "services/store/database.h"
+
+#include "services/store/storelogging.h"
+#include "services/store/transactionguard.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <atomic>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace rcm::store {
+
+namespace {
+
+constexpr auto ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+
+QString nextConnectionName()
+{
+    static std::atomic<quint64> counter {0};
+    return u"rcm-store-%1"_s.arg(counter.fetch_add(1));
+}
+
+bool isSqliteNotADatabase(const QSqlError &error)
+{
+    // SQLITE_NOTADB (26) and SQLITE_CORRUPT (11).
+    return error.nativeErrorCode() == u"26"_s || error.nativeErrorCode() == u"11"_s;
+}
+
+} // namespace
+
+Database::Database()
+    : m_connectionName(nextConnectionName())
+{ }
+
+Database::~Database()
+{
+    close();
+}
+
+void Database::close()
+{
+    if (!m_connection.isValid())
+        return;
+    m_connection.close();
+    m_connection = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+StoreError Database::open(const QString &path, const Schema &schema)
+{
+    close();
+    m_path = path;
+    m_schemaVersion = 0;
+    if (StoreError error = createFileOwnerOnly())
+        return error;
+
+    m_connection = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
+    m_connection.setDatabaseName(path);
+    // Another process may hold the write lock for a moment (a sync, a second window).
+    m_connection.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=10000"_s);
+    if (!m_connection.open()) {
+        return fail(StoreError(StoreError::Code::CannotOpen,
+                               u"Cannot open %1: %2"_s.arg(path, m_connection.lastError().text())));
+    }
+
+    int version = 0;
+    if (StoreError error = checkOwnership(schema, &version))
+        return fail(error);
+    if (version > schema.latestVersion()) {
+        return fail(StoreError(
+            StoreError::Code::TooNew,
+            u"%1 was written by a newer version of RCM Workbench (%2 schema %3; this version "
+            "knows up to %4). Update the application. The file has not been changed."_s.arg(path, schema.name)
+                .arg(version)
+                .arg(schema.latestVersion())));
+    }
+    if (StoreError error = configureConnection())
+        return fail(error);
+    if (StoreError error = migrate(schema))
+        return fail(error);
+    return {};
+}
+
+StoreError Database::createFileOwnerOnly()
+{
+    const QFileInfo info(m_path);
+    if (!QDir().mkpath(info.absolutePath())) {
+        return StoreError(StoreError::Code::CannotOpen, u"Cannot create the folder %1"_s.arg(info.absolutePath()));
+    }
+    if (!info.exists()) {
+        // Create the file ourselves so that it is owner-only from its first byte; SQLite
+        // gives its -wal and -shm files the same permissions as the database file.
+        QFile file(m_path);
+        // NewOnly fails if another process created the file a moment ago; that is fine.
+        if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, ownerOnly) && !QFileInfo::exists(m_path)) {
+            return StoreError(StoreError::Code::CannotOpen, u"Cannot create %1: %2"_s.arg(m_path, file.errorString()));
+        }
+        return {};
+    }
+    if (info.permissions()
+        & (QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ReadOther | QFileDevice::WriteOther)) {
+        qCWarning(lcStore) << "Restricting a database file that others could read to its owner";
+        QFile::setPermissions(m_path, ownerOnly);
+    }
+    return {};
+}
+
+StoreError Database::checkOwnership(const Schema &schema, int *version)
+{
+    QSqlQuery query(m_connection);
+    if (!query.exec(u"SELECT count(*) FROM sqlite_master"_s) || !query.next()) {
+        const QSqlError error = query.lastError();
+        return StoreError(isSqliteNotADatabase(error) ? StoreError::Code::NotADatabase : StoreError::Code::CannotOpen,
+                          u"%1 cannot be read as a %2: %3. The file has not been changed; move it aside to "
+                          "start a new one."_s.arg(m_path, schema.name, error.databaseText()));
+    }
+    const int tableCount = query.value(0).toInt();
+    if (!query.exec(u"PRAGMA application_id"_s) || !query.next())
+        return StoreError(StoreError::Code::NotADatabase, u"%1 has no readable header"_s.arg(m_path));
+    const qint32 applicationId = query.value(0).toInt();
+
+    if (applicationId == 0 && tableCount == 0) {
+        *version = 0; // a new, empty file
+        return {};
+    }
+    if (applicationId != schema.applicationId) {
+        return StoreError(StoreError::Code::ForeignDatabase,
+                          u"%1 is an SQLite file of some other program, not a %2. It has not been changed."_s.arg(
+                              m_path, schema.name));
+    }
+    if (StoreError error = readVersion(version))
+        return error;
+    if (*version <= 0) {
+        return StoreError(
+            StoreError::Code::NotADatabase,
+            u"%1 is a %2 without a schema version; it is damaged and has not been changed."_s.arg(m_path, schema.name));
+    }
+    return {};
+}
+
+StoreError Database::readVersion(int *version)
+{
+    QSqlQuery query(m_connection);
+    if (!query.exec(u"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'"_s) || !query.next())
+        return StoreError(StoreError::Code::Query, query.lastError().text());
+    if (query.value(0).toInt() == 0) {
+        *version = 0;
+        return {};
+    }
+    if (!query.exec(u"SELECT value FROM meta WHERE key = 'schema_version'"_s))
+        return StoreError(StoreError::Code::Query, query.lastError().text());
+    *version = query.next() ? query.value(0).toInt() : 0;
+    return {};
+}
+
+StoreError Database::configureConnection()
+{
+    QSqlQuery query(m_connection);
+    if (!query.exec(u"PRAGMA journal_mode = WAL"_s) || !query.next()
+        || query.value(0).toString().compare(u"wal"_s, Qt::CaseInsensitive) != 0) {
+        return StoreError(StoreError::Code::JournalMode,
+                          u"%1 cannot use write-ahead logging on this file system (SQLite answered \"%2\"). "
+                          "Choose a cache location on a local disk."_s.arg(m_path, query.value(0).toString()));
+    }
+    const QStringList pragmas = {
+        u"PRAGMA foreign_keys = ON"_s,
+        // FULL: a committed action survives a power cut, which the outbox promises.
+        u"PRAGMA synchronous = FULL"_s, u"PRAGMA temp_store = MEMORY"_s,
+        u"PRAGMA cache_size = -65536"_s, // 64 MiB
+    };
+    for (const QString &pragma : pragmas) {
+        if (StoreError error = execute(pragma))
+            return error;
+    }
+    if (!query.exec(u"PRAGMA foreign_keys"_s) || !query.next() || query.value(0).toInt() != 1)
+        return StoreError(StoreError::Code::Query, u"SQLite refused to enforce foreign keys"_s);
+    return {};
+}
+
+StoreError Database::migrate(const Schema &schema)
+{
+    if (StoreError error = readVersion(&m_schemaVersion))
+        return error;
+    for (const Migration &migration : schema.migrations) {
+        if (migration.version <= m_schemaVersion)
+            continue;
+        TransactionGuard transaction(m_connection);
+        if (transaction.beginError())
+            return transaction.beginError();
+        // Another process may have upgraded the file while this one waited for the lock.
+        int current = 0;
+        if (StoreError error = readVersion(&current))
+            return error;
+        if (current >= migration.version) {
+            m_schemaVersion = current;
+            continue;
+        }
+        QStringList statements;
+        if (current == 0) {
+            statements << u"PRAGMA application_id = %1"_s.arg(schema.applicationId)
+                       << u"CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value ANY) STRICT"_s;
+        }
+        statements << migration.statements;
+        statements << u"INSERT INTO meta (key, value) VALUES ('schema_version', %1) "
+                      "ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s.arg(migration.version);
+        for (const QString &statement : std::as_const(statements)) {
+            if (StoreError error = execute(statement)) {
+                return StoreError(StoreError::Code::MigrationFailed,
+                                  u"Upgrading %1 to version %2 (%3) failed and was undone; the file is still at "
+                                  "version %4. %5"_s.arg(m_path)
+                                      .arg(migration.version)
+                                      .arg(migration.description)
+                                      .arg(current)
+                                      .arg(error.message()));
+            }
+        }
+        if (StoreError error = transaction.commit())
+            return error;
+        qCInfo(lcStore) << "Upgraded" << schema.name << "to schema version" << migration.version;
+        m_schemaVersion = migration.version;
+    }
+    return {};
+}
+
+StoreError Database::checkIntegrity()
+{
+    QSqlQuery query(m_connection);
+    if (!query.exec(u"PRAGMA quick_check"_s))
+        return StoreError(StoreError::Code::NotADatabase, query.lastError().text());
+    QStringList problems;
+    while (query.next()) {
+        const QString line = query.value(0).toString();
+        if (line != u"ok"_s)
+            problems << line;
+    }
+    if (!problems.isEmpty()) {
+        return StoreError(StoreError::Code::NotADatabase,
+                          u"%1 is damaged: %2"_s.arg(m_path, problems.mid(0, 5).join(u"; "_s)));
+    }
+    return {};
+}
+
+StoreError Database::execute(const QString &statement)
+{
+    QSqlQuery query(m_connection);
+    if (!query.exec(statement)) {
+        const QSqlError error = query.lastError();
+        if (error.nativeErrorCode() == u"5"_s)
+            return StoreError(StoreError::Code::Busy, u"The file is busy in another program: %1"_s.arg(error.text()));
+        return StoreError(StoreError::Code::Query, u"%1 (in: %2)"_s.arg(error.databaseText(), statement.left(80)));
+    }
+    return {};
+}
+
+StoreError Database::fail(StoreError error)
+{
+    qCWarning(lcStore).noquote() << "Could not open a database:" << error.message();
+    close();
+    return error;
+}
+
+} // namespace rcm::store

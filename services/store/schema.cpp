@@ -1,0 +1,16 @@
+#include "services/store/schema.h"
+
+namespace rcm::store {
+
+Schema Schema::upTo(int version) const
+{
+    Schema older = *this;
+    older.migrations.clear();
+    for (const Migration &migration : migrations) {
+        if (migration.version <= version)
+            older.migrations.append(migration);
+    }
+    return older;
+}
+
+} // namespace rcm::store

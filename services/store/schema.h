@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+class QSqlDatabase;
+
+namespace rcm::store {
+
+/// One cumulative upgrade step: the SQL statements that take a file from version - 1
+/// to version. Steps run in order, each in its own transaction.
+struct Migration
+{
+    int version = 0;
+    QString description;
+    QStringList statements;
+};
+
+/// A database's schema declared as data: which program owns the file (SQLite's
+/// application_id) and the ordered list of migrations. The latest version is the last
+/// step's.
+struct Schema
+{
+    QString name; ///< for messages: "workbench cache", "gateway database"
+    qint32 applicationId = 0;
+    QList<Migration> migrations;
+
+    int latestVersion() const { return migrations.isEmpty() ? 0 : migrations.constLast().version; }
+
+    /// This schema as an older build knew it: only the steps up to and including version.
+    Schema upTo(int version) const;
+};
+
+} // namespace rcm::store

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "services/store/storeerror.h"
+
+#include <QSqlDatabase>
+
+namespace rcm::store {
+
+/// Opens a write transaction on construction and rolls it back on destruction unless
+/// commit() succeeded, so an early return or an exception never leaves half a change.
+class TransactionGuard final
+{
+public:
+    enum class Mode { Deferred, Immediate };
+
+    explicit TransactionGuard(QSqlDatabase database, Mode mode = Mode::Immediate);
+    ~TransactionGuard();
+    Q_DISABLE_COPY_MOVE(TransactionGuard)
+
+    /// The error from BEGIN, if the transaction could not be started.
+    const StoreError &beginError() const { return m_error; }
+    bool isActive() const { return m_active; }
+
+    StoreError commit();
+    void rollback();
+
+private:
+    QSqlDatabase m_database;
+    StoreError m_error;
+    bool m_active = false;
+};
+
+} // namespace rcm::store

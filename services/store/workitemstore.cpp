@@ -1,0 +1,352 @@
+#include "services/store/workitemstore.h"
+
+#include "services/store/transactionguard.h"
+
+#include <QCryptographicHash>
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QSqlRecord>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace rcm::store {
+
+using namespace rcm::models;
+
+namespace {
+
+constexpr auto itemColumns = "id, queue, status, priority, owner_id, due_date, claim_number, account_number, "
+                             "patient_display_name, payer_id, payer_name, facility_id, service_from, service_to, "
+                             "billed_cents, balance_cents, at_risk_cents, group_code, carc, rarcs, denial_category, "
+                             "timely_filing_deadline, appeal_deadline, version, created_at, updated_at";
+constexpr int itemColumnCount = 26;
+
+QVariant dateValue(const QDate &date)
+{
+    return date.isValid() ? QVariant(date.toString(Qt::ISODate)) : QVariant();
+}
+
+QVariant textValue(const QString &text)
+{
+    return text.isEmpty() ? QVariant() : QVariant(text);
+}
+
+QString timestampText(const QDateTime &time)
+{
+    return time.toUTC().toString(Qt::ISODateWithMs);
+}
+
+template<typename Enum>
+QString enumText(Enum value)
+{
+    return QString(wireName(value));
+}
+
+template<typename Enum>
+Enum enumFrom(const QVariant &value, Enum fallback)
+{
+    return fromWireName<Enum>(value.toString()).value_or(fallback);
+}
+
+QDate dateFrom(const QVariant &value)
+{
+    return QDate::fromString(value.toString(), Qt::ISODate);
+}
+
+QDateTime timestampFrom(const QVariant &value)
+{
+    return QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+}
+
+StoreError queryError(const QSqlQuery &query, const char *what)
+{
+    return StoreError(StoreError::Code::Query, u"%1: %2"_s.arg(QLatin1StringView(what), query.lastError().text()));
+}
+
+void setError(StoreError *target, StoreError error)
+{
+    if (target)
+        *target = std::move(error);
+}
+
+WorkItem itemFromRecord(const QSqlQuery &query)
+{
+    int column = 0;
+    auto next = [&]() {
+        return query.value(column++);
+    };
+    WorkItem item;
+    item.id = next().toString();
+    item.queue = enumFrom(next(), Queue::Denial);
+    item.status = enumFrom(next(), WorkItemStatus::New);
+    item.priority = static_cast<Priority>(next().toInt());
+    item.ownerId = next().toString();
+    item.dueDate = dateFrom(next());
+    item.claimNumber = next().toString();
+    item.accountNumber = next().toString();
+    item.patientDisplayName = next().toString();
+    item.payerId = next().toString();
+    item.payerName = next().toString();
+    item.facilityId = next().toString();
+    item.serviceFrom = dateFrom(next());
+    item.serviceTo = dateFrom(next());
+    item.billed = Money::fromCents(next().toLongLong());
+    item.balance = Money::fromCents(next().toLongLong());
+    item.atRisk = Money::fromCents(next().toLongLong());
+    item.groupCode = next().toString();
+    item.carc = next().toString();
+    item.rarcs = next().toString().split(u' ', Qt::SkipEmptyParts);
+    item.denialCategory = enumFrom(next(), DenialCategory::Other);
+    item.timelyFilingDeadline = dateFrom(next());
+    item.appealDeadline = dateFrom(next());
+    item.version = next().toLongLong();
+    item.createdAt = timestampFrom(next());
+    item.updatedAt = timestampFrom(next());
+    return item;
+}
+
+} // namespace
+
+WorkItemStore::WorkItemStore(Database &database)
+    : m_database(database)
+{ }
+
+StoreError WorkItemStore::prepareItemUpsert()
+{
+    if (!m_itemUpsert.lastQuery().isEmpty())
+        return {};
+    QStringList placeholders;
+    QStringList updates;
+    const QStringList columns = QString::fromLatin1(itemColumns).split(u", "_s);
+    for (const QString &column : columns) {
+        placeholders << u"?"_s;
+        if (column != u"id"_s)
+            updates << u"%1 = excluded.%1"_s.arg(column);
+    }
+    m_itemUpsert = QSqlQuery(m_database.connection());
+    if (!m_itemUpsert.prepare(u"INSERT INTO work_items (%1) VALUES (%2) ON CONFLICT (id) DO UPDATE SET %3"_s.arg(
+            QLatin1StringView(itemColumns), placeholders.join(u", "_s), updates.join(u", "_s)))) {
+        StoreError error = queryError(m_itemUpsert, "Preparing the work item upsert");
+        m_itemUpsert = QSqlQuery();
+        return error;
+    }
+    return {};
+}
+
+StoreError WorkItemStore::upsertItems(std::span<const WorkItem> items)
+{
+    if (StoreError error = prepareItemUpsert())
+        return error;
+    TransactionGuard transaction(m_database.connection());
+    if (transaction.beginError())
+        return transaction.beginError();
+    for (const WorkItem &item : items) {
+        int column = 0;
+        auto bind = [&](const QVariant &value) {
+            m_itemUpsert.bindValue(column++, value);
+        };
+        bind(item.id);
+        bind(enumText(item.queue));
+        bind(enumText(item.status));
+        bind(static_cast<int>(item.priority));
+        bind(textValue(item.ownerId));
+        bind(dateValue(item.dueDate));
+        bind(item.claimNumber);
+        bind(item.accountNumber);
+        bind(item.patientDisplayName);
+        bind(item.payerId);
+        bind(item.payerName);
+        bind(item.facilityId);
+        bind(dateValue(item.serviceFrom));
+        bind(dateValue(item.serviceTo));
+        bind(item.billed.cents());
+        bind(item.balance.cents());
+        bind(item.atRisk.cents());
+        bind(textValue(item.groupCode));
+        bind(textValue(item.carc));
+        bind(textValue(item.rarcs.join(u' ')));
+        bind(enumText(item.denialCategory));
+        bind(dateValue(item.timelyFilingDeadline));
+        bind(dateValue(item.appealDeadline));
+        bind(item.version);
+        bind(timestampText(item.createdAt));
+        bind(timestampText(item.updatedAt));
+        Q_ASSERT(column == itemColumnCount);
+        if (!m_itemUpsert.exec())
+            return queryError(m_itemUpsert, "Writing a work item");
+    }
+    return transaction.commit();
+}
+
+namespace {
+
+template<typename Row, typename Binder>
+StoreError upsertRows(Database &database, const QString &statement, std::span<const Row> rows, Binder bindRow)
+{
+    TransactionGuard transaction(database.connection());
+    if (transaction.beginError())
+        return transaction.beginError();
+    QSqlQuery query(database.connection());
+    if (!query.prepare(statement))
+        return queryError(query, "Preparing a reference data write");
+    for (const Row &row : rows) {
+        bindRow(query, row);
+        if (!query.exec())
+            return queryError(query, "Writing reference data");
+    }
+    return transaction.commit();
+}
+
+} // namespace
+
+StoreError WorkItemStore::upsertPayers(std::span<const Payer> payers)
+{
+    return upsertRows(m_database,
+                      u"INSERT OR REPLACE INTO payers (id, name, kind, timely_filing_days, appeal_days) "
+                      "VALUES (?, ?, ?, ?, ?)"_s,
+                      payers, [](QSqlQuery &query, const Payer &payer) {
+                          query.bindValue(0, payer.id);
+                          query.bindValue(1, payer.name);
+                          query.bindValue(2, enumText(payer.kind));
+                          query.bindValue(3, payer.timelyFilingDays);
+                          query.bindValue(4, payer.appealDays);
+                      });
+}
+
+StoreError WorkItemStore::upsertFacilities(std::span<const Facility> facilities)
+{
+    return upsertRows(m_database, u"INSERT OR REPLACE INTO facilities (id, name, is_hospital) VALUES (?, ?, ?)"_s,
+                      facilities, [](QSqlQuery &query, const Facility &facility) {
+                          query.bindValue(0, facility.id);
+                          query.bindValue(1, facility.name);
+                          query.bindValue(2, facility.isHospital ? 1 : 0);
+                      });
+}
+
+StoreError WorkItemStore::upsertUsers(std::span<const User> users)
+{
+    return upsertRows(
+        m_database, u"INSERT OR REPLACE INTO users (id, username, display_name, role, active) VALUES (?, ?, ?, ?, ?)"_s,
+        users, [](QSqlQuery &query, const User &user) {
+            query.bindValue(0, user.id);
+            query.bindValue(1, user.username);
+            query.bindValue(2, user.displayName);
+            query.bindValue(3, enumText(user.role));
+            query.bindValue(4, user.active ? 1 : 0);
+        });
+}
+
+std::optional<WorkItem> WorkItemStore::item(const QString &id, StoreError *error)
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(u"SELECT %1 FROM work_items WHERE id = ?"_s.arg(QLatin1StringView(itemColumns)));
+    query.bindValue(0, id);
+    if (!query.exec()) {
+        setError(error, queryError(query, "Reading a work item"));
+        return std::nullopt;
+    }
+    if (!query.next())
+        return std::nullopt;
+    return itemFromRecord(query);
+}
+
+QList<Payer> WorkItemStore::payers(StoreError *error)
+{
+    QList<Payer> result;
+    QSqlQuery query(m_database.connection());
+    if (!query.exec(u"SELECT id, name, kind, timely_filing_days, appeal_days FROM payers ORDER BY id"_s)) {
+        setError(error, queryError(query, "Reading payers"));
+        return result;
+    }
+    while (query.next()) {
+        result.append({query.value(0).toString(), query.value(1).toString(),
+                       enumFrom(query.value(2), PayerKind::Commercial), query.value(3).toInt(),
+                       query.value(4).toInt()});
+    }
+    return result;
+}
+
+QList<User> WorkItemStore::users(StoreError *error)
+{
+    QList<User> result;
+    QSqlQuery query(m_database.connection());
+    if (!query.exec(u"SELECT id, username, display_name, role, active FROM users ORDER BY id"_s)) {
+        setError(error, queryError(query, "Reading users"));
+        return result;
+    }
+    while (query.next()) {
+        result.append({query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
+                       enumFrom(query.value(3), Role::Biller), query.value(4).toBool()});
+    }
+    return result;
+}
+
+qint64 WorkItemStore::itemCount(StoreError *error)
+{
+    QSqlQuery query(m_database.connection());
+    if (!query.exec(u"SELECT count(*) FROM work_items"_s) || !query.next()) {
+        setError(error, queryError(query, "Counting work items"));
+        return -1;
+    }
+    return query.value(0).toLongLong();
+}
+
+QString WorkItemStore::searchExpression(const QString &text)
+{
+    static const QRegularExpression separators(u"[^\\p{L}\\p{N}-]+"_s);
+    QStringList terms;
+    for (const QString &word : text.split(separators, Qt::SkipEmptyParts))
+        terms << u"\"%1\"*"_s.arg(word);
+    return terms.join(u' ');
+}
+
+QStringList WorkItemStore::search(const QString &text, int limit, StoreError *error)
+{
+    QStringList ids;
+    const QString expression = searchExpression(text);
+    if (expression.isEmpty())
+        return ids;
+    QSqlQuery query(m_database.connection());
+    query.prepare(u"SELECT work_items.id FROM work_items_search JOIN work_items ON work_items.row_id = "
+                  "work_items_search.rowid WHERE work_items_search MATCH ? ORDER BY rank LIMIT ?"_s);
+    query.bindValue(0, expression);
+    query.bindValue(1, limit);
+    if (!query.exec()) {
+        setError(error, queryError(query, "Searching work items"));
+        return ids;
+    }
+    while (query.next())
+        ids << query.value(0).toString();
+    return ids;
+}
+
+QByteArray WorkItemStore::contentDigest(StoreError *error)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    const QStringList statements = {
+        u"SELECT * FROM payers ORDER BY id"_s,
+        u"SELECT * FROM facilities ORDER BY id"_s,
+        u"SELECT * FROM users ORDER BY id"_s,
+        u"SELECT %1 FROM work_items ORDER BY id"_s.arg(QLatin1StringView(itemColumns)),
+    };
+    for (const QString &statement : statements) {
+        QSqlQuery query(m_database.connection());
+        query.setForwardOnly(true);
+        if (!query.exec(statement)) {
+            setError(error, queryError(query, "Reading the cache for its digest"));
+            return {};
+        }
+        const int columns = query.record().count();
+        while (query.next()) {
+            for (int column = 0; column < columns; ++column) {
+                const QVariant value = query.value(column);
+                hash.addData(value.isNull() ? QByteArrayView("\x01N") : QByteArrayView(value.toString().toUtf8()));
+                hash.addData(QByteArrayView("\x1f"));
+            }
+            hash.addData(QByteArrayView("\x1e"));
+        }
+    }
+    return hash.result().toHex();
+}
+
+} // namespace rcm::store

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "models/payer.h"
+#include "models/user.h"
+#include "models/workitem.h"
+#include "services/store/database.h"
+#include "services/store/storeerror.h"
+
+#include <QList>
+#include <QSqlQuery>
+
+#include <optional>
+#include <span>
+
+namespace rcm::store {
+
+/// Reads and writes work items and their reference data in a workbench cache. Writes are
+/// batched: one call, one transaction, one prepared statement reused for every row.
+class WorkItemStore final
+{
+public:
+    explicit WorkItemStore(Database &database);
+    Q_DISABLE_COPY_MOVE(WorkItemStore)
+
+    /// Inserts new items and replaces existing ones (matched by id), all or nothing.
+    StoreError upsertItems(std::span<const models::WorkItem> items);
+    StoreError upsertPayers(std::span<const models::Payer> payers);
+    StoreError upsertFacilities(std::span<const models::Facility> facilities);
+    StoreError upsertUsers(std::span<const models::User> users);
+
+    std::optional<models::WorkItem> item(const QString &id, StoreError *error = nullptr);
+    QList<models::Payer> payers(StoreError *error = nullptr);
+    QList<models::User> users(StoreError *error = nullptr);
+    qint64 itemCount(StoreError *error = nullptr);
+
+    /// Ids of the items whose claim number, account, patient or payer match every word
+    /// of text (each as a prefix), best match first.
+    QStringList search(const QString &text, int limit, StoreError *error = nullptr);
+
+    /// An FTS5 query matching every word of what a user typed as a prefix, with FTS
+    /// syntax characters neutralised. Empty when text has no words.
+    static QString searchExpression(const QString &text);
+
+    /// SHA-256 over every row of every table in a fixed order: equal digests mean equal
+    /// content, whatever the file's page layout.
+    QByteArray contentDigest(StoreError *error = nullptr);
+
+private:
+    StoreError prepareItemUpsert();
+
+    Database &m_database;
+    QSqlQuery m_itemUpsert;
+};
+
+} // namespace rcm::store
