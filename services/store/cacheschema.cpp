@@ -67,11 +67,11 @@ Migration queueIndexes()
     return {2,
             u"indexes for the queue views"_s,
             {
-                u"CREATE INDEX work_items_by_queue ON work_items (queue, status, priority DESC, due_date)"_s,
+                // The default sort of a queue and of a person's work: most urgent first, then due.
+                u"CREATE INDEX work_items_by_queue ON work_items (queue, priority DESC, due_date)"_s,
+                u"CREATE INDEX work_items_by_owner ON work_items (owner_id, priority DESC, due_date)"_s,
+                // Status filters and due-date views across queues ("everything overdue").
                 u"CREATE INDEX work_items_by_status ON work_items (status, due_date)"_s,
-                u"CREATE INDEX work_items_by_owner ON work_items (owner_id, status, priority DESC)"_s,
-                u"CREATE INDEX work_items_by_priority ON work_items (priority DESC, due_date)"_s,
-                u"CREATE INDEX work_items_by_due_date ON work_items (due_date)"_s,
                 u"CREATE INDEX work_items_by_payer ON work_items (payer_id, queue)"_s,
             }};
 }
@@ -86,7 +86,8 @@ Migration search()
                 uR"(CREATE VIRTUAL TABLE work_items_search USING fts5 (
             claim_number, account_number, patient_display_name, payer_name,
             content = 'work_items', content_rowid = 'row_id',
-            tokenize = "unicode61 remove_diacritics 2 tokenchars '-'"))"_s,
+            tokenize = "unicode61 remove_diacritics 2 tokenchars '-'",
+            detail = column, columnsize = 0))"_s,
                 uR"(CREATE TRIGGER work_items_search_insert AFTER INSERT ON work_items BEGIN
             INSERT INTO work_items_search (rowid, claim_number, account_number, patient_display_name, payer_name)
             VALUES (new.row_id, new.claim_number, new.account_number, new.patient_display_name, new.payer_name);
@@ -115,7 +116,11 @@ Schema makeSchema()
     Schema schema;
     schema.name = u"workbench cache"_s;
     schema.applicationId = 0x52434D57; // "RCMW"
+    // Large pages: queue views scan long index ranges and a first sync writes a million
+    // rows; measured 12% faster to build than 4 KiB pages (see scripts/bench store).
+    schema.pageSize = 16384;
     schema.migrations = {tables(), queueIndexes(), search()};
+    schema.afterIndexRestore = {u"INSERT INTO work_items_search (work_items_search) VALUES ('rebuild')"_s};
     return schema;
 }
 

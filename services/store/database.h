@@ -31,6 +31,14 @@ public:
     /// diagnostics and repair, not for every start.
     StoreError checkIntegrity();
 
+    /// For a bulk load into a table: drops its secondary indexes and triggers, keeping
+    /// their definitions in the file, so that rows go in without per-row index work.
+    /// restoreIndexes() recreates them in one sorted pass. Should the process die in
+    /// between, the next open() restores them before anything else happens.
+    StoreError suspendIndexes(const QString &table);
+    StoreError restoreIndexes();
+    bool hasSuspendedIndexes();
+
     /// Executes one statement with no result rows; for pragmas and DDL.
     StoreError execute(const QString &statement);
 
@@ -41,6 +49,8 @@ private:
     StoreError migrate(const Schema &schema);
     StoreError readVersion(int *version);
     StoreError fail(StoreError error);
+
+    QStringList m_afterIndexRestore;
 
     QString m_connectionName;
     QString m_path;

@@ -26,7 +26,11 @@ struct Schema
 {
     QString name; ///< for messages: "workbench cache", "gateway database"
     qint32 applicationId = 0;
+    int pageSize = 4096; ///< set when the file is created; cannot change once in WAL mode
     QList<Migration> migrations;
+    /// Statements that bring derived data (a full-text index) back in step after
+    /// Database::restoreIndexes() recreated the indexes and triggers a bulk load suspended.
+    QStringList afterIndexRestore;
 
     int latestVersion() const { return migrations.isEmpty() ? 0 : migrations.constLast().version; }
 

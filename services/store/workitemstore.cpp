@@ -21,21 +21,6 @@ constexpr auto itemColumns = "id, queue, status, priority, owner_id, due_date, c
                              "timely_filing_deadline, appeal_deadline, version, created_at, updated_at";
 constexpr int itemColumnCount = 26;
 
-QVariant dateValue(const QDate &date)
-{
-    return date.isValid() ? QVariant(date.toString(Qt::ISODate)) : QVariant();
-}
-
-QVariant textValue(const QString &text)
-{
-    return text.isEmpty() ? QVariant() : QVariant(text);
-}
-
-QString timestampText(const QDateTime &time)
-{
-    return time.toUTC().toString(Qt::ISODateWithMs);
-}
-
 template<typename Enum>
 QString enumText(Enum value)
 {
@@ -113,7 +98,7 @@ WorkItemStore::WorkItemStore(Database &database)
 
 StoreError WorkItemStore::prepareItemUpsert()
 {
-    if (!m_itemUpsert.lastQuery().isEmpty())
+    if (m_itemUpsert.isPrepared())
         return {};
     QStringList placeholders;
     QStringList updates;
@@ -123,14 +108,9 @@ StoreError WorkItemStore::prepareItemUpsert()
         if (column != u"id"_s)
             updates << u"%1 = excluded.%1"_s.arg(column);
     }
-    m_itemUpsert = QSqlQuery(m_database.connection());
-    if (!m_itemUpsert.prepare(u"INSERT INTO work_items (%1) VALUES (%2) ON CONFLICT (id) DO UPDATE SET %3"_s.arg(
-            QLatin1StringView(itemColumns), placeholders.join(u", "_s), updates.join(u", "_s)))) {
-        StoreError error = queryError(m_itemUpsert, "Preparing the work item upsert");
-        m_itemUpsert = QSqlQuery();
-        return error;
-    }
-    return {};
+    return m_itemUpsert.prepare(m_database.connection(),
+                                u"INSERT INTO work_items (%1) VALUES (%2) ON CONFLICT (id) DO UPDATE SET %3"_s.arg(
+                                    QLatin1StringView(itemColumns), placeholders.join(u", "_s), updates.join(u", "_s)));
 }
 
 StoreError WorkItemStore::upsertItems(std::span<const WorkItem> items)
@@ -141,41 +121,56 @@ StoreError WorkItemStore::upsertItems(std::span<const WorkItem> items)
     if (transaction.beginError())
         return transaction.beginError();
     for (const WorkItem &item : items) {
-        int column = 0;
-        auto bind = [&](const QVariant &value) {
-            m_itemUpsert.bindValue(column++, value);
-        };
-        bind(item.id);
-        bind(enumText(item.queue));
-        bind(enumText(item.status));
-        bind(static_cast<int>(item.priority));
-        bind(textValue(item.ownerId));
-        bind(dateValue(item.dueDate));
-        bind(item.claimNumber);
-        bind(item.accountNumber);
-        bind(item.patientDisplayName);
-        bind(item.payerId);
-        bind(item.payerName);
-        bind(item.facilityId);
-        bind(dateValue(item.serviceFrom));
-        bind(dateValue(item.serviceTo));
-        bind(item.billed.cents());
-        bind(item.balance.cents());
-        bind(item.atRisk.cents());
-        bind(textValue(item.groupCode));
-        bind(textValue(item.carc));
-        bind(textValue(item.rarcs.join(u' ')));
-        bind(enumText(item.denialCategory));
-        bind(dateValue(item.timelyFilingDeadline));
-        bind(dateValue(item.appealDeadline));
-        bind(item.version);
-        bind(timestampText(item.createdAt));
-        bind(timestampText(item.updatedAt));
-        Q_ASSERT(column == itemColumnCount);
-        if (!m_itemUpsert.exec())
-            return queryError(m_itemUpsert, "Writing a work item");
+        const QString rarcs = item.rarcs.join(u' ');
+        int column = 1;
+        m_itemUpsert.bindText(column++, item.id);
+        m_itemUpsert.bindLatin1(column++, wireName(item.queue));
+        m_itemUpsert.bindLatin1(column++, wireName(item.status));
+        m_itemUpsert.bindInteger(column++, static_cast<int>(item.priority));
+        m_itemUpsert.bindText(column++, item.ownerId);
+        m_itemUpsert.bindDate(column++, item.dueDate);
+        m_itemUpsert.bindText(column++, item.claimNumber);
+        m_itemUpsert.bindText(column++, item.accountNumber);
+        m_itemUpsert.bindText(column++, item.patientDisplayName);
+        m_itemUpsert.bindText(column++, item.payerId);
+        m_itemUpsert.bindText(column++, item.payerName);
+        m_itemUpsert.bindText(column++, item.facilityId);
+        m_itemUpsert.bindDate(column++, item.serviceFrom);
+        m_itemUpsert.bindDate(column++, item.serviceTo);
+        m_itemUpsert.bindInteger(column++, item.billed.cents());
+        m_itemUpsert.bindInteger(column++, item.balance.cents());
+        m_itemUpsert.bindInteger(column++, item.atRisk.cents());
+        m_itemUpsert.bindText(column++, item.groupCode);
+        m_itemUpsert.bindText(column++, item.carc);
+        m_itemUpsert.bindText(column++, rarcs);
+        m_itemUpsert.bindLatin1(column++, wireName(item.denialCategory));
+        m_itemUpsert.bindDate(column++, item.timelyFilingDeadline);
+        m_itemUpsert.bindDate(column++, item.appealDeadline);
+        m_itemUpsert.bindInteger(column++, item.version);
+        m_itemUpsert.bindTimestamp(column++, item.createdAt);
+        m_itemUpsert.bindTimestamp(column++, item.updatedAt);
+        Q_ASSERT(column == itemColumnCount + 1);
+        if (StoreError error = m_itemUpsert.step())
+            return StoreError(error.code(), u"Writing work item %1: %2"_s.arg(item.id, error.message()));
     }
     return transaction.commit();
+}
+
+StoreError WorkItemStore::beginBulkLoad()
+{
+    // A bulk load is repeated whole if interrupted, so its commits need not each wait
+    // for the disk; WAL keeps the file consistent either way.
+    if (StoreError error = m_database.execute(u"PRAGMA synchronous = NORMAL"_s))
+        return error;
+    return m_database.suspendIndexes(u"work_items"_s);
+}
+
+StoreError WorkItemStore::endBulkLoad()
+{
+    StoreError error = m_database.restoreIndexes();
+    if (StoreError restored = m_database.execute(u"PRAGMA synchronous = FULL"_s); !error)
+        error = restored;
+    return error;
 }
 
 namespace {
@@ -308,7 +303,8 @@ QStringList WorkItemStore::search(const QString &text, int limit, StoreError *er
         return ids;
     QSqlQuery query(m_database.connection());
     query.prepare(u"SELECT work_items.id FROM work_items_search JOIN work_items ON work_items.row_id = "
-                  "work_items_search.rowid WHERE work_items_search MATCH ? ORDER BY rank LIMIT ?"_s);
+                  "work_items_search.rowid WHERE work_items_search MATCH ? "
+                  "ORDER BY work_items.priority DESC, work_items.due_date LIMIT ?"_s);
     query.bindValue(0, expression);
     query.bindValue(1, limit);
     if (!query.exec()) {

@@ -4,6 +4,7 @@
 #include "models/user.h"
 #include "models/workitem.h"
 #include "services/store/database.h"
+#include "services/store/sqlitestatement.h"
 #include "services/store/storeerror.h"
 
 #include <QList>
@@ -16,6 +17,7 @@ namespace rcm::store {
 
 /// Reads and writes work items and their reference data in a workbench cache. Writes are
 /// batched: one call, one transaction, one prepared statement reused for every row.
+/// Destroy it before closing its Database.
 class WorkItemStore final
 {
 public:
@@ -24,6 +26,13 @@ public:
 
     /// Inserts new items and replaces existing ones (matched by id), all or nothing.
     StoreError upsertItems(std::span<const models::WorkItem> items);
+    /// Loading far more items than the cache holds (a first sync, generated data) is
+    /// much faster with the indexes built once at the end: between beginBulkLoad() and
+    /// endBulkLoad() the queue and search indexes are suspended. Searches and sorted
+    /// queries are slow until endBulkLoad(); a crash in between is repaired on open.
+    StoreError beginBulkLoad();
+    StoreError endBulkLoad();
+
     StoreError upsertPayers(std::span<const models::Payer> payers);
     StoreError upsertFacilities(std::span<const models::Facility> facilities);
     StoreError upsertUsers(std::span<const models::User> users);
@@ -34,7 +43,7 @@ public:
     qint64 itemCount(StoreError *error = nullptr);
 
     /// Ids of the items whose claim number, account, patient or payer match every word
-    /// of text (each as a prefix), best match first.
+    /// of text (each as a prefix), most urgent first.
     QStringList search(const QString &text, int limit, StoreError *error = nullptr);
 
     /// An FTS5 query matching every word of what a user typed as a prefix, with FTS
@@ -49,7 +58,7 @@ private:
     StoreError prepareItemUpsert();
 
     Database &m_database;
-    QSqlQuery m_itemUpsert;
+    SqliteStatement m_itemUpsert;
 };
 
 } // namespace rcm::store

@@ -53,6 +53,8 @@ StoreError fill(store::Database &database, qint64 itemCount, const SyntheticGene
         return error;
     if (StoreError error = items.upsertUsers(generator.users()))
         return error;
+    if (StoreError error = items.beginBulkLoad())
+        return error;
     for (qint64 first = 0; first < itemCount; first += batchSize) {
         const QList<models::WorkItem> batch = generator.items(first, std::min(batchSize, itemCount - first));
         if (StoreError error = items.upsertItems(batch))
@@ -60,6 +62,8 @@ StoreError fill(store::Database &database, qint64 itemCount, const SyntheticGene
         if (progress)
             progress(first + batch.size());
     }
+    if (StoreError error = items.endBulkLoad())
+        return error;
     const auto &options = generator.options();
     return database.execute(u"INSERT INTO meta (key, value) VALUES ('synthetic_seed', '%1'), "
                             "('synthetic_as_of', '%2')"_s.arg(options.seed)

@@ -1,0 +1,108 @@
+#include "services/store/sqlitestatement.h"
+
+#include <QSqlDriver>
+
+#include <sqlite3.h>
+
+#include <cstdio>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace rcm::store {
+
+SqliteStatement::~SqliteStatement()
+{
+    sqlite3_finalize(m_statement);
+}
+
+StoreError SqliteStatement::prepare(const QSqlDatabase &connection, const QString &sql)
+{
+    sqlite3_finalize(m_statement);
+    m_statement = nullptr;
+    const QVariant handle = connection.driver() ? connection.driver()->handle() : QVariant();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return StoreError(StoreError::Code::Query, u"The connection is not an open SQLite connection"_s);
+    m_database = *static_cast<sqlite3 *const *>(handle.constData());
+    if (sqlite3_prepare16_v3(m_database, sql.utf16(), int(sql.size() * 2), SQLITE_PREPARE_PERSISTENT, &m_statement,
+                             nullptr)
+        != SQLITE_OK) {
+        return StoreError(StoreError::Code::Query,
+                          u"Cannot prepare a statement: %1"_s.arg(QString::fromUtf8(sqlite3_errmsg(m_database))));
+    }
+    return {};
+}
+
+void SqliteStatement::bindText(int position, const QString &text)
+{
+    if (text.isEmpty())
+        sqlite3_bind_null(m_statement, position);
+    else
+        sqlite3_bind_text16(m_statement, position, text.utf16(), int(text.size() * 2), SQLITE_STATIC);
+}
+
+void SqliteStatement::bindLatin1(int position, QLatin1StringView text)
+{
+    if (text.isEmpty())
+        sqlite3_bind_null(m_statement, position);
+    else
+        sqlite3_bind_text(m_statement, position, text.data(), int(text.size()), SQLITE_STATIC);
+}
+
+void SqliteStatement::bindInteger(int position, qint64 value)
+{
+    sqlite3_bind_int64(m_statement, position, value);
+}
+
+void SqliteStatement::bindDate(int position, const QDate &date)
+{
+    if (!date.isValid()) {
+        sqlite3_bind_null(m_statement, position);
+        return;
+    }
+    const QByteArray text = isoDate(date);
+    sqlite3_bind_text(m_statement, position, text.constData(), int(text.size()), SQLITE_TRANSIENT);
+}
+
+void SqliteStatement::bindTimestamp(int position, const QDateTime &time)
+{
+    if (!time.isValid()) {
+        sqlite3_bind_null(m_statement, position);
+        return;
+    }
+    const QByteArray text = isoTimestamp(time);
+    sqlite3_bind_text(m_statement, position, text.constData(), int(text.size()), SQLITE_TRANSIENT);
+}
+
+StoreError SqliteStatement::step()
+{
+    const int result = sqlite3_step(m_statement);
+    StoreError error;
+    if (result != SQLITE_DONE && result != SQLITE_ROW) {
+        error = StoreError(result == SQLITE_BUSY ? StoreError::Code::Busy : StoreError::Code::Query,
+                           QString::fromUtf8(sqlite3_errmsg(m_database)));
+    }
+    sqlite3_reset(m_statement);
+    sqlite3_clear_bindings(m_statement);
+    return error;
+}
+
+QByteArray isoDate(const QDate &date)
+{
+    char buffer[16];
+    const int size = std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", date.year(), date.month(), date.day());
+    return QByteArray(buffer, size);
+}
+
+QByteArray isoTimestamp(const QDateTime &time)
+{
+    const QDateTime utc = time.toUTC();
+    const QDate date = utc.date();
+    const QTime clock = utc.time();
+    char buffer[32];
+    const int size
+        = std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", date.year(), date.month(),
+                        date.day(), clock.hour(), clock.minute(), clock.second(), clock.msec());
+    return QByteArray(buffer, size);
+}
+
+} // namespace rcm::store

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "services/store/storeerror.h"
+
+#include <QByteArray>
+#include <QDate>
+#include <QDateTime>
+#include <QSqlDatabase>
+#include <QString>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace rcm::store {
+
+/// A statement prepared once through SQLite's C API on a QtSql connection, for the few
+/// hot paths (bulk writes) where binding through QVariant costs more than the write.
+/// It must be destroyed before the Database it was prepared on is closed.
+class SqliteStatement final
+{
+public:
+    SqliteStatement() = default;
+    ~SqliteStatement();
+    Q_DISABLE_COPY_MOVE(SqliteStatement)
+
+    StoreError prepare(const QSqlDatabase &connection, const QString &sql);
+    bool isPrepared() const { return m_statement != nullptr; }
+
+    /// Binds by 1-based position. Strings are bound without copying: they must live
+    /// until step(). An empty string or an invalid date binds NULL.
+    void bindText(int position, const QString &text);
+    void bindLatin1(int position, QLatin1StringView text);
+    void bindInteger(int position, qint64 value);
+    void bindDate(int position, const QDate &date);
+    void bindTimestamp(int position, const QDateTime &time);
+
+    /// Runs the statement once and resets it for the next row.
+    StoreError step();
+
+private:
+    sqlite3 *m_database = nullptr;
+    sqlite3_stmt *m_statement = nullptr;
+};
+
+/// "2026-11-27", the form dates take in every store.
+QByteArray isoDate(const QDate &date);
+/// "2026-11-27T09:30:00.000Z", the form timestamps take in every store (always UTC).
+QByteArray isoTimestamp(const QDateTime &time);
+
+} // namespace rcm::store

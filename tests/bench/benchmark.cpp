@@ -1,0 +1,24 @@
+#include "tests/bench/benchmark.h"
+
+namespace rcm::bench {
+
+double BenchmarkResult::ratio() const
+{
+    if (value <= 0 || floor <= 0)
+        return 0;
+    return higherIsBetter ? floor / value : value / floor;
+}
+
+QList<Benchmark> &registeredBenchmarks()
+{
+    static QList<Benchmark> benchmarks;
+    return benchmarks;
+}
+
+BenchmarkRegistration::BenchmarkRegistration(QString name, QString description,
+                                             std::function<QList<BenchmarkResult>()> run)
+{
+    registeredBenchmarks().append({std::move(name), std::move(description), std::move(run)});
+}
+
+} // namespace rcm::bench

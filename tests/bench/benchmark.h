@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+
+#include <functional>
+
+namespace rcm::bench {
+
+/// One measured figure beside its floor: the same work done the plainest way possible.
+/// ratio = value / floor for "lower is better" units (seconds) and floor / value for
+/// rates, so a ratio of 1 means as fast as the floor and higher is always worse.
+struct BenchmarkResult
+{
+    QString name; ///< starts with its area: "store.", "sync.", ...
+    double value = 0;
+    QString unit;
+    double floor = 0;
+    bool higherIsBetter = false;
+
+    double ratio() const;
+};
+
+/// A named benchmark; run() returns its figures.
+struct Benchmark
+{
+    QString name;
+    QString description;
+    std::function<QList<BenchmarkResult>()> run;
+};
+
+QList<Benchmark> &registeredBenchmarks();
+
+/// Registers a benchmark at static-initialisation time.
+struct BenchmarkRegistration
+{
+    BenchmarkRegistration(QString name, QString description, std::function<QList<BenchmarkResult>()> run);
+};
+
+} // namespace rcm::bench

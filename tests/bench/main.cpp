@@ -1,0 +1,97 @@
+// rcm-bench [NAME...]: runs the benchmarks (all, or those whose name starts with NAME),
+// prints a table of each figure beside its floor and writes the figures as JSON.
+#include "tests/bench/benchmark.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace rcm::bench;
+
+namespace {
+
+QString formatted(double value)
+{
+    return value >= 100 ? QString::number(value, 'f', 0) : QString::number(value, 'f', 2);
+}
+
+void printTable(const QList<BenchmarkResult> &results)
+{
+    QTextStream out(stdout);
+    out << "\n"
+        << u"benchmark"_s.leftJustified(36) << u"value"_s.rightJustified(14) << u"floor"_s.rightJustified(14)
+        << u"unit"_s.rightJustified(12) << u"ratio"_s.rightJustified(8) << "\n"
+        << QString(84, u'-') << "\n";
+    for (const BenchmarkResult &result : results) {
+        out << result.name.leftJustified(36) << formatted(result.value).rightJustified(14)
+            << formatted(result.floor).rightJustified(14) << result.unit.rightJustified(12)
+            << QString(QString::number(result.ratio(), 'f', 2) + u'x').rightJustified(8) << "\n";
+    }
+    out << "\nratio: how many times worse than the floor (1.00x = as good as the floor).\n";
+}
+
+bool writeJson(const QString &path, const QList<BenchmarkResult> &results)
+{
+    QJsonArray array;
+    for (const BenchmarkResult &result : results) {
+        array.append(QJsonObject {{u"name"_s, result.name},
+                                  {u"value"_s, result.value},
+                                  {u"unit"_s, result.unit},
+                                  {u"floor"_s, result.floor},
+                                  {u"ratio"_s, result.ratio()}});
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    file.write(QJsonDocument(array).toJson());
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication application(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"RCM Workbench benchmarks: each figure beside its floor."_s);
+    parser.addHelpOption();
+    const QCommandLineOption output(u"json"_s, u"Write the results to FILE."_s, u"FILE"_s);
+    const QCommandLineOption list(u"list"_s, u"List the benchmarks."_s);
+    parser.addOptions({output, list});
+    parser.addPositionalArgument(u"name"_s, u"Run only benchmarks whose name starts with this."_s, u"[NAME...]"_s);
+    parser.process(application);
+
+    QTextStream err(stderr);
+    if (parser.isSet(list)) {
+        for (const Benchmark &benchmark : registeredBenchmarks())
+            QTextStream(stdout) << benchmark.name << "  " << benchmark.description << "\n";
+        return 0;
+    }
+    const QStringList filters = parser.positionalArguments();
+    QList<BenchmarkResult> results;
+    for (const Benchmark &benchmark : registeredBenchmarks()) {
+        const bool selected = filters.isEmpty() || std::any_of(filters.begin(), filters.end(), [&](const QString &f) {
+                                  return benchmark.name.startsWith(f);
+                              });
+        if (!selected)
+            continue;
+        err << "Running " << benchmark.name << ": " << benchmark.description << "\n";
+        err.flush();
+        results.append(benchmark.run());
+    }
+    if (results.isEmpty()) {
+        err << "No benchmark matches " << filters.join(u", "_s) << "; --list shows them.\n";
+        return 2;
+    }
+    printTable(results);
+    if (parser.isSet(output) && !writeJson(parser.value(output), results)) {
+        err << "Cannot write " << parser.value(output) << "\n";
+        return 1;
+    }
+    return 0;
+}
