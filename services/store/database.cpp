@@ -4,10 +4,12 @@
 #include "services/store/transactionguard.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QThread>
 
 #include <atomic>
 
@@ -18,6 +20,7 @@ namespace rcm::store {
 namespace {
 
 constexpr auto ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+constexpr int busyTimeoutMs = 10000;
 
 QString nextConnectionName()
 {
@@ -62,7 +65,7 @@ StoreError Database::open(const QString &path, const Schema &schema)
     m_connection = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
     m_connection.setDatabaseName(path);
     // Another process may hold the write lock for a moment (a sync, a second window).
-    m_connection.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=10000"_s);
+    m_connection.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(busyTimeoutMs));
     if (!m_connection.open()) {
         return fail(StoreError(StoreError::Code::CannotOpen,
                                u"Cannot open %1: %2"_s.arg(path, m_connection.lastError().text())));
@@ -168,15 +171,37 @@ StoreError Database::readVersion(int *version)
     return {};
 }
 
+StoreError Database::enableWriteAheadLog()
+{
+    // Switching to WAL needs the file to itself for a moment; when several processes
+    // create a cache at once, SQLite answers "busy" without waiting, so wait here.
+    QElapsedTimer waited;
+    waited.start();
+    for (;;) {
+        QSqlQuery query(m_connection);
+        if (query.exec(u"PRAGMA journal_mode = WAL"_s) && query.next()) {
+            const QString mode = query.value(0).toString();
+            if (mode.compare(u"wal"_s, Qt::CaseInsensitive) == 0)
+                return {};
+            return StoreError(StoreError::Code::JournalMode,
+                              u"%1 cannot use write-ahead logging on this file system (SQLite answered \"%2\"). "
+                              "Choose a cache location on a local disk."_s.arg(m_path, mode));
+        }
+        const QString code = query.lastError().nativeErrorCode();
+        const bool busy = code == u"5"_s || code == u"6"_s; // SQLITE_BUSY, SQLITE_LOCKED
+        if (!busy || waited.elapsed() > busyTimeoutMs) {
+            return StoreError(busy ? StoreError::Code::Busy : StoreError::Code::JournalMode,
+                              u"Cannot turn on write-ahead logging for %1: %2"_s.arg(m_path, query.lastError().text()));
+        }
+        QThread::msleep(20);
+    }
+}
+
 StoreError Database::configureConnection()
 {
+    if (StoreError error = enableWriteAheadLog())
+        return error;
     QSqlQuery query(m_connection);
-    if (!query.exec(u"PRAGMA journal_mode = WAL"_s) || !query.next()
-        || query.value(0).toString().compare(u"wal"_s, Qt::CaseInsensitive) != 0) {
-        return StoreError(StoreError::Code::JournalMode,
-                          u"%1 cannot use write-ahead logging on this file system (SQLite answered \"%2\"). "
-                          "Choose a cache location on a local disk."_s.arg(m_path, query.value(0).toString()));
-    }
     const QStringList pragmas = {
         u"PRAGMA foreign_keys = ON"_s,
         // FULL: a committed action survives a power cut, which the outbox promises.

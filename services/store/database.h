@@ -45,6 +45,7 @@ public:
 private:
     StoreError createFileOwnerOnly();
     StoreError checkOwnership(const Schema &schema, int *version);
+    StoreError enableWriteAheadLog();
     StoreError configureConnection();
     StoreError migrate(const Schema &schema);
     StoreError readVersion(int *version);
