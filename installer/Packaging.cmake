@@ -1,0 +1,34 @@
+# CPack: 'cpack -G DEB' in the build folder makes a Debian package of the three
+# executables, the desktop entry and the icon. On Windows the WiX template beside this
+# file is used (it cannot be built on Linux).
+set(CPACK_PACKAGE_NAME "rcm-workbench")
+set(CPACK_PACKAGE_VENDOR "RCM Workbench")
+set(CPACK_PACKAGE_CONTACT "RCM Workbench maintainers <maintainers@rcm-workbench.example>")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
+set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
+set(CPACK_PACKAGE_HOMEPAGE_URL "${PROJECT_HOMEPAGE_URL}")
+set(CPACK_PACKAGE_INSTALL_DIRECTORY "RCM Workbench")
+set(CPACK_PACKAGE_EXECUTABLES "rcm-workbench;RCM Workbench")
+set(CPACK_STRIP_FILES ON)
+
+set(CPACK_PACKAGING_INSTALL_PREFIX "/usr")
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_PACKAGE_SECTION "misc")
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+# Plugins are loaded at run time, so dpkg-shlibdeps cannot see them.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite")
+set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "Revenue-cycle work queues for billers, coders and supervisors
+ RCM Workbench syncs denial, authorization and remittance exception queues into a local
+ cache, lets users act on them offline, and exports reports for finance. The package
+ holds the desktop workbench, the rcm-gateway integration server and the rcmctl tool.")
+
+set(CPACK_WIX_UPGRADE_GUID "6B3C2A4E-8F1D-4C7B-9A65-2E0D7F4B1C93")
+set(CPACK_WIX_TEMPLATE "${CMAKE_CURRENT_LIST_DIR}/wix/rcm-workbench.template.wxs")
+set(CPACK_WIX_PRODUCT_ICON "${PROJECT_SOURCE_DIR}/resources/icons/rcm-workbench.ico")
+
+if(WIN32)
+    set(CPACK_GENERATOR "WIX;ZIP")
+else()
+    set(CPACK_GENERATOR "DEB;TGZ")
+endif()
+include(CPack)

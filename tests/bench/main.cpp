@@ -5,6 +5,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -20,17 +21,34 @@ QString formatted(double value)
     return value >= 100 ? QString::number(value, 'f', 0) : QString::number(value, 'f', 2);
 }
 
-void printTable(const QList<BenchmarkResult> &results)
+/// name -> ratio of an earlier run, to show whether this one got better or worse.
+QHash<QString, double> readPreviousRatios(const QString &path)
+{
+    QHash<QString, double> ratios;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return ratios;
+    const QJsonArray array = QJsonDocument::fromJson(file.readAll()).array();
+    for (const QJsonValue &entry : array)
+        ratios.insert(entry[u"name"_s].toString(), entry[u"ratio"_s].toDouble());
+    return ratios;
+}
+
+void printTable(const QList<BenchmarkResult> &results, const QHash<QString, double> &previousRatios)
 {
     QTextStream out(stdout);
     out << "\n"
         << u"benchmark"_s.leftJustified(36) << u"value"_s.rightJustified(14) << u"floor"_s.rightJustified(14)
-        << u"unit"_s.rightJustified(12) << u"ratio"_s.rightJustified(8) << "\n"
-        << QString(84, u'-') << "\n";
+        << u"unit"_s.rightJustified(12) << u"ratio"_s.rightJustified(8) << u"last run"_s.rightJustified(10) << "\n"
+        << QString(94, u'-') << "\n";
     for (const BenchmarkResult &result : results) {
+        const QString previous = previousRatios.contains(result.name)
+            ? QString::number(previousRatios.value(result.name), 'f', 2) + u'x'
+            : u"-"_s;
         out << result.name.leftJustified(36) << formatted(result.value).rightJustified(14)
             << formatted(result.floor).rightJustified(14) << result.unit.rightJustified(12)
-            << QString(QString::number(result.ratio(), 'f', 2) + u'x').rightJustified(8) << "\n";
+            << QString(QString::number(result.ratio(), 'f', 2) + u'x').rightJustified(8) << previous.rightJustified(10)
+            << "\n";
     }
     out << "\nratio: how many times worse than the floor (1.00x = as good as the floor).\n";
 }
@@ -62,7 +80,8 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     const QCommandLineOption output(u"json"_s, u"Write the results to FILE."_s, u"FILE"_s);
     const QCommandLineOption list(u"list"_s, u"List the benchmarks."_s);
-    parser.addOptions({output, list});
+    const QCommandLineOption previous(u"previous"_s, u"Compare with the results in FILE."_s, u"FILE"_s);
+    parser.addOptions({output, list, previous});
     parser.addPositionalArgument(u"name"_s, u"Run only benchmarks whose name starts with this."_s, u"[NAME...]"_s);
     parser.process(application);
 
@@ -88,7 +107,7 @@ int main(int argc, char *argv[])
         err << "No benchmark matches " << filters.join(u", "_s) << "; --list shows them.\n";
         return 2;
     }
-    printTable(results);
+    printTable(results, readPreviousRatios(parser.value(previous)));
     if (parser.isSet(output) && !writeJson(parser.value(output), results)) {
         err << "Cannot write " << parser.value(output) << "\n";
         return 1;

@@ -1,0 +1,53 @@
+# Shared by scripts/test, scripts/demo and scripts/bench. Sourced, not run.
+# shellcheck shell=bash
+
+RCM_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+RCM_BUILD_DIR="$RCM_ROOT/build/default"
+
+# Everything a fresh Debian 12 machine needs to build, test, package and demo.
+RCM_PACKAGES=(
+    cmake ninja-build g++ pkg-config git
+    qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-httpserver-dev qt6-networkauth-dev
+    qt6-tools-dev qt6-l10n-tools qt6-svg-dev libqt6sql6-sqlite libqt6sql6-psql
+    qtkeychain-qt6-dev libxlsxwriter-dev libsqlite3-dev
+    clang-format dpkg-dev file desktop-file-utils
+    xvfb xauth
+)
+
+rcm_say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+rcm_as_root() {
+    if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# Installs whichever of RCM_PACKAGES are missing; quiet and quick when none are.
+rcm_ensure_packages() {
+    local missing=()
+    local package
+    for package in "${RCM_PACKAGES[@]}"; do
+        if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
+            missing+=("$package")
+        fi
+    done
+    if [ ${#missing[@]} -eq 0 ]; then
+        rcm_say "All ${#RCM_PACKAGES[@]} required Debian packages are installed"
+        return 0
+    fi
+    rcm_say "Installing ${#missing[@]} missing Debian packages: ${missing[*]}"
+    if [ "$(id -u)" -ne 0 ] && ! command -v sudo >/dev/null; then
+        echo "Not root and no sudo: install these packages, then run again: ${missing[*]}" >&2
+        exit 1
+    fi
+    rcm_as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
+    rcm_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+# Configures once, then builds what changed (Ninja reconfigures itself when CMake files change).
+rcm_build() {
+    if [ ! -f "$RCM_BUILD_DIR/CMakeCache.txt" ]; then
+        rcm_say "Configuring the build in build/default"
+        cmake --preset default -S "$RCM_ROOT" >/dev/null
+    fi
+    rcm_say "Building ($(nproc) jobs)"
+    cmake --build "$RCM_BUILD_DIR" --parallel "$(nproc)" "$@"
+}
