@@ -150,6 +150,10 @@ QString scrambledDigits(qint64 index, quint64 multiplier)
 
 Priority priorityFor(Money atRisk, int daysToDeadline)
 {
+    // Once the deadline has passed the money can no longer be chased, only reviewed
+    // for write-off: still work, but not the most urgent.
+    if (daysToDeadline < 0)
+        return atRisk.cents() < 10'000 ? Priority::Low : Priority::Normal;
     if (daysToDeadline <= 7 && atRisk.cents() >= 50'000)
         return Priority::Urgent;
     if (daysToDeadline <= 30 || atRisk.cents() >= 500'000)
@@ -250,8 +254,12 @@ WorkItem SyntheticGenerator::item(qint64 index) const
         + scrambledDigits(index, 7919ULL);
     item.accountNumber = u"HAR"_s + scrambledDigits(index, 104723ULL);
 
-    // Services: mostly within the last six months, hospital stays of a few days.
-    const int serviceAge = std::min(400, 5 + static_cast<int>(random.logNormal(55.0, 0.8)));
+    // Services mostly within the last six months; the rare older ones are drawn again
+    // rather than clamped, so that no single date collects the tail.
+    int serviceAge = 0;
+    do {
+        serviceAge = 5 + static_cast<int>(random.logNormal(55.0, 0.8));
+    } while (serviceAge > 420);
     item.serviceFrom = m_options.asOf.addDays(-serviceAge);
     item.serviceTo
         = facility.hospital && random.chance(0.35) ? item.serviceFrom.addDays(random.between(1, 6)) : item.serviceFrom;

@@ -148,6 +148,23 @@ private Q_SLOTS:
         QVERIFY(payers[u"MCR"_s].timelyFilingDays != payers[u"BSH"_s].timelyFilingDays);
     }
 
+    void urgentItemsAreTheOnesStillSavable()
+    {
+        int urgent = 0;
+        for (const WorkItem &item : std::as_const(m_sample)) {
+            if (item.priority != Priority::Urgent)
+                continue;
+            ++urgent;
+            const QDate deadline = item.appealDeadline.isValid() && item.queue != Queue::Authorization
+                ? item.appealDeadline
+                : item.timelyFilingDeadline;
+            const qint64 daysLeft = m_asOf.daysTo(deadline);
+            QVERIFY2(daysLeft >= 0 && daysLeft <= 7, qPrintable(item.id));
+            QVERIFY(item.atRisk.cents() >= 50'000);
+        }
+        QVERIFY(urgent > 20);
+    }
+
     void theTeamHasEveryRoleAndWorkGoesToTheRightPeople()
     {
         const SyntheticGenerator generator({7, m_asOf});

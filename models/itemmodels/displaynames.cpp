@@ -1,0 +1,92 @@
+#include "models/itemmodels/displaynames.h"
+
+#include <QCoreApplication>
+
+namespace rcm::itemmodels {
+
+using namespace rcm::models;
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("rcm::itemmodels::DisplayNames", text);
+}
+} // namespace
+
+QString displayName(Queue queue)
+{
+    switch (queue) {
+    case Queue::Denial:
+        return tr("Denials");
+    case Queue::Authorization:
+        return tr("Authorizations");
+    case Queue::Remittance:
+        return tr("Remittance exceptions");
+    }
+    return {};
+}
+
+QString displayName(WorkItemStatus status)
+{
+    switch (status) {
+    case WorkItemStatus::New:
+        return tr("New");
+    case WorkItemStatus::InProgress:
+        return tr("In progress");
+    case WorkItemStatus::PendingPayer:
+        return tr("Pending payer");
+    case WorkItemStatus::OnHold:
+        return tr("On hold");
+    case WorkItemStatus::Escalated:
+        return tr("Escalated");
+    case WorkItemStatus::WriteOffRequested:
+        return tr("Write-off requested");
+    case WorkItemStatus::Resolved:
+        return tr("Resolved");
+    }
+    return {};
+}
+
+QString displayName(Priority priority)
+{
+    switch (priority) {
+    case Priority::Low:
+        return tr("Low");
+    case Priority::Normal:
+        return tr("Normal");
+    case Priority::High:
+        return tr("High");
+    case Priority::Urgent:
+        return tr("Urgent");
+    }
+    return {};
+}
+
+QString displayName(DenialCategory category)
+{
+    switch (category) {
+    case DenialCategory::None:
+        return tr("None");
+    case DenialCategory::Eligibility:
+        return tr("Eligibility");
+    case DenialCategory::Authorization:
+        return tr("Authorization");
+    case DenialCategory::TimelyFiling:
+        return tr("Timely filing");
+    case DenialCategory::Coding:
+        return tr("Coding");
+    case DenialCategory::Duplicate:
+        return tr("Duplicate");
+    case DenialCategory::MedicalNecessity:
+        return tr("Medical necessity");
+    case DenialCategory::CoordinationOfBenefits:
+        return tr("Coordination of benefits");
+    case DenialCategory::Underpayment:
+        return tr("Underpayment");
+    case DenialCategory::Other:
+        return tr("Other");
+    }
+    return {};
+}
+
+} // namespace rcm::itemmodels

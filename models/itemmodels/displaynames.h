@@ -1,0 +1,15 @@
+#pragma once
+
+#include "models/workitem.h"
+
+#include <QString>
+
+namespace rcm::itemmodels {
+
+/// What users read for each value, translated; wire names stay for files and the API.
+QString displayName(models::Queue queue);
+QString displayName(models::WorkItemStatus status);
+QString displayName(models::Priority priority);
+QString displayName(models::DenialCategory category);
+
+} // namespace rcm::itemmodels

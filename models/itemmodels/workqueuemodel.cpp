@@ -1,0 +1,308 @@
+#include "models/itemmodels/workqueuemodel.h"
+
+#include "models/itemmodels/displaynames.h"
+#include "services/store/workitemstore.h"
+
+#include <QLocale>
+#include <QSqlError>
+#include <QSqlQuery>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace rcm::itemmodels {
+
+using namespace rcm::models;
+
+namespace {
+
+constexpr int pageSize = 200;
+constexpr int cachedPages = 20;
+
+/// The SQL expression each column sorts by; every one leads an index or is cheap to sort.
+QString sortExpression(int column)
+{
+    switch (column) {
+    case WorkQueueModel::PriorityColumn:
+        return u"work_items.priority"_s;
+    case WorkQueueModel::ClaimColumn:
+        return u"work_items.claim_number"_s;
+    case WorkQueueModel::AccountColumn:
+        return u"work_items.account_number"_s;
+    case WorkQueueModel::PatientColumn:
+        return u"work_items.patient_display_name"_s;
+    case WorkQueueModel::PayerColumn:
+        return u"work_items.payer_name"_s;
+    case WorkQueueModel::ServiceDateColumn:
+        return u"work_items.service_from"_s;
+    case WorkQueueModel::BilledColumn:
+        return u"work_items.billed_cents"_s;
+    case WorkQueueModel::BalanceColumn:
+        return u"work_items.balance_cents"_s;
+    case WorkQueueModel::ReasonColumn:
+        return u"work_items.carc"_s;
+    case WorkQueueModel::FilingDeadlineColumn:
+        return u"work_items.timely_filing_deadline"_s;
+    case WorkQueueModel::StatusColumn:
+        return u"work_items.status"_s;
+    case WorkQueueModel::OwnerColumn:
+        return u"users.display_name"_s;
+    default:
+        return u"work_items.priority"_s;
+    }
+}
+
+QString money(qint64 cents)
+{
+    return QLocale().toCurrencyString(static_cast<double>(cents) / 100.0, u"$"_s);
+}
+
+} // namespace
+
+WorkQueueModel::WorkQueueModel(QSqlDatabase connection, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_connection(std::move(connection))
+    , m_today(QDate::currentDate())
+    , m_pages(cachedPages)
+{
+    reload();
+}
+
+void WorkQueueModel::setQueue(std::optional<Queue> queue)
+{
+    if (queue == m_queue)
+        return;
+    m_queue = queue;
+    reload();
+}
+
+void WorkQueueModel::setSearchText(const QString &text)
+{
+    const QString expression = store::WorkItemStore::searchExpression(text);
+    if (expression == m_searchExpression)
+        return;
+    m_searchExpression = expression;
+    reload();
+}
+
+void WorkQueueModel::setToday(const QDate &today)
+{
+    m_today = today;
+    if (m_rowCount > 0)
+        Q_EMIT dataChanged(index(0, 0), index(m_rowCount - 1, ColumnCount - 1));
+}
+
+void WorkQueueModel::sort(int column, Qt::SortOrder order)
+{
+    if (column < 0 || column >= ColumnCount || (column == m_sortColumn && order == m_sortOrder))
+        return;
+    // Rows are fetched afresh from SQL in the new order, so this is a reset, not a move.
+    beginResetModel();
+    m_sortColumn = column;
+    m_sortOrder = order;
+    m_pages.clear();
+    endResetModel();
+}
+
+QString WorkQueueModel::whereClause() const
+{
+    QStringList conditions = {u"work_items.status <> 'resolved'"_s};
+    if (m_queue)
+        conditions << u"work_items.queue = :queue"_s;
+    if (!m_searchExpression.isEmpty()) {
+        conditions << u"work_items.row_id IN (SELECT rowid FROM work_items_search WHERE work_items_search MATCH "
+                      ":search)"_s;
+    }
+    return u" WHERE "_s + conditions.join(u" AND "_s);
+}
+
+void WorkQueueModel::bindFilter(QSqlQuery &query) const
+{
+    if (m_queue)
+        query.bindValue(u":queue"_s, QString(wireName(*m_queue)));
+    if (!m_searchExpression.isEmpty())
+        query.bindValue(u":search"_s, m_searchExpression);
+}
+
+void WorkQueueModel::reload()
+{
+    beginResetModel();
+    m_pages.clear();
+    m_rowCount = 0;
+    m_lastError.clear();
+    QSqlQuery query(m_connection);
+    query.prepare(u"SELECT count(*) FROM work_items"_s + whereClause());
+    bindFilter(query);
+    if (query.exec() && query.next())
+        m_rowCount = query.value(0).toInt();
+    else
+        m_lastError = query.lastError().text();
+    endResetModel();
+}
+
+const WorkQueueModel::Row *WorkQueueModel::rowAt(int row) const
+{
+    const int page = row / pageSize;
+    if (!m_pages.contains(page)) {
+        QSqlQuery query(m_connection);
+        query.setForwardOnly(true);
+        const QString direction = m_sortOrder == Qt::AscendingOrder ? u"ASC"_s : u"DESC"_s;
+        query.prepare(u"SELECT work_items.id, priority, claim_number, account_number, patient_display_name, "
+                      "payer_name, service_from, billed_cents, balance_cents, group_code, carc, denial_category, "
+                      "timely_filing_deadline, status, users.display_name FROM work_items "
+                      "LEFT JOIN users ON users.id = work_items.owner_id"_s
+                      + whereClause()
+                      + u" ORDER BY %1 %2, work_items.due_date, work_items.row_id LIMIT %3 OFFSET %4"_s
+                            .arg(sortExpression(m_sortColumn), direction)
+                            .arg(pageSize)
+                            .arg(page * pageSize));
+        bindFilter(query);
+        if (!query.exec()) {
+            m_lastError = query.lastError().text();
+            return nullptr;
+        }
+        auto rows = std::make_unique<QList<Row>>();
+        rows->reserve(pageSize);
+        while (query.next()) {
+            Row item;
+            item.id = query.value(0).toString();
+            item.priority = query.value(1).toInt();
+            item.claimNumber = query.value(2).toString();
+            item.accountNumber = query.value(3).toString();
+            item.patient = query.value(4).toString();
+            item.payer = query.value(5).toString();
+            item.serviceFrom = QDate::fromString(query.value(6).toString(), Qt::ISODate);
+            item.billedCents = query.value(7).toLongLong();
+            item.balanceCents = query.value(8).toLongLong();
+            item.groupCode = query.value(9).toString();
+            item.carc = query.value(10).toString();
+            item.category = fromWireName<DenialCategory>(query.value(11).toString()).value_or(DenialCategory::Other);
+            item.filingDeadline = QDate::fromString(query.value(12).toString(), Qt::ISODate);
+            item.status = fromWireName<WorkItemStatus>(query.value(13).toString()).value_or(WorkItemStatus::New);
+            item.owner = query.value(14).toString();
+            rows->append(item);
+        }
+        m_pages.insert(page, rows.release());
+    }
+    const QList<Row> *rows = m_pages.object(page);
+    const int offset = row % pageSize;
+    return offset < rows->size() ? &rows->at(offset) : nullptr;
+}
+
+int WorkQueueModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : m_rowCount;
+}
+
+int WorkQueueModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant WorkQueueModel::displayValue(const Row &row, int column) const
+{
+    switch (column) {
+    case PriorityColumn:
+        return displayName(static_cast<Priority>(row.priority));
+    case ClaimColumn:
+        return row.claimNumber;
+    case AccountColumn:
+        return row.accountNumber;
+    case PatientColumn:
+        return row.patient;
+    case PayerColumn:
+        return row.payer;
+    case ServiceDateColumn:
+        return QLocale().toString(row.serviceFrom, QLocale::ShortFormat);
+    case BilledColumn:
+        return money(row.billedCents);
+    case BalanceColumn:
+        return money(row.balanceCents);
+    case ReasonColumn:
+        if (row.carc.isEmpty())
+            return displayName(row.category);
+        return u"%1-%2 %3"_s.arg(row.groupCode, row.carc, displayName(row.category));
+    case FilingDeadlineColumn:
+        if (!row.filingDeadline.isValid())
+            return QString();
+        return tr("%n day(s)", nullptr, static_cast<int>(m_today.daysTo(row.filingDeadline)));
+    case StatusColumn:
+        return displayName(row.status);
+    case OwnerColumn:
+        return row.owner.isEmpty() ? tr("Unassigned") : row.owner;
+    default:
+        return {};
+    }
+}
+
+QVariant WorkQueueModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row *row = rowAt(index.row());
+    if (!row)
+        return {};
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayValue(*row, index.column());
+    case Qt::TextAlignmentRole:
+        if (index.column() == BilledColumn || index.column() == BalanceColumn || index.column() == FilingDeadlineColumn)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case WorkItemIdRole:
+        return row->id;
+    case DaysToDeadlineRole:
+        return row->filingDeadline.isValid() ? QVariant(static_cast<int>(m_today.daysTo(row->filingDeadline)))
+                                             : QVariant();
+    default:
+        return {};
+    }
+}
+
+QVariant WorkQueueModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case PriorityColumn:
+        return tr("Priority");
+    case ClaimColumn:
+        return tr("Claim");
+    case AccountColumn:
+        return tr("Account");
+    case PatientColumn:
+        return tr("Patient");
+    case PayerColumn:
+        return tr("Payer");
+    case ServiceDateColumn:
+        return tr("Service date");
+    case BilledColumn:
+        return tr("Billed");
+    case BalanceColumn:
+        return tr("Balance");
+    case ReasonColumn:
+        return tr("Reason");
+    case FilingDeadlineColumn:
+        return tr("Filing deadline");
+    case StatusColumn:
+        return tr("Status");
+    case OwnerColumn:
+        return tr("Owner");
+    default:
+        return {};
+    }
+}
+
+QHash<Queue, qint64> WorkQueueModel::countsByQueue() const
+{
+    QHash<Queue, qint64> counts;
+    QSqlQuery query(m_connection);
+    if (!query.exec(u"SELECT queue, count(*) FROM work_items WHERE status <> 'resolved' GROUP BY queue"_s))
+        return counts;
+    while (query.next()) {
+        if (const auto queue = fromWireName<Queue>(query.value(0).toString()))
+            counts.insert(*queue, query.value(1).toLongLong());
+    }
+    return counts;
+}
+
+} // namespace rcm::itemmodels

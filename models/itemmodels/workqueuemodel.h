@@ -1,0 +1,100 @@
+#pragma once
+
+#include "models/workitem.h"
+
+#include <QAbstractTableModel>
+#include <QCache>
+#include <QDate>
+#include <QSqlDatabase>
+
+#include <optional>
+
+namespace rcm::itemmodels {
+
+/// One queue of the local cache as a table, paged from SQL: only the rows on screen (and
+/// a few pages around them) are in memory, whatever the queue's size. Filtering, search
+/// and sorting happen in SQL.
+class WorkQueueModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column {
+        PriorityColumn,
+        ClaimColumn,
+        AccountColumn,
+        PatientColumn,
+        PayerColumn,
+        ServiceDateColumn,
+        BilledColumn,
+        BalanceColumn,
+        ReasonColumn,
+        FilingDeadlineColumn,
+        StatusColumn,
+        OwnerColumn,
+        ColumnCount
+    };
+
+    enum Role {
+        WorkItemIdRole = Qt::UserRole + 1,
+        DaysToDeadlineRole, ///< int, or invalid when there is no deadline
+        SortValueRole,
+    };
+
+    explicit WorkQueueModel(QSqlDatabase connection, QObject *parent = nullptr);
+
+    /// Which open items to show: one queue (or every queue when empty) and a search.
+    void setQueue(std::optional<models::Queue> queue);
+    void setSearchText(const QString &text);
+    /// "Today" for deadlines and ages; the system date by default.
+    void setToday(const QDate &today);
+
+    QString lastError() const { return m_lastError; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
+    /// Items per queue for the navigation counts, in one query.
+    QHash<models::Queue, qint64> countsByQueue() const;
+
+private:
+    struct Row
+    {
+        QString id;
+        int priority = 0;
+        QString claimNumber;
+        QString accountNumber;
+        QString patient;
+        QString payer;
+        QDate serviceFrom;
+        qint64 billedCents = 0;
+        qint64 balanceCents = 0;
+        QString groupCode;
+        QString carc;
+        models::DenialCategory category = models::DenialCategory::None;
+        QDate filingDeadline;
+        models::WorkItemStatus status = models::WorkItemStatus::New;
+        QString owner;
+    };
+
+    void reload();
+    QString whereClause() const;
+    void bindFilter(class QSqlQuery &query) const;
+    const Row *rowAt(int row) const;
+    QVariant displayValue(const Row &row, int column) const;
+
+    QSqlDatabase m_connection;
+    std::optional<models::Queue> m_queue;
+    QString m_searchExpression;
+    QDate m_today;
+    int m_sortColumn = PriorityColumn;
+    Qt::SortOrder m_sortOrder = Qt::DescendingOrder;
+    int m_rowCount = 0;
+    mutable QCache<int, QList<Row>> m_pages;
+    mutable QString m_lastError;
+};
+
+} // namespace rcm::itemmodels

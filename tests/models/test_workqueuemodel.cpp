@@ -1,0 +1,155 @@
+#include "models/itemmodels/workqueuemodel.h"
+#include "services/store/cacheschema.h"
+#include "services/store/database.h"
+#include "services/store/workitemstore.h"
+#include "services/synthetic/syntheticgenerator.h"
+
+#include <QAbstractItemModelTester>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <algorithm>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace rcm;
+using itemmodels::WorkQueueModel;
+using models::Queue;
+using models::WorkItem;
+
+class TestWorkQueueModel final : public QObject
+{
+    Q_OBJECT
+
+private:
+    static constexpr int itemCount = 5000;
+    QTemporaryDir m_dir;
+    store::Database m_database;
+    QList<WorkItem> m_items;
+
+    QList<WorkItem> openItems(std::optional<Queue> queue) const
+    {
+        QList<WorkItem> result;
+        std::copy_if(m_items.begin(), m_items.end(), std::back_inserter(result),
+                     [&](const WorkItem &item) { return item.isOpen() && (!queue || item.queue == *queue); });
+        return result;
+    }
+
+    static QStringList idsOf(const WorkQueueModel &model, int first, int count)
+    {
+        QStringList ids;
+        for (int row = first; row < first + count && row < model.rowCount(); ++row)
+            ids << model.index(row, 0).data(WorkQueueModel::WorkItemIdRole).toString();
+        return ids;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(!m_database.open(m_dir.filePath(u"cache.db"_s), store::workbenchCacheSchema()));
+        const synthetic::SyntheticGenerator generator({21, QDate(2026, 11, 27)});
+        m_items = generator.items(0, itemCount);
+        store::WorkItemStore store(m_database);
+        QVERIFY(!store.upsertItems(m_items));
+        QVERIFY(!store.upsertUsers(generator.users()));
+    }
+
+    void passesTheModelTester()
+    {
+        WorkQueueModel model(m_database.connection());
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setQueue(Queue::Remittance);
+        model.sort(WorkQueueModel::BalanceColumn, Qt::AscendingOrder);
+        model.setSearchText(u"zzgarcia"_s);
+        model.setSearchText(QString());
+        model.setQueue(std::nullopt);
+        QVERIFY(model.lastError().isEmpty());
+    }
+
+    void showsTheOpenItemsOfOneQueue_data()
+    {
+        QTest::addColumn<int>("queue");
+        QTest::newRow("all queues") << -1;
+        for (Queue queue : models::allValues<Queue>())
+            QTest::newRow(models::wireName(queue).data()) << int(queue);
+    }
+
+    void showsTheOpenItemsOfOneQueue()
+    {
+        QFETCH(int, queue);
+        const std::optional<Queue> selected = queue < 0 ? std::nullopt : std::optional(Queue(queue));
+        WorkQueueModel model(m_database.connection());
+        model.setQueue(selected);
+        QCOMPARE(model.rowCount(), openItems(selected).size());
+        if (selected)
+            QCOMPARE(model.countsByQueue().value(*selected), openItems(selected).size());
+    }
+
+    void sortsInSqlAcrossPages()
+    {
+        WorkQueueModel model(m_database.connection());
+        model.setQueue(Queue::Denial);
+        model.sort(WorkQueueModel::BalanceColumn, Qt::DescendingOrder);
+        QList<WorkItem> expected = openItems(Queue::Denial);
+        std::stable_sort(expected.begin(), expected.end(), [](const WorkItem &a, const WorkItem &b) {
+            if (a.balance != b.balance)
+                return a.balance > b.balance;
+            return a.dueDate < b.dueDate;
+        });
+        // Rows far apart come from different pages fetched separately.
+        QCOMPARE(model.index(0, WorkQueueModel::BalanceColumn).data(WorkQueueModel::WorkItemIdRole).toString(),
+                 expected.first().id);
+        for (int row : {0, 199, 200, 1234, int(expected.size()) - 1}) {
+            const QString id = model.index(row, 0).data(WorkQueueModel::WorkItemIdRole).toString();
+            const auto found
+                = std::find_if(m_items.begin(), m_items.end(), [&](const WorkItem &item) { return item.id == id; });
+            QVERIFY(found != m_items.end());
+            QCOMPARE(found->balance, expected.at(row).balance);
+        }
+        model.sort(WorkQueueModel::BalanceColumn, Qt::AscendingOrder);
+        QCOMPARE(model.index(0, 0).data(WorkQueueModel::WorkItemIdRole).isValid(), true);
+        const QString last = idsOf(model, model.rowCount() - 1, 1).constFirst();
+        QCOMPARE(std::find_if(m_items.begin(), m_items.end(), [&](const WorkItem &item) { return item.id == last; })
+                     ->balance,
+                 expected.first().balance);
+    }
+
+    void searchFindsByPatientWithinTheQueue()
+    {
+        const QList<WorkItem> denials = openItems(Queue::Denial);
+        const WorkItem &target = denials.at(42);
+        const QString surname = target.patientDisplayName.section(u',', 0, 0);
+        WorkQueueModel model(m_database.connection());
+        model.setQueue(Queue::Denial);
+        model.setSearchText(surname);
+        const qsizetype expected = std::count_if(denials.begin(), denials.end(), [&](const WorkItem &item) {
+            return item.patientDisplayName.startsWith(surname + u',');
+        });
+        QCOMPARE(model.rowCount(), expected);
+        QVERIFY(idsOf(model, 0, model.rowCount()).contains(target.id));
+        model.setSearchText(target.claimNumber);
+        QCOMPARE(idsOf(model, 0, 10), QStringList {target.id});
+        model.setSearchText(u"no-such-thing-anywhere"_s);
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void showsWhatABillerNeeds()
+    {
+        const WorkItem item = openItems(Queue::Denial).at(7);
+        WorkQueueModel model(m_database.connection());
+        model.setToday(QDate(2026, 11, 27));
+        model.setSearchText(item.claimNumber);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.index(0, WorkQueueModel::ClaimColumn).data().toString(), item.claimNumber);
+        QCOMPARE(model.index(0, WorkQueueModel::PatientColumn).data().toString(), item.patientDisplayName);
+        QVERIFY(model.index(0, WorkQueueModel::BalanceColumn).data().toString().contains(u"$"_s));
+        if (item.timelyFilingDeadline.isValid()) {
+            QCOMPARE(
+                model.index(0, WorkQueueModel::FilingDeadlineColumn).data(WorkQueueModel::DaysToDeadlineRole).toInt(),
+                int(QDate(2026, 11, 27).daysTo(item.timelyFilingDeadline)));
+        }
+        QCOMPARE(model.headerData(WorkQueueModel::PayerColumn, Qt::Horizontal).toString(), u"Payer"_s);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestWorkQueueModel)
+#include "test_workqueuemodel.moc"

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QStyledItemDelegate>
+
+namespace rcm::ui {
+
+/// Colours the filing-deadline cell: red when the deadline is a week away or past,
+/// amber within thirty days, so the items about to be lost stand out.
+class DeadlineDelegate final : public QStyledItemDelegate
+{
+    Q_OBJECT
+
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
+};
+
+} // namespace rcm::ui

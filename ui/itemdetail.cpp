@@ -1,0 +1,99 @@
+#include "ui/itemdetail.h"
+
+#include "models/itemmodels/displaynames.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace rcm::ui {
+
+using namespace rcm::models;
+
+namespace {
+
+QString tr(const char *text, int n = -1)
+{
+    return QCoreApplication::translate("rcm::ui::ItemDetail", text, nullptr, n);
+}
+
+QString escaped(const QString &text)
+{
+    return text.toHtmlEscaped();
+}
+
+QString money(Money amount)
+{
+    return QLocale().toCurrencyString(static_cast<double>(amount.cents()) / 100.0, u"$"_s);
+}
+
+QString dateText(const QDate &date)
+{
+    return date.isValid() ? QLocale().toString(date, QLocale::ShortFormat) : u"—"_s;
+}
+
+QString deadlineText(const QDate &deadline, const QDate &today)
+{
+    if (!deadline.isValid())
+        return tr("none");
+    const int days = static_cast<int>(today.daysTo(deadline));
+    const QString when = days < 0 ? tr("passed %n day(s) ago", -days) : tr("in %n day(s)", days);
+    const QString colour = days <= 7 ? u"#a40e26"_s : days <= 30 ? u"#7d4e00"_s : u"#1a7f37"_s;
+    return u"%1 <span style='color:%2; font-weight:bold'>(%3)</span>"_s.arg(dateText(deadline), colour, when);
+}
+
+QString row(const QString &label, const QString &value)
+{
+    return u"<tr><td style='color:#57606a; padding-right:12px'>%1</td><td>%2</td></tr>"_s.arg(escaped(label), value);
+}
+
+} // namespace
+
+QString itemDetailHtml(const WorkItem &item, const QString &ownerName, const QDate &today)
+{
+    using itemmodels::displayName;
+    QString html = u"<h2 style='margin-bottom:2px'>%1</h2>"_s.arg(escaped(item.claimNumber));
+    html += u"<p style='margin-top:0; color:#57606a'>%1 · %2 · %3</p>"_s.arg(
+        escaped(displayName(item.queue)), escaped(displayName(item.status)), escaped(displayName(item.priority)));
+
+    html += u"<h3>%1</h3><table>"_s.arg(tr("Claim and account"));
+    html += row(tr("Patient"), escaped(item.patientDisplayName));
+    html += row(tr("Account"), escaped(item.accountNumber));
+    html += row(tr("Payer"), escaped(item.payerName));
+    html += row(tr("Facility"), escaped(item.facilityId));
+    html += row(tr("Service dates"),
+                item.serviceFrom == item.serviceTo ? dateText(item.serviceFrom)
+                                                   : dateText(item.serviceFrom) + u" – "_s + dateText(item.serviceTo));
+    html += u"</table>"_s;
+
+    html += u"<h3>%1</h3><table>"_s.arg(tr("Amounts"));
+    html += row(tr("Billed"), money(item.billed));
+    html += row(tr("Balance"), u"<b>%1</b>"_s.arg(money(item.balance)));
+    html += row(tr("At risk"), money(item.atRisk));
+    html += u"</table>"_s;
+
+    html += u"<h3>%1</h3><table>"_s.arg(tr("Reason"));
+    html += row(tr("Category"), escaped(displayName(item.denialCategory)));
+    if (!item.carc.isEmpty())
+        html += row(tr("Adjustment"), escaped(item.groupCode + u'-' + item.carc));
+    if (!item.rarcs.isEmpty())
+        html += row(tr("Remarks"), escaped(item.rarcs.join(u", "_s)));
+    html += u"</table>"_s;
+
+    html += u"<h3>%1</h3><table>"_s.arg(tr("Deadlines"));
+    html += row(tr("Timely filing"), deadlineText(item.timelyFilingDeadline, today));
+    html += row(tr("Appeal"), deadlineText(item.appealDeadline, today));
+    html += row(tr("Due"), dateText(item.dueDate));
+    html += u"</table>"_s;
+
+    html += u"<h3>%1</h3><table>"_s.arg(tr("Work"));
+    html += row(tr("Owner"), escaped(ownerName.isEmpty() ? tr("Unassigned") : ownerName));
+    html += row(tr("Opened"), escaped(QLocale().toString(item.createdAt.toLocalTime(), QLocale::ShortFormat)));
+    html += row(tr("Last change"), escaped(QLocale().toString(item.updatedAt.toLocalTime(), QLocale::ShortFormat)));
+    html += row(tr("Version"), QString::number(item.version));
+    html += u"</table>"_s;
+    return html;
+}
+
+} // namespace rcm::ui

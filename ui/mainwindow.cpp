@@ -1,0 +1,212 @@
+#include "ui/mainwindow.h"
+
+#include "models/itemmodels/displaynames.h"
+#include "models/itemmodels/workqueuemodel.h"
+#include "services/store/database.h"
+#include "services/store/workitemstore.h"
+#include "ui/deadlinedelegate.h"
+#include "ui/itemdetail.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QLocale>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QTimer>
+#include <QToolBar>
+
+using namespace Qt::Literals::StringLiterals;
+
+// The icons are compiled into this static library; Q_INIT_RESOURCE must run outside
+// any namespace.
+static void initialiseResources()
+{
+    Q_INIT_RESOURCE(resources);
+}
+
+namespace rcm::ui {
+
+using itemmodels::WorkQueueModel;
+using models::Queue;
+
+namespace {
+
+constexpr int queueRole = Qt::UserRole + 1; ///< on navigation entries: the wire name, or empty for all
+constexpr std::array<int, WorkQueueModel::ColumnCount> columnWidths
+    = {70, 130, 120, 190, 200, 95, 95, 95, 230, 110, 130, 150};
+
+} // namespace
+
+MainWindow::MainWindow(store::Database &cache, QWidget *parent)
+    : QMainWindow(parent)
+    , m_cache(cache)
+    , m_model(new WorkQueueModel(cache.connection(), this))
+{
+    initialiseResources();
+    setWindowTitle(tr("RCM Workbench"));
+    setWindowIcon(QIcon(u":/icons/rcm-workbench.svg"_s));
+
+    m_navigation = new QListWidget;
+    m_navigation->setObjectName(u"navigation"_s);
+    m_navigation->setMinimumWidth(220);
+    m_navigation->setSpacing(2);
+
+    m_table = new QTableView;
+    m_table->setObjectName(u"queueTable"_s);
+    m_table->setModel(m_model);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(WorkQueueModel::PriorityColumn, Qt::DescendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    // Fixed row height and interactive column widths: nothing is measured over all rows.
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 10);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    for (int column = 0; column < WorkQueueModel::ColumnCount; ++column)
+        m_table->setColumnWidth(column, columnWidths[static_cast<std::size_t>(column)]);
+    m_table->setItemDelegateForColumn(WorkQueueModel::FilingDeadlineColumn, new DeadlineDelegate(m_table));
+
+    m_detail = new QTextBrowser;
+    m_detail->setObjectName(u"detail"_s);
+    m_detail->setMinimumWidth(300);
+    m_detail->setPlaceholderText(tr("Select an item to see why it is here and what is left to do."));
+
+    auto *splitter = new QSplitter;
+    splitter->addWidget(m_navigation);
+    splitter->addWidget(m_table);
+    splitter->addWidget(m_detail);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({230, 1000, 360});
+    setCentralWidget(splitter);
+
+    buildNavigation();
+    buildToolBar();
+
+    m_itemCount = new QLabel;
+    m_connection = new QLabel(tr("Offline: reading the local cache (no server configured)"));
+    statusBar()->addWidget(m_itemCount);
+    statusBar()->addPermanentWidget(m_connection);
+
+    connect(m_navigation, &QListWidget::currentRowChanged, this, &MainWindow::showQueue);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) { showItem(current); });
+    connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatus);
+    m_navigation->setCurrentRow(1);
+    resize(1600, 900);
+}
+
+void MainWindow::buildNavigation()
+{
+    auto addEntry = [this](const QString &wireName) {
+        auto *entry = new QListWidgetItem(m_navigation);
+        entry->setData(queueRole, wireName);
+    };
+    addEntry(QString());
+    for (Queue queue : models::allValues<Queue>())
+        addEntry(QString(models::wireName(queue)));
+    refreshCounts();
+}
+
+void MainWindow::refreshCounts()
+{
+    const QHash<Queue, qint64> counts = m_model->countsByQueue();
+    qint64 total = 0;
+    for (qint64 count : counts)
+        total += count;
+    for (int row = 0; row < m_navigation->count(); ++row) {
+        QListWidgetItem *entry = m_navigation->item(row);
+        const auto queue = models::fromWireName<Queue>(entry->data(queueRole).toString());
+        const QString name = queue ? itemmodels::displayName(*queue) : tr("All open work");
+        const qint64 count = queue ? counts.value(*queue) : total;
+        entry->setText(u"%1  (%2)"_s.arg(name, QLocale().toString(count)));
+    }
+}
+
+void MainWindow::buildToolBar()
+{
+    QToolBar *toolBar = addToolBar(tr("Main"));
+    toolBar->setObjectName(u"mainToolBar"_s);
+    toolBar->setMovable(false);
+
+    m_search = new QLineEdit;
+    m_search->setObjectName(u"search"_s);
+    m_search->setPlaceholderText(tr("Search claim, account, patient or payer (Ctrl+F)"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMaximumWidth(480);
+    toolBar->addWidget(m_search);
+
+    auto *focusSearch = new QAction(tr("Search"), this);
+    focusSearch->setShortcut(QKeySequence::Find);
+    connect(focusSearch, &QAction::triggered, this, [this]() {
+        m_search->setFocus();
+        m_search->selectAll();
+    });
+    addAction(focusSearch);
+
+    // Search as the user types, but only once they pause.
+    m_searchDelay = new QTimer(this);
+    m_searchDelay->setSingleShot(true);
+    m_searchDelay->setInterval(250);
+    connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
+    connect(m_searchDelay, &QTimer::timeout, this, [this]() { m_model->setSearchText(m_search->text()); });
+
+    auto *quit = new QAction(tr("Quit"), this);
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, qApp, &QApplication::quit);
+    addAction(quit);
+}
+
+void MainWindow::showQueue(int navigationRow)
+{
+    if (navigationRow < 0)
+        return;
+    const auto queue = models::fromWireName<Queue>(m_navigation->item(navigationRow)->data(queueRole).toString());
+    m_model->setQueue(queue);
+}
+
+void MainWindow::showItem(const QModelIndex &index)
+{
+    if (!index.isValid()) {
+        m_detail->clear();
+        return;
+    }
+    store::WorkItemStore store(m_cache);
+    const auto item = store.item(index.data(WorkQueueModel::WorkItemIdRole).toString());
+    if (!item) {
+        m_detail->clear();
+        return;
+    }
+    QString ownerName;
+    for (const models::User &user : store.users()) {
+        if (user.id == item->ownerId)
+            ownerName = user.displayName;
+    }
+    m_detail->setHtml(itemDetailHtml(*item, ownerName, QDate::currentDate()));
+}
+
+void MainWindow::updateStatus()
+{
+    if (!m_model->lastError().isEmpty()) {
+        m_itemCount->setText(tr("Cannot read the cache: %1").arg(m_model->lastError()));
+        return;
+    }
+    m_itemCount->setText(tr("%1 open items").arg(QLocale().toString(m_model->rowCount())));
+    // The first item's details are ready at once, and the keyboard works from there.
+    m_detail->clear();
+    if (m_model->rowCount() > 0) {
+        m_table->selectionModel()->setCurrentIndex(m_model->index(0, 0),
+                                                   QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    }
+}
+
+} // namespace rcm::ui
