@@ -1,19 +1,118 @@
-#include <QCoreApplication>
-#include <QTextStream>
+#include "server/demodata.h"
+#include "server/gatewayschema.h"
+#include "server/gatewayserver.h"
+#include "server/gatewaystore.h"
+#include "server/passwordhasher.h"
 
-// The Work Queue API server arrives with the gateway issue. Until then this executable
-// says so plainly instead of pretending to serve anything.
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QStandardPaths>
+#include <QTextStream>
+#include <QTimer>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace rcm;
+
+namespace {
+
+/// Hourly upkeep: forget idempotency keys after a day and tombstones after 30 days.
+void scheduleUpkeep(server::GatewayStore &store, QObject *owner)
+{
+    auto *timer = new QTimer(owner);
+    timer->setInterval(std::chrono::hours(1));
+    QObject::connect(timer, &QTimer::timeout, owner, [&store]() {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        if (store::StoreError error = store.purgeIdempotencyKeys(now.addDays(-1)))
+            qCWarning(server::lcGateway).noquote() << "Purging idempotency keys failed:" << error.message();
+        if (store::StoreError error = store.purgeTombstones(now.addDays(-30)))
+            qCWarning(server::lcGateway).noquote() << "Purging tombstones failed:" << error.message();
+    });
+    timer->start();
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
     QCoreApplication application(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("rcm-gateway"));
+    QCoreApplication::setOrganizationName(u"RCM Workbench"_s);
+    QCoreApplication::setApplicationName(u"rcm-gateway"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(RCM_VERSION));
-    const QStringList arguments = QCoreApplication::arguments();
-    if (arguments.contains(QStringLiteral("--version"))) {
-        QTextStream(stdout) << "rcm-gateway " << QCoreApplication::applicationVersion() << "\n";
-        return 0;
+    QLoggingCategory::setFilterRules(u"rcm.gateway.info=true"_s);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"The RCM Work Queue API server."_s);
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption demo(u"demo"_s,
+                                  u"Create a demo database with synthetic data and demo logins if "
+                                  "none exists."_s);
+    const QCommandLineOption port(u"port"_s, u"TCP port (default 8080; 0 picks a free one)."_s, u"P"_s, u"8080"_s);
+    const QCommandLineOption listen(u"listen"_s, u"Address to listen on (default 127.0.0.1)."_s, u"ADDRESS"_s,
+                                    u"127.0.0.1"_s);
+    const QCommandLineOption data(u"data"_s, u"Folder of the gateway database (default: the app-data folder)."_s,
+                                  u"DIR"_s);
+    const QCommandLineOption items(u"items"_s, u"Work items in a new demo database (default 50000)."_s, u"N"_s,
+                                   u"50000"_s);
+    parser.addOptions({demo, port, listen, data, items});
+    parser.process(application);
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    bool numbersOk = false;
+    const int portNumber = parser.value(port).toInt(&numbersOk);
+    bool itemsOk = false;
+    const qint64 itemCount = parser.value(items).toLongLong(&itemsOk);
+    const QHostAddress address(parser.value(listen));
+    if (!numbersOk || portNumber < 0 || portNumber > 65535 || !itemsOk || itemCount < 0 || address.isNull()) {
+        err << "rcm-gateway: --port must be 0-65535, --items a whole number and --listen an IP address\n";
+        return 2;
     }
-    QTextStream(stderr) << "rcm-gateway " << QCoreApplication::applicationVersion()
-                        << ": the Work Queue API is not implemented in this build yet; nothing is served.\n";
-    return 1;
+    const QString folder
+        = parser.isSet(data) ? parser.value(data) : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    const QString path = QDir(folder).filePath(u"gateway.db"_s);
+    const bool isNew = !QFileInfo::exists(path);
+
+    store::Database database;
+    if (const store::StoreError error = database.open(path, server::gatewaySchema())) {
+        err << "rcm-gateway: " << error.message() << "\n";
+        return 1;
+    }
+    server::GatewayStore store(database);
+    if (isNew && parser.isSet(demo)) {
+        out << "Creating a demo database with " << itemCount << " synthetic work items in " << path << " ...\n";
+        out.flush();
+        if (const store::StoreError error
+            = server::seedDemoData(store, itemCount, 7, server::PasswordHasher::defaultIterations)) {
+            err << "rcm-gateway: cannot create the demo data: " << error.message() << "\n";
+            return 1;
+        }
+    } else if (isNew) {
+        out << "Created an empty gateway database in " << path << "; no user can sign in yet.\n";
+    }
+
+    server::GatewayServer gateway(store, {});
+    const quint16 boundPort = gateway.listenOn(address, static_cast<quint16>(portNumber));
+    if (boundPort == 0) {
+        err << "rcm-gateway: cannot listen on " << address.toString() << ":" << portNumber
+            << " (in use? try another --port)\n";
+        return 1;
+    }
+    scheduleUpkeep(store, &gateway);
+    const QString host
+        = address.protocol() == QAbstractSocket::IPv6Protocol ? u"[%1]"_s.arg(address.toString()) : address.toString();
+    out << "rcm-gateway " << QCoreApplication::applicationVersion() << " serving the Work Queue API at http://" << host
+        << ":" << boundPort << "/v1/\n";
+    out << "Database: " << path << "\n";
+    if (parser.isSet(demo)) {
+        out << "Demo sign-ins (password \"demo\"):";
+        for (const server::DemoLogin &login : server::demoLogins())
+            out << " " << login.username;
+        out << "\n";
+    }
+    out.flush();
+    return QCoreApplication::exec();
 }

@@ -9,6 +9,7 @@ RCM_PACKAGES=(
     cmake ninja-build g++ pkg-config git
     qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-httpserver-dev qt6-networkauth-dev
     qt6-tools-dev qt6-l10n-tools qt6-svg-dev libqt6sql6-sqlite libqt6sql6-psql
+    qt6-websockets-dev  # Debian 12's Qt6HttpServer CMake config needs it but does not depend on it
     qtkeychain-qt6-dev libxlsxwriter-dev libsqlite3-dev
     clang-format dpkg-dev file desktop-file-utils
     xvfb xauth

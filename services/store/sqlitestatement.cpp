@@ -19,10 +19,9 @@ StoreError SqliteStatement::prepare(const QSqlDatabase &connection, const QStrin
 {
     sqlite3_finalize(m_statement);
     m_statement = nullptr;
-    const QVariant handle = connection.driver() ? connection.driver()->handle() : QVariant();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+    m_database = sqliteHandle(connection);
+    if (!m_database)
         return StoreError(StoreError::Code::Query, u"The connection is not an open SQLite connection"_s);
-    m_database = *static_cast<sqlite3 *const *>(handle.constData());
     if (sqlite3_prepare16_v3(m_database, sql.utf16(), int(sql.size() * 2), SQLITE_PREPARE_PERSISTENT, &m_statement,
                              nullptr)
         != SQLITE_OK) {
@@ -84,6 +83,14 @@ StoreError SqliteStatement::step()
     sqlite3_reset(m_statement);
     sqlite3_clear_bindings(m_statement);
     return error;
+}
+
+sqlite3 *sqliteHandle(const QSqlDatabase &connection)
+{
+    const QVariant handle = connection.driver() ? connection.driver()->handle() : QVariant();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(handle.constData());
 }
 
 QByteArray isoDate(const QDate &date)

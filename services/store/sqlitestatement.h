@@ -42,6 +42,9 @@ private:
     sqlite3_stmt *m_statement = nullptr;
 };
 
+/// The SQLite handle under a QtSql connection, or null if it is not an open SQLite one.
+sqlite3 *sqliteHandle(const QSqlDatabase &connection);
+
 /// "2026-11-27", the form dates take in every store.
 QByteArray isoDate(const QDate &date);
 /// "2026-11-27T09:30:00.000Z", the form timestamps take in every store (always UTC).

@@ -8,6 +8,8 @@ namespace rcm::store {
 
 /// Opens a write transaction on construction and rolls it back on destruction unless
 /// commit() succeeded, so an early return or an exception never leaves half a change.
+/// Inside another transaction it becomes a savepoint, so that store operations compose:
+/// the outer transaction commits or rolls back the whole.
 class TransactionGuard final
 {
 public:
@@ -28,6 +30,7 @@ private:
     QSqlDatabase m_database;
     StoreError m_error;
     bool m_active = false;
+    QString m_savepoint; ///< set when nested in an outer transaction
 };
 
 } // namespace rcm::store

@@ -15,10 +15,10 @@ using namespace rcm::models;
 
 namespace {
 
-constexpr auto itemColumns = "id, queue, status, priority, owner_id, due_date, claim_number, account_number, "
-                             "patient_display_name, payer_id, payer_name, facility_id, service_from, service_to, "
-                             "billed_cents, balance_cents, at_risk_cents, group_code, carc, rarcs, denial_category, "
-                             "timely_filing_deadline, appeal_deadline, version, created_at, updated_at";
+constexpr auto itemColumnList = "id, queue, status, priority, owner_id, due_date, claim_number, account_number, "
+                                "patient_display_name, payer_id, payer_name, facility_id, service_from, service_to, "
+                                "billed_cents, balance_cents, at_risk_cents, group_code, carc, rarcs, denial_category, "
+                                "timely_filing_deadline, appeal_deadline, version, created_at, updated_at";
 constexpr int itemColumnCount = 26;
 
 template<typename Enum>
@@ -54,9 +54,9 @@ void setError(StoreError *target, StoreError error)
         *target = std::move(error);
 }
 
-WorkItem itemFromRecord(const QSqlQuery &query)
+WorkItem itemFromRecord(const QSqlQuery &query, int firstColumn)
 {
-    int column = 0;
+    int column = firstColumn;
     auto next = [&]() {
         return query.value(column++);
     };
@@ -92,6 +92,16 @@ WorkItem itemFromRecord(const QSqlQuery &query)
 
 } // namespace
 
+QLatin1StringView WorkItemStore::itemColumns()
+{
+    return QLatin1StringView(itemColumnList);
+}
+
+WorkItem WorkItemStore::itemFromQuery(const QSqlQuery &query, int firstColumn)
+{
+    return itemFromRecord(query, firstColumn);
+}
+
 WorkItemStore::WorkItemStore(Database &database)
     : m_database(database)
 { }
@@ -102,15 +112,16 @@ StoreError WorkItemStore::prepareItemUpsert()
         return {};
     QStringList placeholders;
     QStringList updates;
-    const QStringList columns = QString::fromLatin1(itemColumns).split(u", "_s);
+    const QStringList columns = QString::fromLatin1(itemColumnList).split(u", "_s);
     for (const QString &column : columns) {
         placeholders << u"?"_s;
         if (column != u"id"_s)
             updates << u"%1 = excluded.%1"_s.arg(column);
     }
-    return m_itemUpsert.prepare(m_database.connection(),
-                                u"INSERT INTO work_items (%1) VALUES (%2) ON CONFLICT (id) DO UPDATE SET %3"_s.arg(
-                                    QLatin1StringView(itemColumns), placeholders.join(u", "_s), updates.join(u", "_s)));
+    return m_itemUpsert.prepare(
+        m_database.connection(),
+        u"INSERT INTO work_items (%1) VALUES (%2) ON CONFLICT (id) DO UPDATE SET %3"_s.arg(
+            QLatin1StringView(itemColumnList), placeholders.join(u", "_s), updates.join(u", "_s)));
 }
 
 StoreError WorkItemStore::upsertItems(std::span<const WorkItem> items)
@@ -234,7 +245,7 @@ StoreError WorkItemStore::upsertUsers(std::span<const User> users)
 std::optional<WorkItem> WorkItemStore::item(const QString &id, StoreError *error)
 {
     QSqlQuery query(m_database.connection());
-    query.prepare(u"SELECT %1 FROM work_items WHERE id = ?"_s.arg(QLatin1StringView(itemColumns)));
+    query.prepare(u"SELECT %1 FROM work_items WHERE id = ?"_s.arg(QLatin1StringView(itemColumnList)));
     query.bindValue(0, id);
     if (!query.exec()) {
         setError(error, queryError(query, "Reading a work item"));
@@ -242,7 +253,7 @@ std::optional<WorkItem> WorkItemStore::item(const QString &id, StoreError *error
     }
     if (!query.next())
         return std::nullopt;
-    return itemFromRecord(query);
+    return itemFromRecord(query, 0);
 }
 
 QList<Payer> WorkItemStore::payers(StoreError *error)
@@ -323,7 +334,7 @@ QByteArray WorkItemStore::contentDigest(StoreError *error)
         u"SELECT * FROM payers ORDER BY id"_s,
         u"SELECT * FROM facilities ORDER BY id"_s,
         u"SELECT * FROM users ORDER BY id"_s,
-        u"SELECT %1 FROM work_items ORDER BY id"_s.arg(QLatin1StringView(itemColumns)),
+        u"SELECT %1 FROM work_items ORDER BY id"_s.arg(QLatin1StringView(itemColumnList)),
     };
     for (const QString &statement : statements) {
         QSqlQuery query(m_database.connection());

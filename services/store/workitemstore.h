@@ -50,6 +50,11 @@ public:
     /// syntax characters neutralised. Empty when text has no words.
     static QString searchExpression(const QString &text);
 
+    /// The work_items columns item() reads, comma-separated, for queries that read items
+    /// along with other columns; itemFromQuery() reads them from position firstColumn.
+    static QLatin1StringView itemColumns();
+    static models::WorkItem itemFromQuery(const QSqlQuery &query, int firstColumn = 0);
+
     /// SHA-256 over every row of every table in a fixed order: equal digests mean equal
     /// content, whatever the file's page layout.
     QByteArray contentDigest(StoreError *error = nullptr);

@@ -1,0 +1,67 @@
+#include "server/demodata.h"
+
+#include "server/gatewaystore.h"
+#include "services/synthetic/syntheticgenerator.h"
+
+#include <QSqlQuery>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace rcm::server {
+
+using namespace rcm::models;
+
+namespace {
+
+struct DemoUser
+{
+    const char16_t *username;
+    const char16_t *displayName;
+    Role role;
+    Queue queue; ///< where their own work comes from
+    std::optional<DenialCategory> category;
+    int ownItems;
+};
+
+constexpr DemoUser demoUsers[] = {
+    {u"biller", u"Demo Biller", Role::Biller, Queue::Denial, std::nullopt, 60},
+    {u"coder", u"Demo Coder", Role::Coder, Queue::Denial, DenialCategory::Coding, 40},
+    {u"authspec", u"Demo Authorization Specialist", Role::AuthorizationSpecialist, Queue::Authorization, std::nullopt,
+     40},
+    {u"poster", u"Demo Cash Poster", Role::CashPoster, Queue::Remittance, std::nullopt, 40},
+    {u"supervisor", u"Demo Supervisor", Role::Supervisor, Queue::Denial, std::nullopt, 0},
+    {u"finance", u"Demo Finance Analyst", Role::Finance, Queue::Denial, std::nullopt, 0},
+};
+
+} // namespace
+
+QList<DemoLogin> demoLogins()
+{
+    QList<DemoLogin> logins;
+    for (const DemoUser &user : demoUsers)
+        logins.append({QString::fromUtf16(user.username), QString(wireName(user.role))});
+    return logins;
+}
+
+store::StoreError seedDemoData(GatewayStore &store, qint64 itemCount, quint64 seed, int passwordIterations)
+{
+    const synthetic::SyntheticGenerator generator({seed, QDate::currentDate()});
+    if (store::StoreError error = store.seed(generator, itemCount))
+        return error;
+    for (const DemoUser &demo : demoUsers) {
+        User user;
+        user.id = u"DEMO-"_s + QString::fromUtf16(demo.username).toUpper();
+        user.username = QString::fromUtf16(demo.username);
+        user.displayName = QString::fromUtf16(demo.displayName);
+        user.role = demo.role;
+        if (store::StoreError error = store.addUser(user, u"demo"_s, passwordIterations))
+            return error;
+        if (demo.ownItems > 0) {
+            if (store::StoreError error = store.assignOpenItems(user.id, demo.queue, demo.category, demo.ownItems))
+                return error;
+        }
+    }
+    return {};
+}
+
+} // namespace rcm::server

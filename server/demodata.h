@@ -1,0 +1,24 @@
+#pragma once
+
+#include "services/store/storeerror.h"
+
+#include <QString>
+
+namespace rcm::server {
+
+class GatewayStore;
+
+/// The demo database behind ./scripts/demo: synthetic work items, the synthetic team,
+/// and one sign-in per role (biller, coder, authspec, poster, supervisor, finance; the
+/// password is "demo"), each with some work of their own. Only `rcm-gateway --demo`
+/// calls this.
+struct DemoLogin
+{
+    QString username;
+    QString role;
+};
+
+store::StoreError seedDemoData(GatewayStore &store, qint64 itemCount, quint64 seed, int passwordIterations);
+QList<DemoLogin> demoLogins();
+
+} // namespace rcm::server

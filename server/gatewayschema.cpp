@@ -1,0 +1,134 @@
+#include "server/gatewayschema.h"
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace rcm::server {
+
+namespace {
+
+store::Migration version1()
+{
+    return {1,
+            u"users, sessions, work items with change sequence, audit log, idempotency keys"_s,
+            {
+                uR"(CREATE TABLE users (
+            id TEXT PRIMARY KEY NOT NULL,
+            username TEXT NOT NULL UNIQUE,
+            display_name TEXT NOT NULL,
+            role TEXT NOT NULL,
+            active INTEGER NOT NULL,
+            password_salt BLOB,
+            password_hash BLOB,
+            password_iterations INTEGER) STRICT)"_s,
+                // Only a hash of each bearer token is kept: a copied database grants no sessions.
+                uR"(CREATE TABLE sessions (
+            token_hash BLOB PRIMARY KEY NOT NULL,
+            user_id TEXT NOT NULL REFERENCES users (id),
+            expires_at TEXT NOT NULL) STRICT)"_s,
+                uR"(CREATE TABLE payers (
+            id TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL,
+            timely_filing_days INTEGER NOT NULL, appeal_days INTEGER NOT NULL) STRICT)"_s,
+                uR"(CREATE TABLE facilities (
+            id TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL, is_hospital INTEGER NOT NULL) STRICT)"_s,
+                // The same columns as the workbench cache, plus the change sequence that delta
+                // sync pages by and a deleted flag that keeps a tombstone until it is purged.
+                uR"(CREATE TABLE work_items (
+            row_id INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            queue TEXT NOT NULL,
+            status TEXT NOT NULL,
+            priority INTEGER NOT NULL,
+            owner_id TEXT,
+            due_date TEXT,
+            claim_number TEXT NOT NULL,
+            account_number TEXT NOT NULL,
+            patient_display_name TEXT NOT NULL,
+            payer_id TEXT NOT NULL,
+            payer_name TEXT NOT NULL,
+            facility_id TEXT NOT NULL,
+            service_from TEXT,
+            service_to TEXT,
+            billed_cents INTEGER NOT NULL,
+            balance_cents INTEGER NOT NULL,
+            at_risk_cents INTEGER NOT NULL,
+            group_code TEXT,
+            carc TEXT,
+            rarcs TEXT,
+            denial_category TEXT NOT NULL,
+            timely_filing_deadline TEXT,
+            appeal_deadline TEXT,
+            version INTEGER NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            change_seq INTEGER,
+            deleted INTEGER NOT NULL DEFAULT 0) STRICT)"_s,
+                u"CREATE UNIQUE INDEX work_items_by_change ON work_items (change_seq)"_s,
+                u"CREATE INDEX work_items_by_owner ON work_items (owner_id, status)"_s,
+                // The change sequence lives in meta, never derived from max(): a purged tombstone
+                // must not let its number be handed out again.
+                u"INSERT INTO meta (key, value) VALUES ('change_seq', 0), ('purged_through_seq', 0)"_s,
+                uR"(CREATE TRIGGER work_items_sequence_insert AFTER INSERT ON work_items BEGIN
+            UPDATE meta SET value = value + 1 WHERE key = 'change_seq';
+            UPDATE work_items SET change_seq = (SELECT value FROM meta WHERE key = 'change_seq')
+            WHERE row_id = new.row_id;
+            END)"_s,
+                uR"(CREATE TRIGGER work_items_sequence_update AFTER UPDATE ON work_items
+            WHEN new.change_seq IS old.change_seq BEGIN
+            UPDATE meta SET value = value + 1 WHERE key = 'change_seq';
+            UPDATE work_items SET change_seq = (SELECT value FROM meta WHERE key = 'change_seq')
+            WHERE row_id = new.row_id;
+            END)"_s,
+                uR"(CREATE TABLE audit_log (
+            sequence INTEGER PRIMARY KEY,
+            work_item_id TEXT NOT NULL,
+            actor_id TEXT NOT NULL,
+            action_type TEXT NOT NULL,
+            resulting_version INTEGER NOT NULL,
+            occurred_at TEXT NOT NULL,
+            details_json TEXT NOT NULL,
+            previous_hash TEXT NOT NULL,
+            hash TEXT NOT NULL) STRICT)"_s,
+                u"CREATE INDEX audit_log_by_item ON audit_log (work_item_id, sequence)"_s,
+                // Append-only through SQL; the hash chain catches edits made around these.
+                uR"(CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN
+            SELECT RAISE(ABORT, 'the audit log is append-only'); END)"_s,
+                uR"(CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN
+            SELECT RAISE(ABORT, 'the audit log is append-only'); END)"_s,
+                uR"(CREATE TABLE idempotency_keys (
+            user_id TEXT NOT NULL,
+            key TEXT NOT NULL,
+            request_hash TEXT NOT NULL,
+            status INTEGER NOT NULL,
+            response TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (user_id, key)) STRICT)"_s,
+                u"CREATE INDEX idempotency_keys_by_age ON idempotency_keys (created_at)"_s,
+            }};
+}
+
+store::Schema makeSchema()
+{
+    store::Schema schema;
+    schema.name = u"gateway database"_s;
+    schema.applicationId = 0x52434D47; // "RCMG"
+    schema.pageSize = 16384;
+    schema.migrations = {version1()};
+    // Rows bulk-loaded with the triggers suspended get their change numbers in row order.
+    schema.afterIndexRestore = {
+        u"UPDATE work_items SET change_seq = (SELECT value FROM meta WHERE key = 'change_seq') + row_id "
+        "WHERE change_seq IS NULL"_s,
+        u"UPDATE meta SET value = (SELECT max(change_seq) FROM work_items) WHERE key = 'change_seq' "
+        "AND (SELECT max(change_seq) FROM work_items) > value"_s,
+    };
+    return schema;
+}
+
+} // namespace
+
+const store::Schema &gatewaySchema()
+{
+    static const store::Schema schema = makeSchema();
+    return schema;
+}
+
+} // namespace rcm::server

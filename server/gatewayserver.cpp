@@ -1,0 +1,117 @@
+#include "server/gatewayserver.h"
+
+#include <QElapsedTimer>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QMetaEnum>
+#include <QRegularExpression>
+#include <QTcpSocket>
+#include <QTimer>
+#include <QUuid>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace rcm::server {
+
+Q_LOGGING_CATEGORY(lcGateway, "rcm.gateway")
+
+GuardedTcpServer::GuardedTcpServer(std::chrono::milliseconds idleTimeout, qint64 hardBodyLimit, QObject *parent)
+    : QTcpServer(parent)
+    , m_idleTimeout(idleTimeout)
+    , m_hardBodyLimit(hardBodyLimit)
+{ }
+
+QTcpSocket *GuardedTcpServer::nextPendingConnection()
+{
+    QTcpSocket *socket = QTcpServer::nextPendingConnection();
+    if (!socket)
+        return socket;
+    auto *idle = new QTimer(socket);
+    idle->setSingleShot(true);
+    idle->setInterval(m_idleTimeout);
+    connect(idle, &QTimer::timeout, socket, [socket]() {
+        qCInfo(lcGateway) << "Closing a connection idle for too long";
+        socket->abort();
+    });
+    idle->start();
+    // Connected before the HTTP layer's own handler, so this sees each chunk first.
+    connect(socket, &QTcpSocket::readyRead, socket, [this, socket, idle]() {
+        idle->start();
+        static const QRegularExpression contentLength(u"\\r\\ncontent-length:\\s*(\\d+)"_s,
+                                                      QRegularExpression::CaseInsensitiveOption);
+        const QByteArray head = socket->peek(16 * 1024);
+        const QRegularExpressionMatch match = contentLength.match(QString::fromLatin1(head));
+        if (match.hasMatch() && match.captured(1).toLongLong() > m_hardBodyLimit) {
+            qCWarning(lcGateway) << "Dropping a connection announcing a" << match.captured(1) << "byte body";
+            socket->abort();
+        }
+    });
+    connect(socket, &QTcpSocket::bytesWritten, idle, qOverload<>(&QTimer::start));
+    return socket;
+}
+
+GatewayServer::GatewayServer(GatewayStore &store, Options options, QObject *parent)
+    : QAbstractHttpServer(parent)
+    , m_api(store, options.api)
+    , m_options(options)
+{ }
+
+quint16 GatewayServer::listenOn(const QHostAddress &address, quint16 port)
+{
+    // Bodies up to 16 times the API's limit get a proper 413; beyond that the
+    // connection is dropped before anything is buffered.
+    auto *tcp = new GuardedTcpServer(m_options.idleTimeout, m_options.api.maximumBodyBytes * 16, this);
+    if (!tcp->listen(address, port)) {
+        qCCritical(lcGateway).noquote() << "Cannot listen on" << address.toString() << port << ":"
+                                        << tcp->errorString();
+        delete tcp;
+        return 0;
+    }
+    bind(tcp);
+    return tcp->serverPort();
+}
+
+bool GatewayServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    QElapsedTimer timer;
+    timer.start();
+    ApiRequest apiRequest;
+    apiRequest.method
+        = QByteArray(QMetaEnum::fromType<QHttpServerRequest::Method>().valueToKey(static_cast<int>(request.method())))
+              .toUpper();
+    apiRequest.path = request.url().path();
+    apiRequest.query = request.query();
+    for (const auto &[name, value] : request.headers())
+        apiRequest.headers.insert(name.toLower(), value);
+    apiRequest.body = request.body();
+    static const QRegularExpression validCorrelation(u"^[A-Za-z0-9-]{8,64}$"_s);
+    const QString offered = QString::fromLatin1(apiRequest.headers.value("x-correlation-id"));
+    apiRequest.correlationId
+        = validCorrelation.match(offered).hasMatch() ? offered : QUuid::createUuid().toString(QUuid::WithoutBraces);
+
+    const ApiResponse response = m_api.handle(apiRequest);
+
+    QHttpServerResponder responder = makeResponder(request, socket);
+    responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(response.status));
+    responder.writeHeader("Content-Type", response.contentType);
+    responder.writeHeader("Content-Length", QByteArray::number(response.body.size()));
+    responder.writeHeader("X-Correlation-Id", apiRequest.correlationId.toLatin1());
+    responder.writeHeader("Cache-Control", "no-store");
+    for (const auto &[name, value] : response.headers)
+        responder.writeHeader(name, value);
+    responder.writeBody(response.body);
+
+    qCInfo(lcGateway).noquote() << apiRequest.method << response.route << response.status
+                                << QString::number(double(timer.nsecsElapsed()) / 1e6, 'f', 1) + u" ms"_s
+                                << u"user="_s + (response.userId.isEmpty() ? u"-"_s : response.userId)
+                                << u"correlation="_s + apiRequest.correlationId;
+    return true;
+}
+
+void GatewayServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    // handleRequest answers everything; this is only reached if it declined.
+    makeResponder(request, socket).write(QHttpServerResponder::StatusCode::NotFound);
+}
+
+} // namespace rcm::server

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "server/workqueueapi.h"
+
+#include <QAbstractHttpServer>
+#include <QHostAddress>
+#include <QLoggingCategory>
+#include <QTcpServer>
+
+namespace rcm::server {
+
+Q_DECLARE_LOGGING_CATEGORY(lcGateway)
+
+/// A listening socket that drops connections idle for too long or announcing bodies far
+/// beyond any the API accepts, before the HTTP layer buffers them.
+class GuardedTcpServer final : public QTcpServer
+{
+    Q_OBJECT
+
+public:
+    GuardedTcpServer(std::chrono::milliseconds idleTimeout, qint64 hardBodyLimit, QObject *parent = nullptr);
+    QTcpSocket *nextPendingConnection() override;
+
+private:
+    std::chrono::milliseconds m_idleTimeout;
+    qint64 m_hardBodyLimit;
+};
+
+/// rcm-gateway's HTTP front: hands each request to WorkQueueApi, adds the correlation
+/// id, and logs one line per request (method, route, status, time, user id; never a
+/// body, a query value that could hold PHI, or a name).
+class GatewayServer final : public QAbstractHttpServer
+{
+    Q_OBJECT
+
+public:
+    struct Options
+    {
+        WorkQueueApi::Options api;
+        std::chrono::milliseconds idleTimeout {30'000};
+    };
+
+    GatewayServer(GatewayStore &store, Options options, QObject *parent = nullptr);
+
+    /// Listens on address:port (0 picks a free port); returns the port, or 0 on failure.
+    quint16 listenOn(const QHostAddress &address, quint16 port);
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    WorkQueueApi m_api;
+    Options m_options;
+};
+
+} // namespace rcm::server

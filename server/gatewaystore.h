@@ -1,0 +1,112 @@
+#pragma once
+
+#include "models/auditevent.h"
+#include "models/user.h"
+#include "models/workitem.h"
+#include "server/actionpolicy.h"
+#include "services/store/database.h"
+#include "services/store/workitemstore.h"
+
+#include <QJsonObject>
+
+#include <chrono>
+#include <functional>
+#include <optional>
+
+namespace rcm::synthetic {
+class SyntheticGenerator;
+}
+
+namespace rcm::server {
+
+/// The gateway's data: users and sessions, work items and their change sequence, the
+/// audit log and idempotency keys. Every action is applied, audited and remembered
+/// under its idempotency key in one transaction.
+class GatewayStore final
+{
+public:
+    explicit GatewayStore(store::Database &database);
+    Q_DISABLE_COPY_MOVE(GatewayStore)
+
+    // Users and sessions.
+    store::StoreError addUser(const models::User &user, const QString &password, int iterations);
+    std::optional<models::User> authenticate(const QString &username, const QString &password);
+    std::optional<models::User> user(const QString &id);
+    /// Every user with the number of open items they own.
+    QList<std::pair<models::User, qint64>> usersWithOpenWork(store::StoreError *error = nullptr);
+    /// A new bearer token for the user; only its hash is stored.
+    QString createSession(const QString &userId, std::chrono::seconds lifetime, store::StoreError *error = nullptr);
+    std::optional<models::User> userForSession(const QString &token);
+
+    // Work items.
+    struct Change
+    {
+        qint64 sequence = 0;
+        bool deleted = false; ///< a tombstone: only item.id is set
+        models::WorkItem item;
+    };
+    struct ChangePage
+    {
+        QList<Change> changes;
+        qint64 lastSequence = 0; ///< the cursor to continue from
+        bool hasMore = false;
+    };
+    /// The changes after sequence after, in sequence order, limited to the queues the
+    /// viewer may see. A full sync (after == 0) leaves out tombstones.
+    std::optional<ChangePage> changes(const models::User &viewer, qint64 after, int limit,
+                                      store::StoreError *error = nullptr);
+    /// Cursors below this cannot be honoured: tombstones up to it were purged.
+    qint64 purgedThrough();
+    std::optional<models::WorkItem> item(const QString &id);
+    QList<models::AuditEvent> history(const QString &itemId, store::StoreError *error = nullptr);
+    QList<models::Payer> payers() { return m_items.payers(); }
+
+    /// Gives count open items of a queue (and category) that no signing-in user owns to a
+    /// user: demo data, so that everyone starts with work of their own.
+    store::StoreError assignOpenItems(const QString &userId, models::Queue queue,
+                                      std::optional<models::DenialCategory> category, int count);
+    /// Marks an item deleted (it leaves every view as a tombstone).
+    store::StoreError removeItem(const QString &id);
+    /// Deletes tombstones last changed before the given time; cursors older than the
+    /// newest purged one then get "resync required".
+    store::StoreError purgeTombstones(const QDateTime &changedBefore);
+    /// Forgets idempotency keys older than the given time.
+    store::StoreError purgeIdempotencyKeys(const QDateTime &createdBefore);
+
+    // Actions.
+    struct ActionOutcome
+    {
+        int status = 200;
+        models::WorkItem item; ///< the item after the action (200, replay) or as it is now (412)
+        std::optional<Problem> problem;
+        bool replayed = false;
+    };
+    ActionOutcome applyAction(const models::User &actor, const QString &itemId, const QString &idempotencyKey,
+                              const QByteArray &requestHash, qint64 expectedVersion, const ActionRequest &request,
+                              const QDateTime &now);
+
+    // Audit.
+    struct AuditVerification
+    {
+        bool intact = true;
+        qint64 entries = 0;
+        qint64 firstBrokenSequence = 0;
+        QString detail;
+    };
+    AuditVerification verifyAudit();
+
+    // Seeding.
+    store::StoreError seed(const synthetic::SyntheticGenerator &generator, qint64 itemCount,
+                           const std::function<void(qint64)> &progress = {});
+
+private:
+    std::optional<models::WorkItem> visibleItem(const QString &id);
+    store::StoreError appendAudit(const models::WorkItem &item, const models::User &actor, const ActionRequest &request,
+                                  const QDateTime &now);
+    ActionContext contextFor(const models::WorkItem &item, const ActionRequest &request);
+
+    store::Database &m_database;
+    store::WorkItemStore m_items;
+};
+
+} // namespace rcm::server

@@ -1,0 +1,36 @@
+#include "server/passwordhasher.h"
+
+#include <QPasswordDigestor>
+#include <QRandomGenerator>
+
+namespace rcm::server::PasswordHasher {
+
+namespace {
+constexpr int keyLength = 32;
+
+QByteArray derive(const QString &password, const QByteArray &salt, int iterations)
+{
+    return QPasswordDigestor::deriveKeyPbkdf2(QCryptographicHash::Sha256, password.toUtf8(), salt, iterations,
+                                              keyLength);
+}
+} // namespace
+
+Hashed hash(const QString &password, int iterations)
+{
+    QByteArray salt(16, Qt::Uninitialized);
+    QRandomGenerator::system()->generate(salt.begin(), salt.end());
+    return {salt, derive(password, salt, iterations), iterations};
+}
+
+bool verify(const QString &password, const Hashed &stored)
+{
+    if (stored.hash.size() != keyLength || stored.iterations <= 0)
+        return false;
+    const QByteArray candidate = derive(password, stored.salt, stored.iterations);
+    unsigned char difference = 0;
+    for (qsizetype index = 0; index < keyLength; ++index)
+        difference |= static_cast<unsigned char>(candidate[index] ^ stored.hash[index]);
+    return difference == 0;
+}
+
+} // namespace rcm::server::PasswordHasher

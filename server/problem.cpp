@@ -1,0 +1,19 @@
+#include "server/problem.h"
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace rcm::server {
+
+QJsonObject Problem::toJson(const QString &correlationId) const
+{
+    QJsonObject object = extra;
+    object.insert(u"type"_s, QString(u"https://rcm-workbench.example/problems/"_s + type));
+    object.insert(u"title"_s, title);
+    object.insert(u"status"_s, status);
+    if (!detail.isEmpty())
+        object.insert(u"detail"_s, detail);
+    object.insert(u"correlationId"_s, correlationId);
+    return object;
+}
+
+} // namespace rcm::server

@@ -1,0 +1,393 @@
+#include "server/workqueueapi.h"
+
+#include "server/actionpolicy.h"
+#include "services/api/workitemjson.h"
+#include "services/reference/reasoncodecatalogue.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace rcm::server {
+
+using namespace rcm::models;
+
+namespace {
+
+QByteArray etagFor(qint64 version)
+{
+    return '"' + QByteArray::number(version) + '"';
+}
+
+std::optional<qint64> versionFromIfMatch(const QByteArray &header)
+{
+    QByteArray value = header.trimmed();
+    if (value.startsWith("W/"))
+        return std::nullopt; // weak validators cannot guard a write
+    if (value.size() < 3 || !value.startsWith('"') || !value.endsWith('"'))
+        return std::nullopt;
+    bool ok = false;
+    const qint64 version = value.mid(1, value.size() - 2).toLongLong(&ok);
+    return ok && version > 0 ? std::optional(version) : std::nullopt;
+}
+
+Problem unauthorized()
+{
+    return problem(401, u"unauthorized"_s, u"Sign in required"_s,
+                   u"Send a bearer token from POST /v1/session; it may have expired"_s);
+}
+
+QJsonObject historyEntry(const AuditEvent &event)
+{
+    return QJsonObject {{u"sequence"_s, event.sequence},
+                        {u"type"_s, QString(wireName(event.actionType))},
+                        {u"actorId"_s, event.actorId},
+                        {u"occurredAt"_s, event.occurredAt.toString(Qt::ISODateWithMs)},
+                        {u"resultingVersion"_s, event.resultingVersion},
+                        {u"details"_s, QJsonDocument::fromJson(event.detailsJson).object()}};
+}
+
+} // namespace
+
+WorkQueueApi::WorkQueueApi(GatewayStore &store, Options options)
+    : m_store(store)
+    , m_options(options)
+{ }
+
+QString WorkQueueApi::encodeCursor(qint64 sequence)
+{
+    const QByteArray plain = "s1:" + QByteArray::number(sequence);
+    return QString::fromLatin1(plain.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+std::optional<qint64> WorkQueueApi::decodeCursor(const QString &cursor)
+{
+    const auto decoded = QByteArray::fromBase64Encoding(
+        cursor.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded || !decoded.decoded.startsWith("s1:"))
+        return std::nullopt;
+    bool ok = false;
+    const qint64 sequence = decoded.decoded.mid(3).toLongLong(&ok);
+    return ok && sequence >= 0 ? std::optional(sequence) : std::nullopt;
+}
+
+ApiResponse WorkQueueApi::handle(const ApiRequest &request)
+{
+    m_correlationId = request.correlationId;
+    static const QRegularExpression itemPath(u"^/v1/work-items/([A-Za-z0-9._-]{1,64})(/actions|/history)?$"_s);
+    const QString &path = request.path;
+    const bool isGet = request.method == "GET";
+    const bool isPost = request.method == "POST";
+
+    ApiResponse response;
+    auto route = [&](const QString &name, const ApiResponse &answer) {
+        ApiResponse routed = answer;
+        routed.route = name;
+        return routed;
+    };
+    if (path == u"/v1/health"_s)
+        return route(path, isGet ? health() : problemResponse(problem(405, u"method-not-allowed"_s, u"Use GET"_s)));
+    if (path == u"/v1/session"_s) {
+        return route(path,
+                     isPost ? signIn(request) : problemResponse(problem(405, u"method-not-allowed"_s, u"Use POST"_s)));
+    }
+
+    // Everything else needs a signed-in user.
+    const QByteArray authorization = request.headers.value("authorization");
+    std::optional<User> user;
+    if (authorization.startsWith("Bearer "))
+        user = m_store.userForSession(QString::fromLatin1(authorization.mid(7).trimmed()));
+
+    const QRegularExpressionMatch match = itemPath.match(path);
+    QString name;
+    std::function<ApiResponse()> handler;
+    if (path == u"/v1/work-items"_s && isGet) {
+        name = path;
+        handler = [&] {
+            return listChanges(request, *user);
+        };
+    } else if (match.hasMatch() && match.captured(2).isEmpty() && isGet) {
+        name = u"/v1/work-items/{id}"_s;
+        handler = [&] {
+            return getItem(match.captured(1), *user);
+        };
+    } else if (match.hasMatch() && match.captured(2) == u"/actions"_s && isPost) {
+        name = u"/v1/work-items/{id}/actions"_s;
+        handler = [&] {
+            return postAction(request, match.captured(1), *user);
+        };
+    } else if (match.hasMatch() && match.captured(2) == u"/history"_s && isGet) {
+        name = u"/v1/work-items/{id}/history"_s;
+        handler = [&] {
+            return history(match.captured(1), *user);
+        };
+    } else if (path == u"/v1/users"_s && isGet) {
+        name = path;
+        handler = [&] {
+            return users(*user);
+        };
+    } else if (path == u"/v1/reference/payers"_s && isGet) {
+        name = path;
+        handler = [&] {
+            return payers();
+        };
+    } else if (path == u"/v1/reference/reason-codes"_s && isGet) {
+        name = path;
+        handler = [&] {
+            return reasonCodes();
+        };
+    }
+    if (!handler) {
+        return route(
+            u"(unknown)"_s,
+            problemResponse(problem(404, u"not-found"_s, u"No such resource"_s,
+                                    u"%1 %2 is not part of the API"_s.arg(QString::fromLatin1(request.method), path))));
+    }
+    if (!user)
+        return route(name, problemResponse(unauthorized()));
+    response = route(name, handler());
+    response.userId = user->id;
+    return response;
+}
+
+ApiResponse WorkQueueApi::health()
+{
+    return json(QJsonObject {{u"status"_s, u"ok"_s}, {u"version"_s, QCoreApplication::applicationVersion()}});
+}
+
+ApiResponse WorkQueueApi::signIn(const ApiRequest &request)
+{
+    Problem problem;
+    const std::optional<QJsonObject> body = jsonBody(request, &problem);
+    if (!body)
+        return problemResponse(problem);
+    for (auto it = body->begin(); it != body->end(); ++it) {
+        if ((it.key() != u"username"_s && it.key() != u"password"_s) || !it.value().isString()) {
+            return problemResponse(server::problem(422, u"invalid-request"_s, u"Invalid sign-in request"_s,
+                                                   u"Send {\"username\": string, \"password\": string} only"_s));
+        }
+    }
+    const QString username = body->value(u"username"_s).toString();
+    const QString password = body->value(u"password"_s).toString();
+    if (username.isEmpty() || password.isEmpty()) {
+        return problemResponse(server::problem(422, u"invalid-request"_s, u"Invalid sign-in request"_s,
+                                               u"username and password are required"_s));
+    }
+    const std::optional<User> user = m_store.authenticate(username, password);
+    if (!user) {
+        return problemResponse(server::problem(401, u"invalid-credentials"_s, u"Sign-in failed"_s,
+                                               u"The user name or password is wrong"_s));
+    }
+    store::StoreError error;
+    const QString token = m_store.createSession(user->id, m_options.sessionLifetime, &error);
+    if (error)
+        return problemResponse(server::problem(503, u"store-error"_s, u"Try again"_s, error.message()));
+    ApiResponse response = json(QJsonObject {
+        {u"token"_s, token},
+        {u"expiresAt"_s,
+         QDateTime::currentDateTimeUtc().addSecs(m_options.sessionLifetime.count()).toString(Qt::ISODateWithMs)},
+        {u"user"_s, api::toJson(*user)}});
+    response.userId = user->id;
+    return response;
+}
+
+ApiResponse WorkQueueApi::listChanges(const ApiRequest &request, const User &user)
+{
+    qint64 after = 0;
+    const QString cursor = request.query.queryItemValue(u"cursor"_s);
+    if (!cursor.isEmpty()) {
+        const auto decoded = decodeCursor(cursor);
+        if (!decoded)
+            return problemResponse(problem(400, u"invalid-cursor"_s, u"Invalid cursor"_s,
+                                           u"Use a nextCursor from an earlier reply, or none for a full sync"_s));
+        after = *decoded;
+        if (after < m_store.purgedThrough()) {
+            return problemResponse(problem(410, u"resync-required"_s, u"Resync required"_s,
+                                           u"This cursor is older than the changes the server keeps; start a full "
+                                           "sync with an empty cursor and keep unsent actions"_s));
+        }
+    }
+    int limit = m_options.defaultPageSize;
+    if (request.query.hasQueryItem(u"limit"_s)) {
+        bool ok = false;
+        limit = request.query.queryItemValue(u"limit"_s).toInt(&ok);
+        if (!ok || limit < 1 || limit > m_options.maximumPageSize) {
+            return problemResponse(
+                problem(400, u"invalid-limit"_s, u"Invalid limit"_s,
+                        u"limit must be a whole number from 1 to %1"_s.arg(m_options.maximumPageSize)));
+        }
+    }
+    store::StoreError error;
+    const auto page = m_store.changes(user, after, limit, &error);
+    if (!page)
+        return problemResponse(problem(503, u"store-error"_s, u"Try again"_s, error.message()));
+    QJsonArray items;
+    for (const GatewayStore::Change &change : page->changes) {
+        if (change.deleted)
+            items.append(QJsonObject {{u"id"_s, change.item.id}, {u"deleted"_s, true}});
+        else
+            items.append(api::toJson(change.item));
+    }
+    return json(QJsonObject {
+        {u"items"_s, items}, {u"nextCursor"_s, encodeCursor(page->lastSequence)}, {u"hasMore"_s, page->hasMore}});
+}
+
+ApiResponse WorkQueueApi::getItem(const QString &id, const User &user)
+{
+    const std::optional<WorkItem> item = m_store.item(id);
+    if (!item || !ActionPolicy::canView(user.role, item->queue))
+        return problemResponse(problem(404, u"not-found"_s, u"No such work item"_s));
+    ApiResponse response = json(api::toJson(*item));
+    response.headers.append({QByteArray("ETag"), etagFor(item->version)});
+    return response;
+}
+
+ApiResponse WorkQueueApi::postAction(const ApiRequest &request, const QString &id, const User &user)
+{
+    const QByteArray key = request.headers.value("idempotency-key").trimmed();
+    static const QRegularExpression validKey(u"^[A-Za-z0-9._:-]{8,128}$"_s);
+    if (!validKey.match(QString::fromLatin1(key)).hasMatch()) {
+        return problemResponse(problem(400, u"idempotency-key-required"_s, u"Idempotency-Key required"_s,
+                                       u"Send an Idempotency-Key header of 8 to 128 letters, digits or ._:-"_s));
+    }
+    if (!request.headers.contains("if-match")) {
+        return problemResponse(problem(428, u"if-match-required"_s, u"If-Match required"_s,
+                                       u"Send If-Match with the ETag of the item version the action is based on"_s));
+    }
+    const auto expectedVersion = versionFromIfMatch(request.headers.value("if-match"));
+    if (!expectedVersion) {
+        return problemResponse(problem(400, u"invalid-if-match"_s, u"Invalid If-Match"_s,
+                                       u"If-Match must be one strong ETag such as \"3\""_s));
+    }
+    Problem problem;
+    const std::optional<QJsonObject> body = jsonBody(request, &problem);
+    if (!body)
+        return problemResponse(problem);
+    const std::optional<ActionRequest> action = ActionPolicy::parseAction(*body, &problem);
+    if (!action)
+        return problemResponse(problem);
+
+    // The key covers what is asked and of which item, not the version it was based on,
+    // so that a retry after a conflict may reuse it.
+    const QByteArray requestHash
+        = QCryptographicHash::hash(QByteArray(id.toUtf8() + '\n' + QJsonDocument(*body).toJson(QJsonDocument::Compact)),
+                                   QCryptographicHash::Sha256)
+              .toHex();
+    const GatewayStore::ActionOutcome outcome = m_store.applyAction(
+        user, id, QString::fromLatin1(key), requestHash, *expectedVersion, *action, QDateTime::currentDateTimeUtc());
+    if (outcome.problem) {
+        Problem failure = *outcome.problem;
+        if (failure.status == 412)
+            failure.extra.insert(u"currentItem"_s, api::toJson(outcome.item));
+        ApiResponse response = problemResponse(failure);
+        if (failure.status == 412)
+            response.headers.append({QByteArray("ETag"), etagFor(outcome.item.version)});
+        return response;
+    }
+    ApiResponse response = json(api::toJson(outcome.item), outcome.status);
+    response.headers.append({QByteArray("ETag"), etagFor(outcome.item.version)});
+    if (outcome.replayed)
+        response.headers.append({QByteArray("Idempotent-Replayed"), QByteArray("true")});
+    return response;
+}
+
+ApiResponse WorkQueueApi::history(const QString &id, const User &user)
+{
+    const std::optional<WorkItem> item = m_store.item(id);
+    if (!item || !ActionPolicy::canView(user.role, item->queue))
+        return problemResponse(problem(404, u"not-found"_s, u"No such work item"_s));
+    QJsonArray entries;
+    for (const AuditEvent &event : m_store.history(id))
+        entries.append(historyEntry(event));
+    return json(QJsonObject {{u"id"_s, id}, {u"history"_s, entries}});
+}
+
+ApiResponse WorkQueueApi::users(const User &)
+{
+    QJsonArray result;
+    for (const auto &[member, openItems] : m_store.usersWithOpenWork()) {
+        QJsonObject entry = api::toJson(member);
+        entry.insert(u"openItems"_s, openItems);
+        result.append(entry);
+    }
+    return json(result);
+}
+
+ApiResponse WorkQueueApi::payers()
+{
+    QJsonArray result;
+    for (const Payer &payer : m_store.payers())
+        result.append(api::toJson(payer));
+    return json(result);
+}
+
+ApiResponse WorkQueueApi::reasonCodes()
+{
+    QJsonArray result;
+    for (const reference::ReasonCode &code : reference::ReasonCodeCatalogue::builtIn().codes()) {
+        result.append(QJsonObject {
+            {u"kind"_s, code.kind == reference::ReasonCode::Kind::Carc ? u"carc"_s : u"rarc"_s},
+            {u"code"_s, code.code},
+            {u"family"_s, code.family},
+            {u"description"_s, code.description},
+            {u"start"_s, code.start.isValid() ? QJsonValue(code.start.toString(Qt::ISODate)) : QJsonValue()},
+            {u"stop"_s, code.stop.isValid() ? QJsonValue(code.stop.toString(Qt::ISODate)) : QJsonValue()}});
+    }
+    return json(result);
+}
+
+std::optional<QJsonObject> WorkQueueApi::jsonBody(const ApiRequest &request, Problem *result) const
+{
+    if (request.body.size() > m_options.maximumBodyBytes) {
+        *result = problem(413, u"body-too-large"_s, u"Request too large"_s,
+                          u"The body may be at most %1 bytes"_s.arg(m_options.maximumBodyBytes));
+        return std::nullopt;
+    }
+    const QByteArray contentType = request.headers.value("content-type").split(';').constFirst().trimmed().toLower();
+    if (contentType != "application/json") {
+        *result = problem(415, u"unsupported-media-type"_s, u"JSON required"_s, u"Send the body as application/json"_s);
+        return std::nullopt;
+    }
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(request.body, &error);
+    if (error.error != QJsonParseError::NoError) {
+        *result = problem(400, u"malformed-json"_s, u"Malformed JSON"_s,
+                          u"%1 at byte %2"_s.arg(error.errorString()).arg(error.offset));
+        return std::nullopt;
+    }
+    if (!document.isObject()) {
+        *result = problem(400, u"malformed-json"_s, u"Malformed JSON"_s, u"The body must be a JSON object"_s);
+        return std::nullopt;
+    }
+    return document.object();
+}
+
+ApiResponse WorkQueueApi::json(const QJsonObject &object, int status) const
+{
+    ApiResponse response;
+    response.status = status;
+    response.body = QJsonDocument(object).toJson(QJsonDocument::Compact);
+    return response;
+}
+
+ApiResponse WorkQueueApi::json(const QJsonArray &array) const
+{
+    ApiResponse response;
+    response.body = QJsonDocument(array).toJson(QJsonDocument::Compact);
+    return response;
+}
+
+ApiResponse WorkQueueApi::problemResponse(const Problem &problem) const
+{
+    ApiResponse response;
+    response.status = problem.status;
+    response.contentType = "application/problem+json";
+    response.body = QJsonDocument(problem.toJson(m_correlationId)).toJson(QJsonDocument::Compact);
+    return response;
+}
+
+} // namespace rcm::server

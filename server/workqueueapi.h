@@ -1,0 +1,79 @@
+#pragma once
+
+#include "server/gatewaystore.h"
+#include "server/problem.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QUrlQuery>
+
+#include <chrono>
+
+namespace rcm::server {
+
+/// One HTTP request as the API sees it, free of the transport.
+struct ApiRequest
+{
+    QByteArray method; ///< "GET", "POST", ...
+    QString path;
+    QUrlQuery query;
+    QHash<QByteArray, QByteArray> headers; ///< names in lower case
+    QByteArray body;
+    QString correlationId;
+};
+
+struct ApiResponse
+{
+    int status = 200;
+    QByteArray contentType = "application/json";
+    QList<std::pair<QByteArray, QByteArray>> headers;
+    QByteArray body;
+    QString userId; ///< who asked, for the log line; empty when not signed in
+    QString route; ///< the route template ("/v1/work-items/{id}"), for the log line
+};
+
+/// The Work Queue API (docs/api/openapi.yaml): routes a request, checks the bearer
+/// token and answers JSON, with every error as application/problem+json carrying the
+/// request's correlation id.
+class WorkQueueApi final
+{
+public:
+    struct Options
+    {
+        std::chrono::seconds sessionLifetime {8 * 3600};
+        qsizetype maximumBodyBytes = 64 * 1024;
+        int defaultPageSize = 500;
+        int maximumPageSize = 2000;
+    };
+
+    WorkQueueApi(GatewayStore &store, Options options);
+
+    ApiResponse handle(const ApiRequest &request);
+
+    /// The opaque cursor for a change sequence, and back.
+    static QString encodeCursor(qint64 sequence);
+    static std::optional<qint64> decodeCursor(const QString &cursor);
+
+private:
+    ApiResponse health();
+    ApiResponse signIn(const ApiRequest &request);
+    ApiResponse listChanges(const ApiRequest &request, const models::User &user);
+    ApiResponse getItem(const QString &id, const models::User &user);
+    ApiResponse postAction(const ApiRequest &request, const QString &id, const models::User &user);
+    ApiResponse history(const QString &id, const models::User &user);
+    ApiResponse users(const models::User &user);
+    ApiResponse payers();
+    ApiResponse reasonCodes();
+
+    ApiResponse json(const QJsonObject &object, int status = 200) const;
+    ApiResponse json(const QJsonArray &array) const;
+    ApiResponse problemResponse(const Problem &problem) const;
+    std::optional<QJsonObject> jsonBody(const ApiRequest &request, Problem *problem) const;
+
+    GatewayStore &m_store;
+    Options m_options;
+    QString m_correlationId; ///< of the request being handled
+};
+
+} // namespace rcm::server

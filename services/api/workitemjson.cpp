@@ -1,0 +1,223 @@
+#include "services/api/workitemjson.h"
+
+#include <QJsonArray>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace rcm::api {
+
+using namespace rcm::models;
+
+namespace {
+
+QJsonValue dateValue(const QDate &date)
+{
+    return date.isValid() ? QJsonValue(date.toString(Qt::ISODate)) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonValue textValue(const QString &text)
+{
+    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
+}
+
+QString timestamp(const QDateTime &time)
+{
+    return time.toUTC().toString(Qt::ISODateWithMs);
+}
+
+/// Reads fields one by one and remembers the first problem.
+class FieldReader final
+{
+public:
+    explicit FieldReader(const QJsonObject &object)
+        : m_object(object)
+    { }
+
+    QString text(const char *name, bool required = false)
+    {
+        const QJsonValue value = m_object.value(QLatin1StringView(name));
+        if (value.isNull() || value.isUndefined()) {
+            if (required)
+                fail(name, "is required");
+            return {};
+        }
+        if (!value.isString()) {
+            fail(name, "must be a string");
+            return {};
+        }
+        return value.toString();
+    }
+
+    QDate date(const char *name)
+    {
+        const QString value = text(name);
+        if (value.isEmpty())
+            return {};
+        const QDate date = QDate::fromString(value, Qt::ISODate);
+        if (!date.isValid())
+            fail(name, "must be a date like 2026-11-27");
+        return date;
+    }
+
+    QDateTime timestamp(const char *name)
+    {
+        const QString value = text(name, true);
+        const QDateTime time = QDateTime::fromString(value, Qt::ISODateWithMs);
+        if (!value.isEmpty() && !time.isValid())
+            fail(name, "must be an ISO-8601 timestamp");
+        return time.toUTC();
+    }
+
+    Money money(const char *name)
+    {
+        const QString value = text(name, true);
+        const auto money = Money::fromString(value);
+        if (!value.isEmpty() && !money)
+            fail(name, "must be a decimal amount like \"391.05\"");
+        return money.value_or(Money());
+    }
+
+    qint64 integer(const char *name)
+    {
+        const QJsonValue value = m_object.value(QLatin1StringView(name));
+        if (!value.isDouble() || value.toDouble() != static_cast<double>(value.toInteger())) {
+            fail(name, "must be a whole number");
+            return 0;
+        }
+        return value.toInteger();
+    }
+
+    template<typename Enum>
+    Enum enumeration(const char *name, Enum fallback)
+    {
+        const QString value = text(name, true);
+        const auto parsed = fromWireName<Enum>(value);
+        if (!value.isEmpty() && !parsed)
+            fail(name, "has an unknown value");
+        return parsed.value_or(fallback);
+    }
+
+    QStringList textList(const char *name)
+    {
+        const QJsonValue value = m_object.value(QLatin1StringView(name));
+        if (value.isUndefined() || value.isNull())
+            return {};
+        if (!value.isArray()) {
+            fail(name, "must be an array of strings");
+            return {};
+        }
+        QStringList result;
+        for (const QJsonValue &entry : value.toArray()) {
+            if (!entry.isString()) {
+                fail(name, "must be an array of strings");
+                return {};
+            }
+            result << entry.toString();
+        }
+        return result;
+    }
+
+    const QString &error() const { return m_error; }
+
+private:
+    void fail(const char *name, const char *problem)
+    {
+        if (m_error.isEmpty())
+            m_error = u"%1 %2"_s.arg(QLatin1StringView(name), QLatin1StringView(problem));
+    }
+
+    const QJsonObject &m_object;
+    QString m_error;
+};
+
+} // namespace
+
+QJsonObject toJson(const WorkItem &item)
+{
+    return QJsonObject {
+        {u"id"_s, item.id},
+        {u"queue"_s, QString(wireName(item.queue))},
+        {u"status"_s, QString(wireName(item.status))},
+        {u"priority"_s, QString(wireName(item.priority))},
+        {u"ownerId"_s, textValue(item.ownerId)},
+        {u"dueDate"_s, dateValue(item.dueDate)},
+        {u"claimNumber"_s, item.claimNumber},
+        {u"accountNumber"_s, item.accountNumber},
+        {u"patientDisplayName"_s, item.patientDisplayName},
+        {u"payerId"_s, item.payerId},
+        {u"payerName"_s, item.payerName},
+        {u"facilityId"_s, item.facilityId},
+        {u"serviceFrom"_s, dateValue(item.serviceFrom)},
+        {u"serviceTo"_s, dateValue(item.serviceTo)},
+        {u"billed"_s, item.billed.toString()},
+        {u"balance"_s, item.balance.toString()},
+        {u"atRisk"_s, item.atRisk.toString()},
+        {u"groupCode"_s, textValue(item.groupCode)},
+        {u"carc"_s, textValue(item.carc)},
+        {u"rarcs"_s, QJsonArray::fromStringList(item.rarcs)},
+        {u"denialCategory"_s, QString(wireName(item.denialCategory))},
+        {u"timelyFilingDeadline"_s, dateValue(item.timelyFilingDeadline)},
+        {u"appealDeadline"_s, dateValue(item.appealDeadline)},
+        {u"version"_s, item.version},
+        {u"createdAt"_s, timestamp(item.createdAt)},
+        {u"updatedAt"_s, timestamp(item.updatedAt)},
+    };
+}
+
+std::optional<WorkItem> workItemFromJson(const QJsonObject &object, QString *error)
+{
+    FieldReader read(object);
+    WorkItem item;
+    item.id = read.text("id", true);
+    item.queue = read.enumeration("queue", Queue::Denial);
+    item.status = read.enumeration("status", WorkItemStatus::New);
+    item.priority = read.enumeration("priority", Priority::Normal);
+    item.ownerId = read.text("ownerId");
+    item.dueDate = read.date("dueDate");
+    item.claimNumber = read.text("claimNumber", true);
+    item.accountNumber = read.text("accountNumber", true);
+    item.patientDisplayName = read.text("patientDisplayName", true);
+    item.payerId = read.text("payerId", true);
+    item.payerName = read.text("payerName", true);
+    item.facilityId = read.text("facilityId", true);
+    item.serviceFrom = read.date("serviceFrom");
+    item.serviceTo = read.date("serviceTo");
+    item.billed = read.money("billed");
+    item.balance = read.money("balance");
+    item.atRisk = read.money("atRisk");
+    item.groupCode = read.text("groupCode");
+    item.carc = read.text("carc");
+    item.rarcs = read.textList("rarcs");
+    item.denialCategory = read.enumeration("denialCategory", DenialCategory::Other);
+    item.timelyFilingDeadline = read.date("timelyFilingDeadline");
+    item.appealDeadline = read.date("appealDeadline");
+    item.version = read.integer("version");
+    item.createdAt = read.timestamp("createdAt");
+    item.updatedAt = read.timestamp("updatedAt");
+    if (!read.error().isEmpty()) {
+        if (error)
+            *error = read.error();
+        return std::nullopt;
+    }
+    return item;
+}
+
+QJsonObject toJson(const User &user)
+{
+    return QJsonObject {{u"id"_s, user.id},
+                        {u"username"_s, user.username},
+                        {u"displayName"_s, user.displayName},
+                        {u"role"_s, QString(wireName(user.role))},
+                        {u"active"_s, user.active}};
+}
+
+QJsonObject toJson(const Payer &payer)
+{
+    return QJsonObject {{u"id"_s, payer.id},
+                        {u"name"_s, payer.name},
+                        {u"kind"_s, QString(wireName(payer.kind))},
+                        {u"timelyFilingDays"_s, payer.timelyFilingDays},
+                        {u"appealDays"_s, payer.appealDays}};
+}
+
+} // namespace rcm::api

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "models/payer.h"
+#include "models/user.h"
+#include "models/workitem.h"
+
+#include <QJsonObject>
+#include <QString>
+
+#include <optional>
+
+namespace rcm::api {
+
+/// The Work Queue API's JSON form of a work item (docs/api/openapi.yaml, WorkItem):
+/// camelCase names, amounts as decimal strings ("391.05"), dates "YYYY-MM-DD",
+/// timestamps UTC ISO-8601 with milliseconds, enums by wire name.
+QJsonObject toJson(const models::WorkItem &item);
+
+/// Reads a work item, refusing anything malformed: a missing id, a wrong type, an
+/// unknown enum value, a non-decimal amount. On failure error says which field.
+std::optional<models::WorkItem> workItemFromJson(const QJsonObject &object, QString *error);
+
+QJsonObject toJson(const models::User &user);
+QJsonObject toJson(const models::Payer &payer);
+
+} // namespace rcm::api
