@@ -1,5 +1,6 @@
 #include "app/rcmctl/commands.h"
 
+#include "app/rcmctl/auditcommand.h"
 #include "app/rcmctl/exitcode.h"
 #include "app/rcmctl/generatecommand.h"
 
@@ -23,6 +24,7 @@ struct Command
 
 constexpr std::array commands = {
     Command {QLatin1StringView("generate"), QLatin1StringView("write a cache of synthetic work items"), runGenerate},
+    Command {QLatin1StringView("audit"), QLatin1StringView("verify the gateway's audit chain"), runAudit},
 };
 
 void printUsage(QTextStream &stream)

@@ -1,0 +1,10 @@
+#pragma once
+
+#include <QStringList>
+
+namespace rcm::cli {
+
+/// rcmctl audit verify [--database FILE | --data DIR]: checks the gateway's audit chain.
+int runAudit(const QStringList &arguments);
+
+} // namespace rcm::cli
