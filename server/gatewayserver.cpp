@@ -39,10 +39,17 @@ QTcpSocket *GuardedTcpServer::nextPendingConnection()
         idle->start();
         static const QRegularExpression contentLength(u"\\r\\ncontent-length:\\s*(\\d+)"_s,
                                                       QRegularExpression::CaseInsensitiveOption);
-        const QByteArray head = socket->peek(16 * 1024);
-        const QRegularExpressionMatch match = contentLength.match(QString::fromLatin1(head));
+        static const QRegularExpression chunked(u"\\r\\ntransfer-encoding:[^\\r]*chunked"_s,
+                                                QRegularExpression::CaseInsensitiveOption);
+        const QString head = QString::fromLatin1(socket->peek(16 * 1024));
+        const QRegularExpressionMatch match = contentLength.match(head);
         if (match.hasMatch() && match.captured(1).toLongLong() > m_hardBodyLimit) {
             qCWarning(lcGateway) << "Dropping a connection announcing a" << match.captured(1) << "byte body";
+            socket->abort();
+        } else if (chunked.match(head).hasMatch()) {
+            // A chunked body has no size up front, so it could not be capped before the
+            // HTTP layer buffered it; the API's clients always send Content-Length.
+            qCWarning(lcGateway) << "Dropping a connection sending a chunked body";
             socket->abort();
         }
     });

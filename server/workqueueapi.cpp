@@ -99,7 +99,7 @@ ApiResponse WorkQueueApi::handle(const ApiRequest &request)
     // Everything else needs a signed-in user.
     const QByteArray authorization = request.headers.value("authorization");
     std::optional<User> user;
-    if (authorization.startsWith("Bearer "))
+    if (authorization.size() > 7 && authorization.first(7).toLower() == "bearer ")
         user = m_store.userForSession(QString::fromLatin1(authorization.mid(7).trimmed()));
 
     const QRegularExpressionMatch match = itemPath.match(path);
@@ -205,7 +205,8 @@ ApiResponse WorkQueueApi::listChanges(const ApiRequest &request, const User &use
             return problemResponse(problem(400, u"invalid-cursor"_s, u"Invalid cursor"_s,
                                            u"Use a nextCursor from an earlier reply, or none for a full sync"_s));
         after = *decoded;
-        if (after < m_store.purgedThrough()) {
+        // A cursor of 0 (from a full sync of an empty view) is a full sync again.
+        if (after > 0 && after < m_store.purgedThrough()) {
             return problemResponse(problem(410, u"resync-required"_s, u"Resync required"_s,
                                            u"This cursor is older than the changes the server keeps; start a full "
                                            "sync with an empty cursor and keep unsent actions"_s));
@@ -300,16 +301,24 @@ ApiResponse WorkQueueApi::history(const QString &id, const User &user)
     const std::optional<WorkItem> item = m_store.item(id);
     if (!item || !ActionPolicy::canView(user.role, item->queue))
         return problemResponse(problem(404, u"not-found"_s, u"No such work item"_s));
+    store::StoreError error;
+    const QList<AuditEvent> events = m_store.history(id, &error);
+    if (error)
+        return problemResponse(problem(503, u"store-error"_s, u"Try again"_s, error.message()));
     QJsonArray entries;
-    for (const AuditEvent &event : m_store.history(id))
+    for (const AuditEvent &event : events)
         entries.append(historyEntry(event));
     return json(QJsonObject {{u"id"_s, id}, {u"history"_s, entries}});
 }
 
 ApiResponse WorkQueueApi::users(const User &)
 {
+    store::StoreError error;
+    const auto team = m_store.usersWithOpenWork(&error);
+    if (error)
+        return problemResponse(problem(503, u"store-error"_s, u"Try again"_s, error.message()));
     QJsonArray result;
-    for (const auto &[member, openItems] : m_store.usersWithOpenWork()) {
+    for (const auto &[member, openItems] : team) {
         QJsonObject entry = api::toJson(member);
         entry.insert(u"openItems"_s, openItems);
         result.append(entry);

@@ -2,6 +2,7 @@
 
 #include <QJsonArray>
 #include <QNetworkReply>
+#include <QTcpSocket>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
@@ -331,6 +332,25 @@ private Q_SLOTS:
                                             {{"Content-Type", "application/json"}});
         QCOMPARE(reply.status, 0); // no HTTP answer: the socket was closed
         QCOMPARE(biller.get(u"/health"_s).status, 200); // and the server is fine
+    }
+
+    void aChunkedBodyIsRefusedAtTheSocket()
+    {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, quint16(m_gateway->url(QString()).port()));
+        QVERIFY(socket.waitForConnected(5000));
+        socket.write("POST /v1/session HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                     "Transfer-Encoding: chunked\r\n\r\n10\r\n{\"username\":\"bil\r\n");
+        QTRY_COMPARE_WITH_TIMEOUT(socket.state(), QAbstractSocket::UnconnectedState, 5000);
+        QVERIFY(!socket.readAll().startsWith("HTTP/1.1 200"));
+    }
+
+    void theBearerSchemeIsCaseInsensitive()
+    {
+        HttpClient client = signedIn(u"biller"_s);
+        const QByteArray token = client.request(QString(), {}).rawHeader("Authorization").mid(7);
+        HttpClient lowerCase(m_gateway->url(QString()));
+        QCOMPARE(lowerCase.get(u"/reference/payers"_s, {{"Authorization", "bearer " + token}}).status, 200);
     }
 
     void referenceDataAndTeamWorkload()

@@ -142,6 +142,19 @@ private Q_SLOTS:
         QCOMPARE(full.json().value(u"items"_s).toArray().size(), 99);
     }
 
+    void theCursorOfAnEmptyViewStaysValidAfterAPurge()
+    {
+        GatewayFixture gateway(0);
+        HttpClient client(gateway.url(QString()));
+        QVERIFY(client.signIn(u"biller"_s));
+        const HttpReply empty = client.get(u"/work-items"_s);
+        QCOMPARE(empty.json().value(u"items"_s).toArray().size(), 0);
+        // As if tombstones up to change 5 had been purged since.
+        QVERIFY(!gateway.database().execute(u"UPDATE meta SET value = 5 WHERE key = 'purged_through_seq'"_s));
+        QCOMPARE(gateway.store().purgedThrough(), qint64(5));
+        QCOMPARE(client.get(u"/work-items?cursor="_s + empty.json().value(u"nextCursor"_s).toString()).status, 200);
+    }
+
     void badCursorsAndLimitsAreRefused_data()
     {
         QTest::addColumn<QString>("query");
