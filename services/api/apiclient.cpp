@@ -1,0 +1,205 @@
+#include "services/api/apiclient.h"
+
+#include <QEventLoop>
+#include <QRandomGenerator>
+#include <QTimer>
+#include <QUuid>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace rcm::api {
+
+Q_LOGGING_CATEGORY(lcApi, "rcm.api", QtWarningMsg)
+
+namespace {
+
+void waitFor(std::chrono::milliseconds delay)
+{
+    QEventLoop loop;
+    QTimer::singleShot(delay, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+bool isRetriable(const ApiError &error)
+{
+    return error.kind == ApiError::Kind::Network || error.kind == ApiError::Kind::Timeout
+        || error.kind == ApiError::Kind::Server;
+}
+
+ApiError fromProblem(ApiError::Kind kind, int status, const QJsonObject &problem, const QByteArray &correlationId)
+{
+    ApiError error;
+    error.kind = kind;
+    error.httpStatus = status;
+    error.problem = problem;
+    error.problemType = problem.value(u"type"_s).toString().section(u'/', -1);
+    error.title = problem.value(u"title"_s).toString();
+    error.detail = problem.value(u"detail"_s).toString();
+    error.correlationId = problem.value(u"correlationId"_s).toString();
+    if (error.correlationId.isEmpty())
+        error.correlationId = QString::fromLatin1(correlationId);
+    return error;
+}
+
+} // namespace
+
+QString ApiError::message() const
+{
+    QString text;
+    switch (kind) {
+    case Kind::None:
+        return {};
+    case Kind::Network:
+        text = u"The server could not be reached"_s;
+        break;
+    case Kind::Timeout:
+        text = u"The server did not answer in time"_s;
+        break;
+    case Kind::Server:
+        text = u"The server failed (HTTP %1)"_s.arg(httpStatus);
+        break;
+    case Kind::Unauthorized:
+        text = u"Sign in again: the session is missing or has expired"_s;
+        break;
+    case Kind::Refused:
+        text = u"The server refused the request (HTTP %1)"_s.arg(httpStatus);
+        break;
+    case Kind::BadReply:
+        text = u"The answer was not the Work Queue API's"_s;
+        break;
+    }
+    if (!title.isEmpty() && kind != Kind::Unauthorized)
+        text += u": "_s + title;
+    if (!detail.isEmpty())
+        text += u". "_s + detail;
+    if (!correlationId.isEmpty())
+        text += u" [correlation id %1]"_s.arg(correlationId);
+    return text;
+}
+
+ApiClient::ApiClient(QUrl baseUrl, Options options)
+    : m_baseUrl(std::move(baseUrl))
+    , m_options(options)
+    , m_network(std::make_unique<QNetworkAccessManager>())
+{
+    m_network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+}
+
+ApiClient::~ApiClient() = default;
+
+void ApiClient::setRetryObserver(std::function<void(const ApiError &, std::chrono::milliseconds)> observer)
+{
+    m_retryObserver = std::move(observer);
+}
+
+std::chrono::milliseconds ApiClient::backoff(int attempt) const
+{
+    // Capped exponential back-off with "equal jitter": half fixed, half random, so that
+    // many clients recovering from one outage do not retry in step.
+    const double exponential = double(m_options.firstRetryDelay.count()) * double(1LL << std::min(attempt - 1, 20));
+    const double capped = std::min(exponential, double(m_options.maximumRetryDelay.count()));
+    const double jittered = capped / 2.0 + QRandomGenerator::global()->bounded(capped / 2.0);
+    return std::chrono::milliseconds(static_cast<qint64>(jittered));
+}
+
+ApiError ApiClient::execute(ApiRequestKind &request)
+{
+    for (int attempt = 1;; ++attempt) {
+        std::chrono::milliseconds retryAfter {0};
+        const ApiError error = executeOnce(request, &retryAfter);
+        if (!error || !isRetriable(error) || !request.isRetriable() || attempt >= m_options.maximumAttempts)
+            return error;
+        const std::chrono::milliseconds delay
+            = std::min(std::max(backoff(attempt), retryAfter), std::chrono::milliseconds(60'000));
+        qCInfo(lcApi).noquote() << request.method() << request.path().section(u'?', 0, 0) << "failed (attempt"
+                                << attempt << "):" << error.message() << "- retrying in" << delay.count() << "ms";
+        if (m_retryObserver)
+            m_retryObserver(error, delay);
+        waitFor(delay);
+    }
+}
+
+ApiError ApiClient::executeOnce(ApiRequestKind &request, std::chrono::milliseconds *retryAfter)
+{
+    QNetworkRequest networkRequest(QUrl(m_baseUrl.toString() + request.path()));
+    networkRequest.setTransferTimeout(static_cast<int>(m_options.timeout.count()));
+    networkRequest.setRawHeader("Accept", "application/json, application/problem+json");
+    networkRequest.setRawHeader("X-Correlation-Id", QUuid::createUuid().toByteArray(QUuid::WithoutBraces));
+    if (!m_token.isEmpty())
+        networkRequest.setRawHeader("Authorization", "Bearer " + m_token.toLatin1());
+    const QByteArray body = request.body();
+    if (!body.isEmpty())
+        networkRequest.setRawHeader("Content-Type", "application/json");
+    const QHash<QByteArray, QByteArray> extraHeaders = request.headers();
+    for (auto it = extraHeaders.begin(); it != extraHeaders.end(); ++it)
+        networkRequest.setRawHeader(it.key(), it.value());
+
+    std::unique_ptr<QNetworkReply> reply(m_network->sendCustomRequest(networkRequest, request.method(), body));
+    if (!reply->isFinished()) {
+        QEventLoop loop;
+        QObject::connect(reply.get(), &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    QHash<QByteArray, QByteArray> headers;
+    for (const auto &[name, value] : reply->rawHeaderPairs())
+        headers.insert(name.toLower(), value);
+    const QByteArray correlationId = headers.value("x-correlation-id");
+    const QByteArray payload = reply->readAll();
+
+    if (status == 0) {
+        ApiError error;
+        error.kind = reply->error() == QNetworkReply::OperationCanceledError ? ApiError::Kind::Timeout
+                                                                             : ApiError::Kind::Network;
+        error.detail = reply->errorString();
+        return error;
+    }
+    if (status == 429 || status >= 500) {
+        bool ok = false;
+        const int seconds = headers.value("retry-after").toInt(&ok);
+        if (ok && seconds > 0)
+            *retryAfter = std::chrono::seconds(seconds);
+    }
+
+    const QByteArray contentType = headers.value("content-type").split(';').constFirst().trimmed().toLower();
+    const bool isProblem = contentType == "application/problem+json";
+    if (contentType != "application/json" && !isProblem) {
+        ApiError error;
+        error.kind = status >= 500 || status == 429 ? ApiError::Kind::Server : ApiError::Kind::BadReply;
+        error.httpStatus = status;
+        error.correlationId = QString::fromLatin1(correlationId);
+        error.detail = u"HTTP %1 with %2 content, not JSON: a proxy or a wrong server URL?"_s.arg(status).arg(
+            contentType.isEmpty() ? u"no"_s : QString::fromLatin1(contentType));
+        return error;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(payload, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        ApiError error;
+        error.kind = reply->error() != QNetworkReply::NoError ? ApiError::Kind::Network : ApiError::Kind::BadReply;
+        error.httpStatus = status;
+        error.correlationId = QString::fromLatin1(correlationId);
+        error.detail = u"the reply is not complete JSON (%1 at byte %2 of %3)"_s.arg(parseError.errorString())
+                           .arg(parseError.offset)
+                           .arg(payload.size());
+        return error;
+    }
+    if (status >= 200 && status < 300) {
+        const QString problem = request.parse(document, headers);
+        if (problem.isEmpty())
+            return {};
+        ApiError error;
+        error.kind = ApiError::Kind::BadReply;
+        error.httpStatus = status;
+        error.correlationId = QString::fromLatin1(correlationId);
+        error.detail = problem;
+        return error;
+    }
+    const ApiError::Kind kind = status == 401 ? ApiError::Kind::Unauthorized
+        : status == 429 || status >= 500      ? ApiError::Kind::Server
+                                              : ApiError::Kind::Refused;
+    return fromProblem(kind, status, document.object(), correlationId);
+}
+
+} // namespace rcm::api

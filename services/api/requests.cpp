@@ -1,0 +1,115 @@
+#include "services/api/requests.h"
+
+#include "services/api/workitemjson.h"
+
+#include <QJsonArray>
+#include <QUrlQuery>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace rcm::api {
+
+using namespace rcm::models;
+
+SignInRequest::SignInRequest(QString username, QString password)
+    : m_username(std::move(username))
+    , m_password(std::move(password))
+{ }
+
+QByteArray SignInRequest::body() const
+{
+    return QJsonDocument(QJsonObject {{u"username"_s, m_username}, {u"password"_s, m_password}})
+        .toJson(QJsonDocument::Compact);
+}
+
+QString SignInRequest::parse(const QJsonDocument &document, const QHash<QByteArray, QByteArray> &)
+{
+    const QJsonObject object = document.object();
+    token = object.value(u"token"_s).toString();
+    const QJsonObject userObject = object.value(u"user"_s).toObject();
+    const auto role = fromWireName<Role>(userObject.value(u"role"_s).toString());
+    if (token.isEmpty() || !role)
+        return u"the sign-in reply has no token or no user role"_s;
+    user = User {userObject.value(u"id"_s).toString(), userObject.value(u"username"_s).toString(),
+                 userObject.value(u"displayName"_s).toString(), *role, userObject.value(u"active"_s).toBool()};
+    return {};
+}
+
+ChangesRequest::ChangesRequest(QString cursor, int limit)
+    : m_cursor(std::move(cursor))
+    , m_limit(limit)
+{ }
+
+QString ChangesRequest::path() const
+{
+    QUrlQuery query;
+    query.addQueryItem(u"limit"_s, QString::number(m_limit));
+    if (!m_cursor.isEmpty())
+        query.addQueryItem(u"cursor"_s, m_cursor);
+    return u"/work-items?"_s + query.toString(QUrl::FullyEncoded);
+}
+
+QString ChangesRequest::parse(const QJsonDocument &document, const QHash<QByteArray, QByteArray> &)
+{
+    // Refuse anything that is not a complete page: an empty object from a proxy must
+    // never read as "nothing changed" or "everything was deleted".
+    const QJsonObject page = document.object();
+    const QJsonValue itemsValue = page.value(u"items"_s);
+    const QJsonValue cursorValue = page.value(u"nextCursor"_s);
+    const QJsonValue hasMoreValue = page.value(u"hasMore"_s);
+    if (!document.isObject() || !itemsValue.isArray() || !cursorValue.isString() || !hasMoreValue.isBool())
+        return u"the page lacks items, nextCursor or hasMore"_s;
+    if (cursorValue.toString().isEmpty())
+        return u"the page has an empty nextCursor"_s;
+    items.clear();
+    removedIds.clear();
+    for (const QJsonValue &value : itemsValue.toArray()) {
+        const QJsonObject object = value.toObject();
+        if (object.value(u"deleted"_s).toBool()) {
+            const QString id = object.value(u"id"_s).toString();
+            if (id.isEmpty())
+                return u"a tombstone without an id"_s;
+            removedIds.append(id);
+            continue;
+        }
+        QString error;
+        const auto item = workItemFromJson(object, &error);
+        if (!item)
+            return u"an item is malformed: %1"_s.arg(error);
+        items.append(*item);
+    }
+    nextCursor = cursorValue.toString();
+    hasMore = hasMoreValue.toBool();
+    return {};
+}
+
+PostActionRequest::PostActionRequest(QString itemId, QByteArray actionJson, QString idempotencyKey, qint64 baseVersion)
+    : m_itemId(std::move(itemId))
+    , m_actionJson(std::move(actionJson))
+    , m_idempotencyKey(std::move(idempotencyKey))
+    , m_baseVersion(baseVersion)
+{ }
+
+QString PostActionRequest::path() const
+{
+    return u"/work-items/%1/actions"_s.arg(QString::fromLatin1(QUrl::toPercentEncoding(m_itemId)));
+}
+
+QHash<QByteArray, QByteArray> PostActionRequest::headers() const
+{
+    return {{"Idempotency-Key", m_idempotencyKey.toLatin1()},
+            {"If-Match", '"' + QByteArray::number(m_baseVersion) + '"'}};
+}
+
+QString PostActionRequest::parse(const QJsonDocument &document, const QHash<QByteArray, QByteArray> &headers)
+{
+    QString error;
+    const auto parsed = workItemFromJson(document.object(), &error);
+    if (!parsed)
+        return u"the action's reply is not a work item: %1"_s.arg(error);
+    item = *parsed;
+    replayed = headers.value("idempotent-replayed") == "true";
+    return {};
+}
+
+} // namespace rcm::api

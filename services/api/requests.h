@@ -1,0 +1,69 @@
+#pragma once
+
+#include "models/user.h"
+#include "models/workitem.h"
+#include "services/api/apiclient.h"
+
+#include <QStringList>
+
+namespace rcm::api {
+
+/// POST /v1/session
+class SignInRequest final : public ApiRequestKind
+{
+public:
+    SignInRequest(QString username, QString password);
+    QByteArray method() const override { return "POST"; }
+    QString path() const override { return QStringLiteral("/session"); }
+    QByteArray body() const override;
+    QString parse(const QJsonDocument &document, const QHash<QByteArray, QByteArray> &headers) override;
+
+    QString token;
+    models::User user;
+
+private:
+    QString m_username;
+    QString m_password;
+};
+
+/// GET /v1/work-items?cursor=C&limit=N: one page of changes.
+class ChangesRequest final : public ApiRequestKind
+{
+public:
+    ChangesRequest(QString cursor, int limit);
+    QByteArray method() const override { return "GET"; }
+    QString path() const override;
+    QString parse(const QJsonDocument &document, const QHash<QByteArray, QByteArray> &headers) override;
+
+    QList<models::WorkItem> items; ///< new or changed, in change order
+    QStringList removedIds; ///< tombstones
+    QString nextCursor;
+    bool hasMore = false;
+
+private:
+    QString m_cursor;
+    int m_limit;
+};
+
+/// POST /v1/work-items/{id}/actions with Idempotency-Key and If-Match.
+class PostActionRequest final : public ApiRequestKind
+{
+public:
+    PostActionRequest(QString itemId, QByteArray actionJson, QString idempotencyKey, qint64 baseVersion);
+    QByteArray method() const override { return "POST"; }
+    QString path() const override;
+    QByteArray body() const override { return m_actionJson; }
+    QHash<QByteArray, QByteArray> headers() const override;
+    QString parse(const QJsonDocument &document, const QHash<QByteArray, QByteArray> &headers) override;
+
+    models::WorkItem item; ///< the item after the action
+    bool replayed = false; ///< the server had already applied it under this key
+
+private:
+    QString m_itemId;
+    QByteArray m_actionJson;
+    QString m_idempotencyKey;
+    qint64 m_baseVersion;
+};
+
+} // namespace rcm::api

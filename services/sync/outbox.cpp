@@ -1,0 +1,287 @@
+#include "services/sync/outbox.h"
+
+#include "services/api/requests.h"
+#include "services/api/workitemjson.h"
+#include "services/store/sqlitestatement.h"
+#include "services/store/transactionguard.h"
+#include "services/store/workitemstore.h"
+#include "services/sync/syncengine.h"
+
+#include <QJsonDocument>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace rcm::sync {
+
+using store::StoreError;
+
+namespace {
+
+constexpr std::array<std::pair<OutboxEntry::State, QLatin1StringView>, 4> stateNames = {{
+    {OutboxEntry::State::Pending, QLatin1StringView("pending")},
+    {OutboxEntry::State::Conflict, QLatin1StringView("conflict")},
+    {OutboxEntry::State::Failed, QLatin1StringView("failed")},
+    {OutboxEntry::State::Review, QLatin1StringView("review")},
+}};
+
+OutboxEntry::State stateFrom(const QString &name)
+{
+    for (const auto &[state, text] : stateNames) {
+        if (text == name)
+            return state;
+    }
+    return OutboxEntry::State::Review; // unknown: let a person look
+}
+
+StoreError queryError(const QSqlQuery &query)
+{
+    return StoreError(StoreError::Code::Query, query.lastError().text());
+}
+
+QString compact(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+} // namespace
+
+QString stateName(OutboxEntry::State state)
+{
+    for (const auto &[value, text] : stateNames) {
+        if (value == state)
+            return text;
+    }
+    return {};
+}
+
+Outbox::Outbox(store::Database &cache)
+    : m_cache(cache)
+{ }
+
+std::optional<qint64> Outbox::enqueue(const QString &workItemId, const QJsonObject &action, StoreError *error)
+{
+    auto fail = [&](StoreError problem) -> std::optional<qint64> {
+        if (error)
+            *error = std::move(problem);
+        return std::nullopt;
+    };
+    store::TransactionGuard transaction(m_cache.connection());
+    if (transaction.beginError())
+        return fail(transaction.beginError());
+    QSqlQuery query(m_cache.connection());
+    query.prepare(u"SELECT version, (SELECT count(*) FROM outbox WHERE work_item_id = work_items.id AND state = "
+                  "'pending') FROM work_items WHERE id = ?"_s);
+    query.addBindValue(workItemId);
+    if (!query.exec())
+        return fail(queryError(query));
+    if (!query.next())
+        return fail(StoreError(StoreError::Code::Query, u"No work item %1 in the cache; sync first"_s.arg(workItemId)));
+    // The user acts on the item as they see it: the cached version with the actions they
+    // already queued applied, each of which the server will count as one version.
+    const qint64 baseVersion = query.value(0).toLongLong() + query.value(1).toLongLong();
+    query.finish();
+    QSqlQuery insert(m_cache.connection());
+    insert.prepare(u"INSERT INTO outbox (idempotency_key, work_item_id, action_json, base_version, state, created_at) "
+                   "VALUES (?, ?, ?, ?, 'pending', ?)"_s);
+    insert.addBindValue(QString(u"rcm-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces)));
+    insert.addBindValue(workItemId);
+    insert.addBindValue(compact(action));
+    insert.addBindValue(baseVersion);
+    insert.addBindValue(QString::fromLatin1(store::isoTimestamp(QDateTime::currentDateTimeUtc())));
+    if (!insert.exec())
+        return fail(queryError(insert));
+    const qint64 id = insert.lastInsertId().toLongLong();
+    if (StoreError commitError = transaction.commit())
+        return fail(commitError);
+    return id;
+}
+
+QList<OutboxEntry> Outbox::entries(StoreError *error)
+{
+    QList<OutboxEntry> result;
+    QSqlQuery query(m_cache.connection());
+    if (!query.exec(u"SELECT id, idempotency_key, work_item_id, action_json, base_version, state, attempts, "
+                    "created_at, last_error, conflict_item_json FROM outbox ORDER BY id"_s)) {
+        if (error)
+            *error = queryError(query);
+        return result;
+    }
+    while (query.next()) {
+        OutboxEntry entry;
+        entry.id = query.value(0).toLongLong();
+        entry.idempotencyKey = query.value(1).toString();
+        entry.workItemId = query.value(2).toString();
+        entry.action = QJsonDocument::fromJson(query.value(3).toString().toUtf8()).object();
+        entry.baseVersion = query.value(4).toLongLong();
+        entry.state = stateFrom(query.value(5).toString());
+        entry.attempts = query.value(6).toInt();
+        entry.createdAt = QDateTime::fromString(query.value(7).toString(), Qt::ISODateWithMs);
+        entry.lastError = query.value(8).toString();
+        entry.conflictItem = QJsonDocument::fromJson(query.value(9).toString().toUtf8()).object();
+        result.append(entry);
+    }
+    return result;
+}
+
+qint64 Outbox::count(OutboxEntry::State state)
+{
+    QSqlQuery query(m_cache.connection());
+    query.prepare(u"SELECT count(*) FROM outbox WHERE state = ?"_s);
+    query.addBindValue(stateName(state));
+    return query.exec() && query.next() ? query.value(0).toLongLong() : -1;
+}
+
+StoreError Outbox::markAttempt(const OutboxEntry &entry, const QDateTime &now)
+{
+    // Counted before sending: after a crash, attempts > 0 says the server may have it.
+    QSqlQuery query(m_cache.connection());
+    query.prepare(u"UPDATE outbox SET attempts = attempts + 1, last_attempt_at = ? WHERE id = ?"_s);
+    query.addBindValue(QString::fromLatin1(store::isoTimestamp(now)));
+    query.addBindValue(entry.id);
+    return query.exec() ? StoreError() : queryError(query);
+}
+
+StoreError Outbox::markProblem(const OutboxEntry &entry, OutboxEntry::State state, const QString &message,
+                               const QJsonObject &conflictItem)
+{
+    store::TransactionGuard transaction(m_cache.connection());
+    if (transaction.beginError())
+        return transaction.beginError();
+    QSqlQuery query(m_cache.connection());
+    query.prepare(u"UPDATE outbox SET state = ?, last_error = ?, conflict_item_json = ? WHERE id = ?"_s);
+    query.addBindValue(stateName(state));
+    query.addBindValue(message);
+    query.addBindValue(conflictItem.isEmpty() ? QVariant(QMetaType::fromType<QString>())
+                                              : QVariant(compact(conflictItem)));
+    query.addBindValue(entry.id);
+    if (!query.exec())
+        return queryError(query);
+    // The server's current item is the truth: show it.
+    if (!conflictItem.isEmpty()) {
+        QString parseError;
+        if (const auto item = api::workItemFromJson(conflictItem, &parseError)) {
+            if (StoreError error = store::WorkItemStore(m_cache).upsertItems({&*item, 1}))
+                return error;
+        }
+    }
+    return transaction.commit();
+}
+
+StoreError Outbox::confirm(const OutboxEntry &entry, const models::WorkItem &item)
+{
+    store::TransactionGuard transaction(m_cache.connection());
+    if (transaction.beginError())
+        return transaction.beginError();
+    if (StoreError error = store::WorkItemStore(m_cache).upsertItems({&item, 1}))
+        return error;
+    QSqlQuery query(m_cache.connection());
+    query.prepare(u"DELETE FROM outbox WHERE id = ?"_s);
+    query.addBindValue(entry.id);
+    if (!query.exec())
+        return queryError(query);
+    return transaction.commit();
+}
+
+Outbox::SendResult Outbox::send(api::ApiClient &client, const QDateTime &now)
+{
+    SendResult result;
+    QSet<QString> blockedItems; // an earlier action of the item is not through
+    for (const OutboxEntry &entry : entries()) {
+        if (entry.state != OutboxEntry::State::Pending) {
+            blockedItems.insert(entry.workItemId);
+            continue;
+        }
+        if (blockedItems.contains(entry.workItemId))
+            continue;
+        if (entry.attempts > 0 && entry.createdAt.secsTo(now) > std::chrono::seconds(idempotencyWindow).count()) {
+            // The server may have applied it and forgotten the key: resending could apply
+            // it twice. A person decides.
+            markProblem(entry, OutboxEntry::State::Review,
+                        u"Sent before but not confirmed, and older than the server remembers; check the item's "
+                        "history before retrying"_s);
+            blockedItems.insert(entry.workItemId);
+            ++result.flaggedForReview;
+            continue;
+        }
+        if (StoreError error = markAttempt(entry, now)) {
+            result.stoppedBy.kind = api::ApiError::Kind::Network;
+            result.stoppedBy.detail = error.message();
+            return result;
+        }
+        api::PostActionRequest request(entry.workItemId, QJsonDocument(entry.action).toJson(QJsonDocument::Compact),
+                                       entry.idempotencyKey, entry.baseVersion);
+        const api::ApiError error = client.execute(request);
+        if (!error) {
+            confirm(entry, request.item);
+            ++result.sent;
+            continue;
+        }
+        blockedItems.insert(entry.workItemId);
+        if (error.kind == api::ApiError::Kind::Refused && error.httpStatus == 412) {
+            markProblem(entry, OutboxEntry::State::Conflict, error.message(),
+                        error.problem.value(u"currentItem"_s).toObject());
+            ++result.conflicts;
+        } else if (error.kind == api::ApiError::Kind::Refused) {
+            markProblem(entry, OutboxEntry::State::Failed, error.message());
+            ++result.failed;
+        } else {
+            // Network, timeout, server trouble, sign-in: keep it pending and stop here.
+            QSqlQuery note(m_cache.connection());
+            note.prepare(u"UPDATE outbox SET last_error = ? WHERE id = ?"_s);
+            note.addBindValue(error.message());
+            note.addBindValue(entry.id);
+            note.exec();
+            result.stoppedBy = error;
+            return result;
+        }
+    }
+    return result;
+}
+
+StoreError Outbox::retry(qint64 id)
+{
+    const QList<OutboxEntry> all = entries();
+    const auto entry = std::find_if(all.begin(), all.end(), [&](const OutboxEntry &e) { return e.id == id; });
+    if (entry == all.end())
+        return StoreError(StoreError::Code::Query, u"No outbox entry %1"_s.arg(id));
+    qint64 base = entry->baseVersion;
+    if (entry->state == OutboxEntry::State::Conflict && entry->conflictItem.contains(u"version"_s))
+        base = entry->conflictItem.value(u"version"_s).toInteger();
+    store::TransactionGuard transaction(m_cache.connection());
+    if (transaction.beginError())
+        return transaction.beginError();
+    // This entry and the item's later ones are rebased, one version apart, in order.
+    QSqlQuery update(m_cache.connection());
+    update.prepare(u"UPDATE outbox SET state = 'pending', base_version = ?, last_error = NULL, "
+                   "conflict_item_json = NULL, attempts = CASE WHEN ? THEN 0 ELSE attempts END WHERE id = ?"_s);
+    for (const OutboxEntry &other : all) {
+        if (other.workItemId != entry->workItemId || other.id < id)
+            continue;
+        if (other.id != id && other.state != OutboxEntry::State::Pending)
+            continue;
+        update.bindValue(0, base++);
+        // A reviewed entry is resent on purpose: it starts a fresh idempotency window.
+        update.bindValue(1, other.id == id && entry->state == OutboxEntry::State::Review);
+        update.bindValue(2, other.id);
+        if (!update.exec())
+            return queryError(update);
+    }
+    return transaction.commit();
+}
+
+StoreError Outbox::discard(qint64 id)
+{
+    QSqlQuery query(m_cache.connection());
+    query.prepare(u"DELETE FROM outbox WHERE id = ?"_s);
+    query.addBindValue(id);
+    if (!query.exec())
+        return queryError(query);
+    return query.numRowsAffected() == 1 ? StoreError()
+                                        : StoreError(StoreError::Code::Query, u"No outbox entry %1"_s.arg(id));
+}
+
+} // namespace rcm::sync

@@ -1,0 +1,230 @@
+#include "services/sync/syncengine.h"
+
+#include "services/api/requests.h"
+#include "services/store/sqlitestatement.h"
+#include "services/store/transactionguard.h"
+#include "services/store/workitemstore.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace rcm::sync {
+
+Q_LOGGING_CATEGORY(lcSync, "rcm.sync", QtInfoMsg)
+
+using store::StoreError;
+
+QString SyncEngine::Result::message() const
+{
+    switch (outcome) {
+    case Outcome::Completed:
+        return u"Synced: %1 changes received, %2 items removed, %3 items cached%4"_s.arg(itemsReceived)
+            .arg(removed)
+            .arg(cachedItems)
+            .arg(resynced ? u" (after a full resync)"_s : QString());
+    case Outcome::NeedsConfirmation:
+        return u"The server no longer lists %1 of %2 cached items (more than 5%). Nothing was removed; confirm "
+               "to remove them."_s.arg(pendingRemovals)
+                   .arg(cachedItems);
+    case Outcome::Failed:
+        return u"Sync stopped, nothing lost (it resumes where it stopped): "_s
+            + (apiError ? apiError.message() : storeError.message());
+    }
+    return {};
+}
+
+SyncEngine::SyncEngine(store::Database &cache, api::ApiClient &client)
+    : m_cache(cache)
+    , m_client(client)
+{ }
+
+QVariant SyncEngine::state(const QString &key)
+{
+    QSqlQuery query(m_cache.connection());
+    query.prepare(u"SELECT value FROM sync_state WHERE key = ?"_s);
+    query.addBindValue(key);
+    return query.exec() && query.next() ? query.value(0) : QVariant();
+}
+
+StoreError SyncEngine::setState(const QString &key, const QVariant &value)
+{
+    QSqlQuery query(m_cache.connection());
+    query.prepare(u"INSERT INTO sync_state (key, value) VALUES (?, ?) "
+                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s);
+    query.addBindValue(key);
+    query.addBindValue(value);
+    return query.exec() ? StoreError() : StoreError(StoreError::Code::Query, query.lastError().text());
+}
+
+QString SyncEngine::cursor()
+{
+    return state(u"cursor"_s).toString();
+}
+
+QDateTime SyncEngine::lastSync()
+{
+    return QDateTime::fromString(state(u"last_sync"_s).toString(), Qt::ISODateWithMs);
+}
+
+qint64 SyncEngine::count(const QString &statement)
+{
+    QSqlQuery query(m_cache.connection());
+    return query.exec(statement) && query.next() ? query.value(0).toLongLong() : -1;
+}
+
+StoreError SyncEngine::startResync()
+{
+    store::TransactionGuard transaction(m_cache.connection());
+    if (transaction.beginError())
+        return transaction.beginError();
+    if (StoreError error = m_cache.execute(u"DELETE FROM resync_seen"_s))
+        return error;
+    if (StoreError error = setState(u"cursor"_s, QString()))
+        return error;
+    if (StoreError error = setState(u"resync"_s, 1))
+        return error;
+    return transaction.commit();
+}
+
+StoreError SyncEngine::applyPage(const api::ChangesRequest &page, bool resyncing)
+{
+    store::TransactionGuard transaction(m_cache.connection());
+    if (transaction.beginError())
+        return transaction.beginError();
+    store::WorkItemStore items(m_cache);
+    if (StoreError error = items.upsertItems(page.items))
+        return error;
+    QSqlQuery seen(m_cache.connection());
+    seen.prepare(u"INSERT OR IGNORE INTO resync_seen (id) VALUES (?)"_s);
+    QSqlQuery revived(m_cache.connection());
+    revived.prepare(u"DELETE FROM pending_removals WHERE id = ?"_s);
+    for (const models::WorkItem &item : page.items) {
+        revived.bindValue(0, item.id);
+        if (!revived.exec())
+            return StoreError(StoreError::Code::Query, revived.lastError().text());
+        if (resyncing) {
+            seen.bindValue(0, item.id);
+            if (!seen.exec())
+                return StoreError(StoreError::Code::Query, seen.lastError().text());
+        }
+    }
+    QSqlQuery removal(m_cache.connection());
+    removal.prepare(u"INSERT OR IGNORE INTO pending_removals (id) VALUES (?)"_s);
+    for (const QString &id : page.removedIds) {
+        removal.bindValue(0, id);
+        if (!removal.exec())
+            return StoreError(StoreError::Code::Query, removal.lastError().text());
+    }
+    // The cursor moves in the same transaction as the rows it covers.
+    if (StoreError error = setState(u"cursor"_s, page.nextCursor))
+        return error;
+    return transaction.commit();
+}
+
+StoreError SyncEngine::sweepAfterResync()
+{
+    store::TransactionGuard transaction(m_cache.connection());
+    if (transaction.beginError())
+        return transaction.beginError();
+    const QStringList statements = {
+        u"INSERT OR IGNORE INTO pending_removals (id) SELECT id FROM work_items "
+        "WHERE id NOT IN (SELECT id FROM resync_seen)"_s,
+        u"DELETE FROM resync_seen"_s,
+    };
+    for (const QString &statement : statements) {
+        if (StoreError error = m_cache.execute(statement))
+            return error;
+    }
+    if (StoreError error = setState(u"resync"_s, 0))
+        return error;
+    return transaction.commit();
+}
+
+SyncEngine::Result SyncEngine::run(RemovalPolicy policy)
+{
+    Result result;
+    auto failed = [&](Result failure) {
+        failure.outcome = Result::Outcome::Failed;
+        failure.cachedItems = count(u"SELECT count(*) FROM work_items"_s);
+        qCWarning(lcSync).noquote() << failure.message();
+        return failure;
+    };
+    // A first sync into a cache that already holds items is a resync: items the server
+    // does not list any more must go, but only once the whole list has been read.
+    if (cursor().isEmpty() && state(u"resync"_s).toInt() == 0 && count(u"SELECT count(*) FROM work_items"_s) > 0) {
+        if ((result.storeError = startResync()))
+            return failed(result);
+    }
+    bool reauthenticated = false;
+    for (;;) {
+        const bool resyncing = state(u"resync"_s).toInt() == 1;
+        api::ChangesRequest page(cursor(), pageSize);
+        if (api::ApiError error = m_client.execute(page)) {
+            if (error.kind == api::ApiError::Kind::Unauthorized && !reauthenticated && m_reauthenticate
+                && m_reauthenticate()) {
+                reauthenticated = true;
+                continue;
+            }
+            if (error.kind == api::ApiError::Kind::Refused && error.problemType == u"resync-required"_s
+                && !result.resynced) {
+                qCInfo(lcSync) << "The server asks for a full resync; unsent actions are kept";
+                result.resynced = true;
+                if ((result.storeError = startResync()))
+                    return failed(result);
+                continue;
+            }
+            result.apiError = error;
+            return failed(result);
+        }
+        reauthenticated = false;
+        if ((result.storeError = applyPage(page, resyncing)))
+            return failed(result);
+        result.itemsReceived += page.items.size() + page.removedIds.size();
+        if (m_progress)
+            m_progress({result.itemsReceived, -1});
+        if (!page.hasMore)
+            break;
+    }
+    if (state(u"resync"_s).toInt() == 1) {
+        result.resynced = true;
+        if ((result.storeError = sweepAfterResync()))
+            return failed(result);
+    }
+    return finish(policy, result);
+}
+
+SyncEngine::Result SyncEngine::finish(RemovalPolicy policy, Result result)
+{
+    const qint64 cached = count(u"SELECT count(*) FROM work_items"_s);
+    const qint64 pending = count(u"SELECT count(*) FROM pending_removals WHERE id IN (SELECT id FROM work_items)"_s);
+    if (pending > 0 && policy == RemovalPolicy::AskAboveThreshold
+        && double(pending) > removalThreshold * double(cached)) {
+        result.outcome = Result::Outcome::NeedsConfirmation;
+        result.pendingRemovals = pending;
+        result.cachedItems = cached;
+        qCWarning(lcSync).noquote() << result.message();
+        return result;
+    }
+    store::TransactionGuard transaction(m_cache.connection());
+    if ((result.storeError = transaction.beginError()))
+        return result.outcome = Result::Outcome::Failed, result;
+    for (const QString &statement : {u"DELETE FROM work_items WHERE id IN (SELECT id FROM pending_removals)"_s,
+                                     u"DELETE FROM pending_removals"_s}) {
+        if ((result.storeError = m_cache.execute(statement)))
+            return result.outcome = Result::Outcome::Failed, result;
+    }
+    result.storeError
+        = setState(u"last_sync"_s, QString::fromLatin1(store::isoTimestamp(QDateTime::currentDateTimeUtc())));
+    if (!result.storeError)
+        result.storeError = transaction.commit();
+    if (result.storeError)
+        return result.outcome = Result::Outcome::Failed, result;
+    result.removed = pending;
+    result.cachedItems = cached - pending;
+    qCInfo(lcSync).noquote() << result.message();
+    return result;
+}
+
+} // namespace rcm::sync
