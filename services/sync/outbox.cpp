@@ -242,46 +242,92 @@ Outbox::SendResult Outbox::send(api::ApiClient &client, const QDateTime &now)
     return result;
 }
 
-StoreError Outbox::retry(qint64 id)
+StoreError Outbox::rebase(const QString &workItemId)
 {
-    const QList<OutboxEntry> all = entries();
-    const auto entry = std::find_if(all.begin(), all.end(), [&](const OutboxEntry &e) { return e.id == id; });
-    if (entry == all.end())
-        return StoreError(StoreError::Code::Query, u"No outbox entry %1"_s.arg(id));
-    qint64 base = entry->baseVersion;
-    if (entry->state == OutboxEntry::State::Conflict && entry->conflictItem.contains(u"version"_s))
-        base = entry->conflictItem.value(u"version"_s).toInteger();
-    store::TransactionGuard transaction(m_cache.connection());
-    if (transaction.beginError())
-        return transaction.beginError();
-    // This entry and the item's later ones are rebased, one version apart, in order.
+    // The item's pending actions follow one another from the version the cache holds,
+    // which after a conflict is the server's current one.
+    QSqlQuery query(m_cache.connection());
+    query.prepare(u"SELECT version FROM work_items WHERE id = ?"_s);
+    query.addBindValue(workItemId);
+    if (!query.exec())
+        return queryError(query);
+    if (!query.next())
+        return {}; // no longer cached: sending will fail visibly with 404
+    qint64 base = query.value(0).toLongLong();
+    query.finish();
+    QSqlQuery pending(m_cache.connection());
+    pending.prepare(u"SELECT id FROM outbox WHERE work_item_id = ? AND state = 'pending' ORDER BY id"_s);
+    pending.addBindValue(workItemId);
+    if (!pending.exec())
+        return queryError(pending);
+    QList<qint64> ids;
+    while (pending.next())
+        ids.append(pending.value(0).toLongLong());
     QSqlQuery update(m_cache.connection());
-    update.prepare(u"UPDATE outbox SET state = 'pending', base_version = ?, last_error = NULL, "
-                   "conflict_item_json = NULL, attempts = CASE WHEN ? THEN 0 ELSE attempts END WHERE id = ?"_s);
-    for (const OutboxEntry &other : all) {
-        if (other.workItemId != entry->workItemId || other.id < id)
-            continue;
-        if (other.id != id && other.state != OutboxEntry::State::Pending)
-            continue;
+    update.prepare(u"UPDATE outbox SET base_version = ? WHERE id = ?"_s);
+    for (qint64 id : std::as_const(ids)) {
         update.bindValue(0, base++);
-        // A reviewed entry is resent on purpose: it starts a fresh idempotency window.
-        update.bindValue(1, other.id == id && entry->state == OutboxEntry::State::Review);
-        update.bindValue(2, other.id);
+        update.bindValue(1, id);
         if (!update.exec())
             return queryError(update);
     }
+    return {};
+}
+
+StoreError Outbox::retry(qint64 id)
+{
+    store::TransactionGuard transaction(m_cache.connection());
+    if (transaction.beginError())
+        return transaction.beginError();
+    QSqlQuery query(m_cache.connection());
+    query.prepare(u"SELECT work_item_id, state FROM outbox WHERE id = ?"_s);
+    query.addBindValue(id);
+    if (!query.exec())
+        return queryError(query);
+    if (!query.next())
+        return StoreError(StoreError::Code::Query, u"No outbox entry %1"_s.arg(id));
+    const QString workItemId = query.value(0).toString();
+    // A reviewed entry is resent on purpose: it starts a fresh idempotency window.
+    const bool reviewed = stateFrom(query.value(1).toString()) == OutboxEntry::State::Review;
+    query.finish();
+    QSqlQuery update(m_cache.connection());
+    update.prepare(u"UPDATE outbox SET state = 'pending', last_error = NULL, conflict_item_json = NULL, "
+                   "attempts = CASE WHEN ? THEN 0 ELSE attempts END, "
+                   "created_at = CASE WHEN ? THEN ? ELSE created_at END WHERE id = ?"_s);
+    update.addBindValue(reviewed);
+    update.addBindValue(reviewed);
+    update.addBindValue(QString::fromLatin1(store::isoTimestamp(QDateTime::currentDateTimeUtc())));
+    update.addBindValue(id);
+    if (!update.exec())
+        return queryError(update);
+    if (StoreError error = rebase(workItemId))
+        return error;
     return transaction.commit();
 }
 
 StoreError Outbox::discard(qint64 id)
 {
+    store::TransactionGuard transaction(m_cache.connection());
+    if (transaction.beginError())
+        return transaction.beginError();
     QSqlQuery query(m_cache.connection());
-    query.prepare(u"DELETE FROM outbox WHERE id = ?"_s);
+    query.prepare(u"SELECT work_item_id FROM outbox WHERE id = ?"_s);
     query.addBindValue(id);
     if (!query.exec())
         return queryError(query);
-    return query.numRowsAffected() == 1 ? StoreError()
-                                        : StoreError(StoreError::Code::Query, u"No outbox entry %1"_s.arg(id));
+    if (!query.next())
+        return StoreError(StoreError::Code::Query, u"No outbox entry %1"_s.arg(id));
+    const QString workItemId = query.value(0).toString();
+    query.finish();
+    QSqlQuery remove(m_cache.connection());
+    remove.prepare(u"DELETE FROM outbox WHERE id = ?"_s);
+    remove.addBindValue(id);
+    if (!remove.exec())
+        return queryError(remove);
+    // The actions queued after it assumed it would happen: they follow the cache now.
+    if (StoreError error = rebase(workItemId))
+        return error;
+    return transaction.commit();
 }
 
 } // namespace rcm::sync

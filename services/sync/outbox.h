@@ -70,12 +70,14 @@ public:
     QList<OutboxEntry> entries(store::StoreError *error = nullptr);
     qint64 count(OutboxEntry::State state);
 
-    /// Puts a conflict, failure or review entry back to pending; a conflict is rebased on
-    /// the server's current version.
+    /// Puts a conflict, failure or review entry back to pending; the item's pending
+    /// actions are rebased on the version the cache holds (the server's, after a conflict).
     store::StoreError retry(qint64 id);
+    /// Drops an entry for good; the item's later pending actions are rebased.
     store::StoreError discard(qint64 id);
 
 private:
+    store::StoreError rebase(const QString &workItemId);
     store::StoreError markAttempt(const OutboxEntry &entry, const QDateTime &now);
     store::StoreError markProblem(const OutboxEntry &entry, OutboxEntry::State state, const QString &message,
                                   const QJsonObject &conflictItem = {});
