@@ -15,6 +15,53 @@ namespace rcm::server {
 
 Q_LOGGING_CATEGORY(lcGateway, "rcm.gateway")
 
+namespace {
+
+constexpr qsizetype maximumHeaderBytes = 16 * 1024;
+
+} // namespace
+
+QString RequestGuard::inspect(const QByteArray &bytes, qint64 bodyLimit)
+{
+    qsizetype position = 0;
+    while (position < bytes.size()) {
+        if (m_bodyRemaining > 0) { // inside a body: count it
+            const qint64 taken = std::min<qint64>(m_bodyRemaining, bytes.size() - position);
+            m_bodyRemaining -= taken;
+            position += taken;
+            continue;
+        }
+        // Headers may arrive in pieces: look for their end in what has come so far.
+        const qsizetype before = m_header.size();
+        m_header += bytes.mid(position);
+        const qsizetype headerEnd = m_header.indexOf("\r\n\r\n", std::max<qsizetype>(0, before - 3));
+        if (headerEnd < 0) {
+            return m_header.size() > maximumHeaderBytes ? u"headers over %1 bytes"_s.arg(maximumHeaderBytes)
+                                                        : QString();
+        }
+        position += headerEnd + 4 - before;
+        m_header.truncate(headerEnd + 4);
+        // A request's headers are complete: judge its body before it arrives.
+        const QByteArray header = m_header.toLower();
+        m_header.clear();
+        if (header.size() > maximumHeaderBytes)
+            return u"headers over %1 bytes"_s.arg(maximumHeaderBytes);
+        static const QRegularExpression chunked(u"\\r\\ntransfer-encoding:[^\\r]*chunked"_s);
+        if (chunked.match(QString::fromLatin1(header)).hasMatch()) {
+            // No size up front, so it could not be capped before the HTTP layer buffered
+            // it; the API's clients always send Content-Length.
+            return u"a chunked body"_s;
+        }
+        static const QRegularExpression contentLength(u"\\r\\ncontent-length:\\s*(\\d+)"_s);
+        const QRegularExpressionMatch match = contentLength.match(QString::fromLatin1(header));
+        const qint64 length = match.hasMatch() ? match.captured(1).toLongLong() : 0;
+        if (length > bodyLimit)
+            return u"a %1 byte body"_s.arg(length);
+        m_bodyRemaining = length;
+    }
+    return {};
+}
+
 GuardedTcpServer::GuardedTcpServer(std::chrono::milliseconds idleTimeout, qint64 hardBodyLimit, QObject *parent)
     : QTcpServer(parent)
     , m_idleTimeout(idleTimeout)
@@ -34,22 +81,15 @@ QTcpSocket *GuardedTcpServer::nextPendingConnection()
         socket->abort();
     });
     idle->start();
-    // Connected before the HTTP layer's own handler, so this sees each chunk first.
-    connect(socket, &QTcpSocket::readyRead, socket, [this, socket, idle]() {
+    // Connected before the HTTP layer's own handler, so this sees every byte before the
+    // HTTP layer reads it; the state carries over between reads, so splitting headers or
+    // body over many packets changes nothing.
+    auto *guard = new RequestGuard(socket);
+    connect(socket, &QTcpSocket::readyRead, socket, [this, socket, idle, guard]() {
         idle->start();
-        static const QRegularExpression contentLength(u"\\r\\ncontent-length:\\s*(\\d+)"_s,
-                                                      QRegularExpression::CaseInsensitiveOption);
-        static const QRegularExpression chunked(u"\\r\\ntransfer-encoding:[^\\r]*chunked"_s,
-                                                QRegularExpression::CaseInsensitiveOption);
-        const QString head = QString::fromLatin1(socket->peek(16 * 1024));
-        const QRegularExpressionMatch match = contentLength.match(head);
-        if (match.hasMatch() && match.captured(1).toLongLong() > m_hardBodyLimit) {
-            qCWarning(lcGateway) << "Dropping a connection announcing a" << match.captured(1) << "byte body";
-            socket->abort();
-        } else if (chunked.match(head).hasMatch()) {
-            // A chunked body has no size up front, so it could not be capped before the
-            // HTTP layer buffered it; the API's clients always send Content-Length.
-            qCWarning(lcGateway) << "Dropping a connection sending a chunked body";
+        if (const QString reason = guard->inspect(socket->peek(socket->bytesAvailable()), m_hardBodyLimit);
+            !reason.isEmpty()) {
+            qCWarning(lcGateway).noquote() << "Dropping a connection:" << reason;
             socket->abort();
         }
     });

@@ -11,6 +11,20 @@ namespace rcm::server {
 
 Q_DECLARE_LOGGING_CATEGORY(lcGateway)
 
+/// Follows the bytes of one connection, request by request, to drop it as soon as headers
+/// grow too long or a body is announced beyond the limit or sent chunked.
+class RequestGuard final : public QObject
+{
+public:
+    using QObject::QObject;
+    /// Takes the next bytes read; returns why to drop the connection, or nothing.
+    QString inspect(const QByteArray &bytes, qint64 bodyLimit);
+
+private:
+    QByteArray m_header; ///< the current request's headers so far
+    qint64 m_bodyRemaining = 0;
+};
+
 /// A listening socket that drops connections idle for too long or announcing bodies far
 /// beyond any the API accepts, before the HTTP layer buffers them.
 class GuardedTcpServer final : public QTcpServer

@@ -7,6 +7,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QStandardPaths>
@@ -76,23 +77,41 @@ int main(int argc, char *argv[])
     const QString path = QDir(folder).filePath(u"gateway.db"_s);
     const bool isNew = !QFileInfo::exists(path);
 
+    if (isNew && parser.isSet(demo)) {
+        // Seeded beside the target and moved into place when complete: a failed or killed
+        // seeding never leaves a half-built database that the next start would serve.
+        out << "Creating a demo database with " << itemCount << " synthetic work items in " << path << " ...\n";
+        out.flush();
+        const QString seeding = path + u".seeding"_s;
+        for (const QString &suffix : {QString(), u"-wal"_s, u"-shm"_s})
+            QFile::remove(seeding + suffix);
+        {
+            store::Database fresh;
+            store::StoreError error = fresh.open(seeding, server::gatewaySchema());
+            if (!error) {
+                server::GatewayStore seedStore(fresh);
+                error = server::seedDemoData(seedStore, itemCount, 7, server::PasswordHasher::defaultIterations);
+            }
+            if (!error)
+                error = fresh.execute(u"PRAGMA wal_checkpoint(TRUNCATE)"_s);
+            if (error) {
+                err << "rcm-gateway: cannot create the demo data: " << error.message() << "\n";
+                return 1;
+            }
+        }
+        if (!QFile::rename(seeding, path)) {
+            err << "rcm-gateway: cannot move the demo database into place at " << path << "\n";
+            return 1;
+        }
+    }
     store::Database database;
     if (const store::StoreError error = database.open(path, server::gatewaySchema())) {
         err << "rcm-gateway: " << error.message() << "\n";
         return 1;
     }
     server::GatewayStore store(database);
-    if (isNew && parser.isSet(demo)) {
-        out << "Creating a demo database with " << itemCount << " synthetic work items in " << path << " ...\n";
-        out.flush();
-        if (const store::StoreError error
-            = server::seedDemoData(store, itemCount, 7, server::PasswordHasher::defaultIterations)) {
-            err << "rcm-gateway: cannot create the demo data: " << error.message() << "\n";
-            return 1;
-        }
-    } else if (isNew) {
+    if (isNew && !parser.isSet(demo))
         out << "Created an empty gateway database in " << path << "; no user can sign in yet.\n";
-    }
 
     server::GatewayServer gateway(store, {});
     const quint16 boundPort = gateway.listenOn(address, static_cast<quint16>(portNumber));

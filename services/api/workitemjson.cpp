@@ -45,6 +45,8 @@ public:
             fail(name, "must be a string");
             return {};
         }
+        if (required && value.toString().isEmpty())
+            fail(name, "must not be empty");
         return value.toString();
     }
 

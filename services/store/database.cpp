@@ -117,8 +117,12 @@ StoreError Database::createFileOwnerOnly()
     }
     if (info.permissions()
         & (QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ReadOther | QFileDevice::WriteOther)) {
-        qCWarning(lcStore) << "Restricting a database file that others could read to its owner";
-        QFile::setPermissions(m_path, ownerOnly);
+        if (!QFile::setPermissions(m_path, ownerOnly)) {
+            return StoreError(StoreError::Code::CannotOpen,
+                              u"%1 can be read by other users and its permissions cannot be restricted; "
+                              "fix them (chmod 600) before it is used."_s.arg(m_path));
+        }
+        qCWarning(lcStore) << "Restricted a database file that others could read to its owner";
     }
     return {};
 }

@@ -9,7 +9,9 @@ namespace rcm::synthetic {
 
 /// xoshiro256** seeded through SplitMix64, with distributions written out here rather
 /// than taken from <random>, whose distributions differ between standard libraries.
-/// The same seed gives the same numbers on every platform and compiler.
+/// The same seed gives the same integers everywhere; the log-normal and normal draws use
+/// std::log, std::cos and std::exp, so their last bits (and, rarely, a cent or a date
+/// at a rounding edge) may differ between C libraries: data is reproducible per platform.
 class DeterministicRandom final
 {
 public:

@@ -7,7 +7,13 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
+#include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QUrl>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -25,20 +31,36 @@ void removeDatabaseFiles(const QString &path)
         QFile::remove(path + suffix);
 }
 
-/// Whether an existing file may be replaced: only a synthetic cache may.
+/// Whether an existing file may be replaced: only a synthetic cache nobody has open.
+/// Read-only and without migrating, so that checking changes nothing.
 StoreError checkReplaceable(const QString &path)
 {
     if (!QFileInfo::exists(path))
         return {};
-    store::Database existing;
-    if (StoreError error = existing.open(path, store::workbenchCacheSchema())) {
-        return StoreError(StoreError::Code::ForeignDatabase,
-                          u"Refusing to replace %1: it is not a synthetic cache (%2)"_s.arg(path, error.message()));
+    if (QFileInfo::exists(path + u"-wal"_s) || QFileInfo::exists(path + u"-shm"_s)) {
+        return StoreError(StoreError::Code::Busy,
+                          u"Refusing to replace %1: it is open in another program (or was "
+                          "not closed cleanly). Close the workbench using it first."_s.arg(path));
     }
-    QSqlQuery query(existing.connection());
-    if (!query.exec(u"SELECT value FROM meta WHERE key = 'synthetic_seed'"_s) || !query.next()) {
+    const QString connectionName = u"rcm-synthetic-check"_s;
+    bool synthetic = false;
+    {
+        QSqlDatabase existing = QSqlDatabase::addDatabase(u"QSQLITE"_s, connectionName);
+        // immutable=1: no locks, no -wal or -shm files created by looking.
+        existing.setDatabaseName(QUrl::fromLocalFile(path).toString(QUrl::FullyEncoded) + u"?immutable=1"_s);
+        existing.setConnectOptions(u"QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"_s);
+        if (existing.open()) {
+            QSqlQuery query(existing);
+            const bool ours = query.exec(u"PRAGMA application_id"_s) && query.next()
+                && query.value(0).toInt() == store::workbenchCacheSchema().applicationId;
+            synthetic = ours && query.exec(u"SELECT value FROM meta WHERE key = 'synthetic_seed'"_s) && query.next();
+        }
+        existing.close();
+    }
+    QSqlDatabase::removeDatabase(connectionName);
+    if (!synthetic) {
         return StoreError(StoreError::Code::ForeignDatabase,
-                          u"Refusing to replace %1: it is a cache of real work, not generated data."_s.arg(path));
+                          u"Refusing to replace %1: it is not a synthetic cache (it may hold real work)."_s.arg(path));
     }
     return {};
 }
@@ -92,10 +114,17 @@ StoreError writeSyntheticCache(const QString &path, qint64 itemCount, const Synt
             return error;
         }
     }
-    removeDatabaseFiles(path);
-    if (!QFile::rename(partial, path)) {
+    // Checked again: generating took a while, and someone may have opened the file since.
+    if (StoreError error = checkReplaceable(path)) {
         removeDatabaseFiles(partial);
-        return StoreError(StoreError::Code::CannotOpen, u"Cannot move the new cache into place at %1"_s.arg(path));
+        return error;
+    }
+    // rename(2) replaces the target atomically: there is always a whole cache at path.
+    if (std::rename(QFile::encodeName(partial).constData(), QFile::encodeName(path).constData()) != 0) {
+        const QString reason = QString::fromLocal8Bit(std::strerror(errno));
+        removeDatabaseFiles(partial);
+        return StoreError(StoreError::Code::CannotOpen,
+                          u"Cannot move the new cache into place at %1: %2"_s.arg(path, reason));
     }
     return {};
 }

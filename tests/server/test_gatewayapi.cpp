@@ -345,6 +345,34 @@ private Q_SLOTS:
         QVERIFY(!socket.readAll().startsWith("HTTP/1.1 200"));
     }
 
+    void aBodyLimitCannotBeDodgedBySplittingTheRequest()
+    {
+        const QByteArray request = "POST /v1/session HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                                   "Content-Length: 200000000\r\n\r\n{\"a\":1}";
+        // Fed one byte at a time, the announcement is still caught once the headers end.
+        server::RequestGuard guard;
+        QString reason;
+        for (qsizetype index = 0; index < request.size() && reason.isEmpty(); ++index)
+            reason = guard.inspect(request.mid(index, 1), 1024 * 1024);
+        QVERIFY2(reason.contains(u"200000000"_s), qPrintable(reason));
+        // Two requests on one connection: the second's body is judged on its own.
+        server::RequestGuard keepAlive;
+        const QByteArray small = "POST /v1/session HTTP/1.1\r\nContent-Length: 2\r\n\r\n{}";
+        QVERIFY(keepAlive.inspect(small + small.left(20), 1024).isEmpty());
+        QVERIFY(keepAlive.inspect(small.mid(20), 1024).isEmpty());
+        QVERIFY(!keepAlive.inspect("GET / HTTP/1.1\r\n" + QByteArray(20 * 1024, 'x'), 1024).isEmpty());
+
+        // And over a real socket, split in two packets with a pause between.
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, quint16(m_gateway->url(QString()).port()));
+        QVERIFY(socket.waitForConnected(5000));
+        socket.write(request.left(60));
+        socket.flush();
+        QTest::qWait(100);
+        socket.write(request.mid(60));
+        QTRY_COMPARE_WITH_TIMEOUT(socket.state(), QAbstractSocket::UnconnectedState, 5000);
+    }
+
     void theBearerSchemeIsCaseInsensitive()
     {
         HttpClient client = signedIn(u"biller"_s);

@@ -63,20 +63,40 @@ private Q_SLOTS:
         QCOMPARE(digestOf(dir.filePath(u"a.db"_s)), first);
     }
 
-    void neverReplacesACacheOfRealWork()
+    void neverReplacesACacheOfRealWorkNorTouchesIt()
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(u"real.db"_s);
         {
+            // An older build's cache of real work.
             store::Database database;
-            QVERIFY(!database.open(path, store::workbenchCacheSchema()));
+            QVERIFY(!database.open(path, store::workbenchCacheSchema().upTo(1)));
             QVERIFY(!store::WorkItemStore(database).upsertItems(m_generator.items(0, 10)));
         }
-        const QByteArray before = digestOf(path);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray before = file.readAll();
+        file.close();
         const store::StoreError error = synthetic::writeSyntheticCache(path, 100, m_generator);
         QCOMPARE(error.code(), store::StoreError::Code::ForeignDatabase);
         QVERIFY2(error.message().contains(u"real work"_s), qPrintable(error.message()));
-        QCOMPARE(digestOf(path), before);
+        // Looking did not upgrade, convert or otherwise change it.
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), before);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList {u"real.db"_s});
+    }
+
+    void neverReplacesACacheThatIsOpen()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"open.db"_s);
+        QVERIFY(!synthetic::writeSyntheticCache(path, 100, m_generator));
+        store::Database workbench; // a workbench has it open
+        QVERIFY(!workbench.open(path, store::workbenchCacheSchema()));
+        QVERIFY(!store::WorkItemStore(workbench).upsertItems(m_generator.items(0, 1)));
+        const store::StoreError error = synthetic::writeSyntheticCache(path, 100, m_generator);
+        QCOMPARE(error.code(), store::StoreError::Code::Busy);
+        QCOMPARE(store::WorkItemStore(workbench).itemCount(), qint64(100));
     }
 
     void aFullDiskLeavesNoHalfWrittenFile()
