@@ -3,6 +3,8 @@
 #include "app/rcmctl/auditcommand.h"
 #include "app/rcmctl/exitcode.h"
 #include "app/rcmctl/generatecommand.h"
+#include "app/rcmctl/outboxcommands.h"
+#include "app/rcmctl/synccommands.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -24,6 +26,11 @@ struct Command
 
 constexpr std::array commands = {
     Command {QLatin1StringView("generate"), QLatin1StringView("write a cache of synthetic work items"), runGenerate},
+    Command {QLatin1StringView("login"), QLatin1StringView("sign in and keep the token in the keyring"), runLogin},
+    Command {QLatin1StringView("sync"), QLatin1StringView("send pending actions and update the cache"), runSync},
+    Command {QLatin1StringView("status"), QLatin1StringView("the cache's sync state and outbox"), runStatus},
+    Command {QLatin1StringView("act"), QLatin1StringView("queue an action on a work item and send it"), runAct},
+    Command {QLatin1StringView("outbox"), QLatin1StringView("list, retry or discard queued actions"), runOutbox},
     Command {QLatin1StringView("audit"), QLatin1StringView("verify the gateway's audit chain"), runAudit},
 };
 

@@ -9,6 +9,7 @@ enum ExitCode : int {
     UsageError = 2, ///< the command line was wrong
     NetworkError = 3, ///< the server could not be reached or failed
     Conflict = 4, ///< an action conflicts with the server's current item
+    NeedsConfirmation = 5, ///< a sync would remove more than 5% of the cache: rerun with --confirm-removals
 };
 
 } // namespace rcm::cli

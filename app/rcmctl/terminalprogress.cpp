@@ -22,9 +22,14 @@ void TerminalProgress::update(qint64 done)
     if (!m_enabled || m_finished)
         return;
     const qint64 now = m_timer.elapsed();
-    if (done < m_total && now - m_lastDrawnMs < 100)
+    if ((m_total < 0 || done < m_total) && now - m_lastDrawnMs < 100)
         return;
     m_lastDrawnMs = now;
+    if (m_total < 0) { // the total is not known: a running count
+        std::fprintf(stderr, "\r%s: %lld", qPrintable(m_label), static_cast<long long>(done));
+        std::fflush(stderr);
+        return;
+    }
     constexpr int width = 30;
     const double fraction = m_total > 0 ? static_cast<double>(done) / static_cast<double>(m_total) : 0.0;
     const int filled = static_cast<int>(fraction * width);

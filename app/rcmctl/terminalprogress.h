@@ -12,6 +12,7 @@ namespace rcm::cli {
 class TerminalProgress final
 {
 public:
+    /// total -1: not known, a running count is shown instead of a bar.
     TerminalProgress(QString label, qint64 total);
     ~TerminalProgress();
     Q_DISABLE_COPY_MOVE(TerminalProgress)

@@ -12,7 +12,7 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace rcm::sync {
 
-Q_LOGGING_CATEGORY(lcSync, "rcm.sync", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcSync, "rcm.sync", QtWarningMsg)
 
 using store::StoreError;
 

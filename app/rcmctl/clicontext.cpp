@@ -1,0 +1,156 @@
+#include "app/rcmctl/clicontext.h"
+
+#include "app/rcmctl/exitcode.h"
+#include "app/rcmctl/tokenstore.h"
+#include "services/api/requests.h"
+#include "services/store/cacheschema.h"
+
+#include <QDir>
+#include <QSettings>
+#include <QStandardPaths>
+
+#include <cstdio>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace rcm::cli {
+
+namespace {
+
+QString defaultCachePath()
+{
+    // The workbench's own cache, so that rcmctl and the desktop share one.
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+        + u"/RCM Workbench/rcm-workbench/cache.db"_s;
+}
+
+} // namespace
+
+CliContext::CliContext()
+    : out(stdout)
+    , err(stderr)
+    , m_serverOption(u"server"_s, u"The gateway's URL (default: the last one used, else http://127.0.0.1:8080)."_s,
+                     u"URL"_s)
+    , m_userOption(u"user"_s, u"The user name (default: the last one used)."_s, u"NAME"_s)
+    , m_passwordOption(u"password-stdin"_s, u"Read the password from standard input and sign in."_s)
+    , m_cacheOption(u"cache"_s, u"The local cache file (default: the workbench's)."_s, u"FILE"_s)
+    , m_jsonOption(u"json"_s, u"Print JSON for scripts."_s)
+{ }
+
+void CliContext::addOptions(QCommandLineParser &parser, bool withJson)
+{
+    parser.addOptions({m_serverOption, m_userOption, m_passwordOption, m_cacheOption});
+    m_withJson = withJson;
+    if (withJson)
+        parser.addOption(m_jsonOption);
+}
+
+std::optional<int> CliContext::read(const QCommandLineParser &parser)
+{
+    const QSettings settings;
+    m_server = parser.isSet(m_serverOption) ? parser.value(m_serverOption)
+                                            : settings.value(u"server"_s, u"http://127.0.0.1:8080"_s).toString();
+    while (m_server.endsWith(u'/'))
+        m_server.chop(1);
+    if (!m_server.endsWith(u"/v1"_s))
+        m_server += u"/v1"_s;
+    const QUrl url(m_server);
+    if (!url.isValid() || (url.scheme() != u"http"_s && url.scheme() != u"https"_s)) {
+        err << "rcmctl: --server must be an http or https URL\n";
+        return UsageError;
+    }
+    m_user = parser.isSet(m_userOption) ? parser.value(m_userOption) : settings.value(u"user"_s).toString();
+    m_cachePath = parser.isSet(m_cacheOption) ? parser.value(m_cacheOption) : defaultCachePath();
+    m_json = m_withJson && parser.isSet(m_jsonOption);
+    if (parser.isSet(m_passwordOption)) {
+        QTextStream in(stdin);
+        m_password = in.readLine();
+        if (m_password.isEmpty()) {
+            err << "rcmctl: --password-stdin read no password\n";
+            return UsageError;
+        }
+    }
+    return std::nullopt;
+}
+
+bool CliContext::openCache()
+{
+    if (m_cache.isOpen())
+        return true;
+    if (const store::StoreError error = m_cache.open(m_cachePath, store::workbenchCacheSchema())) {
+        err << "rcmctl: " << error.message() << "\n";
+        return false;
+    }
+    return true;
+}
+
+api::ApiError CliContext::signIn()
+{
+    api::SignInRequest request(m_user, m_password);
+    if (api::ApiError error = m_client->execute(request)) {
+        err << "rcmctl: sign-in failed: " << error.message() << "\n";
+        return error;
+    }
+    m_client->setToken(request.token);
+    return {};
+}
+
+bool CliContext::signInAgain()
+{
+    return !m_password.isEmpty() && !signIn();
+}
+
+api::ApiClient *CliContext::signedInClient(int *exitCode)
+{
+    if (m_client)
+        return m_client.get();
+    if (m_user.isEmpty()) {
+        err << "rcmctl: give --user NAME (and --password-stdin), or run 'rcmctl login' first\n";
+        *exitCode = UsageError;
+        return nullptr;
+    }
+    m_client = std::make_unique<api::ApiClient>(QUrl(m_server));
+    if (!m_password.isEmpty()) {
+        if (const api::ApiError error = signIn()) {
+            *exitCode = error.kind == api::ApiError::Kind::Unauthorized ? Failure : exitCodeFor(error);
+            m_client.reset();
+            return nullptr;
+        }
+        return m_client.get();
+    }
+    const QString token = TokenStore::load(m_server, m_user);
+    if (token.isEmpty()) {
+        err << "rcmctl: not signed in: run 'rcmctl login', or pass --password-stdin\n";
+        *exitCode = UsageError;
+        m_client.reset();
+        return nullptr;
+    }
+    m_client->setToken(token);
+    return m_client.get();
+}
+
+void CliContext::rememberServerAndUser()
+{
+    QSettings settings;
+    settings.setValue(u"server"_s, m_server);
+    settings.setValue(u"user"_s, m_user);
+}
+
+int CliContext::exitCodeFor(const api::ApiError &error)
+{
+    switch (error.kind) {
+    case api::ApiError::Kind::None:
+        return Success;
+    case api::ApiError::Kind::Network:
+    case api::ApiError::Kind::Timeout:
+    case api::ApiError::Kind::Server:
+    case api::ApiError::Kind::BadReply:
+        return NetworkError;
+    case api::ApiError::Kind::Unauthorized:
+    case api::ApiError::Kind::Refused:
+        return Failure;
+    }
+    return Failure;
+}
+
+} // namespace rcm::cli

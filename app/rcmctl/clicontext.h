@@ -1,0 +1,67 @@
+#pragma once
+
+#include "services/api/apiclient.h"
+#include "services/store/database.h"
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QTextStream>
+
+#include <memory>
+#include <optional>
+
+namespace rcm::cli {
+
+/// What the networked commands share: --server, --user, --password-stdin, --cache,
+/// --json; the cache; a signed-in API client. The token comes from signing in with a
+/// password read from stdin, or from the keyring where `rcmctl login` left it; it is never
+/// written to disk in plain text.
+class CliContext final
+{
+public:
+    CliContext();
+    Q_DISABLE_COPY_MOVE(CliContext)
+
+    void addOptions(QCommandLineParser &parser, bool withJson);
+    /// Reads the options; returns an exit code if the command line was wrong.
+    std::optional<int> read(const QCommandLineParser &parser);
+
+    bool json() const { return m_json; }
+    const QString &serverUrl() const { return m_server; }
+    const QString &username() const { return m_user; }
+
+    /// Opens the cache (creating it if needed); reports and returns false on failure.
+    bool openCache();
+    store::Database &cache() { return m_cache; }
+
+    /// A client with a token; on failure says why and sets exitCode.
+    api::ApiClient *signedInClient(int *exitCode);
+    /// Signs in again with the password from stdin, if there was one (for a 401 mid-run).
+    bool signInAgain();
+
+    /// Remembers the server and user for the next commands (not secret; QSettings).
+    void rememberServerAndUser();
+    static int exitCodeFor(const api::ApiError &error);
+
+    QTextStream out;
+    QTextStream err;
+
+private:
+    api::ApiError signIn();
+
+    QCommandLineOption m_serverOption;
+    QCommandLineOption m_userOption;
+    QCommandLineOption m_passwordOption;
+    QCommandLineOption m_cacheOption;
+    QCommandLineOption m_jsonOption;
+    QString m_server;
+    QString m_user;
+    QString m_password; ///< from stdin, in memory for this run only
+    QString m_cachePath;
+    bool m_json = false;
+    bool m_withJson = false;
+    store::Database m_cache;
+    std::unique_ptr<api::ApiClient> m_client;
+};
+
+} // namespace rcm::cli

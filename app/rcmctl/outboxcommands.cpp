@@ -1,0 +1,173 @@
+#include "app/rcmctl/outboxcommands.h"
+
+#include "app/rcmctl/clicontext.h"
+#include "app/rcmctl/exitcode.h"
+#include "server/actionpolicy.h"
+#include "services/sync/outbox.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace rcm::cli {
+
+namespace {
+
+/// Sends what is pending and turns the outcome into an exit code and a line for the user.
+int sendAndReport(CliContext &context)
+{
+    int exitCode = Success;
+    api::ApiClient *client = context.signedInClient(&exitCode);
+    if (!client) {
+        context.err << "The action stays queued; it is sent by the next 'rcmctl sync' or 'rcmctl outbox retry'.\n";
+        return exitCode == UsageError ? Failure : exitCode;
+    }
+    sync::Outbox outbox(context.cache());
+    const sync::Outbox::SendResult result = outbox.send(*client);
+    context.out << result.sent << " sent, " << result.conflicts << " in conflict, " << result.failed << " refused, "
+                << result.flaggedForReview << " to review, " << outbox.count(sync::OutboxEntry::State::Pending)
+                << " still pending\n";
+    if (result.stoppedBy) {
+        context.err << "Stopped: " << result.stoppedBy.message() << " (the actions stay queued)\n";
+        return CliContext::exitCodeFor(result.stoppedBy);
+    }
+    if (result.conflicts > 0)
+        return Conflict;
+    return result.failed > 0 ? Failure : Success;
+}
+
+QJsonObject toJson(const sync::OutboxEntry &entry)
+{
+    QJsonObject object {{u"id"_s, entry.id},
+                        {u"idempotencyKey"_s, entry.idempotencyKey},
+                        {u"workItemId"_s, entry.workItemId},
+                        {u"action"_s, entry.action},
+                        {u"baseVersion"_s, entry.baseVersion},
+                        {u"state"_s, sync::stateName(entry.state)},
+                        {u"attempts"_s, entry.attempts},
+                        {u"createdAt"_s, entry.createdAt.toString(Qt::ISODateWithMs)},
+                        {u"lastError"_s, entry.lastError.isEmpty() ? QJsonValue() : QJsonValue(entry.lastError)}};
+    if (!entry.conflictItem.isEmpty())
+        object.insert(u"serverItem"_s, entry.conflictItem);
+    return object;
+}
+
+} // namespace
+
+int runAct(const QStringList &arguments)
+{
+    CliContext context;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Queue an action on a work item through the outbox, then send it."_s);
+    parser.addHelpOption();
+    context.addOptions(parser, false);
+    const QCommandLineOption text(u"text"_s, u"Note, appeal or reason text."_s, u"TEXT"_s);
+    const QCommandLineOption assignee(u"assignee"_s, u"User id to assign to."_s, u"USER"_s);
+    const QCommandLineOption resolution(u"resolution"_s, u"Resolution code."_s, u"CODE"_s);
+    const QCommandLineOption amount(u"amount"_s, u"Write-off amount, e.g. 125.00."_s, u"AMOUNT"_s);
+    parser.addOptions({text, assignee, resolution, amount});
+    parser.addPositionalArgument(u"item"_s, u"The work item id."_s);
+    parser.addPositionalArgument(u"action"_s, u"take, note, appeal, resubmit, request_writeoff, ..."_s);
+    if (!parser.parse(arguments)) {
+        context.err << parser.errorText() << "\n";
+        return UsageError;
+    }
+    if (parser.isSet(u"help"_s)) {
+        context.out << parser.helpText();
+        return Success;
+    }
+    if (const auto stop = context.read(parser))
+        return *stop;
+    if (parser.positionalArguments().size() != 2) {
+        context.err << "rcmctl act: give ITEM and ACTION\n";
+        return UsageError;
+    }
+    QJsonObject action {{u"type"_s, parser.positionalArguments().at(1)}};
+    const std::pair<const QCommandLineOption *, QString> fields[]
+        = {{&text, u"text"_s}, {&assignee, u"assignee"_s}, {&resolution, u"resolution"_s}, {&amount, u"amount"_s}};
+    for (const auto &[option, field] : fields) {
+        if (parser.isSet(*option))
+            action.insert(field, parser.value(*option));
+    }
+    // The same checks the server makes on shape, so that a typo is caught before queueing.
+    server::Problem problem;
+    if (!server::ActionPolicy::parseAction(action, &problem)) {
+        context.err << "rcmctl act: " << problem.detail << "\n";
+        return UsageError;
+    }
+    if (!context.openCache())
+        return Failure;
+    sync::Outbox outbox(context.cache());
+    store::StoreError error;
+    const auto id = outbox.enqueue(parser.positionalArguments().at(0), action, &error);
+    if (!id) {
+        context.err << "rcmctl act: " << error.message() << "\n";
+        return UsageError;
+    }
+    context.out << "Queued as outbox entry " << *id << "\n";
+    return sendAndReport(context);
+}
+
+int runOutbox(const QStringList &arguments)
+{
+    CliContext context;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"List the outbox, or retry or discard an entry."_s);
+    parser.addHelpOption();
+    context.addOptions(parser, true);
+    parser.addPositionalArgument(u"command"_s, u"list (default), retry ID or discard ID."_s, u"[list|retry|discard]"_s);
+    if (!parser.parse(arguments)) {
+        context.err << parser.errorText() << "\n";
+        return UsageError;
+    }
+    if (parser.isSet(u"help"_s)) {
+        context.out << parser.helpText();
+        return Success;
+    }
+    if (const auto stop = context.read(parser))
+        return *stop;
+    if (!context.openCache())
+        return Failure;
+    sync::Outbox outbox(context.cache());
+    const QStringList positional = parser.positionalArguments();
+    const QString command = positional.value(0, u"list"_s);
+    if (command == u"list"_s && positional.size() <= 1) {
+        const QList<sync::OutboxEntry> entries = outbox.entries();
+        if (context.json()) {
+            QJsonArray array;
+            for (const sync::OutboxEntry &entry : entries)
+                array.append(toJson(entry));
+            context.out << QJsonDocument(array).toJson(QJsonDocument::Compact) << "\n";
+            return Success;
+        }
+        if (entries.isEmpty())
+            context.out << "The outbox is empty.\n";
+        for (const sync::OutboxEntry &entry : entries) {
+            context.out << entry.id << "  " << entry.workItemId << "  " << entry.typeName() << "  "
+                        << sync::stateName(entry.state) << "  attempts " << entry.attempts;
+            if (!entry.lastError.isEmpty())
+                context.out << "  " << entry.lastError;
+            context.out << "\n";
+        }
+        return Success;
+    }
+    bool ok = false;
+    const qint64 id = positional.value(1).toLongLong(&ok);
+    if ((command != u"retry"_s && command != u"discard"_s) || positional.size() != 2 || !ok) {
+        context.err << "rcmctl outbox: use 'list', 'retry ID' or 'discard ID'\n";
+        return UsageError;
+    }
+    const store::StoreError error = command == u"retry"_s ? outbox.retry(id) : outbox.discard(id);
+    if (error) {
+        context.err << "rcmctl outbox: " << error.message() << "\n";
+        return UsageError;
+    }
+    if (command == u"discard"_s) {
+        context.out << "Discarded outbox entry " << id << "\n";
+        return Success;
+    }
+    return sendAndReport(context);
+}
+
+} // namespace rcm::cli

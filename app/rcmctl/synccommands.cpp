@@ -1,0 +1,151 @@
+#include "app/rcmctl/synccommands.h"
+
+#include "app/rcmctl/clicontext.h"
+#include "app/rcmctl/exitcode.h"
+#include "app/rcmctl/terminalprogress.h"
+#include "app/rcmctl/tokenstore.h"
+#include "services/api/requests.h"
+#include "services/store/workitemstore.h"
+#include "services/sync/outbox.h"
+#include "services/sync/syncengine.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace rcm::cli {
+
+namespace {
+
+/// Parses the common options; returns an exit code when the command should stop.
+std::optional<int> parse(CliContext &context, QCommandLineParser &parser, const QStringList &arguments, bool withJson)
+{
+    parser.addHelpOption();
+    context.addOptions(parser, withJson);
+    if (!parser.parse(arguments)) {
+        context.err << parser.errorText() << "\n";
+        return UsageError;
+    }
+    if (parser.isSet(u"help"_s)) {
+        context.out << parser.helpText();
+        return Success;
+    }
+    return context.read(parser);
+}
+
+} // namespace
+
+int runLogin(const QStringList &arguments)
+{
+    CliContext context;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Sign in to the gateway and keep the session token in the keyring."_s);
+    if (const auto stop = parse(context, parser, arguments, false))
+        return *stop;
+    int exitCode = Success;
+    api::ApiClient *client = context.signedInClient(&exitCode);
+    if (!client)
+        return exitCode;
+    context.rememberServerAndUser();
+    if (const QString problem = TokenStore::save(context.serverUrl(), context.username(), client->token());
+        !problem.isEmpty()) {
+        context.err << "Signed in, but no keyring is available (" << problem
+                    << "): the token is kept in memory only and is gone when rcmctl exits. Pass "
+                       "--password-stdin to each command instead.\n";
+        return Success;
+    }
+    context.out << "Signed in to " << context.serverUrl() << " as " << context.username()
+                << "; the token is in the keyring.\n";
+    return Success;
+}
+
+int runSync(const QStringList &arguments)
+{
+    CliContext context;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Send pending actions, then bring the local cache up to date."_s);
+    const QCommandLineOption confirm(
+        u"confirm-removals"_s, u"Remove items the server no longer lists even if they are over 5% of the cache."_s);
+    parser.addOption(confirm);
+    if (const auto stop = parse(context, parser, arguments, false))
+        return *stop;
+    if (!context.openCache())
+        return Failure;
+    int exitCode = Success;
+    api::ApiClient *client = context.signedInClient(&exitCode);
+    if (!client)
+        return exitCode;
+
+    sync::Outbox outbox(context.cache());
+    const sync::Outbox::SendResult sent = outbox.send(*client);
+    if (sent.sent + sent.conflicts + sent.failed + sent.flaggedForReview > 0) {
+        context.err << "Outbox: " << sent.sent << " sent, " << sent.conflicts << " in conflict, " << sent.failed
+                    << " refused, " << sent.flaggedForReview << " to review\n";
+    }
+
+    sync::SyncEngine engine(context.cache(), *client);
+    engine.setReauthenticator([&context]() { return context.signInAgain(); });
+    TerminalProgress progress(u"Syncing"_s, -1);
+    engine.setProgressObserver([&progress](const sync::SyncEngine::Progress &p) { progress.update(p.itemsReceived); });
+    const sync::SyncEngine::Result result
+        = engine.run(parser.isSet(confirm) ? sync::SyncEngine::RemovalPolicy::Confirmed
+                                           : sync::SyncEngine::RemovalPolicy::AskAboveThreshold);
+    progress.finish();
+    switch (result.outcome) {
+    case sync::SyncEngine::Result::Outcome::Completed:
+        context.out << result.message() << "\n";
+        if (sent.stoppedBy)
+            return CliContext::exitCodeFor(sent.stoppedBy);
+        return sent.conflicts > 0 ? Conflict : Success;
+    case sync::SyncEngine::Result::Outcome::NeedsConfirmation:
+        context.err << result.message() << " Run again with --confirm-removals to remove them.\n";
+        return NeedsConfirmation;
+    case sync::SyncEngine::Result::Outcome::Failed:
+        context.err << result.message() << "\n";
+        return result.apiError ? CliContext::exitCodeFor(result.apiError) : Failure;
+    }
+    return Failure;
+}
+
+int runStatus(const QStringList &arguments)
+{
+    CliContext context;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Show the cache's sync state and outbox (no network)."_s);
+    if (const auto stop = parse(context, parser, arguments, true))
+        return *stop;
+    if (!context.openCache())
+        return Failure;
+    store::WorkItemStore items(context.cache());
+    sync::Outbox outbox(context.cache());
+    api::ApiClient offline {QUrl(context.serverUrl())};
+    sync::SyncEngine engine(context.cache(), offline);
+    const qint64 cached = items.itemCount();
+    const qint64 pending = outbox.count(sync::OutboxEntry::State::Pending);
+    const qint64 conflicts = outbox.count(sync::OutboxEntry::State::Conflict);
+    const qint64 attention
+        = outbox.count(sync::OutboxEntry::State::Failed) + outbox.count(sync::OutboxEntry::State::Review);
+    const QDateTime lastSync = engine.lastSync();
+    if (context.json()) {
+        const QJsonObject status {
+            {u"itemsCached"_s, cached},
+            {u"cursor"_s, engine.cursor()},
+            {u"pendingActions"_s, pending},
+            {u"conflicts"_s, conflicts},
+            {u"lastSync"_s, lastSync.isValid() ? QJsonValue(lastSync.toString(Qt::ISODateWithMs)) : QJsonValue()}};
+        context.out << QJsonDocument(status).toJson(QJsonDocument::Compact) << "\n";
+        return Success;
+    }
+    context.out << "Items cached:     " << cached << "\n"
+                << "Last sync:        "
+                << (lastSync.isValid() ? lastSync.toLocalTime().toString(Qt::ISODate) : u"never"_s) << "\n"
+                << "Cursor:           "
+                << (engine.cursor().isEmpty() ? u"(none: next sync is a full one)"_s : engine.cursor()) << "\n"
+                << "Pending actions:  " << pending << "\n"
+                << "Conflicts:        " << conflicts << "\n"
+                << "Need attention:   " << attention << " (refused or to review; see 'rcmctl outbox')\n";
+    return Success;
+}
+
+} // namespace rcm::cli

@@ -1,0 +1,136 @@
+#include "services/store/cacheschema.h"
+#include "services/store/workitemstore.h"
+#include "tests/server/gatewayfixture.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace rcm;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+} // namespace
+
+/// rcmctl as scripts use it: a child process against a real gateway on loopback (served
+/// by this process, which keeps its event loop running while the child works).
+class TestRcmctl final : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<testing::GatewayFixture> m_gateway;
+    QTemporaryDir m_dir;
+    QString m_cache;
+
+    Run rcmctl(QStringList arguments, const QByteArray &input = "demo\n")
+    {
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(u"HOME"_s, m_dir.path()); // settings and keyring lookups stay in the sandbox
+        environment.insert(u"XDG_CONFIG_HOME"_s, m_dir.filePath(u"config"_s));
+        environment.remove(u"DBUS_SESSION_BUS_ADDRESS"_s);
+        process.setProcessEnvironment(environment);
+        QSignalSpy finished(&process, &QProcess::finished);
+        process.start(QStringLiteral(RCMCTL), arguments);
+        process.write(input);
+        process.closeWriteChannel();
+        if (!finished.wait(60000))
+            return {};
+        return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+    }
+
+    QStringList common(const QString &user = u"biller"_s) const
+    {
+        return {u"--server"_s, m_gateway->url(QString()).toString(), u"--user"_s, user, u"--cache"_s, m_cache};
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_gateway = std::make_unique<testing::GatewayFixture>(1500);
+        QVERIFY(m_gateway->isReady());
+        m_cache = m_dir.filePath(u"cache.db"_s);
+    }
+
+    void cleanupTestCase() { m_gateway.reset(); }
+
+    void syncThenStatusAsJson()
+    {
+        const Run sync = rcmctl(QStringList {u"sync"_s, u"--password-stdin"_s} + common());
+        QVERIFY2(sync.exitCode == 0, sync.err.constData());
+        QVERIFY(sync.out.contains("Synced:"));
+        const Run status = rcmctl(QStringList {u"status"_s, u"--json"_s, u"--cache"_s, m_cache});
+        QCOMPARE(status.exitCode, 0);
+        const QJsonObject json = QJsonDocument::fromJson(status.out).object();
+        for (const char *key : {"itemsCached", "cursor", "pendingActions", "conflicts", "lastSync"})
+            QVERIFY2(json.contains(QLatin1StringView(key)), key);
+        QVERIFY(json.value(u"itemsCached"_s).toInteger() > 500);
+        QCOMPARE(json.value(u"pendingActions"_s).toInteger(), 0);
+        // A second sync transfers only changes: none.
+        const Run again = rcmctl(QStringList {u"sync"_s, u"--password-stdin"_s} + common());
+        QCOMPARE(again.exitCode, 0);
+        QVERIFY2(again.out.contains("0 changes received"), again.out.constData());
+    }
+
+    void actQueuesSendsAndIsAppliedOnce()
+    {
+        store::Database cache;
+        QVERIFY(!cache.open(m_cache, store::workbenchCacheSchema()));
+        QSqlQuery query(cache.connection());
+        QVERIFY(query.exec(u"SELECT id FROM work_items WHERE owner_id = 'DEMO-BILLER' AND status = 'in_progress' "
+                           "LIMIT 1"_s)
+                && query.next());
+        const QString id = query.value(0).toString();
+        query.finish();
+        cache.close();
+        const Run act
+            = rcmctl(QStringList {u"act"_s, id, u"note"_s, u"--text"_s, u"left a voicemail"_s, u"--password-stdin"_s}
+                     + common());
+        QVERIFY2(act.exitCode == 0, act.err.constData());
+        QCOMPARE(m_gateway->store().history(id).size(), 1);
+        const Run outbox = rcmctl({u"outbox"_s, u"--json"_s, u"--cache"_s, m_cache});
+        QCOMPARE(outbox.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(outbox.out).array().size(), 0);
+    }
+
+    void exitCodesTellFailuresApart()
+    {
+        // A typo in the action: a usage error, nothing queued.
+        QCOMPARE(rcmctl(QStringList {u"act"_s, u"WI-00000001"_s, u"frobnicate"_s} + common()).exitCode, 2);
+        QCOMPARE(rcmctl({u"no-such-command"_s}).exitCode, 2);
+        // Nobody listening: a network failure.
+        const Run down = rcmctl({u"sync"_s, u"--password-stdin"_s, u"--server"_s, u"http://127.0.0.1:9"_s, u"--user"_s,
+                                 u"biller"_s, u"--cache"_s, m_dir.filePath(u"other.db"_s)});
+        QCOMPARE(down.exitCode, 3);
+        QVERIFY(!down.err.isEmpty());
+        // A wrong password: refused (1), not a network problem.
+        QCOMPARE(rcmctl(QStringList {u"sync"_s, u"--password-stdin"_s} + common(), "wrong\n").exitCode, 1);
+    }
+
+    void largeRemovalsNeedConfirmation()
+    {
+        for (int index = 1; index <= 200; ++index)
+            m_gateway->store().removeItem(u"WI-%1"_s.arg(index, 8, 10, QChar(u'0')));
+        const Run asked = rcmctl(QStringList {u"sync"_s, u"--password-stdin"_s} + common());
+        QCOMPARE(asked.exitCode, 5);
+        QVERIFY2(asked.err.contains("--confirm-removals"), asked.err.constData());
+        const Run confirmed
+            = rcmctl(QStringList {u"sync"_s, u"--confirm-removals"_s, u"--password-stdin"_s} + common());
+        QCOMPARE(confirmed.exitCode, 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRcmctl)
+#include "test_rcmctl.moc"
