@@ -226,15 +226,24 @@ ApiResponse WorkQueueApi::listChanges(const ApiRequest &request, const User &use
     const auto page = m_store.changes(user, after, limit, &error);
     if (!page)
         return problemResponse(problem(503, u"store-error"_s, u"Try again"_s, error.message()));
-    QJsonArray items;
-    for (const GatewayStore::Change &change : page->changes) {
-        if (change.deleted)
-            items.append(QJsonObject {{u"id"_s, change.item.id}, {u"deleted"_s, true}});
+    // Written straight into bytes: a page of a thousand items as QJsonObjects cost more
+    // than the query (see scripts/bench gateway). Same JSON as toJson() would give.
+    ApiResponse response;
+    response.body.reserve(page->changes.size() * 900 + 100);
+    response.body += "{\"hasMore\":";
+    response.body += page->hasMore ? "true" : "false";
+    response.body += ",\"items\":[";
+    for (qsizetype index = 0; index < page->changes.size(); ++index) {
+        const GatewayStore::Change &change = page->changes.at(index);
+        if (index > 0)
+            response.body += ',';
+        if (change.deleted) // ids are [A-Za-z0-9._-]: nothing to escape
+            response.body += "{\"deleted\":true,\"id\":\"" + change.item.id.toUtf8() + "\"}";
         else
-            items.append(api::toJson(change.item));
+            api::appendJson(response.body, change.item);
     }
-    return json(QJsonObject {
-        {u"items"_s, items}, {u"nextCursor"_s, encodeCursor(page->lastSequence)}, {u"hasMore"_s, page->hasMore}});
+    response.body += "],\"nextCursor\":\"" + encodeCursor(page->lastSequence).toLatin1() + "\"}";
+    return response;
 }
 
 ApiResponse WorkQueueApi::getItem(const QString &id, const User &user)

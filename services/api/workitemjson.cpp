@@ -2,6 +2,8 @@
 
 #include <QJsonArray>
 
+#include <cstdio>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace rcm::api {
@@ -164,6 +166,119 @@ QJsonObject toJson(const WorkItem &item)
         {u"createdAt"_s, timestamp(item.createdAt)},
         {u"updatedAt"_s, timestamp(item.updatedAt)},
     };
+}
+
+namespace {
+
+void appendString(QByteArray &out, const QString &text)
+{
+    out += '"';
+    const QByteArray utf8 = text.toUtf8();
+    for (const char character : utf8) {
+        const auto byte = static_cast<unsigned char>(character);
+        if (character == '"' || character == '\\') {
+            out += '\\';
+            out += character;
+        } else if (byte < 0x20) {
+            // As QJsonDocument writes them: the short escapes where JSON has one.
+            const char *shortEscape = byte == '\b' ? "\\b"
+                : byte == '\f'                     ? "\\f"
+                : byte == '\n'                     ? "\\n"
+                : byte == '\r'                     ? "\\r"
+                : byte == '\t'                     ? "\\t"
+                                                   : nullptr;
+            if (shortEscape) {
+                out += shortEscape;
+                continue;
+            }
+            char escaped[8];
+            std::snprintf(escaped, sizeof escaped, "\\u%04x", byte);
+            out += escaped;
+        } else {
+            out += character;
+        }
+    }
+    out += '"';
+}
+
+void appendField(QByteArray &out, const char *name, const QString &text, bool nullWhenEmpty = false)
+{
+    out += '"';
+    out += name;
+    out += "\":";
+    if (nullWhenEmpty && text.isEmpty())
+        out += "null";
+    else
+        appendString(out, text);
+    out += ',';
+}
+
+void appendDate(QByteArray &out, const char *name, const QDate &date)
+{
+    out += '"';
+    out += name;
+    out += "\":";
+    if (date.isValid()) {
+        char buffer[16];
+        out += '"';
+        out.append(buffer,
+                   std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", date.year(), date.month(), date.day()));
+        out += '"';
+    } else {
+        out += "null";
+    }
+    out += ',';
+}
+
+void appendLatin1(QByteArray &out, const char *name, QLatin1StringView value)
+{
+    out += '"';
+    out += name;
+    out += "\":\"";
+    out.append(value.data(), value.size());
+    out += "\",";
+}
+
+} // namespace
+
+void appendJson(QByteArray &out, const WorkItem &item)
+{
+    // Keys in the order QJsonObject writes them (sorted), so both forms are byte-identical.
+    out += '{';
+    appendField(out, "accountNumber", item.accountNumber);
+    appendDate(out, "appealDeadline", item.appealDeadline);
+    appendLatin1(out, "atRisk", QLatin1StringView(item.atRisk.toString().toLatin1()));
+    appendLatin1(out, "balance", QLatin1StringView(item.balance.toString().toLatin1()));
+    appendLatin1(out, "billed", QLatin1StringView(item.billed.toString().toLatin1()));
+    appendField(out, "carc", item.carc, true);
+    appendField(out, "claimNumber", item.claimNumber);
+    appendField(out, "createdAt", timestamp(item.createdAt));
+    appendLatin1(out, "denialCategory", wireName(item.denialCategory));
+    appendDate(out, "dueDate", item.dueDate);
+    appendField(out, "facilityId", item.facilityId);
+    appendField(out, "groupCode", item.groupCode, true);
+    appendField(out, "id", item.id);
+    appendField(out, "ownerId", item.ownerId, true);
+    appendField(out, "patientDisplayName", item.patientDisplayName);
+    appendField(out, "payerId", item.payerId);
+    appendField(out, "payerName", item.payerName);
+    appendLatin1(out, "priority", wireName(item.priority));
+    appendLatin1(out, "queue", wireName(item.queue));
+    out += "\"rarcs\":[";
+    for (qsizetype index = 0; index < item.rarcs.size(); ++index) {
+        if (index > 0)
+            out += ',';
+        appendString(out, item.rarcs.at(index));
+    }
+    out += "],";
+    appendDate(out, "serviceFrom", item.serviceFrom);
+    appendDate(out, "serviceTo", item.serviceTo);
+    appendLatin1(out, "status", wireName(item.status));
+    appendDate(out, "timelyFilingDeadline", item.timelyFilingDeadline);
+    appendField(out, "updatedAt", timestamp(item.updatedAt));
+    out += "\"version\":";
+    out += QByteArray::number(item.version);
+    out += '}';
 }
 
 std::optional<WorkItem> workItemFromJson(const QJsonObject &object, QString *error)

@@ -210,8 +210,7 @@ StoreError Database::configureConnection()
         u"PRAGMA foreign_keys = ON"_s,
         // FULL: a committed action survives a power cut, which the outbox promises.
         u"PRAGMA synchronous = FULL"_s, u"PRAGMA temp_store = MEMORY"_s,
-        u"PRAGMA cache_size = -524288"_s, // 512 MiB
-        u"PRAGMA mmap_size = 1073741824"_s, // reads of a large cache straight from the page cache
+        u"PRAGMA cache_size = -65536"_s, // 64 MiB: the cache must fit a desktop beside the EHR
     };
     for (const QString &pragma : pragmas) {
         if (StoreError error = execute(pragma))

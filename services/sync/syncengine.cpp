@@ -157,6 +157,17 @@ SyncEngine::Result SyncEngine::run(RemovalPolicy policy)
         if ((result.storeError = startResync()))
             return failed(result);
     }
+    // A first sync into an empty cache is a bulk load: indexes and search are built once
+    // at the end instead of row by row (a crash in between is repaired on the next open).
+    const bool bulkLoad = cursor().isEmpty() && count(u"SELECT count(*) FROM work_items"_s) == 0;
+    store::WorkItemStore items(m_cache);
+    if (bulkLoad) {
+        if ((result.storeError = items.beginBulkLoad()))
+            return failed(result);
+    }
+    const auto endBulkLoad = [&]() {
+        return bulkLoad ? items.endBulkLoad() : StoreError();
+    };
     bool reauthenticated = false;
     for (;;) {
         const bool resyncing = state(u"resync"_s).toInt() == 1;
@@ -171,22 +182,29 @@ SyncEngine::Result SyncEngine::run(RemovalPolicy policy)
                 && !result.resynced) {
                 qCInfo(lcSync) << "The server asks for a full resync; unsent actions are kept";
                 result.resynced = true;
-                if ((result.storeError = startResync()))
+                if ((result.storeError = startResync())) {
+                    endBulkLoad();
                     return failed(result);
+                }
                 continue;
             }
             result.apiError = error;
+            endBulkLoad();
             return failed(result);
         }
         reauthenticated = false;
-        if ((result.storeError = applyPage(page, resyncing)))
+        if ((result.storeError = applyPage(page, resyncing))) {
+            endBulkLoad();
             return failed(result);
+        }
         result.itemsReceived += page.items.size() + page.removedIds.size();
         if (m_progress)
             m_progress({result.itemsReceived, -1});
         if (!page.hasMore)
             break;
     }
+    if ((result.storeError = endBulkLoad()))
+        return failed(result);
     if (state(u"resync"_s).toInt() == 1) {
         result.resynced = true;
         if ((result.storeError = sweepAfterResync()))

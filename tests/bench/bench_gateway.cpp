@@ -6,6 +6,7 @@
 #include "server/gatewayserver.h"
 #include "server/gatewaystore.h"
 #include "tests/bench/benchmark.h"
+#include "tests/bench/gatewaythread.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -26,34 +27,6 @@ namespace {
 
 constexpr qint64 itemCount = 1'000'000;
 constexpr int pageSize = 1000;
-
-/// The gateway in a thread of its own, as in production it is a process of its own.
-class GatewayThread final : public QThread
-{
-public:
-    explicit GatewayThread(QString path)
-        : m_path(std::move(path))
-    { }
-    quint16 port() const { return m_port; }
-    QSemaphore ready;
-
-protected:
-    void run() override
-    {
-        store::Database database;
-        if (database.open(m_path, server::gatewaySchema()))
-            qFatal("cannot open the gateway database");
-        server::GatewayStore store(database);
-        server::GatewayServer gateway(store, {});
-        m_port = gateway.listenOn(QHostAddress::LocalHost, 0);
-        ready.release();
-        exec();
-    }
-
-private:
-    QString m_path;
-    quint16 m_port = 0;
-};
 
 double floorSeconds(const QString &path)
 {
@@ -129,7 +102,7 @@ QList<bench::BenchmarkResult> fullSync()
     }
     const double floor = floorSeconds(path);
     err << "  store pages: " << floor << " s\n";
-    GatewayThread gateway(path);
+    bench::GatewayThread gateway(path);
     gateway.start();
     gateway.ready.acquire();
     const double http = httpSeconds(gateway.port());
