@@ -83,6 +83,23 @@ QString ChangesRequest::parse(const QJsonDocument &document, const QHash<QByteAr
     return {};
 }
 
+QString UsersRequest::parse(const QJsonDocument &document, const QHash<QByteArray, QByteArray> &)
+{
+    if (!document.isArray())
+        return u"the user list is not a JSON array"_s;
+    users.clear();
+    for (const QJsonValue &value : document.array()) {
+        const QJsonObject object = value.toObject();
+        const auto role = fromWireName<Role>(object.value(u"role"_s).toString());
+        const QString id = object.value(u"id"_s).toString();
+        if (id.isEmpty() || !role)
+            return u"a user has no id or an unknown role"_s;
+        users.append(User {id, object.value(u"username"_s).toString(), object.value(u"displayName"_s).toString(), *role,
+                           object.value(u"active"_s).toBool()});
+    }
+    return {};
+}
+
 PostActionRequest::PostActionRequest(QString itemId, QByteArray actionJson, QString idempotencyKey, qint64 baseVersion)
     : m_itemId(std::move(itemId))
     , m_actionJson(std::move(actionJson))

@@ -45,6 +45,17 @@ private:
     int m_limit;
 };
 
+/// GET /v1/users: the team, for owner names and assignment.
+class UsersRequest final : public ApiRequestKind
+{
+public:
+    QByteArray method() const override { return "GET"; }
+    QString path() const override { return QStringLiteral("/users"); }
+    QString parse(const QJsonDocument &document, const QHash<QByteArray, QByteArray> &headers) override;
+
+    QList<models::User> users;
+};
+
 /// POST /v1/work-items/{id}/actions with Idempotency-Key and If-Match.
 class PostActionRequest final : public ApiRequestKind
 {

@@ -205,6 +205,14 @@ SyncEngine::Result SyncEngine::run(RemovalPolicy policy)
     }
     if ((result.storeError = endBulkLoad()))
         return failed(result);
+    // The team, for owner names: small, so fetched whole each time.
+    api::UsersRequest team;
+    if (api::ApiError error = m_client.execute(team)) {
+        result.apiError = error;
+        return failed(result);
+    }
+    if ((result.storeError = items.upsertUsers(team.users)))
+        return failed(result);
     if (state(u"resync"_s).toInt() == 1) {
         result.resynced = true;
         if ((result.storeError = sweepAfterResync()))

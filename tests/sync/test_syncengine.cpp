@@ -96,6 +96,8 @@ private Q_SLOTS:
         QCOMPARE(progress.size(), 3); // pages of 1000
         QVERIFY(engine.lastSync().isValid());
         verifyCacheMatchesServer(cache, gateway, u"supervisor"_s);
+        // The team comes along, for owner names.
+        QCOMPARE(store::WorkItemStore(cache).users().size(), gateway.store().usersWithOpenWork().size());
 
         const auto item = gateway.store().item(u"WI-00000042"_s);
         testing::HttpClient other(gateway.url(QString()));
