@@ -37,16 +37,22 @@ CliContext::CliContext()
     , m_jsonOption(u"json"_s, u"Print JSON for scripts."_s)
 { }
 
-void CliContext::addOptions(QCommandLineParser &parser, bool withJson)
+std::optional<int> CliContext::parse(QCommandLineParser &parser, const QStringList &arguments, bool withJson)
 {
+    parser.addHelpOption();
     parser.addOptions({m_serverOption, m_userOption, m_passwordOption, m_cacheOption});
     m_withJson = withJson;
     if (withJson)
         parser.addOption(m_jsonOption);
-}
+    if (!parser.parse(arguments)) {
+        err << parser.errorText() << "\n";
+        return UsageError;
+    }
+    if (parser.isSet(u"help"_s)) {
+        out << parser.helpText();
+        return Success;
+    }
 
-std::optional<int> CliContext::read(const QCommandLineParser &parser)
-{
     const QSettings settings;
     m_server = parser.isSet(m_serverOption) ? parser.value(m_serverOption)
                                             : settings.value(u"server"_s, u"http://127.0.0.1:8080"_s).toString();

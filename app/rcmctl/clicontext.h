@@ -22,9 +22,9 @@ public:
     CliContext();
     Q_DISABLE_COPY_MOVE(CliContext)
 
-    void addOptions(QCommandLineParser &parser, bool withJson);
-    /// Reads the options; returns an exit code if the command line was wrong.
-    std::optional<int> read(const QCommandLineParser &parser);
+    /// Adds --help and the shared options, parses, answers --help and reads the shared
+    /// options; returns an exit code when the command should stop there.
+    std::optional<int> parse(QCommandLineParser &parser, const QStringList &arguments, bool withJson);
 
     bool json() const { return m_json; }
     const QString &serverUrl() const { return m_server; }

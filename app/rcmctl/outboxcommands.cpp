@@ -60,8 +60,6 @@ int runAct(const QStringList &arguments)
     CliContext context;
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Queue an action on a work item through the outbox, then send it."_s);
-    parser.addHelpOption();
-    context.addOptions(parser, false);
     const QCommandLineOption text(u"text"_s, u"Note, appeal or reason text."_s, u"TEXT"_s);
     const QCommandLineOption assignee(u"assignee"_s, u"User id to assign to."_s, u"USER"_s);
     const QCommandLineOption resolution(u"resolution"_s, u"Resolution code."_s, u"CODE"_s);
@@ -69,15 +67,7 @@ int runAct(const QStringList &arguments)
     parser.addOptions({text, assignee, resolution, amount});
     parser.addPositionalArgument(u"item"_s, u"The work item id."_s);
     parser.addPositionalArgument(u"action"_s, u"take, note, appeal, resubmit, request_writeoff, ..."_s);
-    if (!parser.parse(arguments)) {
-        context.err << parser.errorText() << "\n";
-        return UsageError;
-    }
-    if (parser.isSet(u"help"_s)) {
-        context.out << parser.helpText();
-        return Success;
-    }
-    if (const auto stop = context.read(parser))
+    if (const auto stop = context.parse(parser, arguments, false))
         return *stop;
     if (parser.positionalArguments().size() != 2) {
         context.err << "rcmctl act: give ITEM and ACTION\n";
@@ -114,18 +104,8 @@ int runOutbox(const QStringList &arguments)
     CliContext context;
     QCommandLineParser parser;
     parser.setApplicationDescription(u"List the outbox, or retry or discard an entry."_s);
-    parser.addHelpOption();
-    context.addOptions(parser, true);
     parser.addPositionalArgument(u"command"_s, u"list (default), retry ID or discard ID."_s, u"[list|retry|discard]"_s);
-    if (!parser.parse(arguments)) {
-        context.err << parser.errorText() << "\n";
-        return UsageError;
-    }
-    if (parser.isSet(u"help"_s)) {
-        context.out << parser.helpText();
-        return Success;
-    }
-    if (const auto stop = context.read(parser))
+    if (const auto stop = context.parse(parser, arguments, true))
         return *stop;
     if (!context.openCache())
         return Failure;

@@ -16,32 +16,12 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace rcm::cli {
 
-namespace {
-
-/// Parses the common options; returns an exit code when the command should stop.
-std::optional<int> parse(CliContext &context, QCommandLineParser &parser, const QStringList &arguments, bool withJson)
-{
-    parser.addHelpOption();
-    context.addOptions(parser, withJson);
-    if (!parser.parse(arguments)) {
-        context.err << parser.errorText() << "\n";
-        return UsageError;
-    }
-    if (parser.isSet(u"help"_s)) {
-        context.out << parser.helpText();
-        return Success;
-    }
-    return context.read(parser);
-}
-
-} // namespace
-
 int runLogin(const QStringList &arguments)
 {
     CliContext context;
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Sign in to the gateway and keep the session token in the keyring."_s);
-    if (const auto stop = parse(context, parser, arguments, false))
+    if (const auto stop = context.parse(parser, arguments, false))
         return *stop;
     int exitCode = Success;
     api::ApiClient *client = context.signedInClient(&exitCode);
@@ -68,7 +48,7 @@ int runSync(const QStringList &arguments)
     const QCommandLineOption confirm(
         u"confirm-removals"_s, u"Remove items the server no longer lists even if they are over 5% of the cache."_s);
     parser.addOption(confirm);
-    if (const auto stop = parse(context, parser, arguments, false))
+    if (const auto stop = context.parse(parser, arguments, false))
         return *stop;
     if (!context.openCache())
         return Failure;
@@ -113,7 +93,7 @@ int runStatus(const QStringList &arguments)
     CliContext context;
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Show the cache's sync state and outbox (no network)."_s);
-    if (const auto stop = parse(context, parser, arguments, true))
+    if (const auto stop = context.parse(parser, arguments, true))
         return *stop;
     if (!context.openCache())
         return Failure;

@@ -274,11 +274,8 @@ StoreError Outbox::rebase(const QString &workItemId)
     return {};
 }
 
-StoreError Outbox::retry(qint64 id)
+StoreError Outbox::lookUp(qint64 id, QString *workItemId, OutboxEntry::State *state)
 {
-    store::TransactionGuard transaction(m_cache.connection());
-    if (transaction.beginError())
-        return transaction.beginError();
     QSqlQuery query(m_cache.connection());
     query.prepare(u"SELECT work_item_id, state FROM outbox WHERE id = ?"_s);
     query.addBindValue(id);
@@ -286,10 +283,22 @@ StoreError Outbox::retry(qint64 id)
         return queryError(query);
     if (!query.next())
         return StoreError(StoreError::Code::Query, u"No outbox entry %1"_s.arg(id));
-    const QString workItemId = query.value(0).toString();
+    *workItemId = query.value(0).toString();
+    *state = stateFrom(query.value(1).toString());
+    return {};
+}
+
+StoreError Outbox::retry(qint64 id)
+{
+    store::TransactionGuard transaction(m_cache.connection());
+    if (transaction.beginError())
+        return transaction.beginError();
+    QString workItemId;
+    OutboxEntry::State state = OutboxEntry::State::Pending;
+    if (StoreError error = lookUp(id, &workItemId, &state))
+        return error;
     // A reviewed entry is resent on purpose: it starts a fresh idempotency window.
-    const bool reviewed = stateFrom(query.value(1).toString()) == OutboxEntry::State::Review;
-    query.finish();
+    const bool reviewed = state == OutboxEntry::State::Review;
     QSqlQuery update(m_cache.connection());
     update.prepare(u"UPDATE outbox SET state = 'pending', last_error = NULL, conflict_item_json = NULL, "
                    "attempts = CASE WHEN ? THEN 0 ELSE attempts END, "
@@ -310,15 +319,10 @@ StoreError Outbox::discard(qint64 id)
     store::TransactionGuard transaction(m_cache.connection());
     if (transaction.beginError())
         return transaction.beginError();
-    QSqlQuery query(m_cache.connection());
-    query.prepare(u"SELECT work_item_id FROM outbox WHERE id = ?"_s);
-    query.addBindValue(id);
-    if (!query.exec())
-        return queryError(query);
-    if (!query.next())
-        return StoreError(StoreError::Code::Query, u"No outbox entry %1"_s.arg(id));
-    const QString workItemId = query.value(0).toString();
-    query.finish();
+    QString workItemId;
+    OutboxEntry::State state = OutboxEntry::State::Pending;
+    if (StoreError error = lookUp(id, &workItemId, &state))
+        return error;
     QSqlQuery remove(m_cache.connection());
     remove.prepare(u"DELETE FROM outbox WHERE id = ?"_s);
     remove.addBindValue(id);

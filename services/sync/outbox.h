@@ -77,6 +77,7 @@ public:
     store::StoreError discard(qint64 id);
 
 private:
+    store::StoreError lookUp(qint64 id, QString *workItemId, OutboxEntry::State *state);
     store::StoreError rebase(const QString &workItemId);
     store::StoreError markAttempt(const OutboxEntry &entry, const QDateTime &now);
     store::StoreError markProblem(const OutboxEntry &entry, OutboxEntry::State state, const QString &message,
