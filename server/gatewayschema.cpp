@@ -111,7 +111,7 @@ store::Schema makeSchema()
     store::Schema schema;
     schema.name = u"gateway database"_s;
     schema.applicationId = 0x52434D47; // "RCMG"
-    schema.pageSize = 16384;
+    schema.pageSize = 8192; // as the workbench cache: see cacheschema.cpp
     schema.migrations = {version1()};
     // Rows bulk-loaded with the triggers suspended get their change numbers in row order.
     schema.afterIndexRestore = {

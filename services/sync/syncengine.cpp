@@ -5,6 +5,7 @@
 #include "services/store/transactionguard.h"
 #include "services/store/workitemstore.h"
 
+#include <QElapsedTimer>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -168,6 +169,8 @@ SyncEngine::Result SyncEngine::run(RemovalPolicy policy)
     const auto endBulkLoad = [&]() {
         return bulkLoad ? items.endBulkLoad() : StoreError();
     };
+    QElapsedTimer timer;
+    timer.start();
     bool reauthenticated = false;
     for (;;) {
         const bool resyncing = state(u"resync"_s).toInt() == 1;
@@ -193,6 +196,7 @@ SyncEngine::Result SyncEngine::run(RemovalPolicy policy)
             return failed(result);
         }
         reauthenticated = false;
+        qCDebug(lcSync) << "page received after" << timer.elapsed() << "ms:" << page.items.size() << "items";
         if ((result.storeError = applyPage(page, resyncing))) {
             endBulkLoad();
             return failed(result);
@@ -205,6 +209,7 @@ SyncEngine::Result SyncEngine::run(RemovalPolicy policy)
     }
     if ((result.storeError = endBulkLoad()))
         return failed(result);
+    qCDebug(lcSync) << "pages done after" << timer.elapsed() << "ms";
     // The team, for owner names: small, so fetched whole each time.
     api::UsersRequest team;
     if (api::ApiError error = m_client.execute(team)) {
@@ -218,7 +223,10 @@ SyncEngine::Result SyncEngine::run(RemovalPolicy policy)
         if ((result.storeError = sweepAfterResync()))
             return failed(result);
     }
-    return finish(policy, result);
+    qCDebug(lcSync) << "team and sweep done after" << timer.elapsed() << "ms";
+    result = finish(policy, result);
+    qCDebug(lcSync) << "finished after" << timer.elapsed() << "ms";
+    return result;
 }
 
 SyncEngine::Result SyncEngine::finish(RemovalPolicy policy, Result result)
