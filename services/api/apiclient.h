@@ -60,10 +60,7 @@ public:
     virtual bool isRetriable() const { return true; }
 };
 
-/// The Work Queue API client: one QNetworkAccessManager, a timeout on every request,
-/// retries with capped exponential back-off and jitter for network errors, 429 and 5xx
-/// (honouring Retry-After), never for other 4xx. Calls block in a local event loop, so
-/// the client belongs to one thread (the sync worker's, or rcmctl's main thread).
+/// How patient an ApiClient is.
 struct ApiClientOptions
 {
     std::chrono::milliseconds timeout {30'000};
@@ -72,6 +69,10 @@ struct ApiClientOptions
     std::chrono::milliseconds maximumRetryDelay {15'000};
 };
 
+/// The Work Queue API client: one QNetworkAccessManager, a timeout on every request,
+/// retries with capped exponential back-off and jitter for network errors, 429 and 5xx
+/// (honouring Retry-After), never for other 4xx. Calls block in a local event loop, so
+/// the client belongs to one thread (the sync worker's, or rcmctl's main thread).
 class ApiClient final
 {
 public:

@@ -62,6 +62,20 @@ void verifyCacheMatchesServer(store::Database &cache, GatewayFixture &gateway, c
         QCOMPARE(items.item(item.id), std::optional(item));
 }
 
+/// A cache, a client signed in as the supervisor, and an engine over them.
+struct Syncing
+{
+    Syncing(const QString &cachePath, const QUrl &server)
+        : client(server, quickRetries())
+    {
+        ready = !cache.open(cachePath, store::workbenchCacheSchema()) && signIn(client);
+    }
+    store::Database cache;
+    api::ApiClient client;
+    SyncEngine engine {cache, client};
+    bool ready = false;
+};
+
 QByteArray cacheDigest(store::Database &cache)
 {
     return store::WorkItemStore(cache).contentDigest();
@@ -83,11 +97,9 @@ private Q_SLOTS:
     void aFirstSyncFillsTheCacheAndTheNextBringsOnlyChanges()
     {
         GatewayFixture gateway(2500);
-        store::Database cache;
-        QVERIFY(!cache.open(newCachePath(), store::workbenchCacheSchema()));
-        api::ApiClient client(gateway.url(QString()), quickRetries());
-        QVERIFY(signIn(client));
-        SyncEngine engine(cache, client);
+        Syncing syncing(newCachePath(), gateway.url(QString()));
+        QVERIFY(syncing.ready);
+        auto &[cache, client, engine, ready] = syncing;
         QList<qint64> progress;
         engine.setProgressObserver([&](const SyncEngine::Progress &p) { progress.append(p.itemsReceived); });
         const SyncEngine::Result first = engine.run();
@@ -112,11 +124,9 @@ private Q_SLOTS:
     void removalsAboveFivePercentWaitForConfirmation()
     {
         GatewayFixture gateway(200);
-        store::Database cache;
-        QVERIFY(!cache.open(newCachePath(), store::workbenchCacheSchema()));
-        api::ApiClient client(gateway.url(QString()), quickRetries());
-        QVERIFY(signIn(client));
-        SyncEngine engine(cache, client);
+        Syncing syncing(newCachePath(), gateway.url(QString()));
+        QVERIFY(syncing.ready);
+        auto &[cache, client, engine, ready] = syncing;
         QCOMPARE(engine.run().outcome, SyncEngine::Result::Outcome::Completed);
         // 5 of 200 (2.5%) go through on their own.
         for (int index = 1; index <= 5; ++index)
@@ -143,11 +153,9 @@ private Q_SLOTS:
     void anEmptyListingIsNotTakenAsEverythingDeleted()
     {
         GatewayFixture gateway(100);
-        store::Database cache;
-        QVERIFY(!cache.open(newCachePath(), store::workbenchCacheSchema()));
-        api::ApiClient client(gateway.url(QString()), quickRetries());
-        QVERIFY(signIn(client));
-        SyncEngine engine(cache, client);
+        Syncing syncing(newCachePath(), gateway.url(QString()));
+        QVERIFY(syncing.ready);
+        auto &[cache, client, engine, ready] = syncing;
         QCOMPARE(engine.run().outcome, SyncEngine::Result::Outcome::Completed);
         // The server has lost its data (or points at an empty database): a full resync
         // sees nothing, and the sweep would remove everything.
@@ -164,11 +172,9 @@ private Q_SLOTS:
     void resyncRequiredKeepsUnsentActions()
     {
         GatewayFixture gateway(300);
-        store::Database cache;
-        QVERIFY(!cache.open(newCachePath(), store::workbenchCacheSchema()));
-        api::ApiClient client(gateway.url(QString()), quickRetries());
-        QVERIFY(signIn(client));
-        SyncEngine engine(cache, client);
+        Syncing syncing(newCachePath(), gateway.url(QString()));
+        QVERIFY(syncing.ready);
+        auto &[cache, client, engine, ready] = syncing;
         QCOMPARE(engine.run().outcome, SyncEngine::Result::Outcome::Completed);
         sync::Outbox outbox(cache);
         QVERIFY(outbox.enqueue(u"WI-00000007"_s, {{u"type"_s, u"note"_s}, {u"text"_s, u"keep me"_s}}));
@@ -210,11 +216,9 @@ private Q_SLOTS:
                 return Fault::Pass;
             return index >= 2 && index < 2 + faultyRequests ? Fault(fault) : Fault::Pass;
         });
-        store::Database cache;
-        QVERIFY(!cache.open(newCachePath(), store::workbenchCacheSchema()));
-        api::ApiClient client(proxy.url(), quickRetries());
-        QVERIFY(signIn(client));
-        SyncEngine engine(cache, client);
+        Syncing syncing(newCachePath(), proxy.url());
+        QVERIFY(syncing.ready);
+        auto &[cache, client, engine, ready] = syncing;
         const SyncEngine::Result result = engine.run();
         if (completes) {
             QCOMPARE(result.outcome, SyncEngine::Result::Outcome::Completed);
@@ -238,12 +242,11 @@ private Q_SLOTS:
     {
         GatewayFixture gateway(50);
         FaultProxy proxy(gateway.url(QString()));
-        store::Database cache;
-        QVERIFY(!cache.open(newCachePath(), store::workbenchCacheSchema()));
-        api::ApiClient client(proxy.url(), quickRetries());
-        QVERIFY(signIn(client));
+        Syncing syncing(newCachePath(), proxy.url());
+        QVERIFY(syncing.ready);
+        auto &[cache, client, engine, ready] = syncing;
         proxy.setPlan([](const QByteArray &, const QByteArray &, int) { return Fault::HtmlNotFound; });
-        const SyncEngine::Result result = SyncEngine(cache, client).run();
+        const SyncEngine::Result result = engine.run();
         QCOMPARE(result.outcome, SyncEngine::Result::Outcome::Failed);
         QCOMPARE(result.apiError.kind, api::ApiError::Kind::BadReply);
         QVERIFY2(result.message().contains(u"text/html"_s), qPrintable(result.message()));
@@ -253,11 +256,9 @@ private Q_SLOTS:
     void anExpiredTokenMidSyncSignsInAgain()
     {
         GatewayFixture gateway(2100);
-        store::Database cache;
-        QVERIFY(!cache.open(newCachePath(), store::workbenchCacheSchema()));
-        api::ApiClient client(gateway.url(QString()), quickRetries());
-        QVERIFY(signIn(client));
-        SyncEngine engine(cache, client);
+        Syncing syncing(newCachePath(), gateway.url(QString()));
+        QVERIFY(syncing.ready);
+        auto &[cache, client, engine, ready] = syncing;
         int pages = 0;
         int signIns = 0;
         engine.setProgressObserver([&](const SyncEngine::Progress &) {
