@@ -104,22 +104,10 @@ std::chrono::milliseconds ApiClient::backoff(int attempt) const
 
 ApiError ApiClient::execute(ApiRequestKind &request)
 {
-    for (int attempt = 1;; ++attempt) {
-        std::chrono::milliseconds retryAfter {0};
-        const ApiError error = executeOnce(request, &retryAfter);
-        if (!error || !isRetriable(error) || !request.isRetriable() || attempt >= m_options.maximumAttempts)
-            return error;
-        const std::chrono::milliseconds delay
-            = std::min(std::max(backoff(attempt), retryAfter), std::chrono::milliseconds(60'000));
-        qCInfo(lcApi).noquote() << request.method() << request.path().section(u'?', 0, 0) << "failed (attempt"
-                                << attempt << "):" << error.message() << "- retrying in" << delay.count() << "ms";
-        if (m_retryObserver)
-            m_retryObserver(error, delay);
-        waitFor(delay);
-    }
+    return finish(request, start(request));
 }
 
-ApiError ApiClient::executeOnce(ApiRequestKind &request, std::chrono::milliseconds *retryAfter)
+std::unique_ptr<QNetworkReply> ApiClient::start(ApiRequestKind &request)
 {
     QNetworkRequest networkRequest(QUrl(m_baseUrl.toString() + request.path()));
     networkRequest.setTransferTimeout(static_cast<int>(m_options.timeout.count()));
@@ -133,8 +121,30 @@ ApiError ApiClient::executeOnce(ApiRequestKind &request, std::chrono::millisecon
     const QHash<QByteArray, QByteArray> extraHeaders = request.headers();
     for (auto it = extraHeaders.begin(); it != extraHeaders.end(); ++it)
         networkRequest.setRawHeader(it.key(), it.value());
+    return std::unique_ptr<QNetworkReply>(m_network->sendCustomRequest(networkRequest, request.method(), body));
+}
 
-    std::unique_ptr<QNetworkReply> reply(m_network->sendCustomRequest(networkRequest, request.method(), body));
+ApiError ApiClient::finish(ApiRequestKind &request, std::unique_ptr<QNetworkReply> reply)
+{
+    for (int attempt = 1;; ++attempt) {
+        std::chrono::milliseconds retryAfter {0};
+        const ApiError error = interpret(request, std::move(reply), &retryAfter);
+        if (!error || !isRetriable(error) || !request.isRetriable() || attempt >= m_options.maximumAttempts)
+            return error;
+        const std::chrono::milliseconds delay
+            = std::min(std::max(backoff(attempt), retryAfter), std::chrono::milliseconds(60'000));
+        qCInfo(lcApi).noquote() << request.method() << request.path().section(u'?', 0, 0) << "failed (attempt"
+                                << attempt << "):" << error.message() << "- retrying in" << delay.count() << "ms";
+        if (m_retryObserver)
+            m_retryObserver(error, delay);
+        waitFor(delay);
+        reply = start(request);
+    }
+}
+
+ApiError ApiClient::interpret(ApiRequestKind &request, std::unique_ptr<QNetworkReply> reply,
+                              std::chrono::milliseconds *retryAfter)
+{
     if (!reply->isFinished()) {
         QEventLoop loop;
         QObject::connect(reply.get(), &QNetworkReply::finished, &loop, &QEventLoop::quit);

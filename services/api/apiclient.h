@@ -88,10 +88,18 @@ public:
     /// Called before each retry's wait, e.g. to tell a user "retrying in 4 s".
     void setRetryObserver(std::function<void(const ApiError &, std::chrono::milliseconds)> observer);
 
+    /// Sends the request and waits for its answer, retrying as the options say.
     ApiError execute(ApiRequestKind &request);
 
+    /// The same in two halves, so that a caller can work while a request is under way
+    /// (the sync engine writes one page while the next downloads): start() sends,
+    /// finish() waits, reads the answer and retries as execute() would.
+    std::unique_ptr<QNetworkReply> start(ApiRequestKind &request);
+    ApiError finish(ApiRequestKind &request, std::unique_ptr<QNetworkReply> reply);
+
 private:
-    ApiError executeOnce(ApiRequestKind &request, std::chrono::milliseconds *retryAfter);
+    ApiError interpret(ApiRequestKind &request, std::unique_ptr<QNetworkReply> reply,
+                       std::chrono::milliseconds *retryAfter);
     std::chrono::milliseconds backoff(int attempt) const;
 
     QUrl m_baseUrl;

@@ -172,13 +172,17 @@ SyncEngine::Result SyncEngine::run(RemovalPolicy policy)
     QElapsedTimer timer;
     timer.start();
     bool reauthenticated = false;
+    // One page ahead: while a page is written, the next one downloads.
+    auto page = std::make_unique<api::ChangesRequest>(cursor(), pageSize);
+    std::unique_ptr<QNetworkReply> inFlight = m_client.start(*page);
     for (;;) {
         const bool resyncing = state(u"resync"_s).toInt() == 1;
-        api::ChangesRequest page(cursor(), pageSize);
-        if (api::ApiError error = m_client.execute(page)) {
+        if (api::ApiError error = m_client.finish(*page, std::move(inFlight))) {
             if (error.kind == api::ApiError::Kind::Unauthorized && !reauthenticated && m_reauthenticate
                 && m_reauthenticate()) {
                 reauthenticated = true;
+                page = std::make_unique<api::ChangesRequest>(cursor(), pageSize);
+                inFlight = m_client.start(*page);
                 continue;
             }
             if (error.kind == api::ApiError::Kind::Refused && error.problemType == u"resync-required"_s
@@ -189,6 +193,8 @@ SyncEngine::Result SyncEngine::run(RemovalPolicy policy)
                     endBulkLoad();
                     return failed(result);
                 }
+                page = std::make_unique<api::ChangesRequest>(cursor(), pageSize);
+                inFlight = m_client.start(*page);
                 continue;
             }
             result.apiError = error;
@@ -196,16 +202,25 @@ SyncEngine::Result SyncEngine::run(RemovalPolicy policy)
             return failed(result);
         }
         reauthenticated = false;
-        qCDebug(lcSync) << "page received after" << timer.elapsed() << "ms:" << page.items.size() << "items";
-        if ((result.storeError = applyPage(page, resyncing))) {
+        qCDebug(lcSync) << "page received after" << timer.elapsed() << "ms:" << page->items.size() << "items";
+        std::unique_ptr<api::ChangesRequest> next;
+        if (page->hasMore) {
+            // The next page's cursor is this page's; if writing this page fails, the next
+            // is dropped and the saved cursor still points before this one.
+            next = std::make_unique<api::ChangesRequest>(page->nextCursor, pageSize);
+            inFlight = m_client.start(*next);
+        }
+        if ((result.storeError = applyPage(*page, resyncing))) {
+            inFlight.reset();
             endBulkLoad();
             return failed(result);
         }
-        result.itemsReceived += page.items.size() + page.removedIds.size();
+        result.itemsReceived += page->items.size() + page->removedIds.size();
         if (m_progress)
             m_progress({result.itemsReceived, -1});
-        if (!page.hasMore)
+        if (!next)
             break;
+        page = std::move(next);
     }
     if ((result.storeError = endBulkLoad()))
         return failed(result);
