@@ -2,10 +2,15 @@
 
 #include "models/itemmodels/displaynames.h"
 #include "models/itemmodels/workqueuemodel.h"
+#include "services/api/requests.h"
 #include "services/store/database.h"
 #include "services/store/workitemstore.h"
+#include "services/sync/outbox.h"
+#include "services/sync/syncengine.h"
 #include "ui/deadlinedelegate.h"
 #include "ui/itemdetail.h"
+#include "ui/signindialog.h"
+#include "ui/syncrunner.h"
 
 #include <QAction>
 #include <QApplication>
@@ -14,6 +19,9 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QLocale>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
@@ -93,9 +101,27 @@ MainWindow::MainWindow(store::Database &cache, QWidget *parent)
     buildToolBar();
 
     m_itemCount = new QLabel;
-    m_connection = new QLabel(tr("Offline: reading the local cache (no server configured)"));
+    m_userLabel = new QLabel;
+    m_userLabel->setObjectName(u"userStatus"_s);
+    m_connection = new QLabel;
+    m_connection->setObjectName(u"syncStatus"_s);
+    m_outboxLabel = new QLabel;
+    m_outboxLabel->setObjectName(u"outboxStatus"_s);
+    m_syncProgress = new QProgressBar;
+    m_syncProgress->setRange(0, 0); // the total is not known in advance
+    m_syncProgress->setMaximumWidth(160);
+    m_syncProgress->hide();
     statusBar()->addWidget(m_itemCount);
+    statusBar()->addPermanentWidget(m_syncProgress);
     statusBar()->addPermanentWidget(m_connection);
+    statusBar()->addPermanentWidget(m_outboxLabel);
+    statusBar()->addPermanentWidget(m_userLabel);
+
+    m_sync = new SyncRunner(cache.path(), this);
+    connect(m_sync, &SyncRunner::progress, this,
+            [this](qint64 items) { m_connection->setText(tr("Syncing: %1 changes").arg(QLocale().toString(items))); });
+    connect(m_sync, &SyncRunner::finished, this, &MainWindow::syncFinished);
+    updateSessionStatus();
 
     connect(m_navigation, &QListWidget::currentRowChanged, this, &MainWindow::showQueue);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -132,11 +158,24 @@ void MainWindow::refreshCounts()
     }
 }
 
+MainWindow::~MainWindow() = default;
+
 void MainWindow::buildToolBar()
 {
     QToolBar *toolBar = addToolBar(tr("Main"));
     toolBar->setObjectName(u"mainToolBar"_s);
     toolBar->setMovable(false);
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+
+    auto *signInAction = toolBar->addAction(tr("Sign in…"));
+    signInAction->setObjectName(u"signInAction"_s);
+    connect(signInAction, &QAction::triggered, this, &MainWindow::askToSignIn);
+    m_syncAction = toolBar->addAction(tr("Sync now"));
+    m_syncAction->setObjectName(u"syncAction"_s);
+    m_syncAction->setShortcut(QKeySequence::Refresh);
+    m_syncAction->setToolTip(tr("Send pending actions and fetch what changed (F5)"));
+    connect(m_syncAction, &QAction::triggered, this, [this]() { syncNow(); });
+    toolBar->addSeparator();
 
     m_search = new QLineEdit;
     m_search->setObjectName(u"search"_s);
@@ -192,6 +231,104 @@ void MainWindow::showItem(const QModelIndex &index)
             ownerName = user.displayName;
     }
     m_detail->setHtml(itemDetailHtml(*item, ownerName, QDate::currentDate()));
+}
+
+QString MainWindow::signIn(const QString &server, const QString &username, const QString &password)
+{
+    QString base = server;
+    while (base.endsWith(u'/'))
+        base.chop(1);
+    if (!base.endsWith(u"/v1"_s))
+        base += u"/v1"_s;
+    const QUrl url(base);
+    if (!url.isValid() || (url.scheme() != u"http"_s && url.scheme() != u"https"_s))
+        return tr("The server address must start with http:// or https://");
+    api::ApiClient client(url);
+    api::SignInRequest request(username, password);
+    if (const api::ApiError error = client.execute(request))
+        return error.message();
+    m_server = url;
+    m_token = request.token;
+    m_user = request.user;
+    QSettings settings;
+    settings.setValue(u"server"_s, server);
+    settings.setValue(u"user"_s, username);
+    updateSessionStatus();
+    return {};
+}
+
+void MainWindow::askToSignIn()
+{
+    const QSettings settings;
+    SignInDialog dialog(settings.value(u"server"_s, u"http://127.0.0.1:8080"_s).toString(),
+                        settings.value(u"user"_s).toString(), this);
+    while (dialog.exec() == QDialog::Accepted) {
+        const QString error = signIn(dialog.server(), dialog.username(), dialog.password());
+        if (error.isEmpty()) {
+            syncNow();
+            return;
+        }
+        dialog.setError(error);
+    }
+}
+
+bool MainWindow::isSyncing() const
+{
+    return m_sync->isRunning();
+}
+
+void MainWindow::syncNow(bool confirmRemovals)
+{
+    if (m_token.isEmpty()) {
+        askToSignIn();
+        return;
+    }
+    if (m_sync->isRunning())
+        return;
+    m_syncAction->setEnabled(false);
+    m_syncProgress->show();
+    m_connection->setText(tr("Syncing…"));
+    m_sync->start(m_server, m_token, confirmRemovals);
+}
+
+void MainWindow::syncFinished(const SyncSummary &summary)
+{
+    m_syncAction->setEnabled(true);
+    m_syncProgress->hide();
+    m_model->refresh();
+    refreshCounts();
+    updateSessionStatus();
+    switch (summary.outcome) {
+    case SyncSummary::Outcome::Completed:
+        break;
+    case SyncSummary::Outcome::NeedsConfirmation:
+        if (QMessageBox::question(this, tr("Remove items from the cache?"),
+                                  summary.message + u"\n\n"_s + tr("Remove them now?"))
+            == QMessageBox::Yes) {
+            syncNow(true);
+        }
+        break;
+    case SyncSummary::Outcome::Failed:
+        m_connection->setText(tr("Offline: %1").arg(summary.message));
+        m_connection->setToolTip(summary.message);
+        break;
+    }
+}
+
+void MainWindow::updateSessionStatus()
+{
+    m_userLabel->setText(m_token.isEmpty()
+                             ? tr("Not signed in")
+                             : u"%1 (%2)"_s.arg(m_user.displayName, QString(models::wireName(m_user.role))));
+    sync::Outbox outbox(m_cache);
+    const qint64 pending = outbox.count(sync::OutboxEntry::State::Pending);
+    const qint64 conflicts = outbox.count(sync::OutboxEntry::State::Conflict);
+    m_outboxLabel->setText(tr("%1 pending, %2 conflicts").arg(pending).arg(conflicts));
+    api::ApiClient offline(m_server);
+    const QDateTime lastSync = sync::SyncEngine(m_cache, offline).lastSync();
+    m_connection->setText(lastSync.isValid()
+                              ? tr("Last sync %1").arg(QLocale().toString(lastSync.toLocalTime(), QLocale::ShortFormat))
+                              : tr("Never synced: the cache is as it was copied or generated"));
 }
 
 void MainWindow::updateStatus()

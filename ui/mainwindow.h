@@ -1,10 +1,14 @@
 #pragma once
 
+#include "models/user.h"
 #include "models/workitem.h"
 
 #include <QMainWindow>
+#include <QUrl>
 
+class QAction;
 class QLabel;
+class QProgressBar;
 class QLineEdit;
 class QListWidget;
 class QTableView;
@@ -20,17 +24,30 @@ class WorkQueueModel;
 
 namespace rcm::ui {
 
+class SyncRunner;
+struct SyncSummary;
+
 /// The workbench's main window: queues on the left, the selected queue in the middle,
-/// the selected item's details on the right. Reads the local cache only; sync and
-/// actions arrive with the sync engine.
+/// the selected item's details on the right; sign-in and sync (F5) in the toolbar, the
+/// session, the last sync and the outbox in the status bar.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 
 public:
     explicit MainWindow(store::Database &cache, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// Signs in; returns an empty string, or why it failed.
+    QString signIn(const QString &server, const QString &username, const QString &password);
+    /// Starts a sync in the background (the outbox first, then the changes).
+    void syncNow(bool confirmRemovals = false);
+    bool isSyncing() const;
 
 private:
+    void askToSignIn();
+    void syncFinished(const SyncSummary &summary);
+    void updateSessionStatus();
     void buildNavigation();
     void buildToolBar();
     void refreshCounts();
@@ -47,6 +64,14 @@ private:
     QTimer *m_searchDelay = nullptr;
     QLabel *m_itemCount = nullptr;
     QLabel *m_connection = nullptr;
+    QLabel *m_userLabel = nullptr;
+    QLabel *m_outboxLabel = nullptr;
+    QProgressBar *m_syncProgress = nullptr;
+    QAction *m_syncAction = nullptr;
+    SyncRunner *m_sync = nullptr;
+    QUrl m_server;
+    QString m_token;
+    models::User m_user;
 };
 
 } // namespace rcm::ui

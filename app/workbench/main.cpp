@@ -8,6 +8,7 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QStandardPaths>
+#include <QTextStream>
 #include <QTimer>
 
 using namespace Qt::Literals::StringLiterals;
@@ -34,7 +35,10 @@ int main(int argc, char *argv[])
                                          u"FILE"_s);
     const QCommandLineOption screenshotOption(u"screenshot"_s, u"Save a picture of the window to FILE and quit."_s,
                                               u"FILE"_s);
-    parser.addOptions({cacheOption, screenshotOption});
+    const QCommandLineOption serverOption(u"server"_s, u"Sign in to this gateway at start (with --user)."_s, u"URL"_s);
+    const QCommandLineOption userOption(u"user"_s, u"The user to sign in as."_s, u"NAME"_s);
+    const QCommandLineOption passwordOption(u"password-stdin"_s, u"Read the password from standard input."_s);
+    parser.addOptions({cacheOption, screenshotOption, serverOption, userOption, passwordOption});
     parser.process(application);
 
     const QString cachePath = parser.isSet(cacheOption)
@@ -50,12 +54,29 @@ int main(int argc, char *argv[])
 
     rcm::ui::MainWindow window(cache);
     window.show();
+    if (parser.isSet(serverOption) && parser.isSet(userOption) && parser.isSet(passwordOption)) {
+        // Signed in from the start (scripts/demo): sign in, then sync in the background.
+        const QString password = QTextStream(stdin).readLine();
+        const QString error = window.signIn(parser.value(serverOption), parser.value(userOption), password);
+        if (error.isEmpty())
+            window.syncNow();
+        else
+            QMessageBox::warning(&window, QApplication::applicationDisplayName(), error);
+    }
     if (parser.isSet(screenshotOption)) {
         const QString file = parser.value(screenshotOption);
-        QTimer::singleShot(1500, &window, [&window, file]() {
-            window.grab().save(file);
-            QApplication::quit();
+        // After the start-up sync, if there is one, so that the picture shows its result.
+        auto *wait = new QTimer(&window);
+        QObject::connect(wait, &QTimer::timeout, &window, [&window, file, wait]() {
+            if (window.isSyncing())
+                return;
+            wait->stop();
+            QTimer::singleShot(700, &window, [&window, file]() {
+                window.grab().save(file);
+                QApplication::quit();
+            });
         });
+        wait->start(800);
     }
     return QApplication::exec();
 }

@@ -50,6 +50,8 @@ public:
     void setToday(const QDate &today);
 
     QString lastError() const { return m_lastError; }
+    /// Reads the queue again, after a sync changed the cache.
+    void refresh() { reload(); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

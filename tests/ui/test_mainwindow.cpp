@@ -1,10 +1,13 @@
 #include "services/store/cacheschema.h"
 #include "services/store/database.h"
 #include "services/synthetic/syntheticcache.h"
+#include "tests/server/gatewayfixture.h"
 #include "ui/mainwindow.h"
 
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QSqlQuery>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -59,6 +62,39 @@ private Q_SLOTS:
         search->clear();
         navigation->setCurrentRow(3);
         QTRY_VERIFY(navigation->item(3)->text().contains(QLocale().toString(table->model()->rowCount())));
+    }
+
+    void signsInAndSyncsFromTheGatewayInTheBackground()
+    {
+        testing::GatewayFixture gateway(800);
+        QVERIFY(gateway.isReady());
+        QTemporaryDir dir;
+        store::Database cache;
+        QVERIFY(!cache.open(dir.filePath(u"synced.db"_s), store::workbenchCacheSchema()));
+        ui::MainWindow window(cache);
+        window.show();
+        auto *table = window.findChild<QTableView *>(u"queueTable"_s);
+        auto *user = window.findChild<QLabel *>(u"userStatus"_s);
+        auto *status = window.findChild<QLabel *>(u"syncStatus"_s);
+        QVERIFY(table && user && status);
+        QCOMPARE(table->model()->rowCount(), 0);
+        QCOMPARE(user->text(), u"Not signed in"_s);
+
+        QVERIFY(!window.signIn(gateway.url(QString()).toString(), u"supervisor"_s, u"nope"_s).isEmpty());
+        QCOMPARE(window.signIn(gateway.url(QString()).toString(), u"supervisor"_s, u"demo"_s), QString());
+        QCOMPARE(user->text(), u"Demo Supervisor (supervisor)"_s);
+        window.syncNow();
+        QVERIFY(window.isSyncing());
+        // The window stays responsive while the worker syncs; then the queue fills.
+        QTRY_VERIFY_WITH_TIMEOUT(!window.isSyncing(), 30000);
+        QVERIFY2(status->text().startsWith(u"Last sync"_s), qPrintable(status->text()));
+        qint64 openDenials = 0;
+        QSqlQuery query(cache.connection());
+        QVERIFY(query.exec(u"SELECT count(*) FROM work_items WHERE queue = 'denial' AND status <> 'resolved'"_s)
+                && query.next());
+        openDenials = query.value(0).toLongLong();
+        QVERIFY(openDenials > 0);
+        QCOMPARE(table->model()->rowCount(), openDenials);
     }
 };
 

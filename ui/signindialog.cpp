@@ -1,0 +1,72 @@
+#include "ui/signindialog.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace rcm::ui {
+
+SignInDialog::SignInDialog(const QString &server, const QString &username, QWidget *parent)
+    : QDialog(parent)
+{
+    setWindowTitle(tr("Sign in to RCM Workbench"));
+    m_server = new QLineEdit(server);
+    m_server->setObjectName(u"server"_s);
+    m_username = new QLineEdit(username);
+    m_username->setObjectName(u"username"_s);
+    m_password = new QLineEdit;
+    m_password->setObjectName(u"password"_s);
+    m_password->setEchoMode(QLineEdit::Password);
+    m_error = new QLabel;
+    m_error->setObjectName(u"error"_s);
+    m_error->setStyleSheet(u"color: #a40e26"_s);
+    m_error->setWordWrap(true);
+    m_error->hide();
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Server:"), m_server);
+    form->addRow(tr("&User name:"), m_username);
+    form->addRow(tr("&Password:"), m_password);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("Sign in"));
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_error);
+    layout->addWidget(buttons);
+    (username.isEmpty() ? m_username : m_password)->setFocus();
+    setMinimumWidth(420);
+}
+
+QString SignInDialog::server() const
+{
+    return m_server->text().trimmed();
+}
+
+QString SignInDialog::username() const
+{
+    return m_username->text().trimmed();
+}
+
+QString SignInDialog::password() const
+{
+    return m_password->text();
+}
+
+void SignInDialog::setError(const QString &message)
+{
+    m_error->setText(message);
+    m_error->show();
+    m_password->clear();
+    m_password->setFocus();
+}
+
+} // namespace rcm::ui

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QDialog>
+
+class QLabel;
+class QLineEdit;
+
+namespace rcm::ui {
+
+/// Asks for the server, the user name and the password. The window signs in with them
+/// and shows the dialog again, with the reason, if that fails.
+class SignInDialog final : public QDialog
+{
+    Q_OBJECT
+
+public:
+    SignInDialog(const QString &server, const QString &username, QWidget *parent = nullptr);
+
+    QString server() const;
+    QString username() const;
+    QString password() const;
+    void setError(const QString &message);
+
+private:
+    QLineEdit *m_server = nullptr;
+    QLineEdit *m_username = nullptr;
+    QLineEdit *m_password = nullptr;
+    QLabel *m_error = nullptr;
+};
+
+} // namespace rcm::ui
