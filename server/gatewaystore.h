@@ -3,7 +3,7 @@
 #include "models/auditevent.h"
 #include "models/user.h"
 #include "models/workitem.h"
-#include "server/actionpolicy.h"
+#include "services/rules/actionpolicy.h"
 #include "services/store/database.h"
 #include "services/store/workitemstore.h"
 
@@ -18,6 +18,12 @@ class SyntheticGenerator;
 }
 
 namespace rcm::server {
+
+using rules::ActionContext;
+using rules::ActionRequest;
+using rules::Problem;
+using rules::problem;
+namespace ActionPolicy = rules::ActionPolicy;
 
 /// The gateway's data: users and sessions, work items and their change sequence, the
 /// audit log and idempotency keys. Every action is applied, audited and remembered

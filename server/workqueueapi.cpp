@@ -1,6 +1,6 @@
 #include "server/workqueueapi.h"
 
-#include "server/actionpolicy.h"
+#include "services/rules/actionpolicy.h"
 #include "services/api/workitemjson.h"
 #include "services/reference/reasoncodecatalogue.h"
 
@@ -167,25 +167,25 @@ ApiResponse WorkQueueApi::signIn(const ApiRequest &request)
         return problemResponse(problem);
     for (auto it = body->begin(); it != body->end(); ++it) {
         if ((it.key() != u"username"_s && it.key() != u"password"_s) || !it.value().isString()) {
-            return problemResponse(server::problem(422, u"invalid-request"_s, u"Invalid sign-in request"_s,
+            return problemResponse(rules::problem(422, u"invalid-request"_s, u"Invalid sign-in request"_s,
                                                    u"Send {\"username\": string, \"password\": string} only"_s));
         }
     }
     const QString username = body->value(u"username"_s).toString();
     const QString password = body->value(u"password"_s).toString();
     if (username.isEmpty() || password.isEmpty()) {
-        return problemResponse(server::problem(422, u"invalid-request"_s, u"Invalid sign-in request"_s,
+        return problemResponse(rules::problem(422, u"invalid-request"_s, u"Invalid sign-in request"_s,
                                                u"username and password are required"_s));
     }
     const std::optional<User> user = m_store.authenticate(username, password);
     if (!user) {
-        return problemResponse(server::problem(401, u"invalid-credentials"_s, u"Sign-in failed"_s,
+        return problemResponse(rules::problem(401, u"invalid-credentials"_s, u"Sign-in failed"_s,
                                                u"The user name or password is wrong"_s));
     }
     store::StoreError error;
     const QString token = m_store.createSession(user->id, m_options.sessionLifetime, &error);
     if (error)
-        return problemResponse(server::problem(503, u"store-error"_s, u"Try again"_s, error.message()));
+        return problemResponse(rules::problem(503, u"store-error"_s, u"Try again"_s, error.message()));
     ApiResponse response = json(QJsonObject {
         {u"token"_s, token},
         {u"expiresAt"_s,

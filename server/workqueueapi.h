@@ -1,7 +1,7 @@
 #pragma once
 
 #include "server/gatewaystore.h"
-#include "server/problem.h"
+#include "services/rules/problem.h"
 
 #include <QByteArray>
 #include <QHash>

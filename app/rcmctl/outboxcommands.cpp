@@ -2,7 +2,7 @@
 
 #include "app/rcmctl/clicontext.h"
 #include "app/rcmctl/exitcode.h"
-#include "server/actionpolicy.h"
+#include "services/rules/actionpolicy.h"
 #include "services/sync/outbox.h"
 
 #include <QJsonArray>
@@ -81,8 +81,8 @@ int runAct(const QStringList &arguments)
             action.insert(field, parser.value(*option));
     }
     // The same checks the server makes on shape, so that a typo is caught before queueing.
-    server::Problem problem;
-    if (!server::ActionPolicy::parseAction(action, &problem)) {
+    rules::Problem problem;
+    if (!rules::ActionPolicy::parseAction(action, &problem)) {
         context.err << "rcmctl act: " << problem.detail << "\n";
         return UsageError;
     }

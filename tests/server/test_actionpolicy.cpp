@@ -1,11 +1,11 @@
-#include "server/actionpolicy.h"
+#include "services/rules/actionpolicy.h"
 
 #include <QJsonDocument>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
 using namespace rcm::models;
-using namespace rcm::server;
+using namespace rcm::rules;
 
 namespace {
 

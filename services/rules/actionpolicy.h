@@ -3,7 +3,7 @@
 #include "models/action.h"
 #include "models/user.h"
 #include "models/workitem.h"
-#include "server/problem.h"
+#include "services/rules/problem.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -11,7 +11,7 @@
 
 #include <optional>
 
-namespace rcm::server {
+namespace rcm::rules {
 
 /// An action as the API received it, already checked for shape (see parseAction).
 struct ActionRequest
@@ -60,4 +60,4 @@ models::WorkItem apply(models::WorkItem item, const models::User &actor, const A
 
 } // namespace ActionPolicy
 
-} // namespace rcm::server
+} // namespace rcm::rules

@@ -1,8 +1,8 @@
-#include "server/problem.h"
+#include "services/rules/problem.h"
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace rcm::server {
+namespace rcm::rules {
 
 QJsonObject Problem::toJson(const QString &correlationId) const
 {
@@ -16,4 +16,4 @@ QJsonObject Problem::toJson(const QString &correlationId) const
     return object;
 }
 
-} // namespace rcm::server
+} // namespace rcm::rules

@@ -3,7 +3,7 @@
 #include <QJsonObject>
 #include <QString>
 
-namespace rcm::server {
+namespace rcm::rules {
 
 /// An RFC 9457 problem: what went wrong, for the client and for its user.
 struct Problem
@@ -22,4 +22,4 @@ inline Problem problem(int status, QString type, QString title, QString detail =
     return Problem {status, std::move(type), std::move(title), std::move(detail), {}};
 }
 
-} // namespace rcm::server
+} // namespace rcm::rules

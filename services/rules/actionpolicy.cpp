@@ -1,11 +1,11 @@
-#include "server/actionpolicy.h"
+#include "services/rules/actionpolicy.h"
 
 #include <QJsonValue>
 #include <QSet>
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace rcm::server {
+namespace rcm::rules {
 
 using namespace rcm::models;
 
@@ -278,4 +278,4 @@ WorkItem apply(WorkItem item, const User &actor, const ActionRequest &request, c
 
 } // namespace ActionPolicy
 
-} // namespace rcm::server
+} // namespace rcm::rules
