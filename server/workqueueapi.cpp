@@ -1,8 +1,8 @@
 #include "server/workqueueapi.h"
 
-#include "services/rules/actionpolicy.h"
 #include "services/api/workitemjson.h"
 #include "services/reference/reasoncodecatalogue.h"
+#include "services/rules/actionpolicy.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -168,19 +168,19 @@ ApiResponse WorkQueueApi::signIn(const ApiRequest &request)
     for (auto it = body->begin(); it != body->end(); ++it) {
         if ((it.key() != u"username"_s && it.key() != u"password"_s) || !it.value().isString()) {
             return problemResponse(rules::problem(422, u"invalid-request"_s, u"Invalid sign-in request"_s,
-                                                   u"Send {\"username\": string, \"password\": string} only"_s));
+                                                  u"Send {\"username\": string, \"password\": string} only"_s));
         }
     }
     const QString username = body->value(u"username"_s).toString();
     const QString password = body->value(u"password"_s).toString();
     if (username.isEmpty() || password.isEmpty()) {
         return problemResponse(rules::problem(422, u"invalid-request"_s, u"Invalid sign-in request"_s,
-                                               u"username and password are required"_s));
+                                              u"username and password are required"_s));
     }
     const std::optional<User> user = m_store.authenticate(username, password);
     if (!user) {
         return problemResponse(rules::problem(401, u"invalid-credentials"_s, u"Sign-in failed"_s,
-                                               u"The user name or password is wrong"_s));
+                                              u"The user name or password is wrong"_s));
     }
     store::StoreError error;
     const QString token = m_store.createSession(user->id, m_options.sessionLifetime, &error);

@@ -7,6 +7,7 @@
 #include "services/store/workitemstore.h"
 #include "services/sync/outbox.h"
 #include "services/sync/syncengine.h"
+#include "ui/actionpanel.h"
 #include "ui/deadlinedelegate.h"
 #include "ui/itemdetail.h"
 #include "ui/signindialog.h"
@@ -28,6 +29,7 @@
 #include <QTextBrowser>
 #include <QTimer>
 #include <QToolBar>
+#include <QVBoxLayout>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -89,10 +91,18 @@ MainWindow::MainWindow(store::Database &cache, QWidget *parent)
     m_detail->setMinimumWidth(300);
     m_detail->setPlaceholderText(tr("Select an item to see why it is here and what is left to do."));
 
+    m_actions = new ActionPanel(cache);
+    m_actions->setObjectName(u"actions"_s);
+    auto *detailPane = new QWidget;
+    auto *detailLayout = new QVBoxLayout(detailPane);
+    detailLayout->setContentsMargins(0, 0, 0, 0);
+    detailLayout->addWidget(m_detail, 1);
+    detailLayout->addWidget(m_actions);
+
     auto *splitter = new QSplitter;
     splitter->addWidget(m_navigation);
     splitter->addWidget(m_table);
-    splitter->addWidget(m_detail);
+    splitter->addWidget(detailPane);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({230, 1000, 360});
     setCentralWidget(splitter);
@@ -121,6 +131,11 @@ MainWindow::MainWindow(store::Database &cache, QWidget *parent)
     connect(m_sync, &SyncRunner::progress, this,
             [this](qint64 items) { m_connection->setText(tr("Syncing: %1 changes").arg(QLocale().toString(items))); });
     connect(m_sync, &SyncRunner::finished, this, &MainWindow::syncFinished);
+    connect(m_actions, &ActionPanel::outboxChanged, this, [this]() {
+        updateSessionStatus();
+        m_model->refresh(); // the pending marker
+        syncNow();
+    });
     updateSessionStatus();
 
     connect(m_navigation, &QListWidget::currentRowChanged, this, &MainWindow::showQueue);
@@ -217,10 +232,12 @@ void MainWindow::showItem(const QModelIndex &index)
 {
     if (!index.isValid()) {
         m_detail->clear();
+        m_actions->setItem(std::nullopt);
         return;
     }
     store::WorkItemStore store(m_cache);
     const auto item = store.item(index.data(WorkQueueModel::WorkItemIdRole).toString());
+    m_actions->setItem(item);
     if (!item) {
         m_detail->clear();
         return;
@@ -250,6 +267,7 @@ QString MainWindow::signIn(const QString &server, const QString &username, const
     m_server = url;
     m_token = request.token;
     m_user = request.user;
+    m_actions->setUser(m_user);
     QSettings settings;
     settings.setValue(u"server"_s, server);
     settings.setValue(u"user"_s, username);
@@ -295,8 +313,17 @@ void MainWindow::syncFinished(const SyncSummary &summary)
 {
     m_syncAction->setEnabled(true);
     m_syncProgress->hide();
+    const QString selected = m_table->currentIndex().data(WorkQueueModel::WorkItemIdRole).toString();
     m_model->refresh();
     refreshCounts();
+    // Keep the user on the item they were looking at, now in its synced state.
+    for (int row = 0; row < std::min(m_model->rowCount(), 2000); ++row) {
+        if (m_model->index(row, 0).data(WorkQueueModel::WorkItemIdRole).toString() == selected) {
+            m_table->selectionModel()->setCurrentIndex(m_model->index(row, 0),
+                                                       QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+            break;
+        }
+    }
     updateSessionStatus();
     switch (summary.outcome) {
     case SyncSummary::Outcome::Completed:

@@ -24,6 +24,7 @@ class WorkQueueModel;
 
 namespace rcm::ui {
 
+class ActionPanel;
 class SyncRunner;
 struct SyncSummary;
 
@@ -60,6 +61,7 @@ private:
     QListWidget *m_navigation = nullptr;
     QTableView *m_table = nullptr;
     QTextBrowser *m_detail = nullptr;
+    ActionPanel *m_actions = nullptr;
     QLineEdit *m_search = nullptr;
     QTimer *m_searchDelay = nullptr;
     QLabel *m_itemCount = nullptr;

@@ -150,7 +150,8 @@ const WorkQueueModel::Row *WorkQueueModel::rowAt(int row) const
         const QString direction = m_sortOrder == Qt::AscendingOrder ? u"ASC"_s : u"DESC"_s;
         query.prepare(u"SELECT work_items.id, priority, claim_number, account_number, patient_display_name, "
                       "payer_name, service_from, billed_cents, balance_cents, group_code, carc, denial_category, "
-                      "timely_filing_deadline, status, users.display_name FROM work_items "
+                      "timely_filing_deadline, status, users.display_name, "
+                      "EXISTS (SELECT 1 FROM outbox WHERE outbox.work_item_id = work_items.id) FROM work_items "
                       "LEFT JOIN users ON users.id = work_items.owner_id"_s
                       + whereClause()
                       + u" ORDER BY %1 %2, work_items.due_date, work_items.row_id LIMIT %3 OFFSET %4"_s
@@ -181,6 +182,7 @@ const WorkQueueModel::Row *WorkQueueModel::rowAt(int row) const
             item.filingDeadline = QDate::fromString(query.value(12).toString(), Qt::ISODate);
             item.status = fromWireName<WorkItemStatus>(query.value(13).toString()).value_or(WorkItemStatus::New);
             item.owner = query.value(14).toString();
+            item.pending = query.value(15).toBool();
             rows->append(item);
         }
         m_pages.insert(page, rows.release());

@@ -80,6 +80,7 @@ private:
         QDate filingDeadline;
         models::WorkItemStatus status = models::WorkItemStatus::New;
         QString owner;
+        bool pending = false; ///< actions wait in the outbox
     };
 
     void reload();

@@ -1,5 +1,8 @@
+#include "models/itemmodels/workqueuemodel.h"
 #include "services/store/cacheschema.h"
 #include "services/store/database.h"
+#include "services/store/workitemstore.h"
+#include "services/sync/outbox.h"
 #include "services/synthetic/syntheticcache.h"
 #include "tests/server/gatewayfixture.h"
 #include "ui/mainwindow.h"
@@ -7,6 +10,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPushButton>
 #include <QSqlQuery>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -95,6 +99,51 @@ private Q_SLOTS:
         openDenials = query.value(0).toLongLong();
         QVERIFY(openDenials > 0);
         QCOMPARE(table->model()->rowCount(), openDenials);
+    }
+
+    void anActionFromTheDetailPanelReachesTheGatewayOnce()
+    {
+        testing::GatewayFixture gateway(400);
+        QTemporaryDir dir;
+        store::Database cache;
+        QVERIFY(!cache.open(dir.filePath(u"acting.db"_s), store::workbenchCacheSchema()));
+        ui::MainWindow window(cache);
+        window.show();
+        QCOMPARE(window.signIn(gateway.url(QString()).toString(), u"biller"_s, u"demo"_s), QString());
+        window.syncNow();
+        QTRY_VERIFY_WITH_TIMEOUT(!window.isSyncing(), 30000);
+
+        // Select an item the biller owns and is working on.
+        auto *table = window.findChild<QTableView *>(u"queueTable"_s);
+        QString itemId;
+        for (int row = 0; row < table->model()->rowCount() && itemId.isEmpty(); ++row) {
+            const QString id
+                = table->model()->index(row, 0).data(itemmodels::WorkQueueModel::WorkItemIdRole).toString();
+            const auto item = store::WorkItemStore(cache).item(id);
+            if (item->ownerId == u"DEMO-BILLER"_s && item->status == models::WorkItemStatus::InProgress) {
+                itemId = id;
+                table->selectRow(row);
+            }
+        }
+        QVERIFY(!itemId.isEmpty());
+        // Only what the rules allow a biller on this item is offered.
+        auto *hold = window.findChild<QPushButton *>(u"action-hold"_s);
+        QTRY_VERIFY(hold && hold->isVisible());
+        QVERIFY(!window.findChild<QPushButton *>(u"action-approve_writeoff"_s)->isVisible());
+        QVERIFY(!window.findChild<QPushButton *>(u"action-release"_s)->isVisible());
+
+        QTest::mouseClick(hold, Qt::LeftButton);
+        // Pending at once, then sent by the sync that follows.
+        auto *state = window.findChild<QLabel *>(u"outboxState"_s);
+        QVERIFY2(state->text().contains(u"waiting to be sent"_s) || window.isSyncing(), qPrintable(state->text()));
+        QTRY_VERIFY_WITH_TIMEOUT(!window.isSyncing(), 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(gateway.store().history(itemId).size(), 1, 10000);
+        QCOMPARE(gateway.store().item(itemId)->status, models::WorkItemStatus::OnHold);
+        QCOMPARE(store::WorkItemStore(cache).item(itemId)->status, models::WorkItemStatus::OnHold);
+        QCOMPARE(sync::Outbox(cache).entries().size(), 0);
+        // Now on hold: Release is offered, Hold no longer.
+        QTRY_VERIFY(window.findChild<QPushButton *>(u"action-release"_s)->isVisible());
+        QVERIFY(!hold->isVisible());
     }
 };
 

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "models/action.h"
+#include "models/user.h"
+#include "models/workitem.h"
+
+#include <QHash>
+#include <QWidget>
+
+#include <optional>
+
+class QGridLayout;
+class QLabel;
+class QPushButton;
+
+namespace rcm::store {
+class Database;
+}
+
+namespace rcm::ui {
+
+/// The actions a user may take on the selected item, offered by the same rules the
+/// gateway enforces. An action goes to the outbox at once and the item shows it as
+/// pending until the server confirms it; a conflict shows the server's version beside
+/// the local action, to retry on it or discard.
+class ActionPanel final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    ActionPanel(store::Database &cache, QWidget *parent = nullptr);
+
+    void setUser(const std::optional<models::User> &user);
+    void setItem(const std::optional<models::WorkItem> &item);
+
+Q_SIGNALS:
+    /// The outbox changed (an action queued, retried or discarded): time to send it.
+    void outboxChanged();
+
+private:
+    void take(models::ActionType type);
+    void refresh();
+    std::optional<QJsonObject> askForDetails(models::ActionType type);
+
+    store::Database &m_cache;
+    std::optional<models::User> m_user;
+    std::optional<models::WorkItem> m_item;
+    QHash<models::ActionType, QPushButton *> m_buttons;
+    QGridLayout *m_grid = nullptr;
+    QLabel *m_outboxState = nullptr;
+    QPushButton *m_retry = nullptr;
+    QPushButton *m_discard = nullptr;
+    qint64 m_problemEntry = 0; ///< the outbox entry retry/discard act on
+};
+
+/// What users read for an action, translated.
+QString actionLabel(models::ActionType type);
+
+} // namespace rcm::ui
