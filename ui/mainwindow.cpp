@@ -9,6 +9,7 @@
 #include "services/sync/syncengine.h"
 #include "ui/actionpanel.h"
 #include "ui/deadlinedelegate.h"
+#include "ui/idlelock.h"
 #include "ui/itemdetail.h"
 #include "ui/signindialog.h"
 #include "ui/syncrunner.h"
@@ -22,8 +23,10 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTextBrowser>
@@ -105,7 +108,31 @@ MainWindow::MainWindow(store::Database &cache, QWidget *parent)
     splitter->addWidget(detailPane);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({230, 1000, 360});
-    setCentralWidget(splitter);
+
+    // The lock page: shown after the idle time, with nothing of any patient on it.
+    auto *lockPage = new QWidget;
+    lockPage->setObjectName(u"lockPage"_s);
+    auto *lockLayout = new QVBoxLayout(lockPage);
+    auto *lockText = new QLabel(tr("<h2>Locked</h2><p>The workbench locked itself after a time without activity, "
+                                   "hiding all patient data.</p><p>Sign in again to continue.</p>"));
+    lockText->setAlignment(Qt::AlignCenter);
+    auto *unlock = new QPushButton(tr("Sign in to unlock…"));
+    unlock->setObjectName(u"unlock"_s);
+    connect(unlock, &QPushButton::clicked, this, &MainWindow::askToSignIn);
+    lockLayout->addStretch();
+    lockLayout->addWidget(lockText);
+    lockLayout->addWidget(unlock, 0, Qt::AlignCenter);
+    lockLayout->addStretch();
+
+    m_pages = new QStackedWidget;
+    m_pages->addWidget(splitter);
+    m_pages->addWidget(lockPage);
+    setCentralWidget(m_pages);
+
+    m_idleLock = new IdleLock(this);
+    const int minutes = QSettings().value(u"autoLockMinutes"_s, IdleLock::defaultMinutes).toInt();
+    m_idleLock->setInterval(std::chrono::minutes(std::max(1, minutes)));
+    connect(m_idleLock, &IdleLock::idle, this, &MainWindow::lock);
 
     buildNavigation();
     buildToolBar();
@@ -268,6 +295,12 @@ QString MainWindow::signIn(const QString &server, const QString &username, const
     m_token = request.token;
     m_user = request.user;
     m_actions->setUser(m_user);
+    if (isLocked()) { // signing in again unlocks
+        m_pages->setCurrentIndex(0);
+        m_search->setEnabled(true);
+        m_idleLock->setActive(true);
+        showItem(m_table->currentIndex());
+    }
     QSettings settings;
     settings.setValue(u"server"_s, server);
     settings.setValue(u"user"_s, username);
@@ -288,6 +321,31 @@ void MainWindow::askToSignIn()
         }
         dialog.setError(error);
     }
+}
+
+void MainWindow::lock()
+{
+    if (isLocked())
+        return;
+    m_pages->setCurrentIndex(1);
+    m_detail->clear();
+    m_search->clear();
+    m_search->setEnabled(false);
+    m_idleLock->setActive(false);
+    // The session ends too: unlocking needs the password again.
+    m_token.clear();
+    m_actions->setUser(std::nullopt);
+    updateSessionStatus();
+}
+
+bool MainWindow::isLocked() const
+{
+    return m_pages->currentIndex() == 1;
+}
+
+void MainWindow::setAutoLockInterval(std::chrono::milliseconds interval)
+{
+    m_idleLock->setInterval(interval);
 }
 
 bool MainWindow::isSyncing() const

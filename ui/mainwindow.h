@@ -9,6 +9,7 @@
 class QAction;
 class QLabel;
 class QProgressBar;
+class QStackedWidget;
 class QLineEdit;
 class QListWidget;
 class QTableView;
@@ -25,6 +26,7 @@ class WorkQueueModel;
 namespace rcm::ui {
 
 class ActionPanel;
+class IdleLock;
 class SyncRunner;
 struct SyncSummary;
 
@@ -44,6 +46,11 @@ public:
     /// Starts a sync in the background (the outbox first, then the changes).
     void syncNow(bool confirmRemovals = false);
     bool isSyncing() const;
+
+    /// Hides all patient data until the user signs in again; also after the idle time.
+    void lock();
+    bool isLocked() const;
+    void setAutoLockInterval(std::chrono::milliseconds interval);
 
 private:
     void askToSignIn();
@@ -71,6 +78,8 @@ private:
     QProgressBar *m_syncProgress = nullptr;
     QAction *m_syncAction = nullptr;
     SyncRunner *m_sync = nullptr;
+    IdleLock *m_idleLock = nullptr;
+    QStackedWidget *m_pages = nullptr;
     QUrl m_server;
     QString m_token;
     models::User m_user;

@@ -145,6 +145,49 @@ private Q_SLOTS:
         QTRY_VERIFY(window.findChild<QPushButton *>(u"action-release"_s)->isVisible());
         QVERIFY(!hold->isVisible());
     }
+
+    void idlingLocksAndHidesEveryPatientName()
+    {
+        testing::GatewayFixture gateway(200);
+        QTemporaryDir dir;
+        store::Database cache;
+        QVERIFY(!cache.open(dir.filePath(u"locked.db"_s), store::workbenchCacheSchema()));
+        ui::MainWindow window(cache);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(window.signIn(gateway.url(QString()).toString(), u"supervisor"_s, u"demo"_s), QString());
+        window.syncNow();
+        QTRY_VERIFY_WITH_TIMEOUT(!window.isSyncing(), 30000);
+        auto *detail = window.findChild<QTextBrowser *>(u"detail"_s);
+        QTRY_VERIFY(detail->toPlainText().contains(u"Patient"_s));
+        auto *table = window.findChild<QTableView *>(u"queueTable"_s);
+        const QString selectedId = table->currentIndex().data(itemmodels::WorkQueueModel::WorkItemIdRole).toString();
+        const QString patient = store::WorkItemStore(cache).item(selectedId)->patientDisplayName;
+        QVERIFY(detail->toPlainText().contains(patient));
+        QVERIFY(patient.startsWith(u"Zz"_s));
+
+        window.setAutoLockInterval(std::chrono::milliseconds(300));
+        QTRY_VERIFY_WITH_TIMEOUT(window.isLocked(), 5000);
+        // No visible widget shows a patient any more.
+        for (QWidget *widget : window.findChildren<QWidget *>()) {
+            if (!widget->isVisible())
+                continue;
+            QString text;
+            if (auto *label = qobject_cast<QLabel *>(widget))
+                text = label->text();
+            else if (auto *browser = qobject_cast<QTextBrowser *>(widget))
+                text = browser->toPlainText();
+            QVERIFY2(!text.contains(patient) && !text.contains(u"Zz"_s), qPrintable(widget->objectName()));
+        }
+        QVERIFY(!window.findChild<QTableView *>(u"queueTable"_s)->isVisible());
+        QVERIFY(window.findChild<QPushButton *>(u"unlock"_s)->isVisible());
+        // Signing in again unlocks; a wrong password does not.
+        QVERIFY(!window.signIn(gateway.url(QString()).toString(), u"supervisor"_s, u"wrong"_s).isEmpty());
+        QVERIFY(window.isLocked());
+        QCOMPARE(window.signIn(gateway.url(QString()).toString(), u"supervisor"_s, u"demo"_s), QString());
+        QVERIFY(!window.isLocked());
+        QVERIFY(window.findChild<QTableView *>(u"queueTable"_s)->isVisible());
+    }
 };
 
 QTEST_MAIN(TestMainWindow)
