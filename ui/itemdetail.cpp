@@ -13,9 +13,9 @@ using namespace rcm::models;
 
 namespace {
 
-QString tr(const char *text, int n = -1)
+QString tr(const char *text)
 {
-    return QCoreApplication::translate("rcm::ui::ItemDetail", text, nullptr, n);
+    return QCoreApplication::translate("rcm::ui", text);
 }
 
 QString escaped(const QString &text)
@@ -38,7 +38,8 @@ QString deadlineText(const QDate &deadline, const QDate &today)
     if (!deadline.isValid())
         return tr("none");
     const int days = static_cast<int>(today.daysTo(deadline));
-    const QString when = days < 0 ? tr("passed %n day(s) ago", -days) : tr("in %n day(s)", days);
+    const QString when = days < 0 ? QCoreApplication::translate("rcm::ui", "passed %n day(s) ago", nullptr, -days)
+                                  : QCoreApplication::translate("rcm::ui", "in %n day(s)", nullptr, days);
     const QString colour = days <= 7 ? u"#a40e26"_s : days <= 30 ? u"#7d4e00"_s : u"#1a7f37"_s;
     return u"%1 <span style='color:%2; font-weight:bold'>(%3)</span>"_s.arg(dateText(deadline), colour, when);
 }

@@ -32,6 +32,7 @@
 #include <QTextBrowser>
 #include <QTimer>
 #include <QToolBar>
+#include <QTranslator>
 #include <QVBoxLayout>
 
 using namespace Qt::Literals::StringLiterals;
@@ -55,6 +56,24 @@ constexpr std::array<int, WorkQueueModel::ColumnCount> columnWidths
     = {70, 130, 120, 190, 200, 95, 95, 95, 230, 110, 130, 150};
 
 } // namespace
+
+bool installTranslation(const QString &language)
+{
+    initialiseResources();
+    static QTranslator *installed = nullptr;
+    if (installed) {
+        QCoreApplication::removeTranslator(installed);
+        delete installed;
+        installed = nullptr;
+    }
+    auto translator = std::make_unique<QTranslator>();
+    const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
+    if (!translator->load(locale, u"rcm"_s, u"_"_s, u":/translations"_s))
+        return false;
+    QCoreApplication::installTranslator(translator.get());
+    installed = translator.release();
+    return true;
+}
 
 MainWindow::MainWindow(store::Database &cache, QWidget *parent)
     : QMainWindow(parent)

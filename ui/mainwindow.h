@@ -30,6 +30,10 @@ class IdleLock;
 class SyncRunner;
 struct SyncSummary;
 
+/// Installs the workbench's translation for language ("es", "en"; empty: the system's),
+/// for the life of the application. Returns whether one was found.
+bool installTranslation(const QString &language);
+
 /// The workbench's main window: queues on the left, the selected queue in the middle,
 /// the selected item's details on the right; sign-in and sync (F5) in the toolbar, the
 /// session, the last sync and the outbox in the status bar.

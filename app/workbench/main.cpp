@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QLocale>
 #include <QMessageBox>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTextStream>
 #include <QTimer>
@@ -38,8 +39,14 @@ int main(int argc, char *argv[])
     const QCommandLineOption serverOption(u"server"_s, u"Sign in to this gateway at start (with --user)."_s, u"URL"_s);
     const QCommandLineOption userOption(u"user"_s, u"The user to sign in as."_s, u"NAME"_s);
     const QCommandLineOption passwordOption(u"password-stdin"_s, u"Read the password from standard input."_s);
-    parser.addOptions({cacheOption, screenshotOption, serverOption, userOption, passwordOption});
+    const QCommandLineOption languageOption(u"language"_s,
+                                            u"Language: en or es (default: the system's, or the "
+                                            "'language' setting)."_s,
+                                            u"CODE"_s);
+    parser.addOptions({cacheOption, screenshotOption, serverOption, userOption, passwordOption, languageOption});
     parser.process(application);
+    rcm::ui::installTranslation(parser.isSet(languageOption) ? parser.value(languageOption)
+                                                             : QSettings().value(u"language"_s).toString());
 
     const QString cachePath = parser.isSet(cacheOption)
         ? parser.value(cacheOption)

@@ -9,7 +9,7 @@ using namespace rcm::models;
 namespace {
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("rcm::itemmodels::DisplayNames", text);
+    return QCoreApplication::translate("rcm::itemmodels", text);
 }
 } // namespace
 

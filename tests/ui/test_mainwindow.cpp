@@ -188,6 +188,21 @@ private Q_SLOTS:
         QVERIFY(!window.isLocked());
         QVERIFY(window.findChild<QTableView *>(u"queueTable"_s)->isVisible());
     }
+
+    void speaksSpanish()
+    {
+        QVERIFY(ui::installTranslation(u"es"_s));
+        store::Database cache;
+        QVERIFY(!cache.open(m_dir.filePath(u"cache.db"_s), store::workbenchCacheSchema()));
+        ui::MainWindow window(cache);
+        auto *navigation = window.findChild<QListWidget *>(u"navigation"_s);
+        auto *table = window.findChild<QTableView *>(u"queueTable"_s);
+        QVERIFY2(navigation->item(1)->text().startsWith(u"Denegaciones"_s), qPrintable(navigation->item(1)->text()));
+        QCOMPARE(table->model()->headerData(1, Qt::Horizontal).toString(), u"Reclamación"_s);
+        QCOMPARE(window.findChild<QLabel *>(u"userStatus"_s)->text(), u"Sin sesión iniciada"_s);
+        QVERIFY(ui::installTranslation(u"en"_s));
+        QCOMPARE(table->model()->headerData(1, Qt::Horizontal).toString(), u"Claim"_s);
+    }
 };
 
 QTEST_MAIN(TestMainWindow)

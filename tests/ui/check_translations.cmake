@@ -1,0 +1,10 @@
+# The Spanish translation is complete: every message translated, none left unfinished.
+file(READ "${TS}" ts)
+string(REGEX MATCHALL "<message" messages "${ts}")
+list(LENGTH messages count)
+string(FIND "${ts}" "type=\"unfinished\"" unfinished)
+string(FIND "${ts}" "<translation></translation>" empty)
+if(count LESS 50 OR NOT unfinished EQUAL -1 OR NOT empty EQUAL -1)
+    message(FATAL_ERROR "${TS}: ${count} messages, some untranslated; run scripts/update-translations and translate")
+endif()
+message(STATUS "${count} messages, all translated")

@@ -1,0 +1,512 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="es_ES">
+<context>
+    <name>rcm::ui::ActionPanel</name>
+    <message>
+        <source>Take</source>
+        <translation>Tomar</translation>
+    </message>
+    <message>
+        <source>Assign…</source>
+        <translation>Asignar…</translation>
+    </message>
+    <message>
+        <source>Note…</source>
+        <translation>Nota…</translation>
+    </message>
+    <message>
+        <source>Appeal…</source>
+        <translation>Apelar…</translation>
+    </message>
+    <message>
+        <source>Resubmit</source>
+        <translation>Reenviar</translation>
+    </message>
+    <message>
+        <source>Request write-off…</source>
+        <translation>Solicitar castigo…</translation>
+    </message>
+    <message>
+        <source>Approve write-off</source>
+        <translation>Aprobar castigo</translation>
+    </message>
+    <message>
+        <source>Reject write-off</source>
+        <translation>Rechazar castigo</translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation>Retener</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>Liberar</translation>
+    </message>
+    <message>
+        <source>Escalate…</source>
+        <translation>Escalar…</translation>
+    </message>
+    <message>
+        <source>Resolve…</source>
+        <translation>Resolver…</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Reabrir</translation>
+    </message>
+    <message>
+        <source>Retry on the server's version</source>
+        <translation>Reintentar sobre la versión del servidor</translation>
+    </message>
+    <message>
+        <source>Discard my action</source>
+        <translation>Descartar mi acción</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <source>Discard this action? It will not be sent.</source>
+        <translation>¿Descartar esta acción? No se enviará.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Conflict:&lt;/b&gt; your %1 was based on version %2, but the item changed on the server (now version %3, %4). Retry it on the server's version, or discard it.</source>
+        <translation>&lt;b&gt;Conflicto:&lt;/b&gt; su acción %1 se basaba en la versión %2, pero el elemento cambió en el servidor (ahora versión %3, %4). Reinténtela sobre la versión del servidor o descártela.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Not accepted:&lt;/b&gt; your %1: %2</source>
+        <translation>&lt;b&gt;No aceptada:&lt;/b&gt; su acción %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s) waiting to be sent</source>
+        <translation><numerusform>%n acción pendiente de envío</numerusform><numerusform>%n acciones pendientes de envío</numerusform></translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>Texto:</translation>
+    </message>
+    <message>
+        <source>Resolution:</source>
+        <translation>Resolución:</translation>
+    </message>
+    <message>
+        <source>Amount to write off (balance %1):</source>
+        <translation>Importe a castigar (saldo %1):</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Motivo:</translation>
+    </message>
+    <message>
+        <source>Assign to:</source>
+        <translation>Asignar a:</translation>
+    </message>
+</context>
+<context>
+    <name>rcm::ui::MainWindow</name>
+    <message>
+        <source>RCM Workbench</source>
+        <translation>RCM Workbench</translation>
+    </message>
+    <message>
+        <source>Select an item to see why it is here and what is left to do.</source>
+        <translation>Seleccione un elemento para ver por qué está aquí y qué queda por hacer.</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Locked&lt;/h2&gt;&lt;p&gt;The workbench locked itself after a time without activity, hiding all patient data.&lt;/p&gt;&lt;p&gt;Sign in again to continue.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Bloqueado&lt;/h2&gt;&lt;p&gt;El puesto de trabajo se bloqueó tras un tiempo sin actividad y oculta todos los datos de pacientes.&lt;/p&gt;&lt;p&gt;Inicie sesión de nuevo para continuar.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Sign in to unlock…</source>
+        <translation>Iniciar sesión para desbloquear…</translation>
+    </message>
+    <message>
+        <source>Syncing: %1 changes</source>
+        <translation>Sincronizando: %1 cambios</translation>
+    </message>
+    <message>
+        <source>All open work</source>
+        <translation>Todo el trabajo abierto</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation>Iniciar sesión…</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sincronizar</translation>
+    </message>
+    <message>
+        <source>Send pending actions and fetch what changed (F5)</source>
+        <translation>Enviar las acciones pendientes y traer lo que cambió (F5)</translation>
+    </message>
+    <message>
+        <source>Search claim, account, patient or payer (Ctrl+F)</source>
+        <translation>Buscar reclamación, cuenta, paciente o pagador (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>The server address must start with http:// or https://</source>
+        <translation>La dirección del servidor debe empezar por http:// o https://</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Sincronizando…</translation>
+    </message>
+    <message>
+        <source>Remove items from the cache?</source>
+        <translation>¿Quitar elementos de la caché?</translation>
+    </message>
+    <message>
+        <source>Remove them now?</source>
+        <translation>¿Quitarlos ahora?</translation>
+    </message>
+    <message>
+        <source>Offline: %1</source>
+        <translation>Sin conexión: %1</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Sin sesión iniciada</translation>
+    </message>
+    <message>
+        <source>%1 pending, %2 conflicts</source>
+        <translation>%1 pendientes, %2 conflictos</translation>
+    </message>
+    <message>
+        <source>Last sync %1</source>
+        <translation>Última sincronización %1</translation>
+    </message>
+    <message>
+        <source>Never synced: the cache is as it was copied or generated</source>
+        <translation>Nunca sincronizada: la caché está como se copió o generó</translation>
+    </message>
+    <message>
+        <source>Cannot read the cache: %1</source>
+        <translation>No se puede leer la caché: %1</translation>
+    </message>
+    <message>
+        <source>%1 open items</source>
+        <translation>%1 elementos abiertos</translation>
+    </message>
+</context>
+<context>
+    <name>rcm::ui::SignInDialog</name>
+    <message>
+        <source>Sign in to RCM Workbench</source>
+        <translation>Iniciar sesión en RCM Workbench</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Servidor:</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Usuario:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Iniciar sesión</translation>
+    </message>
+</context>
+<context>
+    <name>rcm::itemmodels::WorkQueueModel</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation><numerusform>%n día</numerusform><numerusform>%n días</numerusform></translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>Sin asignar</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Prioridad</translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation>Reclamación</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>Pagador</translation>
+    </message>
+    <message>
+        <source>Service date</source>
+        <translation>Fecha de servicio</translation>
+    </message>
+    <message>
+        <source>Billed</source>
+        <translation>Facturado</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Saldo</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Filing deadline</source>
+        <translation>Plazo de presentación</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>The local cache cannot be opened.
+
+%1</source>
+        <translation>No se puede abrir la caché local.
+
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>rcm::itemmodels</name>
+    <message>
+        <source>Denials</source>
+        <translation>Denegaciones</translation>
+    </message>
+    <message>
+        <source>Authorizations</source>
+        <translation>Autorizaciones</translation>
+    </message>
+    <message>
+        <source>Remittance exceptions</source>
+        <translation>Excepciones de remesas</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nuevo</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En curso</translation>
+    </message>
+    <message>
+        <source>Pending payer</source>
+        <translation>Pendiente del pagador</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>Retenido</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>Escalado</translation>
+    </message>
+    <message>
+        <source>Write-off requested</source>
+        <translation>Castigo solicitado</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resuelto</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Baja</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Alta</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Urgente</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ninguna</translation>
+    </message>
+    <message>
+        <source>Eligibility</source>
+        <translation>Elegibilidad</translation>
+    </message>
+    <message>
+        <source>Authorization</source>
+        <translation>Autorización</translation>
+    </message>
+    <message>
+        <source>Timely filing</source>
+        <translation>Presentación en plazo</translation>
+    </message>
+    <message>
+        <source>Coding</source>
+        <translation>Codificación</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplicado</translation>
+    </message>
+    <message>
+        <source>Medical necessity</source>
+        <translation>Necesidad médica</translation>
+    </message>
+    <message>
+        <source>Coordination of benefits</source>
+        <translation>Coordinación de beneficios</translation>
+    </message>
+    <message>
+        <source>Underpayment</source>
+        <translation>Pago insuficiente</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+</context>
+<context>
+    <name>rcm::ui</name>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message numerus="yes">
+        <source>passed %n day(s) ago</source>
+        <translation><numerusform>vencido hace %n día</numerusform><numerusform>vencido hace %n días</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n day(s)</source>
+        <translation><numerusform>en %n día</numerusform><numerusform>en %n días</numerusform></translation>
+    </message>
+    <message>
+        <source>Claim and account</source>
+        <translation>Reclamación y cuenta</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>Pagador</translation>
+    </message>
+    <message>
+        <source>Facility</source>
+        <translation>Centro</translation>
+    </message>
+    <message>
+        <source>Service dates</source>
+        <translation>Fechas de servicio</translation>
+    </message>
+    <message>
+        <source>Amounts</source>
+        <translation>Importes</translation>
+    </message>
+    <message>
+        <source>Billed</source>
+        <translation>Facturado</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Saldo</translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation>En riesgo</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categoría</translation>
+    </message>
+    <message>
+        <source>Adjustment</source>
+        <translation>Ajuste</translation>
+    </message>
+    <message>
+        <source>Remarks</source>
+        <translation>Observaciones</translation>
+    </message>
+    <message>
+        <source>Deadlines</source>
+        <translation>Plazos</translation>
+    </message>
+    <message>
+        <source>Timely filing</source>
+        <translation>Presentación en plazo</translation>
+    </message>
+    <message>
+        <source>Appeal</source>
+        <translation>Apelación</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Vencimiento</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>Trabajo</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>Sin asignar</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Abierto</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>Último cambio</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versión</translation>
+    </message>
+</context>
+</TS>
