@@ -53,7 +53,7 @@ namespace {
 
 constexpr int queueRole = Qt::UserRole + 1; ///< on navigation entries: the wire name, or empty for all
 constexpr std::array<int, WorkQueueModel::ColumnCount> columnWidths
-    = {70, 130, 120, 190, 200, 95, 95, 95, 230, 110, 130, 150};
+    = {80, 130, 120, 190, 200, 120, 95, 95, 230, 120, 130, 150};
 
 } // namespace
 
