@@ -205,6 +205,14 @@
         <source>%1 open items</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>My work</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>rcm::ui::SignInDialog</name>
@@ -463,10 +471,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Remarks</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Deadlines</source>
         <translation type="unfinished" />
     </message>
@@ -504,6 +508,14 @@
     </message>
     <message>
         <source>Version</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not in the reason-code catalogue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remark</source>
         <translation type="unfinished" />
     </message>
 </context>

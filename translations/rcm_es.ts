@@ -205,6 +205,14 @@
         <source>%1 open items</source>
         <translation>%1 elementos abiertos</translation>
     </message>
+    <message>
+        <source>My work</source>
+        <translation>Mi trabajo</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>Sin asignar</translation>
+    </message>
 </context>
 <context>
     <name>rcm::ui::SignInDialog</name>
@@ -465,10 +473,6 @@
         <translation>Ajuste</translation>
     </message>
     <message>
-        <source>Remarks</source>
-        <translation>Observaciones</translation>
-    </message>
-    <message>
         <source>Deadlines</source>
         <translation>Plazos</translation>
     </message>
@@ -507,6 +511,14 @@
     <message>
         <source>Version</source>
         <translation>Versión</translation>
+    </message>
+    <message>
+        <source>not in the reason-code catalogue</source>
+        <translation>no está en el catálogo de códigos de motivo</translation>
+    </message>
+    <message>
+        <source>Remark</source>
+        <translation>Observación</translation>
     </message>
 </context>
 </TS>

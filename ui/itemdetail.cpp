@@ -1,6 +1,7 @@
 #include "ui/itemdetail.h"
 
 #include "models/itemmodels/displaynames.h"
+#include "services/reference/reasoncodecatalogue.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -44,6 +45,15 @@ QString deadlineText(const QDate &deadline, const QDate &today)
     return u"%1 <span style='color:%2; font-weight:bold'>(%3)</span>"_s.arg(dateText(deadline), colour, when);
 }
 
+/// "CO-197: No precertification ... was on file.", or the code flagged as unknown.
+QString codeWithMeaning(reference::ReasonCode::Kind kind, const QString &shown, const QString &code)
+{
+    const auto known = reference::ReasonCodeCatalogue::builtIn().find(kind, code);
+    if (!known)
+        return u"%1 <i>(%2)</i>"_s.arg(shown.toHtmlEscaped(), tr("not in the reason-code catalogue"));
+    return u"<b>%1</b>: %2"_s.arg(shown.toHtmlEscaped(), known->description.toHtmlEscaped());
+}
+
 QString row(const QString &label, const QString &value)
 {
     return u"<tr><td style='color:#57606a; padding-right:12px'>%1</td><td>%2</td></tr>"_s.arg(escaped(label), value);
@@ -77,9 +87,10 @@ QString itemDetailHtml(const WorkItem &item, const QString &ownerName, const QDa
     html += u"<h3>%1</h3><table>"_s.arg(tr("Reason"));
     html += row(tr("Category"), escaped(displayName(item.denialCategory)));
     if (!item.carc.isEmpty())
-        html += row(tr("Adjustment"), escaped(item.groupCode + u'-' + item.carc));
-    if (!item.rarcs.isEmpty())
-        html += row(tr("Remarks"), escaped(item.rarcs.join(u", "_s)));
+        html += row(tr("Adjustment"),
+                    codeWithMeaning(reference::ReasonCode::Kind::Carc, item.groupCode + u'-' + item.carc, item.carc));
+    for (const QString &rarc : item.rarcs)
+        html += row(tr("Remark"), codeWithMeaning(reference::ReasonCode::Kind::Rarc, rarc, rarc));
     html += u"</table>"_s;
 
     html += u"<h3>%1</h3><table>"_s.arg(tr("Deadlines"));

@@ -51,7 +51,7 @@ using models::Queue;
 
 namespace {
 
-constexpr int queueRole = Qt::UserRole + 1; ///< on navigation entries: the wire name, or empty for all
+constexpr int queueRole = Qt::UserRole + 1; ///< on navigation entries: which work they show
 constexpr std::array<int, WorkQueueModel::ColumnCount> columnWidths
     = {80, 130, 120, 190, 200, 120, 95, 95, 230, 120, 130, 150};
 
@@ -188,20 +188,35 @@ MainWindow::MainWindow(store::Database &cache, QWidget *parent)
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { showItem(current); });
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatus);
-    m_navigation->setCurrentRow(1);
+    updateStatus(); // the navigation opened Denials before these connections existed
     resize(1600, 900);
 }
 
 void MainWindow::buildNavigation()
 {
-    auto addEntry = [this](const QString &wireName) {
-        auto *entry = new QListWidgetItem(m_navigation);
-        entry->setData(queueRole, wireName);
+    // Entries carry a key: "mine", "" (every queue), a queue's wire name, "unassigned".
+    const QString selected
+        = m_navigation->currentItem() ? m_navigation->currentItem()->data(queueRole).toString() : u"denial"_s;
+    const QSignalBlocker blocker(m_navigation);
+    m_navigation->clear();
+    auto addEntry = [this](const QString &key) {
+        (new QListWidgetItem(m_navigation))->setData(queueRole, key);
     };
+    if (!m_token.isEmpty())
+        addEntry(u"mine"_s);
     addEntry(QString());
     for (Queue queue : models::allValues<Queue>())
         addEntry(QString(models::wireName(queue)));
+    if (!m_token.isEmpty() && m_user.role == models::Role::Supervisor)
+        addEntry(u"unassigned"_s);
     refreshCounts();
+    for (int row = 0; row < m_navigation->count(); ++row) {
+        if (m_navigation->item(row)->data(queueRole).toString() == selected)
+            m_navigation->setCurrentRow(row);
+    }
+    if (!m_navigation->currentItem())
+        m_navigation->setCurrentRow(0);
+    showQueue(m_navigation->currentRow());
 }
 
 void MainWindow::refreshCounts()
@@ -212,9 +227,20 @@ void MainWindow::refreshCounts()
         total += count;
     for (int row = 0; row < m_navigation->count(); ++row) {
         QListWidgetItem *entry = m_navigation->item(row);
-        const auto queue = models::fromWireName<Queue>(entry->data(queueRole).toString());
-        const QString name = queue ? itemmodels::displayName(*queue) : tr("All open work");
-        const qint64 count = queue ? counts.value(*queue) : total;
+        const QString key = entry->data(queueRole).toString();
+        const auto queue = models::fromWireName<Queue>(key);
+        QString name;
+        qint64 count = 0;
+        if (key == u"mine"_s) {
+            name = tr("My work");
+            count = m_model->countOpen(WorkQueueModel::OwnerScope::Owner, m_user.id);
+        } else if (key == u"unassigned"_s) {
+            name = tr("Unassigned");
+            count = m_model->countOpen(WorkQueueModel::OwnerScope::Nobody);
+        } else {
+            name = queue ? itemmodels::displayName(*queue) : tr("All open work");
+            count = queue ? counts.value(*queue) : total;
+        }
         entry->setText(u"%1  (%2)"_s.arg(name, QLocale().toString(count)));
     }
 }
@@ -270,8 +296,14 @@ void MainWindow::showQueue(int navigationRow)
 {
     if (navigationRow < 0)
         return;
-    const auto queue = models::fromWireName<Queue>(m_navigation->item(navigationRow)->data(queueRole).toString());
-    m_model->setQueue(queue);
+    const QString key = m_navigation->item(navigationRow)->data(queueRole).toString();
+    m_model->setQueue(models::fromWireName<Queue>(key));
+    if (key == u"mine"_s)
+        m_model->setOwnerScope(WorkQueueModel::OwnerScope::Owner, m_user.id);
+    else if (key == u"unassigned"_s)
+        m_model->setOwnerScope(WorkQueueModel::OwnerScope::Nobody);
+    else
+        m_model->setOwnerScope(WorkQueueModel::OwnerScope::Anyone);
 }
 
 void MainWindow::showItem(const QModelIndex &index)
@@ -314,6 +346,7 @@ QString MainWindow::signIn(const QString &server, const QString &username, const
     m_token = request.token;
     m_user = request.user;
     m_actions->setUser(m_user);
+    buildNavigation(); // "My work", and "Unassigned" for supervisors
     if (isLocked()) { // signing in again unlocks
         m_pages->setCurrentIndex(0);
         m_search->setEnabled(true);

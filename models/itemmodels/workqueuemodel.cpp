@@ -77,6 +77,29 @@ void WorkQueueModel::setQueue(std::optional<Queue> queue)
     reload();
 }
 
+void WorkQueueModel::setOwnerScope(OwnerScope scope, const QString &ownerId)
+{
+    if (scope == m_ownerScope && ownerId == m_ownerId)
+        return;
+    m_ownerScope = scope;
+    m_ownerId = ownerId;
+    reload();
+}
+
+qint64 WorkQueueModel::countOpen(OwnerScope scope, const QString &ownerId) const
+{
+    QSqlQuery query(m_connection);
+    QString statement = u"SELECT count(*) FROM work_items WHERE status <> 'resolved'"_s;
+    if (scope == OwnerScope::Owner)
+        statement += u" AND owner_id = ?"_s;
+    else if (scope == OwnerScope::Nobody)
+        statement += u" AND owner_id IS NULL"_s;
+    query.prepare(statement);
+    if (scope == OwnerScope::Owner)
+        query.addBindValue(ownerId);
+    return query.exec() && query.next() ? query.value(0).toLongLong() : 0;
+}
+
 void WorkQueueModel::setSearchText(const QString &text)
 {
     const QString expression = store::WorkItemStore::searchExpression(text);
@@ -110,6 +133,10 @@ QString WorkQueueModel::whereClause() const
     QStringList conditions = {u"work_items.status <> 'resolved'"_s};
     if (m_queue)
         conditions << u"work_items.queue = :queue"_s;
+    if (m_ownerScope == OwnerScope::Owner)
+        conditions << u"work_items.owner_id = :owner"_s;
+    else if (m_ownerScope == OwnerScope::Nobody)
+        conditions << u"work_items.owner_id IS NULL"_s;
     if (!m_searchExpression.isEmpty()) {
         conditions << u"work_items.row_id IN (SELECT rowid FROM work_items_search WHERE work_items_search MATCH "
                       ":search)"_s;
@@ -121,6 +148,8 @@ void WorkQueueModel::bindFilter(QSqlQuery &query) const
 {
     if (m_queue)
         query.bindValue(u":queue"_s, QString(wireName(*m_queue)));
+    if (m_ownerScope == OwnerScope::Owner)
+        query.bindValue(u":owner"_s, m_ownerId);
     if (!m_searchExpression.isEmpty())
         query.bindValue(u":search"_s, m_searchExpression);
 }

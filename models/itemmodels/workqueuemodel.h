@@ -43,8 +43,14 @@ public:
 
     explicit WorkQueueModel(QSqlDatabase connection, QObject *parent = nullptr);
 
+    /// Whose items to show: anyone's, one user's ("My work") or nobody's ("Unassigned").
+    enum class OwnerScope { Anyone, Owner, Nobody };
+
     /// Which open items to show: one queue (or every queue when empty) and a search.
     void setQueue(std::optional<models::Queue> queue);
+    void setOwnerScope(OwnerScope scope, const QString &ownerId = {});
+    /// Open items of a scope across all queues, for the navigation counts.
+    qint64 countOpen(OwnerScope scope, const QString &ownerId = {}) const;
     void setSearchText(const QString &text);
     /// "Today" for deadlines and ages; the system date by default.
     void setToday(const QDate &today);
@@ -91,6 +97,8 @@ private:
 
     QSqlDatabase m_connection;
     std::optional<models::Queue> m_queue;
+    OwnerScope m_ownerScope = OwnerScope::Anyone;
+    QString m_ownerId;
     QString m_searchExpression;
     QDate m_today;
     int m_sortColumn = PriorityColumn;

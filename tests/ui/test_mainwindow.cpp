@@ -99,6 +99,15 @@ private Q_SLOTS:
         openDenials = query.value(0).toLongLong();
         QVERIFY(openDenials > 0);
         QCOMPARE(table->model()->rowCount(), openDenials);
+        // A supervisor also sees the unassigned work of every queue.
+        auto *navigation = window.findChild<QListWidget *>(u"navigation"_s);
+        QVERIFY(query.exec(u"SELECT count(*) FROM work_items WHERE owner_id IS NULL AND status <> 'resolved'"_s)
+                && query.next());
+        const qint64 unassigned = query.value(0).toLongLong();
+        QCOMPARE(navigation->item(navigation->count() - 1)->text(), u"Unassigned  (%1)"_s.arg(unassigned));
+        query.finish();
+        navigation->setCurrentRow(navigation->count() - 1);
+        QCOMPARE(table->model()->rowCount(), unassigned);
     }
 
     void anActionFromTheDetailPanelReachesTheGatewayOnce()
@@ -126,6 +135,14 @@ private Q_SLOTS:
             }
         }
         QVERIFY(!itemId.isEmpty());
+        // "My work" comes first once signed in, with the biller's own open items.
+        auto *navigation = window.findChild<QListWidget *>(u"navigation"_s);
+        QSqlQuery mine(cache.connection());
+        QVERIFY(mine.exec(u"SELECT count(*) FROM work_items WHERE owner_id = 'DEMO-BILLER' AND status <> 'resolved'"_s)
+                && mine.next());
+        QCOMPARE(navigation->item(0)->text(), u"My work  (%1)"_s.arg(mine.value(0).toLongLong()));
+        mine.finish(); // an open read would pin this connection to an old snapshot
+        QVERIFY(!navigation->item(navigation->count() - 1)->text().startsWith(u"Unassigned"_s)); // supervisors only
         // Only what the rules allow a biller on this item is offered.
         auto *hold = window.findChild<QPushButton *>(u"action-hold"_s);
         QTRY_VERIFY(hold && hold->isVisible());
