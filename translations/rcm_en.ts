@@ -213,6 +213,50 @@
         <source>Unassigned</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save the rows of this view, as filtered and sorted, as CSV (Ctrl+E)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export this view</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>work-queue.csv</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Exported %1 rows to %2</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>rcm::ui::SignInDialog</name>

@@ -213,6 +213,50 @@
         <source>Unassigned</source>
         <translation>Sin asignar</translation>
     </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exportar CSV…</translation>
+    </message>
+    <message>
+        <source>Save the rows of this view, as filtered and sorted, as CSV (Ctrl+E)</source>
+        <translation>Guardar las filas de esta vista, filtradas y ordenadas, como CSV (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Export this view</source>
+        <translation>Exportar esta vista</translation>
+    </message>
+    <message>
+        <source>work-queue.csv</source>
+        <translation>cola-de-trabajo.csv</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exportando…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>La exportación falló: %1</translation>
+    </message>
+    <message>
+        <source>Exported %1 rows to %2</source>
+        <translation>%1 filas exportadas a %2</translation>
+    </message>
 </context>
 <context>
     <name>rcm::ui::SignInDialog</name>

@@ -16,6 +16,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QFileDialog>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -23,7 +24,9 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QProgressDialog>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -262,6 +265,11 @@ void MainWindow::buildToolBar()
     m_syncAction->setShortcut(QKeySequence::Refresh);
     m_syncAction->setToolTip(tr("Send pending actions and fetch what changed (F5)"));
     connect(m_syncAction, &QAction::triggered, this, [this]() { syncNow(); });
+    auto *exportAction = toolBar->addAction(tr("Export CSV…"));
+    exportAction->setObjectName(u"exportAction"_s);
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    exportAction->setToolTip(tr("Save the rows of this view, as filtered and sorted, as CSV (Ctrl+E)"));
+    connect(exportAction, &QAction::triggered, this, &MainWindow::exportView);
     toolBar->addSeparator();
 
     m_search = new QLineEdit;
@@ -290,6 +298,38 @@ void MainWindow::buildToolBar()
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, qApp, &QApplication::quit);
     addAction(quit);
+}
+
+void MainWindow::exportView()
+{
+    const QString path
+        = QFileDialog::getSaveFileName(this, tr("Export this view"), tr("work-queue.csv"), tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    QSaveFile file(path); // the old file stays until the new one is complete
+    if (!file.open(QIODevice::WriteOnly)) {
+        QMessageBox::warning(this, tr("Export"), tr("Cannot write %1: %2").arg(path, file.errorString()));
+        return;
+    }
+    QProgressDialog progress(tr("Exporting…"), tr("Cancel"), 0, m_model->rowCount(), this);
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(500);
+    const qint64 rows = m_model->exportCsv(file, [&progress](qint64 done) {
+        progress.setValue(static_cast<int>(done));
+        return !progress.wasCanceled();
+    });
+    progress.reset();
+    if (rows < 0) {
+        file.cancelWriting();
+        if (!progress.wasCanceled())
+            QMessageBox::warning(this, tr("Export"), tr("The export failed: %1").arg(m_model->lastError()));
+        return;
+    }
+    if (!file.commit()) {
+        QMessageBox::warning(this, tr("Export"), tr("Cannot write %1: %2").arg(path, file.errorString()));
+        return;
+    }
+    statusBar()->showMessage(tr("Exported %1 rows to %2").arg(QLocale().toString(rows), path), 8000);
 }
 
 void MainWindow::showQueue(int navigationRow)

@@ -58,6 +58,7 @@ public:
 
 private:
     void askToSignIn();
+    void exportView();
     void syncFinished(const SyncSummary &summary);
     void updateSessionStatus();
     void buildNavigation();

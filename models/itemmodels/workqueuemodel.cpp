@@ -3,6 +3,7 @@
 #include "models/itemmodels/displaynames.h"
 #include "services/store/workitemstore.h"
 
+#include <QIODevice>
 #include <QLocale>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -170,23 +171,84 @@ void WorkQueueModel::reload()
     endResetModel();
 }
 
+QString WorkQueueModel::selectStatement() const
+{
+    const QString direction = m_sortOrder == Qt::AscendingOrder ? u"ASC"_s : u"DESC"_s;
+    return u"SELECT work_items.id, priority, claim_number, account_number, patient_display_name, "
+           "payer_name, service_from, billed_cents, balance_cents, group_code, carc, denial_category, "
+           "timely_filing_deadline, status, users.display_name, "
+           "EXISTS (SELECT 1 FROM outbox WHERE outbox.work_item_id = work_items.id) FROM work_items "
+           "LEFT JOIN users ON users.id = work_items.owner_id"_s
+        + whereClause()
+        + u" ORDER BY %1 %2, work_items.due_date, work_items.row_id"_s.arg(sortExpression(m_sortColumn), direction);
+}
+
+namespace {
+
+/// One CSV field: quoted when it must be, and never read as a formula by a spreadsheet.
+QByteArray csvField(QString text)
+{
+    if (!text.isEmpty() && QStringView(u"=+-@\t\r").contains(text.front()))
+        text.prepend(u'\'');
+    if (text.contains(u',') || text.contains(u'"') || text.contains(u'\n') || text.contains(u'\r'))
+        text = u'"' + QString(text).replace(u'"', u"\"\""_s) + u'"';
+    return text.toUtf8();
+}
+
+} // namespace
+
+qint64 WorkQueueModel::exportCsv(QIODevice &out, const std::function<bool(qint64)> &progress) const
+{
+    QSqlQuery query(m_connection);
+    query.setForwardOnly(true);
+    query.prepare(selectStatement());
+    bindFilter(query);
+    if (!query.exec()) {
+        m_lastError = query.lastError().text();
+        return -1;
+    }
+    QByteArray line;
+    for (int column = 0; column < ColumnCount; ++column)
+        line += (column > 0 ? "," : "") + csvField(headerData(column, Qt::Horizontal).toString());
+    out.write(line + "\r\n");
+    qint64 rows = 0;
+    while (query.next()) {
+        // Plain values for a spreadsheet: amounts as decimals, dates ISO, codes as they are.
+        const QStringList fields = {
+            QString(wireName(static_cast<Priority>(query.value(1).toInt()))),
+            query.value(2).toString(),
+            query.value(3).toString(),
+            query.value(4).toString(),
+            query.value(5).toString(),
+            query.value(6).toString(),
+            Money::fromCents(query.value(7).toLongLong()).toString(),
+            Money::fromCents(query.value(8).toLongLong()).toString(),
+            query.value(10).toString().isEmpty() ? QString()
+                                                 : query.value(9).toString() + u'-' + query.value(10).toString(),
+            query.value(12).toString(),
+            query.value(13).toString(),
+            query.value(14).toString(),
+        };
+        line.clear();
+        for (qsizetype index = 0; index < fields.size(); ++index)
+            line += (index > 0 ? "," : "") + csvField(fields.at(index));
+        if (out.write(line + "\r\n") < 0) {
+            m_lastError = out.errorString();
+            return -1;
+        }
+        if (++rows % 5000 == 0 && progress && !progress(rows))
+            return -1;
+    }
+    return rows;
+}
+
 const WorkQueueModel::Row *WorkQueueModel::rowAt(int row) const
 {
     const int page = row / pageSize;
     if (!m_pages.contains(page)) {
         QSqlQuery query(m_connection);
         query.setForwardOnly(true);
-        const QString direction = m_sortOrder == Qt::AscendingOrder ? u"ASC"_s : u"DESC"_s;
-        query.prepare(u"SELECT work_items.id, priority, claim_number, account_number, patient_display_name, "
-                      "payer_name, service_from, billed_cents, balance_cents, group_code, carc, denial_category, "
-                      "timely_filing_deadline, status, users.display_name, "
-                      "EXISTS (SELECT 1 FROM outbox WHERE outbox.work_item_id = work_items.id) FROM work_items "
-                      "LEFT JOIN users ON users.id = work_items.owner_id"_s
-                      + whereClause()
-                      + u" ORDER BY %1 %2, work_items.due_date, work_items.row_id LIMIT %3 OFFSET %4"_s
-                            .arg(sortExpression(m_sortColumn), direction)
-                            .arg(pageSize)
-                            .arg(page * pageSize));
+        query.prepare(selectStatement() + u" LIMIT %1 OFFSET %2"_s.arg(pageSize).arg(page * pageSize));
         bindFilter(query);
         if (!query.exec()) {
             m_lastError = query.lastError().text();

@@ -7,7 +7,10 @@
 #include <QDate>
 #include <QSqlDatabase>
 
+#include <functional>
 #include <optional>
+
+class QIODevice;
 
 namespace rcm::itemmodels {
 
@@ -65,6 +68,11 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
+    /// Writes every row of the current view (filters, search and sort as shown), as CSV
+    /// with a header, streaming from SQL. progress(rows) is called now and then; it
+    /// returns false to cancel. Returns the rows written, or -1 on error or cancel.
+    qint64 exportCsv(QIODevice &out, const std::function<bool(qint64)> &progress = {}) const;
+
     /// Items per queue for the navigation counts, in one query.
     QHash<models::Queue, qint64> countsByQueue() const;
 
@@ -90,6 +98,7 @@ private:
     };
 
     void reload();
+    QString selectStatement() const;
     QString whereClause() const;
     void bindFilter(class QSqlQuery &query) const;
     const Row *rowAt(int row) const;

@@ -5,6 +5,7 @@
 #include "services/synthetic/syntheticgenerator.h"
 
 #include <QAbstractItemModelTester>
+#include <QBuffer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -148,6 +149,44 @@ private Q_SLOTS:
                 int(QDate(2026, 11, 27).daysTo(item.timelyFilingDeadline)));
         }
         QCOMPARE(model.headerData(WorkQueueModel::PayerColumn, Qt::Horizontal).toString(), u"Payer"_s);
+    }
+
+    void exportsTheViewAsCsv()
+    {
+        WorkQueueModel model(m_database.connection());
+        model.setQueue(Queue::Remittance);
+        model.sort(WorkQueueModel::BalanceColumn, Qt::DescendingOrder);
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        const qint64 rows = model.exportCsv(buffer);
+        QCOMPARE(rows, qint64(model.rowCount()));
+        const QList<QByteArray> lines = buffer.data().split('\n');
+        QCOMPARE(lines.size(), model.rowCount() + 2); // header, rows, and the empty rest after the last \r\n
+        QVERIFY(lines.at(0).startsWith("Priority,Claim,Account,Patient,Payer"));
+        // The rows in the view's order, amounts as plain decimals, names quoted (they hold commas).
+        const QString firstId = model.index(0, 0).data(WorkQueueModel::WorkItemIdRole).toString();
+        const auto first
+            = std::find_if(m_items.begin(), m_items.end(), [&](const WorkItem &item) { return item.id == firstId; });
+        QVERIFY(lines.at(1).contains(first->claimNumber.toUtf8()));
+        QVERIFY(lines.at(1).contains(QString(u'"' + first->patientDisplayName + u'"').toUtf8()));
+        QVERIFY(lines.at(1).contains(QByteArray("," + first->balance.toString().toUtf8() + ",")));
+    }
+
+    void aCellThatLooksLikeAFormulaIsDefused()
+    {
+        store::WorkItemStore store(m_database);
+        WorkItem item = m_items.at(3);
+        item.id = u"WI-FORMULA"_s;
+        item.claimNumber = u"=HYPERLINK(\"http://x\")"_s;
+        item.status = models::WorkItemStatus::New;
+        QVERIFY(!store.upsertItems({&item, 1}));
+        WorkQueueModel model(m_database.connection());
+        model.setQueue(item.queue);
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        QVERIFY(model.exportCsv(buffer) > 0);
+        QVERIFY(buffer.data().contains("\"'=HYPERLINK(\"\"http://x\"\")\""));
+        QVERIFY(!buffer.data().contains(",=HYPERLINK"));
     }
 };
 
