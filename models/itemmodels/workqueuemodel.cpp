@@ -129,9 +129,13 @@ void WorkQueueModel::sort(int column, Qt::SortOrder order)
     endResetModel();
 }
 
-QString WorkQueueModel::whereClause() const
+QString WorkQueueModel::whereClause(StatusCondition status) const
 {
-    QStringList conditions = {u"work_items.status <> 'resolved'"_s};
+    QStringList conditions;
+    if (status == StatusCondition::Open)
+        conditions << u"work_items.status <> 'resolved'"_s;
+    else if (status == StatusCondition::Resolved)
+        conditions << u"work_items.status = 'resolved'"_s;
     if (m_queue)
         conditions << u"work_items.queue = :queue"_s;
     if (m_ownerScope == OwnerScope::Owner)
@@ -142,7 +146,7 @@ QString WorkQueueModel::whereClause() const
         conditions << u"work_items.row_id IN (SELECT rowid FROM work_items_search WHERE work_items_search MATCH "
                       ":search)"_s;
     }
-    return u" WHERE "_s + conditions.join(u" AND "_s);
+    return conditions.isEmpty() ? QString() : u" WHERE "_s + conditions.join(u" AND "_s);
 }
 
 void WorkQueueModel::bindFilter(QSqlQuery &query) const
@@ -161,13 +165,20 @@ void WorkQueueModel::reload()
     m_pages.clear();
     m_rowCount = 0;
     m_lastError.clear();
-    QSqlQuery query(m_connection);
-    query.prepare(u"SELECT count(*) FROM work_items"_s + whereClause());
-    bindFilter(query);
-    if (query.exec() && query.next())
-        m_rowCount = query.value(0).toInt();
-    else
-        m_lastError = query.lastError().text();
+    // Open = all - resolved: both counts can be read from indexes alone (queue, and
+    // status with queue), where "status <> 'resolved'" would visit every row's table page.
+    qint64 counts[2] = {0, 0};
+    const StatusCondition conditions[2] = {StatusCondition::Any, StatusCondition::Resolved};
+    for (int index = 0; index < 2; ++index) {
+        QSqlQuery query(m_connection);
+        query.prepare(u"SELECT count(*) FROM work_items"_s + whereClause(conditions[index]));
+        bindFilter(query);
+        if (query.exec() && query.next())
+            counts[index] = query.value(0).toLongLong();
+        else
+            m_lastError = query.lastError().text();
+    }
+    m_rowCount = static_cast<int>(counts[0] - counts[1]);
     endResetModel();
 }
 
@@ -179,7 +190,7 @@ QString WorkQueueModel::selectStatement() const
            "timely_filing_deadline, status, users.display_name, "
            "EXISTS (SELECT 1 FROM outbox WHERE outbox.work_item_id = work_items.id) FROM work_items "
            "LEFT JOIN users ON users.id = work_items.owner_id"_s
-        + whereClause()
+        + whereClause(StatusCondition::Open)
         + u" ORDER BY %1 %2, work_items.due_date, work_items.row_id"_s.arg(sortExpression(m_sortColumn), direction);
 }
 
@@ -391,11 +402,18 @@ QHash<Queue, qint64> WorkQueueModel::countsByQueue() const
 {
     QHash<Queue, qint64> counts;
     QSqlQuery query(m_connection);
-    if (!query.exec(u"SELECT queue, count(*) FROM work_items WHERE status <> 'resolved' GROUP BY queue"_s))
+    // All minus resolved, each from an index alone (see reload()).
+    if (!query.exec(u"SELECT queue, count(*) FROM work_items GROUP BY queue"_s))
         return counts;
     while (query.next()) {
         if (const auto queue = fromWireName<Queue>(query.value(0).toString()))
             counts.insert(*queue, query.value(1).toLongLong());
+    }
+    if (!query.exec(u"SELECT queue, count(*) FROM work_items WHERE status = 'resolved' GROUP BY queue"_s))
+        return counts;
+    while (query.next()) {
+        if (const auto queue = fromWireName<Queue>(query.value(0).toString()))
+            counts[*queue] -= query.value(1).toLongLong();
     }
     return counts;
 }

@@ -99,7 +99,8 @@ private:
 
     void reload();
     QString selectStatement() const;
-    QString whereClause() const;
+    enum class StatusCondition { Open, Any, Resolved };
+    QString whereClause(StatusCondition status) const;
     void bindFilter(class QSqlQuery &query) const;
     const Row *rowAt(int row) const;
     QVariant displayValue(const Row &row, int column) const;
