@@ -562,5 +562,13 @@
         <source>Remark</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing recorded yet.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 </TS>

@@ -564,5 +564,13 @@
         <source>Remark</source>
         <translation>Observación</translation>
     </message>
+    <message>
+        <source>History</source>
+        <translation>Historial</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet.</source>
+        <translation>Aún no hay nada registrado.</translation>
+    </message>
 </context>
 </TS>

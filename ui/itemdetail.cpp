@@ -61,7 +61,8 @@ QString row(const QString &label, const QString &value)
 
 } // namespace
 
-QString itemDetailHtml(const WorkItem &item, const QString &ownerName, const QDate &today)
+QString itemDetailHtml(const WorkItem &item, const QString &ownerName, const QDate &today,
+                       const QList<HistoryLine> &history)
 {
     using itemmodels::displayName;
     QString html = u"<h2 style='margin-bottom:2px'>%1</h2>"_s.arg(escaped(item.claimNumber));
@@ -105,6 +106,14 @@ QString itemDetailHtml(const WorkItem &item, const QString &ownerName, const QDa
     html += row(tr("Last change"), escaped(QLocale().toString(item.updatedAt.toLocalTime(), QLocale::ShortFormat)));
     html += row(tr("Version"), QString::number(item.version));
     html += u"</table>"_s;
+    html += u"<h3>%1</h3>"_s.arg(tr("History"));
+    if (history.isEmpty())
+        html += u"<p style='color:#57606a'>%1</p>"_s.arg(tr("Nothing recorded yet."));
+    for (const HistoryLine &line : history) {
+        html += u"<p style='margin:2px 0'><span style='color:#57606a'>%1</span> <b>%2</b> %3%4</p>"_s.arg(
+            escaped(QLocale().toString(line.occurredAt.toLocalTime(), QLocale::ShortFormat)), escaped(line.type),
+            escaped(line.actorName), line.text.isEmpty() ? QString() : u": "_s + escaped(line.text));
+    }
     return html;
 }
 

@@ -8,8 +8,18 @@
 
 namespace rcm::ui {
 
+/// One line of an item's history, as the detail panel shows it.
+struct HistoryLine
+{
+    QDateTime occurredAt;
+    QString actorName;
+    QString type; ///< the action's wire name
+    QString text; ///< a note, a reason, an amount or a resolution, when there is one
+};
+
 /// The detail panel's page for one work item: what it is, what is owed, why it was
-/// denied and how long is left to act, as HTML for a QTextBrowser.
-QString itemDetailHtml(const models::WorkItem &item, const QString &ownerName, const QDate &today);
+/// denied, how long is left to act and what has been done, as HTML for a QTextBrowser.
+QString itemDetailHtml(const models::WorkItem &item, const QString &ownerName, const QDate &today,
+                       const QList<HistoryLine> &history = {});
 
 } // namespace rcm::ui

@@ -18,6 +18,8 @@
 #include <QApplication>
 #include <QFileDialog>
 #include <QHeaderView>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -27,8 +29,10 @@
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
+#include <QSqlQuery>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
@@ -180,6 +184,10 @@ MainWindow::MainWindow(store::Database &cache, QWidget *parent)
     connect(m_sync, &SyncRunner::progress, this,
             [this](qint64 items) { m_connection->setText(tr("Syncing: %1 changes").arg(QLocale().toString(items))); });
     connect(m_sync, &SyncRunner::finished, this, &MainWindow::syncFinished);
+    connect(m_sync, &SyncRunner::historyReady, this, [this](const QString &itemId) {
+        if (m_table->currentIndex().data(WorkQueueModel::WorkItemIdRole).toString() == itemId && !isLocked())
+            renderItem(itemId);
+    });
     connect(m_actions, &ActionPanel::outboxChanged, this, [this]() {
         updateSessionStatus();
         m_model->refresh(); // the pending marker
@@ -348,24 +356,46 @@ void MainWindow::showQueue(int navigationRow)
 
 void MainWindow::showItem(const QModelIndex &index)
 {
-    if (!index.isValid()) {
-        m_detail->clear();
-        m_actions->setItem(std::nullopt);
-        return;
-    }
+    const QString id = index.isValid() ? index.data(WorkQueueModel::WorkItemIdRole).toString() : QString();
+    renderItem(id);
+    // The history comes from the server in the background and shows when it arrives.
+    if (!id.isEmpty() && !m_token.isEmpty() && !isLocked())
+        m_sync->fetchHistory(m_server, m_token, id);
+}
+
+void MainWindow::renderItem(const QString &id)
+{
     store::WorkItemStore store(m_cache);
-    const auto item = store.item(index.data(WorkQueueModel::WorkItemIdRole).toString());
+    const auto item = id.isEmpty() ? std::nullopt : store.item(id);
     m_actions->setItem(item);
     if (!item) {
         m_detail->clear();
         return;
     }
-    QString ownerName;
-    for (const models::User &user : store.users()) {
-        if (user.id == item->ownerId)
-            ownerName = user.displayName;
+    QHash<QString, QString> names;
+    for (const models::User &user : store.users())
+        names.insert(user.id, user.displayName);
+    QList<HistoryLine> history;
+    QSqlQuery query(m_cache.connection());
+    query.prepare(u"SELECT occurred_at, actor_id, type, details_json FROM item_history WHERE work_item_id = ? "
+                  "ORDER BY sequence"_s);
+    query.addBindValue(id);
+    if (query.exec()) {
+        while (query.next()) {
+            const QJsonObject details = QJsonDocument::fromJson(query.value(3).toString().toUtf8()).object();
+            QString text = details.value(u"text"_s).toString();
+            for (const QString &key : {u"resolution"_s, u"amount"_s, u"assignee"_s}) {
+                if (details.contains(key))
+                    text = details.value(key).toString() + (text.isEmpty() ? QString() : u" — "_s + text);
+            }
+            history.append({QDateTime::fromString(query.value(0).toString(), Qt::ISODateWithMs),
+                            names.value(query.value(1).toString(), query.value(1).toString()),
+                            query.value(2).toString(), text});
+        }
     }
-    m_detail->setHtml(itemDetailHtml(*item, ownerName, QDate::currentDate()));
+    const int scroll = m_detail->verticalScrollBar()->value();
+    m_detail->setHtml(itemDetailHtml(*item, names.value(item->ownerId), QDate::currentDate(), history));
+    m_detail->verticalScrollBar()->setValue(scroll);
 }
 
 QString MainWindow::signIn(const QString &server, const QString &username, const QString &password)

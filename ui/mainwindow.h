@@ -66,6 +66,7 @@ private:
     void refreshCounts();
     void showQueue(int navigationRow);
     void showItem(const QModelIndex &index);
+    void renderItem(const QString &id);
     void updateStatus();
 
     store::Database &m_cache;

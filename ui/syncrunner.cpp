@@ -1,8 +1,13 @@
 #include "ui/syncrunner.h"
 
+#include "services/api/requests.h"
 #include "services/store/cacheschema.h"
+#include "services/store/transactionguard.h"
 #include "services/sync/outbox.h"
 #include "services/sync/syncengine.h"
+
+#include <QJsonDocument>
+#include <QSqlQuery>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -75,6 +80,43 @@ void SyncRunner::start(const QUrl &server, const QString &token, bool confirmRem
             m_running = false;
             Q_EMIT finished(summary);
         });
+    });
+}
+
+void SyncRunner::fetchHistory(const QUrl &server, const QString &token, const QString &itemId)
+{
+    const QString cachePath = m_cachePath;
+    QMetaObject::invokeMethod(m_worker, [this, cachePath, server, token, itemId]() {
+        api::ApiClient client(server);
+        client.setToken(token);
+        api::HistoryRequest request(itemId);
+        if (client.execute(request))
+            return; // offline or refused: what the cache holds stays
+        store::Database cache;
+        if (cache.open(cachePath, store::workbenchCacheSchema()))
+            return;
+        store::TransactionGuard transaction(cache.connection());
+        QSqlQuery query(cache.connection());
+        query.prepare(u"DELETE FROM item_history WHERE work_item_id = ?"_s);
+        query.addBindValue(itemId);
+        if (!query.exec())
+            return;
+        query.prepare(u"INSERT INTO item_history (work_item_id, sequence, type, actor_id, occurred_at, details_json) "
+                      "VALUES (?, ?, ?, ?, ?, ?)"_s);
+        for (const api::HistoryRequest::Entry &entry : request.entries) {
+            query.addBindValue(itemId);
+            query.addBindValue(entry.sequence);
+            query.addBindValue(entry.type);
+            query.addBindValue(entry.actorId);
+            query.addBindValue(entry.occurredAt.toString(Qt::ISODateWithMs));
+            query.addBindValue(QString::fromUtf8(QJsonDocument(entry.details).toJson(QJsonDocument::Compact)));
+            if (!query.exec())
+                return;
+        }
+        query.finish();
+        if (transaction.commit())
+            return;
+        QMetaObject::invokeMethod(this, [this, itemId]() { Q_EMIT historyReady(itemId); });
     });
 }
 

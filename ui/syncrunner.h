@@ -32,8 +32,13 @@ public:
     /// than 5% of the cache (after the user said yes).
     void start(const QUrl &server, const QString &token, bool confirmRemovals = false);
 
+    /// Fetches one item's history into the cache, in the background; a failure (offline)
+    /// leaves the history cached before.
+    void fetchHistory(const QUrl &server, const QString &token, const QString &itemId);
+
 Q_SIGNALS:
     void progress(qint64 itemsReceived);
+    void historyReady(const QString &itemId);
     void finished(const rcm::ui::SyncSummary &summary);
 
 private:

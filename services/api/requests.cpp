@@ -100,6 +100,34 @@ QString UsersRequest::parse(const QJsonDocument &document, const QHash<QByteArra
     return {};
 }
 
+HistoryRequest::HistoryRequest(QString itemId)
+    : m_itemId(std::move(itemId))
+{ }
+
+QString HistoryRequest::path() const
+{
+    return u"/work-items/%1/history"_s.arg(QString::fromLatin1(QUrl::toPercentEncoding(m_itemId)));
+}
+
+QString HistoryRequest::parse(const QJsonDocument &document, const QHash<QByteArray, QByteArray> &)
+{
+    const QJsonValue history = document.object().value(u"history"_s);
+    if (!history.isArray())
+        return u"the history reply has no history array"_s;
+    entries.clear();
+    for (const QJsonValue &value : history.toArray()) {
+        const QJsonObject object = value.toObject();
+        Entry entry {object.value(u"sequence"_s).toInteger(), object.value(u"type"_s).toString(),
+                     object.value(u"actorId"_s).toString(),
+                     QDateTime::fromString(object.value(u"occurredAt"_s).toString(), Qt::ISODateWithMs),
+                     object.value(u"details"_s).toObject()};
+        if (entry.sequence <= 0 || entry.type.isEmpty() || !entry.occurredAt.isValid())
+            return u"a history entry is malformed"_s;
+        entries.append(entry);
+    }
+    return {};
+}
+
 PostActionRequest::PostActionRequest(QString itemId, QByteArray actionJson, QString idempotencyKey, qint64 baseVersion)
     : m_itemId(std::move(itemId))
     , m_actionJson(std::move(actionJson))

@@ -56,6 +56,30 @@ public:
     QList<models::User> users;
 };
 
+/// GET /v1/work-items/{id}/history: who did what to the item, oldest first.
+class HistoryRequest final : public ApiRequestKind
+{
+public:
+    struct Entry
+    {
+        qint64 sequence = 0;
+        QString type;
+        QString actorId;
+        QDateTime occurredAt;
+        QJsonObject details;
+    };
+
+    explicit HistoryRequest(QString itemId);
+    QByteArray method() const override { return "GET"; }
+    QString path() const override;
+    QString parse(const QJsonDocument &document, const QHash<QByteArray, QByteArray> &headers) override;
+
+    QList<Entry> entries;
+
+private:
+    QString m_itemId;
+};
+
 /// POST /v1/work-items/{id}/actions with Idempotency-Key and If-Match.
 class PostActionRequest final : public ApiRequestKind
 {

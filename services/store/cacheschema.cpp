@@ -153,6 +153,23 @@ Migration countableStatus()
             }};
 }
 
+// Version 6: each item's history as the server last told it, for the detail panel.
+Migration itemHistory()
+{
+    return {6,
+            u"item history"_s,
+            {
+                uR"(CREATE TABLE item_history (
+            work_item_id TEXT NOT NULL,
+            sequence INTEGER NOT NULL,
+            type TEXT NOT NULL,
+            actor_id TEXT NOT NULL,
+            occurred_at TEXT NOT NULL,
+            details_json TEXT NOT NULL,
+            PRIMARY KEY (work_item_id, sequence)) STRICT)"_s,
+            }};
+}
+
 Schema makeSchema()
 {
     Schema schema;
@@ -162,7 +179,7 @@ Schema makeSchema()
     // 2.76x the bare-API floor (4 KiB: 3.05x; 16 KiB: 2.62x) and 1,000 random upserts
     // into a 300,000-item cache took 0.09 s (4 KiB: 0.10 s; 16 KiB: 0.22 s).
     schema.pageSize = 8192;
-    schema.migrations = {tables(), queueIndexes(), search(), syncAndOutbox(), countableStatus()};
+    schema.migrations = {tables(), queueIndexes(), search(), syncAndOutbox(), countableStatus(), itemHistory()};
     schema.afterIndexRestore = {u"INSERT INTO work_items_search (work_items_search) VALUES ('rebuild')"_s};
     return schema;
 }

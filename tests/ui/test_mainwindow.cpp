@@ -160,6 +160,13 @@ private Q_SLOTS:
         QCOMPARE(sync::Outbox(cache).entries().size(), 0);
         // Now on hold: Release is offered, Hold no longer.
         QTRY_VERIFY(window.findChild<QPushButton *>(u"action-release"_s)->isVisible());
+        // The item's history comes from the server, cached, with who did it.
+        auto *detail = window.findChild<QTextBrowser *>(u"detail"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(detail->toPlainText().contains(u"hold Demo Biller"_s), 10000);
+        QSqlQuery cached(cache.connection());
+        QVERIFY(cached.exec(u"SELECT count(*) FROM item_history WHERE work_item_id = '%1'"_s.arg(itemId))
+                && cached.next());
+        QCOMPARE(cached.value(0).toInt(), 1);
         QVERIFY(!hold->isVisible());
     }
 
