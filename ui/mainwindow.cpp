@@ -531,8 +531,7 @@ void MainWindow::updateSessionStatus()
     const qint64 pending = outbox.count(sync::OutboxEntry::State::Pending);
     const qint64 conflicts = outbox.count(sync::OutboxEntry::State::Conflict);
     m_outboxLabel->setText(tr("%1 pending, %2 conflicts").arg(pending).arg(conflicts));
-    api::ApiClient offline(m_server);
-    const QDateTime lastSync = sync::SyncEngine(m_cache, offline).lastSync();
+    const QDateTime lastSync = sync::SyncEngine::readLastSync(m_cache);
     m_connection->setText(lastSync.isValid()
                               ? tr("Last sync %1").arg(QLocale().toString(lastSync.toLocalTime(), QLocale::ShortFormat))
                               : tr("Never synced: the cache is as it was copied or generated"));

@@ -99,18 +99,17 @@ int runStatus(const QStringList &arguments)
         return Failure;
     store::WorkItemStore items(context.cache());
     sync::Outbox outbox(context.cache());
-    api::ApiClient offline {QUrl(context.serverUrl())};
-    sync::SyncEngine engine(context.cache(), offline);
+    const QString cursor = sync::SyncEngine::readCursor(context.cache());
     const qint64 cached = items.itemCount();
     const qint64 pending = outbox.count(sync::OutboxEntry::State::Pending);
     const qint64 conflicts = outbox.count(sync::OutboxEntry::State::Conflict);
     const qint64 attention
         = outbox.count(sync::OutboxEntry::State::Failed) + outbox.count(sync::OutboxEntry::State::Review);
-    const QDateTime lastSync = engine.lastSync();
+    const QDateTime lastSync = sync::SyncEngine::readLastSync(context.cache());
     if (context.json()) {
         const QJsonObject status {
             {u"itemsCached"_s, cached},
-            {u"cursor"_s, engine.cursor()},
+            {u"cursor"_s, cursor},
             {u"pendingActions"_s, pending},
             {u"conflicts"_s, conflicts},
             {u"lastSync"_s, lastSync.isValid() ? QJsonValue(lastSync.toString(Qt::ISODateWithMs)) : QJsonValue()}};
@@ -120,8 +119,7 @@ int runStatus(const QStringList &arguments)
     context.out << "Items cached:     " << cached << "\n"
                 << "Last sync:        "
                 << (lastSync.isValid() ? lastSync.toLocalTime().toString(Qt::ISODate) : u"never"_s) << "\n"
-                << "Cursor:           "
-                << (engine.cursor().isEmpty() ? u"(none: next sync is a full one)"_s : engine.cursor()) << "\n"
+                << "Cursor:           " << (cursor.isEmpty() ? u"(none: next sync is a full one)"_s : cursor) << "\n"
                 << "Pending actions:  " << pending << "\n"
                 << "Conflicts:        " << conflicts << "\n"
                 << "Need attention:   " << attention << " (refused or to review; see 'rcmctl outbox')\n";

@@ -41,12 +41,21 @@ SyncEngine::SyncEngine(store::Database &cache, api::ApiClient &client)
     , m_client(client)
 { }
 
-QVariant SyncEngine::state(const QString &key)
+namespace {
+
+QVariant readState(store::Database &cache, const QString &key)
 {
-    QSqlQuery query(m_cache.connection());
+    QSqlQuery query(cache.connection());
     query.prepare(u"SELECT value FROM sync_state WHERE key = ?"_s);
     query.addBindValue(key);
     return query.exec() && query.next() ? query.value(0) : QVariant();
+}
+
+} // namespace
+
+QVariant SyncEngine::state(const QString &key)
+{
+    return readState(m_cache, key);
 }
 
 StoreError SyncEngine::setState(const QString &key, const QVariant &value)
@@ -59,14 +68,14 @@ StoreError SyncEngine::setState(const QString &key, const QVariant &value)
     return query.exec() ? StoreError() : StoreError(StoreError::Code::Query, query.lastError().text());
 }
 
-QString SyncEngine::cursor()
+QString SyncEngine::readCursor(store::Database &cache)
 {
-    return state(u"cursor"_s).toString();
+    return readState(cache, u"cursor"_s).toString();
 }
 
-QDateTime SyncEngine::lastSync()
+QDateTime SyncEngine::readLastSync(store::Database &cache)
 {
-    return QDateTime::fromString(state(u"last_sync"_s).toString(), Qt::ISODateWithMs);
+    return QDateTime::fromString(readState(cache, u"last_sync"_s).toString(), Qt::ISODateWithMs);
 }
 
 qint64 SyncEngine::count(const QString &statement)

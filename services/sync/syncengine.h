@@ -59,8 +59,12 @@ public:
 
     Result run(RemovalPolicy policy = RemovalPolicy::AskAboveThreshold);
 
-    QString cursor();
-    QDateTime lastSync();
+    QString cursor() { return readCursor(m_cache); }
+    QDateTime lastSync() { return readLastSync(m_cache); }
+
+    /// The same, for a cache no sync is running on (status lines): no client needed.
+    static QString readCursor(store::Database &cache);
+    static QDateTime readLastSync(store::Database &cache);
 
 private:
     QVariant state(const QString &key);
