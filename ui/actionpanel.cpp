@@ -4,6 +4,7 @@
 #include "services/store/database.h"
 #include "services/store/workitemstore.h"
 #include "services/sync/outbox.h"
+#include "ui/assigndialog.h"
 
 #include <QGridLayout>
 #include <QInputDialog>
@@ -119,8 +120,27 @@ void ActionPanel::setUser(const std::optional<models::User> &user)
 
 void ActionPanel::setItem(const std::optional<models::WorkItem> &item)
 {
-    m_item = item;
+    setItems(item ? QList<models::WorkItem> {*item} : QList<models::WorkItem> {});
+}
+
+void ActionPanel::setItems(const QList<models::WorkItem> &items)
+{
+    m_items = items;
     refresh();
+}
+
+bool ActionPanel::allowedOnAll(ActionType type) const
+{
+    if (!m_user || m_items.isEmpty())
+        return false;
+    // An amount belongs to one item's balance: write-offs are asked for one at a time.
+    if (m_items.size() > 1 && type == ActionType::RequestWriteOff)
+        return false;
+    rules::ActionContext context;
+    context.assignee = m_user; // a stand-in: who exactly is asked when assigning
+    return std::all_of(m_items.cbegin(), m_items.cend(), [&](const models::WorkItem &item) {
+        return !rules::ActionPolicy::check(*m_user, item, probe(type, item), context);
+    });
 }
 
 void ActionPanel::refresh()
@@ -130,12 +150,7 @@ void ActionPanel::refresh()
     for (ActionType type : models::allValues<ActionType>()) {
         QPushButton *button = m_buttons.value(type);
         m_grid->removeWidget(button);
-        bool allowed = m_user && m_item;
-        if (allowed) {
-            rules::ActionContext context;
-            context.assignee = m_user; // a stand-in: who exactly is asked when assigning
-            allowed = !rules::ActionPolicy::check(*m_user, *m_item, probe(type, *m_item), context);
-        }
+        const bool allowed = allowedOnAll(type);
         button->setVisible(allowed);
         if (allowed) {
             m_grid->addWidget(button, position / 3, position % 3);
@@ -145,11 +160,16 @@ void ActionPanel::refresh()
     m_retry->hide();
     m_discard->hide();
     m_outboxState->clear();
-    if (!m_item)
+    if (m_items.size() > 1) {
+        m_outboxState->setText(
+            tr("<b>%n items selected.</b> Actions apply to each of them.", nullptr, static_cast<int>(m_items.size())));
+        return;
+    }
+    if (m_items.isEmpty())
         return;
     int pending = 0;
     for (const sync::OutboxEntry &entry : sync::Outbox(m_cache).entries()) {
-        if (entry.workItemId != m_item->id)
+        if (entry.workItemId != m_items.constFirst().id)
             continue;
         if (entry.state == sync::OutboxEntry::State::Pending) {
             ++pending;
@@ -205,8 +225,9 @@ std::optional<QJsonObject> ActionPanel::askForDetails(ActionType type)
     }
     case ActionType::RequestWriteOff: {
         const QString amount = QInputDialog::getText(
-            this, actionLabel(type), tr("Amount to write off (balance %1):").arg(m_item->balance.toString()),
-            QLineEdit::Normal, m_item->balance.toString(), &ok);
+            this, actionLabel(type),
+            tr("Amount to write off (balance %1):").arg(m_items.constFirst().balance.toString()), QLineEdit::Normal,
+            m_items.constFirst().balance.toString(), &ok);
         if (!ok)
             return std::nullopt;
         const QString reason = QInputDialog::getMultiLineText(this, actionLabel(type), tr("Reason:"), QString(), &ok);
@@ -217,19 +238,19 @@ std::optional<QJsonObject> ActionPanel::askForDetails(ActionType type)
         break;
     }
     case ActionType::Assign: {
-        QStringList names;
-        QStringList ids;
-        for (const models::User &user : store::WorkItemStore(m_cache).users()) {
-            if (user.active && user.role != models::Role::Finance
-                && rules::ActionPolicy::canView(user.role, m_item->queue)) {
-                names << u"%1 (%2)"_s.arg(user.displayName, QString(models::wireName(user.role)));
-                ids << user.id;
-            }
+        store::WorkItemStore store(m_cache);
+        QList<models::User> eligible;
+        for (const models::User &user : store.users()) {
+            const bool seesAll = std::all_of(m_items.cbegin(), m_items.cend(), [&](const models::WorkItem &item) {
+                return rules::ActionPolicy::canView(user.role, item.queue);
+            });
+            if (user.active && user.role != models::Role::Finance && seesAll)
+                eligible.append(user);
         }
-        const QString chosen = QInputDialog::getItem(this, actionLabel(type), tr("Assign to:"), names, 0, false, &ok);
-        if (!ok || !names.contains(chosen))
+        AssignDialog dialog(eligible, store.openItemsByOwner(), static_cast<int>(m_items.size()), this);
+        if (dialog.exec() != QDialog::Accepted || dialog.assigneeId().isEmpty())
             return std::nullopt;
-        action.insert(u"assignee"_s, ids.at(names.indexOf(chosen)));
+        action.insert(u"assignee"_s, dialog.assigneeId());
         break;
     }
     default:
@@ -240,7 +261,7 @@ std::optional<QJsonObject> ActionPanel::askForDetails(ActionType type)
 
 void ActionPanel::take(ActionType type)
 {
-    if (!m_item)
+    if (m_items.isEmpty())
         return;
     const std::optional<QJsonObject> action = askForDetails(type);
     if (!action)
@@ -250,13 +271,22 @@ void ActionPanel::take(ActionType type)
         QMessageBox::warning(this, actionLabel(type), problem.detail);
         return;
     }
-    store::StoreError error;
-    if (!sync::Outbox(m_cache).enqueue(m_item->id, *action, &error)) {
-        QMessageBox::warning(this, actionLabel(type), error.message());
-        return;
+    // One outbox entry per item, each with its own key: the server takes or refuses each.
+    sync::Outbox outbox(m_cache);
+    int queued = 0;
+    for (const models::WorkItem &item : std::as_const(m_items)) {
+        store::StoreError error;
+        if (!outbox.enqueue(item.id, *action, &error)) {
+            QMessageBox::warning(
+                this, actionLabel(type),
+                tr("%1 of %2 actions were queued; then: %3").arg(queued).arg(m_items.size()).arg(error.message()));
+            break;
+        }
+        ++queued;
     }
     refresh();
-    Q_EMIT outboxChanged();
+    if (queued > 0)
+        Q_EMIT outboxChanged();
 }
 
 } // namespace rcm::ui

@@ -5,6 +5,7 @@
 #include "models/workitem.h"
 
 #include <QHash>
+#include <QList>
 #include <QWidget>
 
 #include <optional>
@@ -22,7 +23,8 @@ namespace rcm::ui {
 /// The actions a user may take on the selected item, offered by the same rules the
 /// gateway enforces. An action goes to the outbox at once and the item shows it as
 /// pending until the server confirms it; a conflict shows the server's version beside
-/// the local action, to retry on it or discard.
+/// the local action, to retry on it or discard. With several items selected it offers
+/// the actions allowed on every one of them and queues one action per item.
 class ActionPanel final : public QWidget
 {
     Q_OBJECT
@@ -32,6 +34,8 @@ public:
 
     void setUser(const std::optional<models::User> &user);
     void setItem(const std::optional<models::WorkItem> &item);
+    /// Several items: the actions allowed on all of them, taken on each (bulk actions).
+    void setItems(const QList<models::WorkItem> &items);
 
 Q_SIGNALS:
     /// The outbox changed (an action queued, retried or discarded): time to send it.
@@ -41,10 +45,11 @@ private:
     void take(models::ActionType type);
     void refresh();
     std::optional<QJsonObject> askForDetails(models::ActionType type);
+    bool allowedOnAll(models::ActionType type) const;
 
     store::Database &m_cache;
     std::optional<models::User> m_user;
-    std::optional<models::WorkItem> m_item;
+    QList<models::WorkItem> m_items;
     QHash<models::ActionType, QPushButton *> m_buttons;
     QGridLayout *m_grid = nullptr;
     QLabel *m_outboxState = nullptr;

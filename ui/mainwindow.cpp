@@ -1,6 +1,7 @@
 #include "ui/mainwindow.h"
 
 #include "models/itemmodels/displaynames.h"
+#include "models/itemmodels/savedviews.h"
 #include "models/itemmodels/workqueuemodel.h"
 #include "services/api/requests.h"
 #include "services/store/database.h"
@@ -8,9 +9,12 @@
 #include "services/sync/outbox.h"
 #include "services/sync/syncengine.h"
 #include "ui/actionpanel.h"
+#include "ui/conflictsdialog.h"
 #include "ui/deadlinedelegate.h"
+#include "ui/filterbar.h"
 #include "ui/idlelock.h"
 #include "ui/itemdetail.h"
+#include "ui/settingsdialog.h"
 #include "ui/signindialog.h"
 #include "ui/syncrunner.h"
 
@@ -18,12 +22,14 @@
 #include <QApplication>
 #include <QFileDialog>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QLocale>
+#include <QMenu>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QProgressDialog>
@@ -39,6 +45,7 @@
 #include <QTextBrowser>
 #include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
 #include <QTranslator>
 #include <QVBoxLayout>
 
@@ -60,7 +67,7 @@ namespace {
 
 constexpr int queueRole = Qt::UserRole + 1; ///< on navigation entries: which work they show
 constexpr std::array<int, WorkQueueModel::ColumnCount> columnWidths
-    = {80, 130, 120, 190, 200, 120, 95, 95, 230, 120, 130, 150};
+    = {80, 130, 120, 190, 200, 110, 95, 95, 230, 110, 80, 130, 150};
 
 } // namespace
 
@@ -128,9 +135,19 @@ MainWindow::MainWindow(store::Database &cache, QWidget *parent)
     detailLayout->addWidget(m_detail, 1);
     detailLayout->addWidget(m_actions);
 
+    m_filterBar = new FilterBar;
+    m_filterBar->setObjectName(u"filterBar"_s);
+    connect(m_filterBar, &FilterBar::filterChanged, m_model, &WorkQueueModel::setFilter);
+    auto *queuePane = new QWidget;
+    auto *queueLayout = new QVBoxLayout(queuePane);
+    queueLayout->setContentsMargins(0, 0, 0, 0);
+    queueLayout->setSpacing(2);
+    queueLayout->addWidget(m_filterBar);
+    queueLayout->addWidget(m_table, 1);
+
     auto *splitter = new QSplitter;
     splitter->addWidget(m_navigation);
-    splitter->addWidget(m_table);
+    splitter->addWidget(queuePane);
     splitter->addWidget(detailPane);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({230, 1000, 360});
@@ -168,8 +185,11 @@ MainWindow::MainWindow(store::Database &cache, QWidget *parent)
     m_userLabel->setObjectName(u"userStatus"_s);
     m_connection = new QLabel;
     m_connection->setObjectName(u"syncStatus"_s);
-    m_outboxLabel = new QLabel;
-    m_outboxLabel->setObjectName(u"outboxStatus"_s);
+    m_outboxButton = new QToolButton;
+    m_outboxButton->setObjectName(u"outboxStatus"_s);
+    m_outboxButton->setAutoRaise(true);
+    m_outboxButton->setToolTip(tr("Show the actions that need you"));
+    connect(m_outboxButton, &QToolButton::clicked, this, &MainWindow::showConflicts);
     m_syncProgress = new QProgressBar;
     m_syncProgress->setRange(0, 0); // the total is not known in advance
     m_syncProgress->setMaximumWidth(160);
@@ -177,7 +197,7 @@ MainWindow::MainWindow(store::Database &cache, QWidget *parent)
     statusBar()->addWidget(m_itemCount);
     statusBar()->addPermanentWidget(m_syncProgress);
     statusBar()->addPermanentWidget(m_connection);
-    statusBar()->addPermanentWidget(m_outboxLabel);
+    statusBar()->addPermanentWidget(m_outboxButton);
     statusBar()->addPermanentWidget(m_userLabel);
 
     m_sync = new SyncRunner(cache.path(), this);
@@ -198,6 +218,8 @@ MainWindow::MainWindow(store::Database &cache, QWidget *parent)
     connect(m_navigation, &QListWidget::currentRowChanged, this, &MainWindow::showQueue);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { showItem(current); });
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::selectionChanged);
+    refreshFilterChoices();
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatus);
     updateStatus(); // the navigation opened Denials before these connections existed
     resize(1600, 900);
@@ -278,6 +300,27 @@ void MainWindow::buildToolBar()
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     exportAction->setToolTip(tr("Save the rows of this view, as filtered and sorted, as CSV (Ctrl+E)"));
     connect(exportAction, &QAction::triggered, this, &MainWindow::exportView);
+    auto *conflictsAction = toolBar->addAction(tr("Conflicts…"));
+    conflictsAction->setObjectName(u"conflictsAction"_s);
+    conflictsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
+    conflictsAction->setToolTip(tr("Actions the server did not take as they were: retry or discard (Ctrl+Shift+K)"));
+    connect(conflictsAction, &QAction::triggered, this, &MainWindow::showConflicts);
+    toolBar->addSeparator();
+
+    auto *filtersAction = toolBar->addAction(tr("Filters"));
+    filtersAction->setObjectName(u"filtersAction"_s);
+    filtersAction->setCheckable(true);
+    filtersAction->setChecked(true);
+    filtersAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    filtersAction->setToolTip(tr("Show or hide the filters (Ctrl+Shift+L)"));
+    connect(filtersAction, &QAction::toggled, m_filterBar, &QWidget::setVisible);
+    m_viewsButton = new QToolButton;
+    m_viewsButton->setObjectName(u"viewsButton"_s);
+    m_viewsButton->setText(tr("Views"));
+    m_viewsButton->setPopupMode(QToolButton::InstantPopup);
+    m_viewsButton->setMenu(new QMenu(m_viewsButton));
+    connect(m_viewsButton->menu(), &QMenu::aboutToShow, this, &MainWindow::buildViewsMenu);
+    toolBar->addWidget(m_viewsButton);
     toolBar->addSeparator();
 
     m_search = new QLineEdit;
@@ -301,6 +344,14 @@ void MainWindow::buildToolBar()
     m_searchDelay->setInterval(250);
     connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
     connect(m_searchDelay, &QTimer::timeout, this, [this]() { m_model->setSearchText(m_search->text()); });
+
+    auto *spacer = new QWidget;
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    toolBar->addWidget(spacer);
+    auto *settingsAction = toolBar->addAction(tr("Settings…"));
+    settingsAction->setObjectName(u"settingsAction"_s);
+    settingsAction->setShortcut(QKeySequence::Preferences);
+    connect(settingsAction, &QAction::triggered, this, &MainWindow::showSettings);
 
     auto *quit = new QAction(tr("Quit"), this);
     quit->setShortcut(QKeySequence::Quit);
@@ -367,7 +418,8 @@ void MainWindow::renderItem(const QString &id)
 {
     store::WorkItemStore store(m_cache);
     const auto item = id.isEmpty() ? std::nullopt : store.item(id);
-    m_actions->setItem(item);
+    if (selectedCount() <= 1) // several selected: the panel offers bulk actions on them all
+        m_actions->setItem(item);
     if (!item) {
         m_detail->clear();
         return;
@@ -496,6 +548,7 @@ void MainWindow::syncFinished(const SyncSummary &summary)
     const QString selected = m_table->currentIndex().data(WorkQueueModel::WorkItemIdRole).toString();
     m_model->refresh();
     refreshCounts();
+    refreshFilterChoices();
     // Keep the user on the item they were looking at, now in its synced state.
     for (int row = 0; row < std::min(m_model->rowCount(), 2000); ++row) {
         if (m_model->index(row, 0).data(WorkQueueModel::WorkItemIdRole).toString() == selected) {
@@ -530,7 +583,11 @@ void MainWindow::updateSessionStatus()
     sync::Outbox outbox(m_cache);
     const qint64 pending = outbox.count(sync::OutboxEntry::State::Pending);
     const qint64 conflicts = outbox.count(sync::OutboxEntry::State::Conflict);
-    m_outboxLabel->setText(tr("%1 pending, %2 conflicts").arg(pending).arg(conflicts));
+    const qint64 needYou
+        = outbox.count(sync::OutboxEntry::State::Failed) + outbox.count(sync::OutboxEntry::State::Review);
+    m_outboxButton->setText(needYou > 0
+                                ? tr("%1 pending, %2 conflicts, %3 refused").arg(pending).arg(conflicts).arg(needYou)
+                                : tr("%1 pending, %2 conflicts").arg(pending).arg(conflicts));
     const QDateTime lastSync = sync::SyncEngine::readLastSync(m_cache);
     m_connection->setText(lastSync.isValid()
                               ? tr("Last sync %1").arg(QLocale().toString(lastSync.toLocalTime(), QLocale::ShortFormat))
@@ -549,6 +606,127 @@ void MainWindow::updateStatus()
     if (m_model->rowCount() > 0) {
         m_table->selectionModel()->setCurrentIndex(m_model->index(0, 0),
                                                    QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    }
+}
+
+namespace {
+
+constexpr int bulkLimit = 1000; ///< the most items one bulk action takes
+
+} // namespace
+
+qint64 MainWindow::selectedCount() const
+{
+    // Counted from the selection's ranges: a Ctrl+A over a million rows must not read them.
+    qint64 selected = 0;
+    for (const QItemSelectionRange &range : m_table->selectionModel()->selection())
+        selected += range.height();
+    return selected;
+}
+
+void MainWindow::selectionChanged()
+{
+    const qint64 selected = selectedCount();
+    if (selected <= 1) { // one item: its details and actions (the history comes with the current row)
+        renderItem(m_table->currentIndex().data(WorkQueueModel::WorkItemIdRole).toString());
+        return;
+    }
+    if (selected > bulkLimit) {
+        m_actions->setItems({});
+        statusBar()->showMessage(tr("%1 items selected: bulk actions take at most %2 at a time.")
+                                     .arg(QLocale().toString(selected), QLocale().toString(bulkLimit)),
+                                 8000);
+        return;
+    }
+    store::WorkItemStore store(m_cache);
+    QList<models::WorkItem> items;
+    for (const QModelIndex &index : m_table->selectionModel()->selectedRows()) {
+        if (auto item = store.item(index.data(WorkQueueModel::WorkItemIdRole).toString()))
+            items.append(std::move(*item));
+    }
+    m_actions->setItems(items);
+    statusBar()->showMessage(tr("%n item(s) selected", nullptr, static_cast<int>(items.size())), 4000);
+}
+
+void MainWindow::refreshFilterChoices()
+{
+    store::WorkItemStore store(m_cache);
+    m_filterBar->setChoices(store.payersInUse(), store.users());
+}
+
+void MainWindow::showConflicts()
+{
+    ConflictsDialog dialog(m_cache, this);
+    connect(&dialog, &ConflictsDialog::outboxChanged, this, [this]() {
+        updateSessionStatus();
+        m_model->refresh();
+        syncNow();
+    });
+    dialog.exec();
+}
+
+void MainWindow::showSettings()
+{
+    SettingsDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_idleLock->setInterval(std::chrono::minutes(dialog.autoLockMinutes()));
+    statusBar()->showMessage(tr("Settings saved."), 4000);
+}
+
+void MainWindow::buildViewsMenu()
+{
+    QMenu *menu = m_viewsButton->menu();
+    menu->clear();
+    const QList<itemmodels::SavedView> views = itemmodels::SavedViews(m_user.id).views();
+    for (const itemmodels::SavedView &view : views)
+        menu->addAction(view.name, this, [this, name = view.name]() { applyView(name); });
+    if (views.isEmpty())
+        menu->addAction(tr("No saved views yet"))->setEnabled(false);
+    menu->addSeparator();
+    menu->addAction(tr("Save this view…"), this, &MainWindow::saveCurrentView);
+    if (!views.isEmpty()) {
+        QMenu *remove = menu->addMenu(tr("Delete a view"));
+        for (const itemmodels::SavedView &view : views) {
+            remove->addAction(view.name, this,
+                              [this, name = view.name]() { itemmodels::SavedViews(m_user.id).remove(name); });
+        }
+    }
+}
+
+void MainWindow::saveCurrentView()
+{
+    bool ok = false;
+    const QString name
+        = QInputDialog::getText(this, tr("Save this view"), tr("Name:"), QLineEdit::Normal, QString(), &ok).trimmed();
+    if (!ok || name.isEmpty())
+        return;
+    itemmodels::SavedView view;
+    view.name = name;
+    view.navigationKey
+        = m_navigation->currentItem() ? m_navigation->currentItem()->data(queueRole).toString() : QString();
+    view.filter = m_model->filter();
+    view.search = m_search->text();
+    view.sortColumn = m_model->sortColumn();
+    view.sortOrder = m_model->sortOrder();
+    itemmodels::SavedViews(m_user.id).save(view);
+    statusBar()->showMessage(tr("View \"%1\" saved.").arg(name), 4000);
+}
+
+void MainWindow::applyView(const QString &name)
+{
+    for (const itemmodels::SavedView &view : itemmodels::SavedViews(m_user.id).views()) {
+        if (view.name != name)
+            continue;
+        for (int row = 0; row < m_navigation->count(); ++row) {
+            if (m_navigation->item(row)->data(queueRole).toString() == view.navigationKey)
+                m_navigation->setCurrentRow(row);
+        }
+        m_filterBar->setFilter(view.filter);
+        m_search->setText(view.search);
+        m_model->setSearchText(view.search);
+        m_table->sortByColumn(view.sortColumn, view.sortOrder);
+        return;
     }
 }
 

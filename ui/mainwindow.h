@@ -15,6 +15,7 @@ class QListWidget;
 class QTableView;
 class QTextBrowser;
 class QTimer;
+class QToolButton;
 
 namespace rcm::store {
 class Database;
@@ -26,6 +27,7 @@ class WorkQueueModel;
 namespace rcm::ui {
 
 class ActionPanel;
+class FilterBar;
 class IdleLock;
 class SyncRunner;
 struct SyncSummary;
@@ -36,7 +38,8 @@ bool installTranslation(const QString &language);
 
 /// The workbench's main window: queues on the left, the selected queue in the middle,
 /// the selected item's details on the right; sign-in and sync (F5) in the toolbar, the
-/// session, the last sync and the outbox in the status bar.
+/// session, the last sync and the outbox in the status bar. Filters and saved views sit
+/// above the queue; several selected items take bulk actions.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -56,8 +59,18 @@ public:
     bool isLocked() const;
     void setAutoLockInterval(std::chrono::milliseconds interval);
 
+    /// Opens the dialog of actions the server did not take as they were.
+    void showConflicts();
+
 private:
     void askToSignIn();
+    void showSettings();
+    void buildViewsMenu();
+    void saveCurrentView();
+    void applyView(const QString &name);
+    void selectionChanged();
+    qint64 selectedCount() const;
+    void refreshFilterChoices();
     void exportView();
     void syncFinished(const SyncSummary &summary);
     void updateSessionStatus();
@@ -80,7 +93,9 @@ private:
     QLabel *m_itemCount = nullptr;
     QLabel *m_connection = nullptr;
     QLabel *m_userLabel = nullptr;
-    QLabel *m_outboxLabel = nullptr;
+    QToolButton *m_outboxButton = nullptr;
+    QToolButton *m_viewsButton = nullptr;
+    FilterBar *m_filterBar = nullptr;
     QProgressBar *m_syncProgress = nullptr;
     QAction *m_syncAction = nullptr;
     SyncRunner *m_sync = nullptr;

@@ -1,6 +1,7 @@
 #include "services/store/cacheschema.h"
 #include "services/store/database.h"
 #include "ui/mainwindow.h"
+#include "ui/settingsdialog.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -50,7 +51,7 @@ int main(int argc, char *argv[])
 
     const QString cachePath = parser.isSet(cacheOption)
         ? parser.value(cacheOption)
-        : QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)).filePath(u"cache.db"_s);
+        : QSettings().value(u"cacheFile"_s, rcm::ui::SettingsDialog::defaultCachePath()).toString();
     rcm::store::Database cache;
     if (const rcm::store::StoreError error = cache.open(cachePath, rcm::store::workbenchCacheSchema())) {
         QMessageBox::critical(

@@ -45,6 +45,8 @@ QString sortExpression(int column)
         return u"work_items.carc"_s;
     case WorkQueueModel::FilingDeadlineColumn:
         return u"work_items.timely_filing_deadline"_s;
+    case WorkQueueModel::AgeColumn:
+        return u"work_items.created_at"_s;
     case WorkQueueModel::StatusColumn:
         return u"work_items.status"_s;
     case WorkQueueModel::OwnerColumn:
@@ -110,6 +112,14 @@ void WorkQueueModel::setSearchText(const QString &text)
     reload();
 }
 
+void WorkQueueModel::setFilter(const QueueFilter &filter)
+{
+    if (filter == m_filter)
+        return;
+    m_filter = filter;
+    reload();
+}
+
 void WorkQueueModel::setToday(const QDate &today)
 {
     m_today = today;
@@ -142,6 +152,24 @@ QString WorkQueueModel::whereClause(StatusCondition status) const
         conditions << u"work_items.owner_id = :owner"_s;
     else if (m_ownerScope == OwnerScope::Nobody)
         conditions << u"work_items.owner_id IS NULL"_s;
+    if (!m_filter.payerId.isEmpty())
+        conditions << u"work_items.payer_id = :payer"_s;
+    if (m_filter.category)
+        conditions << u"work_items.denial_category = :category"_s;
+    if (m_filter.status)
+        conditions << u"work_items.status = :status"_s;
+    if (!m_filter.ownerId.isEmpty())
+        conditions << u"work_items.owner_id = :filterOwner"_s;
+    // Age is whole days since the item was created: compare its ISO timestamp with dates.
+    const auto [youngest, oldest] = ageRange(m_filter.age);
+    if (m_filter.age != AgeBucket::Any && youngest > 0)
+        conditions << u"work_items.created_at < :createdBefore"_s;
+    if (oldest >= 0)
+        conditions << u"work_items.created_at >= :createdFrom"_s;
+    if (m_filter.minimumBalance)
+        conditions << u"work_items.balance_cents >= :minimumBalance"_s;
+    if (m_filter.maximumBalance)
+        conditions << u"work_items.balance_cents <= :maximumBalance"_s;
     if (!m_searchExpression.isEmpty()) {
         conditions << u"work_items.row_id IN (SELECT rowid FROM work_items_search WHERE work_items_search MATCH "
                       ":search)"_s;
@@ -155,6 +183,23 @@ void WorkQueueModel::bindFilter(QSqlQuery &query) const
         query.bindValue(u":queue"_s, QString(wireName(*m_queue)));
     if (m_ownerScope == OwnerScope::Owner)
         query.bindValue(u":owner"_s, m_ownerId);
+    if (!m_filter.payerId.isEmpty())
+        query.bindValue(u":payer"_s, m_filter.payerId);
+    if (m_filter.category)
+        query.bindValue(u":category"_s, QString(wireName(*m_filter.category)));
+    if (m_filter.status)
+        query.bindValue(u":status"_s, QString(wireName(*m_filter.status)));
+    if (!m_filter.ownerId.isEmpty())
+        query.bindValue(u":filterOwner"_s, m_filter.ownerId);
+    const auto [youngest, oldest] = ageRange(m_filter.age);
+    if (m_filter.age != AgeBucket::Any && youngest > 0)
+        query.bindValue(u":createdBefore"_s, m_today.addDays(-(youngest - 1)).toString(Qt::ISODate));
+    if (oldest >= 0)
+        query.bindValue(u":createdFrom"_s, m_today.addDays(-oldest).toString(Qt::ISODate));
+    if (m_filter.minimumBalance)
+        query.bindValue(u":minimumBalance"_s, m_filter.minimumBalance->cents());
+    if (m_filter.maximumBalance)
+        query.bindValue(u":maximumBalance"_s, m_filter.maximumBalance->cents());
     if (!m_searchExpression.isEmpty())
         query.bindValue(u":search"_s, m_searchExpression);
 }
@@ -188,7 +233,9 @@ QString WorkQueueModel::selectStatement() const
     return u"SELECT work_items.id, priority, claim_number, account_number, patient_display_name, "
            "payer_name, service_from, billed_cents, balance_cents, group_code, carc, denial_category, "
            "timely_filing_deadline, status, users.display_name, "
-           "EXISTS (SELECT 1 FROM outbox WHERE outbox.work_item_id = work_items.id) FROM work_items "
+           "EXISTS (SELECT 1 FROM outbox WHERE outbox.work_item_id = work_items.id), substr(work_items.created_at, 1, "
+           "10) "
+           "FROM work_items "
            "LEFT JOIN users ON users.id = work_items.owner_id"_s
         + whereClause(StatusCondition::Open)
         + u" ORDER BY %1 %2, work_items.due_date, work_items.row_id"_s.arg(sortExpression(m_sortColumn), direction);
@@ -237,6 +284,7 @@ qint64 WorkQueueModel::exportCsv(QIODevice &out, const std::function<bool(qint64
             query.value(10).toString().isEmpty() ? QString()
                                                  : query.value(9).toString() + u'-' + query.value(10).toString(),
             query.value(12).toString(),
+            QString::number(QDate::fromString(query.value(16).toString(), Qt::ISODate).daysTo(m_today)),
             query.value(13).toString(),
             query.value(14).toString(),
         };
@@ -285,6 +333,7 @@ const WorkQueueModel::Row *WorkQueueModel::rowAt(int row) const
             item.status = fromWireName<WorkItemStatus>(query.value(13).toString()).value_or(WorkItemStatus::New);
             item.owner = query.value(14).toString();
             item.pending = query.value(15).toBool();
+            item.createdOn = QDate::fromString(query.value(16).toString(), Qt::ISODate);
             rows->append(item);
         }
         m_pages.insert(page, rows.release());
@@ -331,6 +380,9 @@ QVariant WorkQueueModel::displayValue(const Row &row, int column) const
         if (!row.filingDeadline.isValid())
             return QString();
         return tr("%n day(s)", nullptr, static_cast<int>(m_today.daysTo(row.filingDeadline)));
+    case AgeColumn:
+        return row.createdOn.isValid() ? tr("%n day(s)", nullptr, static_cast<int>(row.createdOn.daysTo(m_today)))
+                                       : QString();
     case StatusColumn:
         return displayName(row.status);
     case OwnerColumn:
@@ -351,7 +403,8 @@ QVariant WorkQueueModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return displayValue(*row, index.column());
     case Qt::TextAlignmentRole:
-        if (index.column() == BilledColumn || index.column() == BalanceColumn || index.column() == FilingDeadlineColumn)
+        if (index.column() == BilledColumn || index.column() == BalanceColumn || index.column() == FilingDeadlineColumn
+            || index.column() == AgeColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case WorkItemIdRole:
@@ -389,6 +442,8 @@ QVariant WorkQueueModel::headerData(int section, Qt::Orientation orientation, in
         return tr("Reason");
     case FilingDeadlineColumn:
         return tr("Filing deadline");
+    case AgeColumn:
+        return tr("Age");
     case StatusColumn:
         return tr("Status");
     case OwnerColumn:

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/itemmodels/queuefilter.h"
 #include "models/workitem.h"
 
 #include <QAbstractTableModel>
@@ -33,6 +34,7 @@ public:
         BalanceColumn,
         ReasonColumn,
         FilingDeadlineColumn,
+        AgeColumn,
         StatusColumn,
         OwnerColumn,
         ColumnCount
@@ -55,6 +57,11 @@ public:
     /// Open items of a scope across all queues, for the navigation counts.
     qint64 countOpen(OwnerScope scope, const QString &ownerId = {}) const;
     void setSearchText(const QString &text);
+    /// Narrows the rows to a payer, category, status, owner, age bucket or balance range.
+    void setFilter(const QueueFilter &filter);
+    const QueueFilter &filter() const { return m_filter; }
+    int sortColumn() const { return m_sortColumn; }
+    Qt::SortOrder sortOrder() const { return m_sortOrder; }
     /// "Today" for deadlines and ages; the system date by default.
     void setToday(const QDate &today);
 
@@ -92,6 +99,7 @@ private:
         QString carc;
         models::DenialCategory category = models::DenialCategory::None;
         QDate filingDeadline;
+        QDate createdOn;
         models::WorkItemStatus status = models::WorkItemStatus::New;
         QString owner;
         bool pending = false; ///< actions wait in the outbox
@@ -110,6 +118,7 @@ private:
     OwnerScope m_ownerScope = OwnerScope::Anyone;
     QString m_ownerId;
     QString m_searchExpression;
+    QueueFilter m_filter;
     QDate m_today;
     int m_sortColumn = PriorityColumn;
     Qt::SortOrder m_sortOrder = Qt::DescendingOrder;

@@ -272,6 +272,30 @@ QList<Payer> WorkItemStore::payers(StoreError *error)
     return result;
 }
 
+QList<Payer> WorkItemStore::payersInUse(StoreError *error)
+{
+    QList<Payer> result;
+    QSqlQuery ids(m_database.connection());
+    // The distinct ids come from the payer index alone; then one row per payer for its name.
+    if (!ids.exec(u"SELECT DISTINCT payer_id FROM work_items"_s)) {
+        setError(error, queryError(ids, "Reading payers"));
+        return result;
+    }
+    QSqlQuery name(m_database.connection());
+    name.prepare(u"SELECT payer_name FROM work_items WHERE payer_id = ? LIMIT 1"_s);
+    while (ids.next()) {
+        Payer payer;
+        payer.id = ids.value(0).toString();
+        name.addBindValue(payer.id);
+        if (name.exec() && name.next())
+            payer.name = name.value(0).toString();
+        name.finish();
+        result.append(payer);
+    }
+    std::sort(result.begin(), result.end(), [](const Payer &a, const Payer &b) { return a.name < b.name; });
+    return result;
+}
+
 QList<User> WorkItemStore::users(StoreError *error)
 {
     QList<User> result;
@@ -283,6 +307,26 @@ QList<User> WorkItemStore::users(StoreError *error)
     while (query.next()) {
         result.append({query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
                        enumFrom(query.value(3), Role::Biller), query.value(4).toBool()});
+    }
+    return result;
+}
+
+QHash<QString, qint64> WorkItemStore::openItemsByOwner(StoreError *error)
+{
+    QHash<QString, qint64> result;
+    QSqlQuery query(m_database.connection());
+    // All minus resolved: the first count reads the owner index alone.
+    for (const auto &[statement, sign] :
+         {std::pair {u"SELECT owner_id, count(*) FROM work_items WHERE owner_id IS NOT NULL GROUP BY owner_id"_s, 1},
+          std::pair {u"SELECT owner_id, count(*) FROM work_items WHERE status = 'resolved' AND owner_id IS NOT NULL "
+                     "GROUP BY owner_id"_s,
+                     -1}}) {
+        if (!query.exec(statement)) {
+            setError(error, queryError(query, "Counting work per owner"));
+            return {};
+        }
+        while (query.next())
+            result[query.value(0).toString()] += sign * query.value(1).toLongLong();
     }
     return result;
 }

@@ -7,6 +7,7 @@
 #include "services/store/sqlitestatement.h"
 #include "services/store/storeerror.h"
 
+#include <QHash>
 #include <QList>
 #include <QSqlQuery>
 
@@ -39,8 +40,13 @@ public:
 
     std::optional<models::WorkItem> item(const QString &id, StoreError *error = nullptr);
     QList<models::Payer> payers(StoreError *error = nullptr);
+    /// The payers the cached items name (id and name only), by name: a synced cache
+    /// knows payers through its items.
+    QList<models::Payer> payersInUse(StoreError *error = nullptr);
     QList<models::User> users(StoreError *error = nullptr);
     qint64 itemCount(StoreError *error = nullptr);
+    /// Open items per owner id, for balancing work between people.
+    QHash<QString, qint64> openItemsByOwner(StoreError *error = nullptr);
 
     /// Ids of the items whose claim number, account, patient or payer match every word
     /// of text (each as a prefix), most urgent first.

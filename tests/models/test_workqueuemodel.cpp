@@ -1,3 +1,4 @@
+#include "models/itemmodels/savedviews.h"
 #include "models/itemmodels/workqueuemodel.h"
 #include "services/store/cacheschema.h"
 #include "services/store/database.h"
@@ -6,6 +7,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QBuffer>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -16,6 +19,8 @@ using namespace rcm;
 using itemmodels::WorkQueueModel;
 using models::Queue;
 using models::WorkItem;
+
+Q_DECLARE_METATYPE(rcm::itemmodels::QueueFilter)
 
 class TestWorkQueueModel final : public QObject
 {
@@ -112,6 +117,93 @@ private Q_SLOTS:
         QCOMPARE(std::find_if(m_items.begin(), m_items.end(), [&](const WorkItem &item) { return item.id == last; })
                      ->balance,
                  expected.first().balance);
+    }
+
+    void filtersReturnTheRightRows_data()
+    {
+        using itemmodels::AgeBucket;
+        using itemmodels::QueueFilter;
+        QTest::addColumn<QueueFilter>("filter");
+        const WorkItem &sample = m_items.at(11);
+        auto make = [](auto change) {
+            QueueFilter filter;
+            change(filter);
+            return filter;
+        };
+        QTest::newRow("payer") << make([&](QueueFilter &f) { f.payerId = sample.payerId; });
+        QTest::newRow("category") << make([](QueueFilter &f) { f.category = models::DenialCategory::Coding; });
+        QTest::newRow("status") << make([](QueueFilter &f) { f.status = models::WorkItemStatus::OnHold; });
+        QTest::newRow("owner") << make([&](QueueFilter &f) { f.ownerId = m_items.at(5).ownerId; });
+        for (int bucket = int(AgeBucket::UpTo30); bucket <= int(AgeBucket::Over120); ++bucket)
+            QTest::addRow("age %d", bucket) << make([&](QueueFilter &f) { f.age = AgeBucket(bucket); });
+        QTest::newRow("balance range") << make([](QueueFilter &f) {
+            f.minimumBalance = models::Money::fromCents(50000);
+            f.maximumBalance = models::Money::fromCents(250000);
+        });
+        QTest::newRow("payer, category and minimum") << make([&](QueueFilter &f) {
+            f.payerId = sample.payerId;
+            f.category = sample.denialCategory;
+            f.minimumBalance = models::Money::fromCents(10000);
+        });
+    }
+
+    void filtersReturnTheRightRows()
+    {
+        QFETCH(itemmodels::QueueFilter, filter);
+        const QDate today(2026, 11, 27);
+        auto matches = [&](const WorkItem &item) {
+            const auto [youngest, oldest] = itemmodels::ageRange(filter.age);
+            const qint64 age = item.createdAt.date().daysTo(today);
+            return item.isOpen() && (filter.payerId.isEmpty() || item.payerId == filter.payerId)
+                && (!filter.category || item.denialCategory == *filter.category)
+                && (!filter.status || item.status == *filter.status)
+                && (filter.ownerId.isEmpty() || item.ownerId == filter.ownerId) && age >= youngest
+                && (oldest < 0 || age <= oldest) && (!filter.minimumBalance || item.balance >= *filter.minimumBalance)
+                && (!filter.maximumBalance || item.balance <= *filter.maximumBalance);
+        };
+        QStringList expected;
+        for (const WorkItem &item : m_items) {
+            if (matches(item))
+                expected << item.id;
+        }
+        QVERIFY2(!expected.isEmpty(), "a filter that matches nothing proves little");
+        WorkQueueModel model(m_database.connection());
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setToday(today);
+        model.setFilter(filter);
+        QCOMPARE(model.rowCount(), expected.size());
+        QStringList shown = idsOf(model, 0, model.rowCount());
+        shown.sort();
+        expected.sort();
+        QCOMPARE(shown, expected);
+        if (filter.age != itemmodels::AgeBucket::Any) {
+            const int age = model.index(0, WorkQueueModel::AgeColumn).data().toString().section(u' ', 0, 0).toInt();
+            const auto [youngest, oldest] = itemmodels::ageRange(filter.age);
+            QVERIFY(age >= youngest && (oldest < 0 || age <= oldest));
+        }
+    }
+
+    void savedViewsAreKeptPerUser()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().remove(u"savedViews"_s);
+        itemmodels::SavedView view;
+        view.name = u"Big coding denials"_s;
+        view.navigationKey = u"denial"_s;
+        view.filter.category = models::DenialCategory::Coding;
+        view.filter.minimumBalance = models::Money::fromCents(100000);
+        view.filter.age = itemmodels::AgeBucket::Over120;
+        view.search = u"zzg"_s;
+        view.sortColumn = WorkQueueModel::BalanceColumn;
+        view.sortOrder = Qt::AscendingOrder;
+        itemmodels::SavedViews(u"U001"_s).save(view);
+        QCOMPARE(itemmodels::SavedViews(u"U001"_s).views(), QList<itemmodels::SavedView> {view});
+        QVERIFY(itemmodels::SavedViews(u"U002"_s).views().isEmpty());
+        view.search.clear();
+        itemmodels::SavedViews(u"U001"_s).save(view); // same name: replaced
+        QCOMPARE(itemmodels::SavedViews(u"U001"_s).views(), QList<itemmodels::SavedView> {view});
+        itemmodels::SavedViews(u"U001"_s).remove(view.name);
+        QVERIFY(itemmodels::SavedViews(u"U001"_s).views().isEmpty());
     }
 
     void searchFindsByPatientWithinTheQueue()

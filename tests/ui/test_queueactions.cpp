@@ -1,0 +1,247 @@
+// The workbench's filters, bulk actions, supervisor assignment, conflicts dialog and
+// settings, driven through real widgets against a real gateway on loopback.
+#include "models/itemmodels/workqueuemodel.h"
+#include "services/store/cacheschema.h"
+#include "services/store/database.h"
+#include "services/store/workitemstore.h"
+#include "services/sync/outbox.h"
+#include "tests/server/gatewayfixture.h"
+#include "ui/assigndialog.h"
+#include "ui/conflictsdialog.h"
+#include "ui/mainwindow.h"
+#include "ui/settingsdialog.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QInputDialog>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBrowser>
+#include <QTimer>
+#include <QToolButton>
+#include <QTreeWidget>
+
+#include <functional>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace rcm;
+using itemmodels::WorkQueueModel;
+
+namespace {
+
+/// Runs handle on the next modal dialog of type Dialog as soon as it opens.
+template<typename Dialog>
+void whenDialogOpens(std::function<void(Dialog *)> handle)
+{
+    auto *poll = new QTimer(qApp);
+    poll->setInterval(20);
+    QObject::connect(poll, &QTimer::timeout, poll, [poll, handle]() {
+        if (auto *dialog = qobject_cast<Dialog *>(QApplication::activeModalWidget())) {
+            poll->stop();
+            poll->deleteLater();
+            handle(dialog);
+        }
+    });
+    poll->start();
+}
+
+qint64 sqlCount(store::Database &cache, const QString &statement)
+{
+    QSqlQuery query(cache.connection());
+    const qint64 count = query.exec(statement) && query.next() ? query.value(0).toLongLong() : -1;
+    query.finish(); // an open read would pin this connection to an old snapshot
+    return count;
+}
+
+/// A window signed in as username with a synced cache.
+struct SignedInWindow
+{
+    SignedInWindow(testing::GatewayFixture &gateway, const QString &username)
+    {
+        ready = !cache.open(dir.filePath(u"cache.db"_s), store::workbenchCacheSchema());
+        window = std::make_unique<ui::MainWindow>(cache);
+        window->show();
+        ready = ready && window->signIn(gateway.url(QString()).toString(), username, u"demo"_s).isEmpty();
+        window->syncNow();
+    }
+    QTableView *table() const { return window->findChild<QTableView *>(u"queueTable"_s); }
+    QString idAt(int row) const
+    {
+        return table()->model()->index(row, 0).data(WorkQueueModel::WorkItemIdRole).toString();
+    }
+
+    QTemporaryDir dir;
+    store::Database cache;
+    std::unique_ptr<ui::MainWindow> window;
+    bool ready = false;
+};
+
+} // namespace
+
+class TestQueueActions final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+    }
+
+    void filtersNarrowTheQueueInSql()
+    {
+        testing::GatewayFixture gateway(600);
+        SignedInWindow signedIn(gateway, u"supervisor"_s);
+        QVERIFY(signedIn.ready);
+        QTRY_VERIFY_WITH_TIMEOUT(!signedIn.window->isSyncing(), 30000);
+        auto *navigation = signedIn.window->findChild<QListWidget *>(u"navigation"_s);
+        navigation->setCurrentRow(1); // all open work
+        auto *category = signedIn.window->findChild<QComboBox *>(u"categoryFilter"_s);
+        auto *payer = signedIn.window->findChild<QComboBox *>(u"payerFilter"_s);
+        QVERIFY(category && payer);
+        QVERIFY2(payer->count() > 2, "the payers of the cache are offered");
+
+        category->setCurrentIndex(category->findData(u"coding"_s));
+        const qint64 coding
+            = sqlCount(signedIn.cache,
+                       u"SELECT count(*) FROM work_items WHERE status <> 'resolved' AND denial_category = 'coding'"_s);
+        QVERIFY(coding > 0);
+        QCOMPARE(signedIn.table()->model()->rowCount(), coding);
+
+        payer->setCurrentIndex(2);
+        const qint64 codingForPayer
+            = sqlCount(signedIn.cache,
+                       u"SELECT count(*) FROM work_items WHERE status <> 'resolved' AND "
+                       "denial_category = 'coding' AND payer_id = '%1'"_s.arg(payer->currentData().toString()));
+        QCOMPARE(signedIn.table()->model()->rowCount(), codingForPayer);
+
+        signedIn.window->findChild<QPushButton *>(u"clearFilters"_s)->click();
+        QCOMPARE(signedIn.table()->model()->rowCount(),
+                 sqlCount(signedIn.cache, u"SELECT count(*) FROM work_items WHERE status <> 'resolved'"_s));
+    }
+
+    void aSupervisorAssignsSeveralItemsToTheLeastLoadedUser()
+    {
+        testing::GatewayFixture gateway(600);
+        SignedInWindow signedIn(gateway, u"supervisor"_s);
+        QVERIFY(signedIn.ready);
+        QTRY_VERIFY_WITH_TIMEOUT(!signedIn.window->isSyncing(), 30000);
+        auto *navigation = signedIn.window->findChild<QListWidget *>(u"navigation"_s);
+        navigation->setCurrentRow(navigation->count() - 1);
+        QVERIFY(navigation->currentItem()->text().startsWith(u"Unassigned"_s));
+        QTableView *table = signedIn.table();
+        QVERIFY(table->model()->rowCount() >= 3);
+        const QStringList ids = {signedIn.idAt(0), signedIn.idAt(1), signedIn.idAt(2)};
+        table->selectionModel()->select(QItemSelection(table->model()->index(0, 0), table->model()->index(2, 0)),
+                                        QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        QVERIFY(signedIn.window->findChild<QLabel *>(u"outboxState"_s)->text().contains(u"3 items selected"_s));
+        auto *assign = signedIn.window->findChild<QPushButton *>(u"action-assign"_s);
+        QVERIFY(assign && assign->isVisible());
+        QVERIFY2(!signedIn.window->findChild<QPushButton *>(u"action-request_writeoff"_s)->isVisible(),
+                 "an amount is asked for one item at a time");
+
+        const QHash<QString, qint64> workload = store::WorkItemStore(signedIn.cache).openItemsByOwner();
+        QString chosen;
+        bool listedRight = true;
+        whenDialogOpens<ui::AssignDialog>([&](ui::AssignDialog *dialog) {
+            auto *users = dialog->findChild<QTreeWidget *>(u"assignees"_s);
+            qint64 previous = -1;
+            for (int row = 0; row < users->topLevelItemCount(); ++row) {
+                const QTreeWidgetItem *entry = users->topLevelItem(row);
+                const QString id = entry->data(0, Qt::UserRole + 1).toString();
+                const qint64 open = entry->data(2, Qt::UserRole).toLongLong();
+                listedRight = listedRight && open == workload.value(id) && open >= previous;
+                previous = open;
+            }
+            chosen = dialog->assigneeId();
+            dialog->accept();
+        });
+        assign->click();
+        QVERIFY(listedRight);
+        QVERIFY(!chosen.isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(!signedIn.window->isSyncing(), 30000);
+        for (const QString &id : ids)
+            QTRY_COMPARE_WITH_TIMEOUT(gateway.store().item(id)->ownerId, chosen, 10000);
+        QTRY_COMPARE(sync::Outbox(signedIn.cache).entries().size(), 0);
+    }
+
+    void aConflictAppearsInTheDialogAndIsRetriedOnTheServersVersion()
+    {
+        testing::GatewayFixture gateway(400);
+        SignedInWindow signedIn(gateway, u"biller"_s);
+        QVERIFY(signedIn.ready);
+        QTRY_VERIFY_WITH_TIMEOUT(!signedIn.window->isSyncing(), 30000);
+        QTableView *table = signedIn.table();
+        QString itemId;
+        for (int row = 0; row < table->model()->rowCount() && itemId.isEmpty(); ++row) {
+            const auto item = store::WorkItemStore(signedIn.cache).item(signedIn.idAt(row));
+            if (item->ownerId == u"DEMO-BILLER"_s && item->status == models::WorkItemStatus::InProgress) {
+                itemId = item->id;
+                table->selectRow(row);
+            }
+        }
+        QVERIFY(!itemId.isEmpty());
+        // Meanwhile a supervisor escalates it on the server.
+        testing::HttpClient supervisor(gateway.url(QString()));
+        QVERIFY(supervisor.signIn(u"supervisor"_s));
+        QCOMPARE(
+            supervisor.act(itemId, {{u"type"_s, u"escalate"_s}}, gateway.store().item(itemId)->version, u"escalate-1"_s)
+                .status,
+            200);
+
+        // The biller adds a note on the version they see: the server answers 412.
+        whenDialogOpens<QInputDialog>([](QInputDialog *dialog) {
+            dialog->setTextValue(u"Called the payer; reprocessing."_s);
+            dialog->accept();
+        });
+        QTRY_VERIFY(signedIn.window->findChild<QPushButton *>(u"action-note"_s)->isVisible());
+        signedIn.window->findChild<QPushButton *>(u"action-note"_s)->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!signedIn.window->isSyncing(), 30000);
+        QTRY_COMPARE(sync::Outbox(signedIn.cache).count(sync::OutboxEntry::State::Conflict), qint64(1));
+        QTRY_VERIFY(signedIn.window->findChild<QToolButton *>(u"outboxStatus"_s)->text().contains(u"1 conflicts"_s));
+
+        // The dialog shows the local action beside the server's item.
+        ui::ConflictsDialog dialog(signedIn.cache);
+        QCOMPARE(dialog.reload(), 1);
+        const QString local = dialog.findChild<QTextBrowser *>(u"localAction"_s)->toPlainText();
+        const QString server = dialog.findChild<QTextBrowser *>(u"serverItem"_s)->toPlainText();
+        QVERIFY2(local.contains(u"Note"_s) && local.contains(u"Called the payer"_s), qPrintable(local));
+        QVERIFY2(server.contains(u"Escalated"_s), qPrintable(server));
+        QVERIFY(gateway.store().history(itemId).size() == 1); // only the escalation
+
+        connect(&dialog, &ui::ConflictsDialog::outboxChanged, signedIn.window.get(),
+                [&]() { signedIn.window->syncNow(); });
+        dialog.findChild<QPushButton *>(u"retryConflict"_s)->click();
+        QCOMPARE(dialog.reload(), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(gateway.store().history(itemId).size(), 2, 20000);
+        QCOMPARE(gateway.store().history(itemId).constLast().actionType, models::ActionType::Note);
+    }
+
+    void settingsAreKeptAndTheLockFollowsThem()
+    {
+        ui::SettingsDialog dialog;
+        dialog.findChild<QSpinBox *>(u"autoLockSetting"_s)->setValue(5);
+        auto *language = dialog.findChild<QComboBox *>(u"languageSetting"_s);
+        language->setCurrentIndex(language->findData(u"es"_s));
+        dialog.save();
+        QSettings settings;
+        QCOMPARE(settings.value(u"autoLockMinutes"_s).toInt(), 5);
+        QCOMPARE(settings.value(u"language"_s).toString(), u"es"_s);
+        QVERIFY(!settings.contains(u"cacheFile"_s)); // the default is not pinned
+        ui::SettingsDialog reopened;
+        QCOMPARE(reopened.autoLockMinutes(), 5);
+        QCOMPARE(reopened.language(), u"es"_s);
+    }
+};
+
+QTEST_MAIN(TestQueueActions)
+#include "test_queueactions.moc"
