@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
     <name>rcm::ui::ActionPanel</name>
@@ -55,7 +56,7 @@
         <translation>Reabrir</translation>
     </message>
     <message>
-        <source>Retry on the server's version</source>
+        <source>Retry on the server&apos;s version</source>
         <translation>Reintentar sobre la versión del servidor</translation>
     </message>
     <message>
@@ -75,7 +76,7 @@
         <translation>¿Descartar esta acción? No se enviará.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Conflict:&lt;/b&gt; your %1 was based on version %2, but the item changed on the server (now version %3, %4). Retry it on the server's version, or discard it.</source>
+        <source>&lt;b&gt;Conflict:&lt;/b&gt; your %1 was based on version %2, but the item changed on the server (now version %3, %4). Retry it on the server&apos;s version, or discard it.</source>
         <translation>&lt;b&gt;Conflicto:&lt;/b&gt; su acción %1 se basaba en la versión %2, pero el elemento cambió en el servidor (ahora versión %3, %4). Reinténtela sobre la versión del servidor o descártela.</translation>
     </message>
     <message>
@@ -84,7 +85,10 @@
     </message>
     <message numerus="yes">
         <source>%n action(s) waiting to be sent</source>
-        <translation><numerusform>%n acción pendiente de envío</numerusform><numerusform>%n acciones pendientes de envío</numerusform></translation>
+        <translation>
+            <numerusform>%n acción pendiente de envío</numerusform>
+            <numerusform>%n acciones pendientes de envío</numerusform>
+        </translation>
     </message>
     <message>
         <source>Text:</source>
@@ -102,9 +106,195 @@
         <source>Reason:</source>
         <translation>Motivo:</translation>
     </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n items selected.&lt;/b&gt; Actions apply to each of them.</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n elemento seleccionado.&lt;/b&gt; Las acciones se aplican a cada uno.</numerusform>
+            <numerusform>&lt;b&gt;%n elementos seleccionados.&lt;/b&gt; Las acciones se aplican a cada uno.</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>Assign to:</source>
-        <translation>Asignar a:</translation>
+        <source>%1 of %2 actions were queued; then: %3</source>
+        <translation>Se pusieron en cola %1 de %2 acciones; después: %3</translation>
+    </message>
+</context>
+<context>
+    <name>rcm::ui::AssignDialog</name>
+    <message>
+        <source>Assign</source>
+        <translation>Asignar</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Open items</source>
+        <translation>Elementos abiertos</translation>
+    </message>
+    <message numerus="yes">
+        <source>Assign %n item(s)</source>
+        <translation>
+            <numerusform>Asignar %n elemento</numerusform>
+            <numerusform>Asignar %n elementos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Assign to (fewest open items first):</source>
+        <translation>Asignar a (primero quien tiene menos elementos abiertos):</translation>
+    </message>
+</context>
+<context>
+    <name>rcm::ui::ConflictsDialog</name>
+    <message>
+        <source>Conflict</source>
+        <translation>Conflicto</translation>
+    </message>
+    <message>
+        <source>Not accepted</source>
+        <translation>No aceptada</translation>
+    </message>
+    <message>
+        <source>To review</source>
+        <translation>Por revisar</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <source>The item on the server</source>
+        <translation>El elemento en el servidor</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versión</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Saldo</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Modificado</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Elemento</translation>
+    </message>
+    <message>
+        <source>No longer in the cache</source>
+        <translation>Ya no está en la caché</translation>
+    </message>
+    <message>
+        <source>Actions that need you</source>
+        <translation>Acciones que requieren su atención</translation>
+    </message>
+    <message>
+        <source>Retry on the server&apos;s version</source>
+        <translation>Reintentar sobre la versión del servidor</translation>
+    </message>
+    <message>
+        <source>Discard my action</source>
+        <translation>Descartar mi acción</translation>
+    </message>
+    <message>
+        <source>Cannot read the outbox: %1</source>
+        <translation>No se puede leer la bandeja de salida: %1</translation>
+    </message>
+    <message>
+        <source>Nothing needs you: every action was accepted or is waiting to be sent.</source>
+        <translation>Nada requiere su atención: todas las acciones se aceptaron o esperan su envío.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s) were not taken as they were. Compare your action with the item on the server, then retry it on the server&apos;s version or discard it.</source>
+        <translation>
+            <numerusform>%n acción no se aceptó tal como estaba. Compare su acción con el elemento en el servidor y después reinténtela sobre la versión del servidor o descártela.</numerusform>
+            <numerusform>%n acciones no se aceptaron tal como estaban. Compare su acción con el elemento en el servidor y después reinténtela sobre la versión del servidor o descártela.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your action</source>
+        <translation>Su acción</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Based on version</source>
+        <translation>Basada en la versión</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Realizada</translation>
+    </message>
+    <message>
+        <source>Server said</source>
+        <translation>El servidor respondió</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <source>Discard this action? It will not be sent.</source>
+        <translation>¿Descartar esta acción? No se enviará.</translation>
+    </message>
+</context>
+<context>
+    <name>rcm::ui::FilterBar</name>
+    <message>
+        <source>All payers</source>
+        <translation>Todos los pagadores</translation>
+    </message>
+    <message>
+        <source>All reasons</source>
+        <translation>Todos los motivos</translation>
+    </message>
+    <message>
+        <source>All open statuses</source>
+        <translation>Todos los estados abiertos</translation>
+    </message>
+    <message>
+        <source>Any owner</source>
+        <translation>Cualquier responsable</translation>
+    </message>
+    <message>
+        <source>Balance from</source>
+        <translation>Saldo desde</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>hasta</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Quitar filtros</translation>
+    </message>
+    <message>
+        <source>Filter:</source>
+        <translation>Filtro:</translation>
     </message>
 </context>
 <context>
@@ -257,6 +447,124 @@
         <source>Exported %1 rows to %2</source>
         <translation>%1 filas exportadas a %2</translation>
     </message>
+    <message>
+        <source>Show the actions that need you</source>
+        <translation>Mostrar las acciones que requieren su atención</translation>
+    </message>
+    <message>
+        <source>Conflicts…</source>
+        <translation>Conflictos…</translation>
+    </message>
+    <message>
+        <source>Actions the server did not take as they were: retry or discard (Ctrl+Shift+K)</source>
+        <translation>Acciones que el servidor no aceptó tal como estaban: reintentar o descartar (Ctrl+Mayús+K)</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>Filtros</translation>
+    </message>
+    <message>
+        <source>Show or hide the filters (Ctrl+Shift+L)</source>
+        <translation>Mostrar u ocultar los filtros (Ctrl+Mayús+L)</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>Vistas</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Configuración…</translation>
+    </message>
+    <message>
+        <source>%1 pending, %2 conflicts, %3 refused</source>
+        <translation>%1 pendientes, %2 conflictos, %3 rechazadas</translation>
+    </message>
+    <message>
+        <source>%1 items selected: bulk actions take at most %2 at a time.</source>
+        <translation>%1 elementos seleccionados: las acciones en bloque admiten como máximo %2 a la vez.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) selected</source>
+        <translation>
+            <numerusform>%n elemento seleccionado</numerusform>
+            <numerusform>%n elementos seleccionados</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Configuración guardada.</translation>
+    </message>
+    <message>
+        <source>No saved views yet</source>
+        <translation>Aún no hay vistas guardadas</translation>
+    </message>
+    <message>
+        <source>Save this view…</source>
+        <translation>Guardar esta vista…</translation>
+    </message>
+    <message>
+        <source>Delete a view</source>
+        <translation>Eliminar una vista</translation>
+    </message>
+    <message>
+        <source>Save this view</source>
+        <translation>Guardar esta vista</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nombre:</translation>
+    </message>
+    <message>
+        <source>View &quot;%1&quot; saved.</source>
+        <translation>Vista «%1» guardada.</translation>
+    </message>
+</context>
+<context>
+    <name>rcm::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation> minutos</translation>
+    </message>
+    <message>
+        <source>As the system</source>
+        <translation>Como el sistema</translation>
+    </message>
+    <message>
+        <source>A new cache location and language take effect when the workbench starts again.</source>
+        <translation>Una nueva ubicación de la caché y el idioma se aplican al volver a iniciar el programa.</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Servidor:</translation>
+    </message>
+    <message>
+        <source>Cache file:</source>
+        <translation>Archivo de caché:</translation>
+    </message>
+    <message>
+        <source>Lock after idle:</source>
+        <translation>Bloquear tras inactividad:</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Idioma:</translation>
+    </message>
+    <message>
+        <source>Cache file</source>
+        <translation>Archivo de caché</translation>
+    </message>
+    <message>
+        <source>Workbench cache (*.db)</source>
+        <translation>Caché del programa (*.db)</translation>
+    </message>
 </context>
 <context>
     <name>rcm::ui::SignInDialog</name>
@@ -285,7 +593,10 @@
     <name>rcm::itemmodels::WorkQueueModel</name>
     <message numerus="yes">
         <source>%n day(s)</source>
-        <translation><numerusform>%n día</numerusform><numerusform>%n días</numerusform></translation>
+        <translation>
+            <numerusform>%n día</numerusform>
+            <numerusform>%n días</numerusform>
+        </translation>
     </message>
     <message>
         <source>Unassigned</source>
@@ -338,6 +649,10 @@
     <message>
         <source>Owner</source>
         <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Antigüedad</translation>
     </message>
 </context>
 <context>
@@ -449,6 +764,30 @@
         <source>Other</source>
         <translation>Otro</translation>
     </message>
+    <message>
+        <source>Any age</source>
+        <translation>Cualquier antigüedad</translation>
+    </message>
+    <message>
+        <source>0–30 days</source>
+        <translation>0–30 días</translation>
+    </message>
+    <message>
+        <source>31–60 days</source>
+        <translation>31–60 días</translation>
+    </message>
+    <message>
+        <source>61–90 days</source>
+        <translation>61–90 días</translation>
+    </message>
+    <message>
+        <source>91–120 days</source>
+        <translation>91–120 días</translation>
+    </message>
+    <message>
+        <source>Over 120 days</source>
+        <translation>Más de 120 días</translation>
+    </message>
 </context>
 <context>
     <name>rcm::ui</name>
@@ -458,11 +797,17 @@
     </message>
     <message numerus="yes">
         <source>passed %n day(s) ago</source>
-        <translation><numerusform>vencido hace %n día</numerusform><numerusform>vencido hace %n días</numerusform></translation>
+        <translation>
+            <numerusform>vencido hace %n día</numerusform>
+            <numerusform>vencido hace %n días</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>in %n day(s)</source>
-        <translation><numerusform>en %n día</numerusform><numerusform>en %n días</numerusform></translation>
+        <translation>
+            <numerusform>en %n día</numerusform>
+            <numerusform>en %n días</numerusform>
+        </translation>
     </message>
     <message>
         <source>Claim and account</source>
