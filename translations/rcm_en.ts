@@ -108,9 +108,9 @@
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;%n items selected.&lt;/b&gt; Actions apply to each of them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&lt;b&gt;%n item selected.&lt;/b&gt; Actions apply to it.</numerusform>
+            <numerusform>&lt;b&gt;%n items selected.&lt;/b&gt; Actions apply to each of them.</numerusform>
         </translation>
     </message>
     <message>
@@ -138,9 +138,9 @@
     </message>
     <message numerus="yes">
         <source>Assign %n item(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Assign %n item</numerusform>
+            <numerusform>Assign %n items</numerusform>
         </translation>
     </message>
     <message>
@@ -220,9 +220,9 @@
     </message>
     <message numerus="yes">
         <source>%n action(s) were not taken as they were. Compare your action with the item on the server, then retry it on the server&apos;s version or discard it.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n action was not taken as it was. Compare your action with the item on the server, then retry it on the server&apos;s version or discard it.</numerusform>
+            <numerusform>%n actions were not taken as they were. Compare each with the item on the server, then retry it on the server&apos;s version or discard it.</numerusform>
         </translation>
     </message>
     <message>
@@ -485,9 +485,9 @@
     </message>
     <message numerus="yes">
         <source>%n item(s) selected</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n item selected</numerusform>
+            <numerusform>%n items selected</numerusform>
         </translation>
     </message>
     <message>

@@ -244,7 +244,8 @@ std::optional<QJsonObject> ActionPanel::askForDetails(ActionType type)
             const bool seesAll = std::all_of(m_items.cbegin(), m_items.cend(), [&](const models::WorkItem &item) {
                 return rules::ActionPolicy::canView(user.role, item.queue);
             });
-            if (user.active && user.role != models::Role::Finance && seesAll)
+            // Supervisors hand work out; they take it themselves with Take.
+            if (user.active && user.role != models::Role::Finance && user.role != models::Role::Supervisor && seesAll)
                 eligible.append(user);
         }
         AssignDialog dialog(eligible, store.openItemsByOwner(), static_cast<int>(m_items.size()), this);

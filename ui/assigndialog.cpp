@@ -65,7 +65,14 @@ AssignDialog::AssignDialog(const QList<models::User> &eligible, const QHash<QStr
     connect(m_users, &QTreeWidget::itemDoubleClicked, this, &QDialog::accept);
 
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(new QLabel(tr("Assign to (fewest open items first):")));
+    auto *heading = new QLabel(tr("Assign to (fewest open items first):"));
+    heading->setWordWrap(true);
+    if (eligible.isEmpty()) {
+        heading->setText(tr("Nobody can work every selected item: they lie in queues that no one role sees. "
+                            "Select items of one queue."));
+        buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
+    }
+    layout->addWidget(heading);
     layout->addWidget(m_users);
     layout->addWidget(buttons);
     resize(460, 420);
