@@ -1,6 +1,7 @@
 #include "app/rcmctl/commands.h"
 
 #include "app/rcmctl/auditcommand.h"
+#include "app/rcmctl/eracommands.h"
 #include "app/rcmctl/exitcode.h"
 #include "app/rcmctl/generatecommand.h"
 #include "app/rcmctl/outboxcommands.h"
@@ -32,6 +33,7 @@ constexpr std::array commands = {
     Command {QLatin1StringView("act"), QLatin1StringView("queue an action on a work item and send it"), runAct},
     Command {QLatin1StringView("outbox"), QLatin1StringView("list, retry or discard queued actions"), runOutbox},
     Command {QLatin1StringView("audit"), QLatin1StringView("verify the gateway's audit chain"), runAudit},
+    Command {QLatin1StringView("era"), QLatin1StringView("check X12 835 remittance files without posting"), runEra},
 };
 
 void printUsage(QTextStream &stream)

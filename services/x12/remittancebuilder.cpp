@@ -1,0 +1,445 @@
+#include "services/x12/remittancebuilder.h"
+
+#include "services/x12/x12values.h"
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace rcm::x12 {
+
+namespace {
+
+AdjustmentGroup groupFromCode(QByteArrayView code)
+{
+    if (code == "CO")
+        return AdjustmentGroup::Contractual;
+    if (code == "PR")
+        return AdjustmentGroup::PatientResponsibility;
+    if (code == "OA")
+        return AdjustmentGroup::Other;
+    if (code == "PI")
+        return AdjustmentGroup::PayerInitiated;
+    if (code == "CR")
+        return AdjustmentGroup::Correction;
+    return AdjustmentGroup::Unknown;
+}
+
+/// Splits a composite element at the component separator into at most N views.
+template<std::size_t N>
+int components(QByteArrayView composite, char separator, std::array<QByteArrayView, N> &parts)
+{
+    int count = 0;
+    qsizetype start = 0;
+    while (count < int(N)) {
+        const qsizetype found = composite.indexOf(separator, start);
+        parts[std::size_t(count++)] = composite.sliced(start, (found < 0 ? composite.size() : found) - start);
+        if (found < 0)
+            break;
+        start = found + 1;
+    }
+    return count;
+}
+
+} // namespace
+
+void RemittanceBuilder::begin(Remittance *target, const Segment &st, const Envelope &envelope,
+                              const Delimiters &delimiters)
+{
+    m_remittance = target;
+    *m_remittance = Remittance();
+    m_remittance->envelope = envelope;
+    m_remittance->controlNumber = text(st.element(2));
+    m_remittance->firstSegment = st.number();
+    m_delimiters = delimiters;
+    m_loop = Loop::Header;
+    m_sawPayment = m_sawTrace = m_sawPayer = m_sawPayee = false;
+}
+
+QString RemittanceBuilder::text(QByteArrayView value) const
+{
+    return value.isEmpty() ? QString() : QString::fromUtf8(value);
+}
+
+QString RemittanceBuilder::elementName(const Segment &segment, int index) const
+{
+    return segment.idText() + (index < 10 ? u"0"_s : QString()) + QString::number(index);
+}
+
+void RemittanceBuilder::defect(Severity severity, QLatin1StringView code, const Segment &segment,
+                               const QString &message)
+{
+    constexpr qsizetype maxDefects = 1000; // a garbage file must not fill memory with complaints
+    if (m_remittance->defects.size() >= maxDefects)
+        return;
+    m_remittance->defects.append({severity, code, segment.number(), segment.idText(), message});
+}
+
+Money RemittanceBuilder::amount(const Segment &segment, int index, Need need, AmountQuality &quality,
+                                const char16_t *what)
+{
+    const QByteArrayView value = segment.element(index);
+    if (value.isEmpty()) {
+        if (need == Need::Required) {
+            quality = AmountQuality::HasInvalidAmounts;
+            defect(Severity::Error, defectcode::ElementMissing, segment,
+                   u"%1 (%2) is missing."_s.arg(elementName(segment, index), QString::fromUtf16(what)));
+        }
+        return {};
+    }
+    if (const std::optional<Money> parsed = parseAmount(value))
+        return *parsed;
+    quality = AmountQuality::HasInvalidAmounts;
+    defect(Severity::Error, defectcode::AmountInvalid, segment,
+           u"%1 (%2) \"%3\" is not an amount: expected digits with at most two decimals, like 391.05."_s.arg(
+               elementName(segment, index), QString::fromUtf16(what), QString::fromLatin1(clipped(value, 32))));
+    return {};
+}
+
+QDate RemittanceBuilder::date(const Segment &segment, int index, Need need, const char16_t *what)
+{
+    const QByteArrayView value = segment.element(index);
+    if (value.isEmpty()) {
+        if (need == Need::Required) {
+            defect(Severity::Error, defectcode::ElementMissing, segment,
+                   u"%1 (%2) is missing."_s.arg(elementName(segment, index), QString::fromUtf16(what)));
+        }
+        return {};
+    }
+    if (const std::optional<QDate> parsed = parseDate(value))
+        return *parsed;
+    defect(Severity::Warning, defectcode::DateInvalid, segment,
+           u"%1 (%2) \"%3\" is not a date in the form CCYYMMDD."_s.arg(
+               elementName(segment, index), QString::fromUtf16(what), QString::fromLatin1(clipped(value, 16))));
+    return {};
+}
+
+std::optional<double> RemittanceBuilder::number(const Segment &segment, int index)
+{
+    const QByteArrayView value = segment.element(index);
+    if (value.isEmpty())
+        return std::nullopt;
+    const std::optional<double> parsed = parseDecimal(value);
+    if (!parsed) {
+        defect(
+            Severity::Warning, defectcode::NumberInvalid, segment,
+            u"%1 \"%2\" is not a number."_s.arg(elementName(segment, index), QString::fromLatin1(clipped(value, 16))));
+    }
+    return parsed;
+}
+
+ProcedureCode RemittanceBuilder::procedure(const Segment &segment, int index, Need need)
+{
+    ProcedureCode result;
+    const QByteArrayView composite = segment.element(index);
+    if (composite.isEmpty() && need == Need::Optional)
+        return result;
+    std::array<QByteArrayView, 8> parts;
+    const int count = components(composite, m_delimiters.component, parts);
+    result.qualifier = text(parts[0]);
+    result.code = count > 1 ? text(parts[1]) : QString();
+    for (int part = 2; part < std::min(count, 6); ++part) {
+        if (!parts[std::size_t(part)].isEmpty())
+            result.modifiers.append(text(parts[std::size_t(part)]));
+    }
+    if (count > 6)
+        result.description = text(parts[6]);
+    if (result.code.isEmpty()) {
+        defect(Severity::Error, defectcode::ElementMissing, segment,
+               u"%1 has no procedure code after the qualifier \"%2\" (components are separated by '%3', as ISA16 "
+               "declares)."_s.arg(elementName(segment, index), QString::fromLatin1(clipped(composite, 24)),
+                                  QChar::fromLatin1(m_delimiters.component)));
+    }
+    return result;
+}
+
+ServiceLine *RemittanceBuilder::line()
+{
+    ClaimPayment *current = claim();
+    return current && !current->lines.isEmpty() ? &current->lines.last() : nullptr;
+}
+
+void RemittanceBuilder::add(const Segment &segment)
+{
+    const QByteArrayView id = segment.id();
+    if (id.size() == 3) {
+        if (id == "CAS")
+            return addAdjustment(segment);
+        if (id == "SVC")
+            return addServiceLine(segment);
+        if (id == "DTM")
+            return addDate(segment);
+        if (id == "REF")
+            return addReference(segment);
+        if (id == "AMT") {
+            if (m_loop == Loop::Line && segment.element(1) == "B6")
+                line()->allowed = amount(segment, 2, Need::Required, claim()->amountQuality, u"allowed amount");
+            return;
+        }
+        if (id == "CLP")
+            return addClaim(segment);
+        if (id == "BPR")
+            return addPayment(segment);
+        if (id == "TRN") {
+            m_sawTrace = true;
+            if (segment.element(2).isEmpty())
+                defect(Severity::Error, defectcode::ElementMissing, segment, u"TRN02 (trace number) is missing."_s);
+            m_remittance->payment.traceNumber = text(segment.element(2));
+            m_remittance->payment.originatorId = text(segment.element(3));
+            return;
+        }
+        if (id == "PLB")
+            return addProviderAdjustment(segment);
+        if (id == "MOA" || id == "MIA")
+            return addRemarks(segment);
+        return; // NM1, PER, QTY, TS3, TS2, CUR, RDM, ...: not needed for posting
+    }
+    if (id == "N1")
+        return addParty(segment);
+    if (id == "LQ") {
+        if (m_loop == Loop::Line && segment.element(1) == "HE" && !segment.element(2).isEmpty())
+            line()->remarkCodes.append(text(segment.element(2)));
+        return;
+    }
+    if (id == "LX") {
+        m_loop = Loop::ClaimGroup;
+        return;
+    }
+}
+
+void RemittanceBuilder::addPayment(const Segment &segment)
+{
+    m_sawPayment = true;
+    Payment &payment = m_remittance->payment;
+    payment.handlingCode = text(segment.element(1));
+    payment.amount = amount(segment, 2, Need::Required, m_remittance->amountQuality, u"total payment");
+    payment.creditDebit = text(segment.element(3));
+    if (payment.creditDebit == u"D")
+        payment.amount = -payment.amount;
+    payment.method = text(segment.element(4));
+    payment.date = date(segment, 16, Need::Optional, u"payment date");
+    if (segment.element(16).isEmpty()) {
+        // A missing payment date does not stop posting (the trace number reassociates the
+        // deposit), so it is a warning; a date one element early usually means a lost '*'.
+        const bool early = parseDate(segment.element(15)).has_value();
+        defect(Severity::Warning, defectcode::ElementMissing, segment,
+               early ? u"BPR16 (payment date) is missing; BPR15 holds a date instead (one element separator short?)."_s
+                     : u"BPR16 (payment date) is missing."_s);
+    }
+}
+
+void RemittanceBuilder::addParty(const Segment &segment)
+{
+    const QByteArrayView role = segment.element(1);
+    Party *party = nullptr;
+    if (role == "PR") {
+        m_sawPayer = true;
+        m_loop = Loop::Payer;
+        party = &m_remittance->payer;
+    } else if (role == "PE") {
+        m_sawPayee = true;
+        m_loop = Loop::Payee;
+        party = &m_remittance->payee;
+    } else {
+        return;
+    }
+    party->name = text(segment.element(2));
+    party->idQualifier = text(segment.element(3));
+    party->id = text(segment.element(4));
+    if (segment.element(3) == "FI")
+        party->taxId = party->id;
+    if (party->name.isEmpty())
+        defect(Severity::Error, defectcode::ElementMissing, segment, u"N102 (name) is missing."_s);
+}
+
+void RemittanceBuilder::addReference(const Segment &segment)
+{
+    const QByteArrayView qualifier = segment.element(1);
+    switch (m_loop) {
+    case Loop::Payer:
+        if (qualifier == "2U")
+            m_remittance->payer.additionalId = text(segment.element(2));
+        break;
+    case Loop::Payee:
+        if (qualifier == "TJ")
+            m_remittance->payee.taxId = text(segment.element(2));
+        else if (qualifier == "PQ")
+            m_remittance->payee.additionalId = text(segment.element(2));
+        break;
+    case Loop::Line:
+        if (qualifier == "6R")
+            line()->lineControlNumber = text(segment.element(2));
+        break;
+    default:
+        break;
+    }
+}
+
+void RemittanceBuilder::addClaim(const Segment &segment)
+{
+    m_loop = Loop::Claim;
+    ClaimPayment &claimPayment = m_remittance->claims.emplace_back();
+    claimPayment.segmentNumber = segment.number();
+    claimPayment.patientControlNumber = text(segment.element(1));
+    claimPayment.statusCode = text(segment.element(2));
+    claimPayment.status = claimStatusFromCode(claimPayment.statusCode);
+    if (claimPayment.patientControlNumber.isEmpty())
+        defect(Severity::Error, defectcode::ElementMissing, segment, u"CLP01 (patient control number) is missing."_s);
+    if (claimPayment.statusCode.isEmpty())
+        defect(Severity::Error, defectcode::ElementMissing, segment, u"CLP02 (claim status) is missing."_s);
+    claimPayment.charge = amount(segment, 3, Need::Required, claimPayment.amountQuality, u"claim charge");
+    claimPayment.paid = amount(segment, 4, Need::Required, claimPayment.amountQuality, u"claim payment");
+    if (!segment.element(5).isEmpty())
+        claimPayment.patientResponsibility
+            = amount(segment, 5, Need::Optional, claimPayment.amountQuality, u"patient responsibility");
+    claimPayment.filingIndicator = text(segment.element(6));
+    claimPayment.payerClaimControlNumber = text(segment.element(7));
+    claimPayment.facilityCode = text(segment.element(8));
+    claimPayment.frequencyCode = text(segment.element(9));
+}
+
+void RemittanceBuilder::addAdjustment(const Segment &segment)
+{
+    QList<Adjustment> *adjustments = nullptr;
+    ClaimPayment *current = claim();
+    if (m_loop == Loop::Line)
+        adjustments = &line()->adjustments;
+    else if (m_loop == Loop::Claim)
+        adjustments = &current->adjustments;
+    if (!adjustments) {
+        defect(Severity::Error, defectcode::SegmentUnexpected, segment,
+               u"A CAS adjustment appears outside any claim or service line; it is not counted."_s);
+        return;
+    }
+    const QByteArrayView group = segment.element(1);
+    if (groupFromCode(group) == AdjustmentGroup::Unknown) {
+        defect(Severity::Error, defectcode::ElementMissing, segment,
+               u"CAS01 \"%1\" is not an adjustment group (CO, PR, OA, PI or CR)."_s.arg(
+                   QString::fromLatin1(clipped(group, 8))));
+    }
+    for (int first = 2; first <= 17; first += 3) {
+        const QByteArrayView reason = segment.element(first);
+        if (reason.isEmpty()) {
+            if (first == 2)
+                defect(Severity::Error, defectcode::ElementMissing, segment, u"CAS02 (reason code) is missing."_s);
+            if (segment.element(first + 1).isEmpty())
+                continue;
+        }
+        Adjustment adjustment;
+        adjustment.group = groupFromCode(group);
+        adjustment.groupCode = text(group);
+        adjustment.reasonCode = text(reason);
+        adjustment.amount = amount(segment, first + 1, Need::Required, current->amountQuality, u"adjustment amount");
+        adjustment.quantity = number(segment, first + 2);
+        adjustments->append(adjustment);
+    }
+}
+
+void RemittanceBuilder::addDate(const Segment &segment)
+{
+    const QByteArrayView qualifier = segment.element(1);
+    if (m_loop == Loop::Claim) {
+        if (qualifier == "232")
+            claim()->statementFrom = date(segment, 2, Need::Required, u"statement from");
+        else if (qualifier == "233")
+            claim()->statementTo = date(segment, 2, Need::Required, u"statement to");
+    } else if (m_loop == Loop::Line) {
+        if (qualifier == "472")
+            line()->serviceDate = date(segment, 2, Need::Required, u"service date");
+        else if (qualifier == "150")
+            line()->serviceFrom = date(segment, 2, Need::Required, u"service from");
+        else if (qualifier == "151")
+            line()->serviceTo = date(segment, 2, Need::Required, u"service to");
+    }
+}
+
+void RemittanceBuilder::addServiceLine(const Segment &segment)
+{
+    ClaimPayment *current = claim();
+    if (!current || (m_loop != Loop::Claim && m_loop != Loop::Line)) {
+        defect(Severity::Error, defectcode::SegmentUnexpected, segment,
+               u"A service line (SVC) appears outside any claim; it is not counted."_s);
+        return;
+    }
+    m_loop = Loop::Line;
+    ServiceLine &serviceLine = current->lines.emplace_back();
+    serviceLine.segmentNumber = segment.number();
+    serviceLine.procedure = procedure(segment, 1, Need::Required);
+    serviceLine.charge = amount(segment, 2, Need::Required, current->amountQuality, u"line charge");
+    serviceLine.paid = amount(segment, 3, Need::Required, current->amountQuality, u"line payment");
+    serviceLine.revenueCode = text(segment.element(4));
+    serviceLine.units = number(segment, 5);
+    if (!segment.element(6).isEmpty())
+        serviceLine.originalProcedure = procedure(segment, 6, Need::Optional);
+    serviceLine.originalUnits = number(segment, 7);
+}
+
+void RemittanceBuilder::addRemarks(const Segment &segment)
+{
+    ClaimPayment *current = claim();
+    if (!current || m_loop == Loop::Line)
+        return;
+    // MOA03-07 and MIA05, MIA20-23 carry remark codes; the other elements are amounts.
+    const bool outpatient = segment.is("MOA");
+    const std::array<int, 5> outpatientCodes = {3, 4, 5, 6, 7};
+    const std::array<int, 5> inpatientCodes = {5, 20, 21, 22, 23};
+    for (int index : outpatient ? outpatientCodes : inpatientCodes) {
+        if (!segment.element(index).isEmpty())
+            current->remarkCodes.append(text(segment.element(index)));
+    }
+}
+
+void RemittanceBuilder::addProviderAdjustment(const Segment &segment)
+{
+    m_loop = Loop::Summary;
+    const QString providerId = text(segment.element(1));
+    if (providerId.isEmpty())
+        defect(Severity::Error, defectcode::ElementMissing, segment, u"PLB01 (provider id) is missing."_s);
+    const QDate fiscalPeriodEnd = date(segment, 2, Need::Required, u"fiscal period date");
+    for (int first = 3; first <= 13; first += 2) {
+        const QByteArrayView reason = segment.element(first);
+        if (reason.isEmpty() && segment.element(first + 1).isEmpty()) {
+            if (first == 3)
+                defect(Severity::Error, defectcode::ElementMissing, segment,
+                       u"PLB03 (adjustment reason) is missing."_s);
+            continue;
+        }
+        std::array<QByteArrayView, 2> parts;
+        components(reason, m_delimiters.component, parts);
+        ProviderAdjustment adjustment;
+        adjustment.segmentNumber = segment.number();
+        adjustment.providerId = providerId;
+        adjustment.fiscalPeriodEnd = fiscalPeriodEnd;
+        adjustment.reasonCode = text(parts[0]);
+        adjustment.reference = text(parts[1]);
+        adjustment.amount
+            = amount(segment, first + 1, Need::Required, m_remittance->amountQuality, u"provider adjustment amount");
+        m_remittance->providerAdjustments.append(adjustment);
+    }
+}
+
+void RemittanceBuilder::finish(qint64 lastSegment)
+{
+    m_remittance->lastSegment = lastSegment;
+    auto missing = [&](const QString &id, const QString &message) {
+        m_remittance->defects.append(
+            {Severity::Error, defectcode::SegmentMissing, m_remittance->firstSegment, id, message});
+    };
+    const QString transaction = m_remittance->controlNumber;
+    if (!m_sawPayment)
+        missing(u"BPR"_s,
+                u"Transaction %1 has no BPR segment: the payment amount and date are unknown."_s.arg(transaction));
+    if (!m_sawTrace)
+        missing(
+            u"TRN"_s,
+            u"Transaction %1 has no TRN segment: there is no trace number to match the deposit."_s.arg(transaction));
+    if (!m_sawPayer)
+        missing(u"N1"_s, u"Transaction %1 has no payer (N1*PR)."_s.arg(transaction));
+    if (!m_sawPayee)
+        missing(u"N1"_s, u"Transaction %1 has no payee (N1*PE)."_s.arg(transaction));
+    if (m_remittance->claims.isEmpty() && m_remittance->providerAdjustments.isEmpty())
+        missing(u"CLP"_s,
+                u"Transaction %1 has no claim payment (CLP) and no provider adjustment (PLB): nothing to post."_s.arg(
+                    transaction));
+    m_remittance = nullptr;
+}
+
+} // namespace rcm::x12

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "services/x12/remittance.h"
+#include "services/x12/segmentreader.h"
+
+namespace rcm::x12 {
+
+/// Builds one Remittance from the segments of an 835 transaction (between ST and SE),
+/// following its loops: header, payer, payee, claims (2100), service lines (2110) and
+/// provider-level adjustments. Values it cannot read become defects, never guesses.
+class RemittanceBuilder final
+{
+public:
+    RemittanceBuilder() = default;
+    Q_DISABLE_COPY_MOVE(RemittanceBuilder)
+
+    /// Starts filling target (which is reset) from its ST segment.
+    void begin(Remittance *target, const Segment &st, const Envelope &envelope, const Delimiters &delimiters);
+    void add(const Segment &segment);
+    /// Checks what must be present; the caller has handled SE.
+    void finish(qint64 lastSegment);
+
+private:
+    enum class Loop { Header, Payer, Payee, ClaimGroup, Claim, Line, Summary };
+    enum class Need { Required, Optional };
+
+    void addPayment(const Segment &segment);
+    void addParty(const Segment &segment);
+    void addReference(const Segment &segment);
+    void addClaim(const Segment &segment);
+    void addAdjustment(const Segment &segment);
+    void addDate(const Segment &segment);
+    void addServiceLine(const Segment &segment);
+    void addRemarks(const Segment &segment);
+    void addProviderAdjustment(const Segment &segment);
+
+    ClaimPayment *claim() { return m_remittance->claims.isEmpty() ? nullptr : &m_remittance->claims.last(); }
+    ServiceLine *line();
+
+    QString text(QByteArrayView value) const;
+    QString elementName(const Segment &segment, int index) const;
+    Money amount(const Segment &segment, int index, Need need, AmountQuality &quality, const char16_t *what);
+    QDate date(const Segment &segment, int index, Need need, const char16_t *what);
+    std::optional<double> number(const Segment &segment, int index);
+    ProcedureCode procedure(const Segment &segment, int index, Need need);
+    void defect(Severity severity, QLatin1StringView code, const Segment &segment, const QString &message);
+
+    Remittance *m_remittance = nullptr;
+    Delimiters m_delimiters;
+    Loop m_loop = Loop::Header;
+    bool m_sawPayment = false;
+    bool m_sawTrace = false;
+    bool m_sawPayer = false;
+    bool m_sawPayee = false;
+};
+
+} // namespace rcm::x12

@@ -1,0 +1,272 @@
+#include "services/x12/segmentreader.h"
+
+#include "services/x12/x12logging.h"
+#include "services/x12/x12values.h"
+
+#include <QIODevice>
+
+#include <cstring>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace rcm::x12 {
+
+namespace {
+
+constexpr qsizetype isaLength = 106; // 105 bytes of fixed-width fields and the terminator
+
+struct IsaField
+{
+    int separatorAt; ///< where the separator before the next field must be
+    const char16_t *name;
+};
+
+// The separator after each fixed-width field ISA01..ISA15 (ISA16 is one byte, then the terminator).
+constexpr std::array<IsaField, 15> isaFields = {{
+    {6, u"ISA01 (authorization qualifier, 2 characters)"},
+    {17, u"ISA02 (authorization information, 10 characters)"},
+    {20, u"ISA03 (security qualifier, 2 characters)"},
+    {31, u"ISA04 (security information, 10 characters)"},
+    {34, u"ISA05 (sender qualifier, 2 characters)"},
+    {50, u"ISA06 (sender id, 15 characters)"},
+    {53, u"ISA07 (receiver qualifier, 2 characters)"},
+    {69, u"ISA08 (receiver id, 15 characters)"},
+    {76, u"ISA09 (date, 6 characters)"},
+    {81, u"ISA10 (time, 4 characters)"},
+    {83, u"ISA11 (repetition separator or standards id, 1 character)"},
+    {89, u"ISA12 (version, 5 characters)"},
+    {99, u"ISA13 (control number, 9 characters)"},
+    {101, u"ISA14 (acknowledgment requested, 1 character)"},
+    {103, u"ISA15 (usage indicator, 1 character)"},
+}};
+
+bool isLineBreak(char c)
+{
+    return c == '\r' || c == '\n';
+}
+
+bool isAlphanumeric(char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+} // namespace
+
+QString Segment::idText() const
+{
+    return QString::fromLatin1(clipped(id(), 8));
+}
+
+SegmentReader::SegmentReader(QIODevice *device, qsizetype chunkSize)
+    : m_device(device)
+{
+    m_buffer.resize(std::max<qsizetype>(chunkSize, 4096));
+}
+
+QList<Defect> SegmentReader::takeDefects()
+{
+    return std::exchange(m_defects, {});
+}
+
+void SegmentReader::fail(QLatin1StringView code, const QString &segmentId, const QString &message)
+{
+    m_failed = true;
+    m_defects.append({Severity::Error, code, m_segmentCount + 1, segmentId, message});
+    qCDebug(lcX12) << "stopped reading at segment" << m_segmentCount + 1 << code;
+}
+
+bool SegmentReader::fill()
+{
+    if (m_atEnd)
+        return false;
+    if (m_begin > 0) {
+        const qsizetype remaining = m_end - m_begin;
+        std::memmove(m_buffer.data(), m_buffer.constData() + m_begin, std::size_t(remaining));
+        m_end = remaining;
+        m_begin = 0;
+    }
+    if (m_end == m_buffer.size())
+        return false; // full: the caller reports the segment as too long
+    const qint64 read = m_device ? m_device->read(m_buffer.data() + m_end, m_buffer.size() - m_end) : -1;
+    if (read <= 0) {
+        m_atEnd = true;
+        return false;
+    }
+    m_end += read;
+    return true;
+}
+
+void SegmentReader::split(Segment &segment, const char *begin, const char *end, char separator)
+{
+    int count = 0;
+    const char *position = begin;
+    while (true) {
+        const auto *found = static_cast<const char *>(std::memchr(position, separator, std::size_t(end - position)));
+        const char *elementEnd = found ? found : end;
+        if (count < Segment::maxElements)
+            segment.m_elements[std::size_t(count)] = QByteArrayView(position, elementEnd - position);
+        ++count;
+        if (!found)
+            break;
+        position = found + 1;
+    }
+    if (count > Segment::maxElements) {
+        m_defects.append(
+            {Severity::Warning, defectcode::SegmentTooManyElements, segment.m_number, segment.idText(),
+             u"The segment has %1 elements; only the first %2 were read."_s.arg(count).arg(Segment::maxElements - 1)});
+        count = Segment::maxElements;
+    }
+    segment.m_count = count;
+}
+
+bool SegmentReader::startInterchange(Segment &segment)
+{
+    while (m_end - m_begin < isaLength && fill()) { }
+    if (m_end - m_begin < isaLength) {
+        fail(defectcode::IsaMalformed, u"ISA"_s,
+             u"The ISA header is cut short: it must be 106 characters, the file has %1 left."_s.arg(m_end - m_begin));
+        return false;
+    }
+    const char *isa = m_buffer.constData() + m_begin;
+    const char element = isa[3];
+    if (isAlphanumeric(element) || isLineBreak(element)) {
+        fail(defectcode::IsaMalformed, u"ISA"_s,
+             u"The ISA header's element separator (its 4th character) is a letter, digit or line break."_s);
+        return false;
+    }
+    qsizetype headerLength = isaLength;
+    for (const IsaField &field : isaFields) {
+        if (isa[field.separatorAt] != element) {
+            headerLength = countedIsaLength(element);
+            if (headerLength == 0) {
+                fail(defectcode::IsaMalformed, u"ISA"_s,
+                     u"The ISA header is not fixed width: %1 is the wrong length, and its 16 elements cannot be "
+                     "told apart, so its delimiters are unknown and the file is not read."_s.arg(
+                         QString::fromUtf16(field.name)));
+                return false;
+            }
+            // Not fixed width, yet its 16 elements and the two delimiters after them are plain:
+            // read on so that every other defect is reported too, but the file stays in error.
+            m_defects.append({Severity::Error, defectcode::IsaMalformed, m_segmentCount + 1, u"ISA"_s,
+                              u"The ISA header is not fixed width: %1 is the wrong length (the header is %2 "
+                              "characters, not 106). Its delimiters were read by counting its elements."_s
+                                  .arg(QString::fromUtf16(field.name))
+                                  .arg(headerLength)});
+            break;
+        }
+    }
+    Delimiters delimiters;
+    delimiters.element = element;
+    delimiters.component = isa[headerLength - 2];
+    delimiters.segment = isa[headerLength - 1];
+    // ISA11 became the repetition separator in 00402; before, it is the standards id "U".
+    const QByteArrayView version(isa + 84, 5);
+    delimiters.repetition = version >= QByteArrayView("00402") && !isAlphanumeric(isa[82]) ? isa[82] : 0;
+    if (delimiters.segment == element || delimiters.component == element || isAlphanumeric(delimiters.segment)
+        || isAlphanumeric(delimiters.component) || delimiters.segment == delimiters.component) {
+        fail(defectcode::IsaMalformed, u"ISA"_s,
+             u"The ISA header's delimiters are not usable: element '%1', component '%2', segment terminator "
+             "'%3' must be distinct and not letters or digits."_s.arg(QChar::fromLatin1(element),
+                                                                      QChar::fromLatin1(delimiters.component),
+                                                                      QChar::fromLatin1(delimiters.segment)));
+        return false;
+    }
+    m_delimiters = delimiters;
+    segment.m_number = ++m_segmentCount;
+    split(segment, isa, isa + headerLength - 1, element);
+    m_begin += headerLength;
+    m_consumed += headerLength;
+    return true;
+}
+
+qsizetype SegmentReader::countedIsaLength(char element)
+{
+    // ISA + 16 elements: the component separator is the one byte after the 16th element
+    // separator and the segment terminator the byte after that.
+    const char *isa = m_buffer.constData() + m_begin;
+    const qsizetype available = std::min<qsizetype>(m_end - m_begin, 256);
+    int separators = 0;
+    for (qsizetype position = 3; position < available; ++position) {
+        if (isa[position] != element)
+            continue;
+        if (++separators < 16)
+            continue;
+        if (position + 2 >= available)
+            return 0;
+        const char component = isa[position + 1];
+        const char terminator = isa[position + 2];
+        if (isAlphanumeric(component) || isAlphanumeric(terminator) || terminator == element || component == element)
+            return 0;
+        return position + 3;
+    }
+    return 0;
+}
+
+SegmentReader::Result SegmentReader::next(Segment &segment)
+{
+    if (m_failed)
+        return Result::End;
+    while (true) {
+        // Line breaks (and, at the start, a byte-order mark or blanks) between segments.
+        while (true) {
+            while (m_begin < m_end
+                   && (isLineBreak(m_buffer.at(m_begin))
+                       || (!m_started && (m_buffer.at(m_begin) == ' ' || m_buffer.at(m_begin) == '\t'))))
+                ++m_begin, ++m_consumed;
+            if (!m_started && m_end - m_begin >= 3
+                && QByteArrayView(m_buffer.constData() + m_begin, 3) == "\xEF\xBB\xBF") {
+                m_begin += 3;
+                m_consumed += 3;
+                continue;
+            }
+            if (m_end - m_begin >= 3 || !fill())
+                break;
+        }
+        if (m_begin >= m_end && m_atEnd)
+            return Result::End;
+        const QByteArrayView head(m_buffer.constData() + m_begin, std::min<qsizetype>(3, m_end - m_begin));
+        if (head == "ISA") {
+            m_started = true;
+            return startInterchange(segment) ? Result::Segment : Result::End;
+        }
+        if (!m_started) {
+            m_started = true;
+            fail(defectcode::IsaMissing, QString::fromLatin1(head),
+                 u"The file does not start with an ISA interchange header, so its delimiters are unknown and it "
+                 "cannot be read as X12."_s);
+            return Result::End;
+        }
+        const char *start = m_buffer.constData() + m_begin;
+        const auto *terminator
+            = static_cast<const char *>(std::memchr(start, m_delimiters.segment, std::size_t(m_end - m_begin)));
+        if (!terminator) {
+            if (fill())
+                continue;
+            const QByteArrayView rest(start, m_end - m_begin);
+            if (m_atEnd && rest.trimmed().isEmpty())
+                return Result::End;
+            if (m_atEnd) {
+                fail(defectcode::FileTruncated, QString::fromLatin1(head),
+                     u"The file ends in the middle of a segment (no segment terminator '%1' after the last one)."_s.arg(
+                         QChar::fromLatin1(m_delimiters.segment)));
+            } else {
+                fail(defectcode::SegmentTooLong, QString::fromLatin1(head),
+                     u"A segment is longer than %1 bytes without a terminator '%2'; the file is not X12 as declared."_s
+                         .arg(m_buffer.size())
+                         .arg(QChar::fromLatin1(m_delimiters.segment)));
+            }
+            return Result::End;
+        }
+        const char *end = terminator;
+        if (end > start && end[-1] == '\r' && m_delimiters.segment == '\n')
+            --end;
+        segment.m_number = ++m_segmentCount;
+        split(segment, start, end, m_delimiters.element);
+        const qsizetype length = terminator + 1 - start;
+        m_begin += length;
+        m_consumed += length;
+        return Result::Segment;
+    }
+}
+
+} // namespace rcm::x12

@@ -1,0 +1,92 @@
+#pragma once
+
+#include "services/x12/defect.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+
+#include <array>
+
+class QIODevice;
+
+namespace rcm::x12 {
+
+/// The delimiters an interchange declares in its fixed-width ISA header.
+struct Delimiters
+{
+    char element = '*'; ///< ISA byte 3
+    char component = ':'; ///< ISA16
+    char repetition = 0; ///< ISA11 from version 00402 on; 0 when none
+    char segment = '~'; ///< the byte after ISA16
+};
+
+/// One segment as read. Its elements are views into the reader's buffer and stay valid
+/// only until the reader's next call.
+class Segment final
+{
+public:
+    static constexpr int maxElements = 64;
+
+    qint64 number() const { return m_number; } ///< ordinal in the file, from 1
+    QByteArrayView id() const { return m_elements[0]; }
+    /// Element index (1 = the first after the id); empty when absent.
+    QByteArrayView element(int index) const
+    {
+        return index < m_count ? m_elements[std::size_t(index)] : QByteArrayView();
+    }
+    /// Elements including the id.
+    int elementCount() const { return m_count; }
+    bool is(const char (&id)[3]) const { return m_elements[0] == QByteArrayView(id, 2); }
+    bool is(const char (&id)[4]) const { return m_elements[0] == QByteArrayView(id, 3); }
+    QString idText() const;
+
+private:
+    friend class SegmentReader;
+    qint64 m_number = 0;
+    int m_count = 0;
+    std::array<QByteArrayView, maxElements> m_elements {};
+};
+
+/// The X12 tokenizer: reads a device in chunks (memory stays flat however large the
+/// file), takes the delimiters from each ISA header, and splits segments with memchr.
+/// Any segment terminator works, with or without line breaks after it. Defects (a
+/// missing or malformed ISA, a truncated file, an absurdly long segment) are reported,
+/// never guessed around: reading stops where the delimiters can no longer be trusted.
+class SegmentReader final
+{
+public:
+    enum class Result { Segment, End };
+
+    explicit SegmentReader(QIODevice *device, qsizetype chunkSize = 1 << 20);
+    Q_DISABLE_COPY_MOVE(SegmentReader)
+
+    /// Reads the next segment; End at the end of the file or where reading had to stop.
+    Result next(Segment &segment);
+
+    const Delimiters &delimiters() const { return m_delimiters; }
+    qint64 segmentCount() const { return m_segmentCount; }
+    qint64 bytesConsumed() const { return m_consumed; }
+    /// Defects found so far, removed from the reader.
+    QList<Defect> takeDefects();
+
+private:
+    bool fill();
+    bool startInterchange(Segment &segment);
+    qsizetype countedIsaLength(char element);
+    void split(Segment &segment, const char *begin, const char *end, char separator);
+    void fail(QLatin1StringView code, const QString &segmentId, const QString &message);
+
+    QIODevice *m_device;
+    QByteArray m_buffer;
+    qsizetype m_begin = 0; ///< first unread byte
+    qsizetype m_end = 0; ///< end of the bytes read
+    bool m_atEnd = false;
+    bool m_failed = false;
+    bool m_started = false;
+    Delimiters m_delimiters;
+    qint64 m_segmentCount = 0;
+    qint64 m_consumed = 0;
+    QList<Defect> m_defects;
+};
+
+} // namespace rcm::x12

@@ -1,0 +1,7 @@
+#include "services/x12/x12logging.h"
+
+namespace rcm::x12 {
+
+Q_LOGGING_CATEGORY(lcX12, "rcm.x12", QtWarningMsg)
+
+} // namespace rcm::x12
