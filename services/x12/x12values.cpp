@@ -27,6 +27,8 @@ std::optional<models::Money> parseAmount(QByteArrayView text)
                 return std::nullopt;
             fraction = fraction * 10 + (text[position] - '0');
         }
+        if (fractionDigits == 0) // "7." is not an amount, as Money::fromString agrees
+            return std::nullopt;
     }
     if (position != size || wholeDigits + fractionDigits == 0)
         return std::nullopt;
