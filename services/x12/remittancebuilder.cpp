@@ -2,6 +2,8 @@
 
 #include "services/x12/x12values.h"
 
+#include <string_view>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace rcm::x12 {
@@ -10,15 +12,15 @@ namespace {
 
 AdjustmentGroup groupFromCode(QByteArrayView code)
 {
-    if (code == "CO")
+    if (equals(code, "CO"))
         return AdjustmentGroup::Contractual;
-    if (code == "PR")
+    if (equals(code, "PR"))
         return AdjustmentGroup::PatientResponsibility;
-    if (code == "OA")
+    if (equals(code, "OA"))
         return AdjustmentGroup::Other;
-    if (code == "PI")
+    if (equals(code, "PI"))
         return AdjustmentGroup::PayerInitiated;
-    if (code == "CR")
+    if (equals(code, "CR"))
         return AdjustmentGroup::Correction;
     return AdjustmentGroup::Unknown;
 }
@@ -45,7 +47,11 @@ void RemittanceBuilder::begin(Remittance *target, const Segment &st, const Envel
                               const Delimiters &delimiters)
 {
     m_remittance = target;
+    // Reuse the claim list's storage from the transaction read before into this one.
+    QList<ClaimPayment> claims = std::move(target->claims);
+    claims.clear();
     *m_remittance = Remittance();
+    m_remittance->claims = std::move(claims);
     m_remittance->envelope = envelope;
     m_remittance->controlNumber = text(st.element(2));
     m_remittance->firstSegment = st.number();
@@ -57,6 +63,24 @@ void RemittanceBuilder::begin(Remittance *target, const Segment &st, const Envel
 QString RemittanceBuilder::text(QByteArrayView value) const
 {
     return value.isEmpty() ? QString() : QString::fromUtf8(value);
+}
+
+QString RemittanceBuilder::code(QByteArrayView value)
+{
+    if (value.isEmpty())
+        return {};
+    if (value.size() > 7)
+        return QString::fromUtf8(value);
+    quint64 key = quint64(value.size()) << 56;
+    for (qsizetype index = 0; index < value.size(); ++index)
+        key |= quint64(uchar(value[index])) << (8 * index);
+    // Direct-mapped: one multiply to a slot, the newest code wins a collision.
+    CachedCode &slot = m_codes[std::size_t((key * 0x9E3779B97F4A7C15ULL) >> (64 - codeCacheBits))];
+    if (slot.key != key || slot.text.isNull()) {
+        slot.key = key;
+        slot.text = QString::fromUtf8(value);
+    }
+    return slot.text;
 }
 
 QString RemittanceBuilder::elementName(const Segment &segment, int index) const
@@ -134,11 +158,11 @@ ProcedureCode RemittanceBuilder::procedure(const Segment &segment, int index, Ne
         return result;
     std::array<QByteArrayView, 8> parts;
     const int count = components(composite, m_delimiters.component, parts);
-    result.qualifier = text(parts[0]);
-    result.code = count > 1 ? text(parts[1]) : QString();
+    result.qualifier = code(parts[0]);
+    result.code = count > 1 ? code(parts[1]) : QString();
     for (int part = 2; part < std::min(count, 6); ++part) {
         if (!parts[std::size_t(part)].isEmpty())
-            result.modifiers.append(text(parts[std::size_t(part)]));
+            result.modifiers.append(code(parts[std::size_t(part)]));
     }
     if (count > 6)
         result.description = text(parts[6]);
@@ -159,49 +183,46 @@ ServiceLine *RemittanceBuilder::line()
 
 void RemittanceBuilder::add(const Segment &segment)
 {
-    const QByteArrayView id = segment.id();
-    if (id.size() == 3) {
-        if (id == "CAS")
-            return addAdjustment(segment);
-        if (id == "SVC")
-            return addServiceLine(segment);
-        if (id == "DTM")
-            return addDate(segment);
-        if (id == "REF")
-            return addReference(segment);
-        if (id == "AMT") {
-            if (m_loop == Loop::Line && segment.element(1) == "B6")
-                line()->allowed = amount(segment, 2, Need::Required, claim()->amountQuality, u"allowed amount");
-            return;
-        }
-        if (id == "CLP")
-            return addClaim(segment);
-        if (id == "BPR")
-            return addPayment(segment);
-        if (id == "TRN") {
-            m_sawTrace = true;
-            if (segment.element(2).isEmpty())
-                defect(Severity::Error, defectcode::ElementMissing, segment, u"TRN02 (trace number) is missing."_s);
-            m_remittance->payment.traceNumber = text(segment.element(2));
-            m_remittance->payment.originatorId = text(segment.element(3));
-            return;
-        }
-        if (id == "PLB")
-            return addProviderAdjustment(segment);
-        if (id == "MOA" || id == "MIA")
-            return addRemarks(segment);
-        return; // NM1, PER, QTY, TS3, TS2, CUR, RDM, ...: not needed for posting
-    }
-    if (id == "N1")
-        return addParty(segment);
-    if (id == "LQ") {
-        if (m_loop == Loop::Line && segment.element(1) == "HE" && !segment.element(2).isEmpty())
-            line()->remarkCodes.append(text(segment.element(2)));
+    switch (segment.tag()) {
+    case segmentTag("CAS"):
+        return addAdjustment(segment);
+    case segmentTag("SVC"):
+        return addServiceLine(segment);
+    case segmentTag("DTM"):
+        return addDate(segment);
+    case segmentTag("REF"):
+        return addReference(segment);
+    case segmentTag("AMT"):
+        if (m_loop == Loop::Line && equals(segment.element(1), "B6"))
+            line()->allowed = amount(segment, 2, Need::Required, claim()->amountQuality, u"allowed amount");
         return;
-    }
-    if (id == "LX") {
+    case segmentTag("CLP"):
+        return addClaim(segment);
+    case segmentTag("BPR"):
+        return addPayment(segment);
+    case segmentTag("TRN"):
+        m_sawTrace = true;
+        if (segment.element(2).isEmpty())
+            defect(Severity::Error, defectcode::ElementMissing, segment, u"TRN02 (trace number) is missing."_s);
+        m_remittance->payment.traceNumber = text(segment.element(2));
+        m_remittance->payment.originatorId = text(segment.element(3));
+        return;
+    case segmentTag("PLB"):
+        return addProviderAdjustment(segment);
+    case segmentTag("MOA"):
+    case segmentTag("MIA"):
+        return addRemarks(segment);
+    case segmentTag("N1"):
+        return addParty(segment);
+    case segmentTag("LQ"):
+        if (m_loop == Loop::Line && equals(segment.element(1), "HE") && !segment.element(2).isEmpty())
+            line()->remarkCodes.append(code(segment.element(2)));
+        return;
+    case segmentTag("LX"):
         m_loop = Loop::ClaimGroup;
         return;
+    default:
+        return; // NM1, PER, QTY, TS3, TS2, CUR, RDM, N3, N4, ...: not needed for posting
     }
 }
 
@@ -209,12 +230,12 @@ void RemittanceBuilder::addPayment(const Segment &segment)
 {
     m_sawPayment = true;
     Payment &payment = m_remittance->payment;
-    payment.handlingCode = text(segment.element(1));
+    payment.handlingCode = code(segment.element(1));
     payment.amount = amount(segment, 2, Need::Required, m_remittance->amountQuality, u"total payment");
-    payment.creditDebit = text(segment.element(3));
+    payment.creditDebit = code(segment.element(3));
     if (payment.creditDebit == u"D")
         payment.amount = -payment.amount;
-    payment.method = text(segment.element(4));
+    payment.method = code(segment.element(4));
     payment.date = date(segment, 16, Need::Optional, u"payment date");
     if (segment.element(16).isEmpty()) {
         // A missing payment date does not stop posting (the trace number reassociates the
@@ -230,11 +251,11 @@ void RemittanceBuilder::addParty(const Segment &segment)
 {
     const QByteArrayView role = segment.element(1);
     Party *party = nullptr;
-    if (role == "PR") {
+    if (equals(role, "PR")) {
         m_sawPayer = true;
         m_loop = Loop::Payer;
         party = &m_remittance->payer;
-    } else if (role == "PE") {
+    } else if (equals(role, "PE")) {
         m_sawPayee = true;
         m_loop = Loop::Payee;
         party = &m_remittance->payee;
@@ -242,9 +263,9 @@ void RemittanceBuilder::addParty(const Segment &segment)
         return;
     }
     party->name = text(segment.element(2));
-    party->idQualifier = text(segment.element(3));
+    party->idQualifier = code(segment.element(3));
     party->id = text(segment.element(4));
-    if (segment.element(3) == "FI")
+    if (equals(segment.element(3), "FI"))
         party->taxId = party->id;
     if (party->name.isEmpty())
         defect(Severity::Error, defectcode::ElementMissing, segment, u"N102 (name) is missing."_s);
@@ -255,17 +276,17 @@ void RemittanceBuilder::addReference(const Segment &segment)
     const QByteArrayView qualifier = segment.element(1);
     switch (m_loop) {
     case Loop::Payer:
-        if (qualifier == "2U")
+        if (equals(qualifier, "2U"))
             m_remittance->payer.additionalId = text(segment.element(2));
         break;
     case Loop::Payee:
-        if (qualifier == "TJ")
+        if (equals(qualifier, "TJ"))
             m_remittance->payee.taxId = text(segment.element(2));
-        else if (qualifier == "PQ")
+        else if (equals(qualifier, "PQ"))
             m_remittance->payee.additionalId = text(segment.element(2));
         break;
     case Loop::Line:
-        if (qualifier == "6R")
+        if (equals(qualifier, "6R"))
             line()->lineControlNumber = text(segment.element(2));
         break;
     default:
@@ -279,7 +300,7 @@ void RemittanceBuilder::addClaim(const Segment &segment)
     ClaimPayment &claimPayment = m_remittance->claims.emplace_back();
     claimPayment.segmentNumber = segment.number();
     claimPayment.patientControlNumber = text(segment.element(1));
-    claimPayment.statusCode = text(segment.element(2));
+    claimPayment.statusCode = code(segment.element(2));
     claimPayment.status = claimStatusFromCode(claimPayment.statusCode);
     if (claimPayment.patientControlNumber.isEmpty())
         defect(Severity::Error, defectcode::ElementMissing, segment, u"CLP01 (patient control number) is missing."_s);
@@ -290,10 +311,10 @@ void RemittanceBuilder::addClaim(const Segment &segment)
     if (!segment.element(5).isEmpty())
         claimPayment.patientResponsibility
             = amount(segment, 5, Need::Optional, claimPayment.amountQuality, u"patient responsibility");
-    claimPayment.filingIndicator = text(segment.element(6));
+    claimPayment.filingIndicator = code(segment.element(6));
     claimPayment.payerClaimControlNumber = text(segment.element(7));
-    claimPayment.facilityCode = text(segment.element(8));
-    claimPayment.frequencyCode = text(segment.element(9));
+    claimPayment.facilityCode = code(segment.element(8));
+    claimPayment.frequencyCode = code(segment.element(9));
 }
 
 void RemittanceBuilder::addAdjustment(const Segment &segment)
@@ -325,8 +346,8 @@ void RemittanceBuilder::addAdjustment(const Segment &segment)
         }
         Adjustment adjustment;
         adjustment.group = groupFromCode(group);
-        adjustment.groupCode = text(group);
-        adjustment.reasonCode = text(reason);
+        adjustment.groupCode = code(group);
+        adjustment.reasonCode = code(reason);
         adjustment.amount = amount(segment, first + 1, Need::Required, current->amountQuality, u"adjustment amount");
         adjustment.quantity = number(segment, first + 2);
         adjustments->append(adjustment);
@@ -337,16 +358,16 @@ void RemittanceBuilder::addDate(const Segment &segment)
 {
     const QByteArrayView qualifier = segment.element(1);
     if (m_loop == Loop::Claim) {
-        if (qualifier == "232")
+        if (equals(qualifier, "232"))
             claim()->statementFrom = date(segment, 2, Need::Required, u"statement from");
-        else if (qualifier == "233")
+        else if (equals(qualifier, "233"))
             claim()->statementTo = date(segment, 2, Need::Required, u"statement to");
     } else if (m_loop == Loop::Line) {
-        if (qualifier == "472")
+        if (equals(qualifier, "472"))
             line()->serviceDate = date(segment, 2, Need::Required, u"service date");
-        else if (qualifier == "150")
+        else if (equals(qualifier, "150"))
             line()->serviceFrom = date(segment, 2, Need::Required, u"service from");
-        else if (qualifier == "151")
+        else if (equals(qualifier, "151"))
             line()->serviceTo = date(segment, 2, Need::Required, u"service to");
     }
 }
@@ -365,7 +386,7 @@ void RemittanceBuilder::addServiceLine(const Segment &segment)
     serviceLine.procedure = procedure(segment, 1, Need::Required);
     serviceLine.charge = amount(segment, 2, Need::Required, current->amountQuality, u"line charge");
     serviceLine.paid = amount(segment, 3, Need::Required, current->amountQuality, u"line payment");
-    serviceLine.revenueCode = text(segment.element(4));
+    serviceLine.revenueCode = code(segment.element(4));
     serviceLine.units = number(segment, 5);
     if (!segment.element(6).isEmpty())
         serviceLine.originalProcedure = procedure(segment, 6, Need::Optional);
@@ -378,12 +399,12 @@ void RemittanceBuilder::addRemarks(const Segment &segment)
     if (!current || m_loop == Loop::Line)
         return;
     // MOA03-07 and MIA05, MIA20-23 carry remark codes; the other elements are amounts.
-    const bool outpatient = segment.is("MOA");
+    const bool outpatient = segment.tag() == segmentTag("MOA");
     const std::array<int, 5> outpatientCodes = {3, 4, 5, 6, 7};
     const std::array<int, 5> inpatientCodes = {5, 20, 21, 22, 23};
     for (int index : outpatient ? outpatientCodes : inpatientCodes) {
         if (!segment.element(index).isEmpty())
-            current->remarkCodes.append(text(segment.element(index)));
+            current->remarkCodes.append(code(segment.element(index)));
     }
 }
 
@@ -408,7 +429,7 @@ void RemittanceBuilder::addProviderAdjustment(const Segment &segment)
         adjustment.segmentNumber = segment.number();
         adjustment.providerId = providerId;
         adjustment.fiscalPeriodEnd = fiscalPeriodEnd;
-        adjustment.reasonCode = text(parts[0]);
+        adjustment.reasonCode = code(parts[0]);
         adjustment.reference = text(parts[1]);
         adjustment.amount
             = amount(segment, first + 1, Need::Required, m_remittance->amountQuality, u"provider adjustment amount");

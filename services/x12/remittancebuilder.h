@@ -3,6 +3,8 @@
 #include "services/x12/remittance.h"
 #include "services/x12/segmentreader.h"
 
+#include <array>
+
 namespace rcm::x12 {
 
 /// Builds one Remittance from the segments of an 835 transaction (between ST and SE),
@@ -38,6 +40,9 @@ private:
     ServiceLine *line();
 
     QString text(QByteArrayView value) const;
+    /// A short code ("CO", "45", "99213", "HC"): shared from a small cache, so that a file
+    /// of millions of adjustments does not allocate a string for each.
+    QString code(QByteArrayView value);
     QString elementName(const Segment &segment, int index) const;
     Money amount(const Segment &segment, int index, Need need, AmountQuality &quality, const char16_t *what);
     QDate date(const Segment &segment, int index, Need need, const char16_t *what);
@@ -45,6 +50,13 @@ private:
     ProcedureCode procedure(const Segment &segment, int index, Need need);
     void defect(Severity severity, QLatin1StringView code, const Segment &segment, const QString &message);
 
+    struct CachedCode
+    {
+        quint64 key = 0;
+        QString text;
+    };
+    static constexpr int codeCacheBits = 10;
+    std::array<CachedCode, 1 << codeCacheBits> m_codes;
     Remittance *m_remittance = nullptr;
     Delimiters m_delimiters;
     Loop m_loop = Loop::Header;

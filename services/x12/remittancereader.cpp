@@ -10,9 +10,10 @@ namespace rcm::x12 {
 
 namespace {
 
-bool isEnvelopeSegment(QByteArrayView id)
+bool isEnvelopeSegment(quint32 tag)
 {
-    return id == "ISA" || id == "GS" || id == "ST" || id == "GE" || id == "IEA";
+    return tag == segmentTag("ISA") || tag == segmentTag("GS") || tag == segmentTag("ST") || tag == segmentTag("GE")
+        || tag == segmentTag("IEA");
 }
 
 QString text(QByteArrayView value)
@@ -92,7 +93,7 @@ void RemittanceReader::openTransaction(const Segment &segment, Remittance &remit
     m_level = Level::Transaction;
     m_transactionSegments = 1;
     m_transactionSetId = text(segment.element(1));
-    if (segment.element(1) != "835") {
+    if (!equals(segment.element(1), "835")) {
         m_transaction = Transaction::Skipped;
         report(Severity::Warning, defectcode::NotRemittance, segment,
                u"Transaction %1 is a %2, not an 835 remittance; it was skipped."_s.arg(text(segment.element(2)),
@@ -173,35 +174,35 @@ void RemittanceReader::closeInterchange(const Segment *iea)
 
 void RemittanceReader::handleEnvelope(Remittance &remittance)
 {
-    const QByteArrayView id = m_segment.id();
+    const quint32 tag = m_segment.tag();
     const auto missing = [&](QLatin1StringView code, const QString &what) {
         report(Severity::Error, code, m_segment, u"%1 is not closed before this %2."_s.arg(what, m_segment.idText()));
     };
-    if (id == "ISA") {
+    if (tag == segmentTag("ISA")) {
         if (m_level == Level::Group)
             missing(defectcode::GeMissing, u"Functional group %1"_s.arg(m_envelope.groupControlNumber));
         if (m_level != Level::Outside)
             missing(defectcode::IeaMissing, u"Interchange %1"_s.arg(m_envelope.interchangeControlNumber));
         openInterchange(m_segment);
-    } else if (id == "GS") {
+    } else if (tag == segmentTag("GS")) {
         if (m_level == Level::Outside)
             report(Severity::Error, defectcode::SegmentOutsideEnvelope, m_segment,
                    u"A functional group (GS) starts outside any interchange (ISA)."_s);
         if (m_level == Level::Group)
             missing(defectcode::GeMissing, u"Functional group %1"_s.arg(m_envelope.groupControlNumber));
         openGroup(m_segment);
-    } else if (id == "ST") {
+    } else if (tag == segmentTag("ST")) {
         if (m_level != Level::Group)
             report(Severity::Error, defectcode::SegmentOutsideEnvelope, m_segment,
                    u"A transaction (ST) starts outside any functional group (GS)."_s);
         openTransaction(m_segment, remittance);
-    } else if (id == "GE") {
+    } else if (tag == segmentTag("GE")) {
         if (m_level == Level::Group)
             closeGroup(&m_segment);
         else
             report(Severity::Error, defectcode::SegmentOutsideEnvelope, m_segment,
                    u"A GE trailer appears without its GS header."_s);
-    } else if (id == "IEA") {
+    } else if (tag == segmentTag("IEA")) {
         if (m_level == Level::Group) {
             missing(defectcode::GeMissing, u"Functional group %1"_s.arg(m_envelope.groupControlNumber));
             closeGroup(nullptr);
@@ -260,16 +261,16 @@ bool RemittanceReader::readNext(Remittance &remittance)
             }
             return false;
         }
-        const QByteArrayView id = m_segment.id();
+        const quint32 tag = m_segment.tag();
         if (m_level == Level::Transaction) {
             ++m_transactionSegments;
-            if (id == "SE") {
+            if (tag == segmentTag("SE")) {
                 closeTransaction(&m_segment, remittance);
                 if (m_transaction == Transaction::Remittance)
                     return true;
                 continue;
             }
-            if (!isEnvelopeSegment(id)) {
+            if (!isEnvelopeSegment(tag)) {
                 if (m_transaction == Transaction::Remittance)
                     m_builder.add(m_segment);
                 continue;

@@ -5,6 +5,7 @@
 
 #include <QIODevice>
 
+#include <bit>
 #include <cstring>
 
 using namespace Qt::Literals::StringLiterals;
@@ -98,18 +99,38 @@ bool SegmentReader::fill()
 
 void SegmentReader::split(Segment &segment, const char *begin, const char *end, char separator)
 {
+    // Elements are a few bytes long, so instead of a memchr call per element the segment
+    // is scanned eight bytes at a time for the separator (the "has zero byte" trick).
     int count = 0;
-    const char *position = begin;
-    while (true) {
-        const auto *found = static_cast<const char *>(std::memchr(position, separator, std::size_t(end - position)));
-        const char *elementEnd = found ? found : end;
+    const char *start = begin;
+    const auto element = [&](const char *stop) {
         if (count < Segment::maxElements)
-            segment.m_elements[std::size_t(count)] = QByteArrayView(position, elementEnd - position);
+            segment.m_elements[std::size_t(count)] = QByteArrayView(start, stop - start);
         ++count;
-        if (!found)
-            break;
-        position = found + 1;
+        start = stop + 1;
+    };
+    constexpr quint64 ones = 0x0101010101010101ULL;
+    constexpr quint64 highs = 0x8080808080808080ULL;
+    const quint64 pattern = ones * static_cast<unsigned char>(separator);
+    const char *position = begin;
+    for (; std::endian::native == std::endian::little && end - position >= 8; position += 8) {
+        quint64 word;
+        std::memcpy(&word, position, 8);
+        const quint64 x = word ^ pattern;
+        quint64 found = (x - ones) & ~x & highs;
+        while (found) {
+            // Bytes below the first match cannot be false positives, and each match is cleared in turn.
+            const int byte = std::countr_zero(found) / 8;
+            if (position[byte] == separator)
+                element(position + byte);
+            found &= found - 1;
+        }
     }
+    for (; position < end; ++position) {
+        if (*position == separator)
+            element(position);
+    }
+    element(end);
     if (count > Segment::maxElements) {
         m_defects.append(
             {Severity::Warning, defectcode::SegmentTooManyElements, segment.m_number, segment.idText(),
@@ -117,6 +138,8 @@ void SegmentReader::split(Segment &segment, const char *begin, const char *end, 
         count = Segment::maxElements;
     }
     segment.m_count = count;
+    const QByteArrayView id = segment.m_elements[0];
+    segment.m_tag = segmentTag(std::string_view(id.data(), std::size_t(id.size())));
 }
 
 bool SegmentReader::startInterchange(Segment &segment)
@@ -214,7 +237,7 @@ SegmentReader::Result SegmentReader::next(Segment &segment)
                        || (!m_started && (m_buffer.at(m_begin) == ' ' || m_buffer.at(m_begin) == '\t'))))
                 ++m_begin, ++m_consumed;
             if (!m_started && m_end - m_begin >= 3
-                && QByteArrayView(m_buffer.constData() + m_begin, 3) == "\xEF\xBB\xBF") {
+                && equals(QByteArrayView(m_buffer.constData() + m_begin, 3), "\xEF\xBB\xBF")) {
                 m_begin += 3;
                 m_consumed += 3;
                 continue;
@@ -225,7 +248,7 @@ SegmentReader::Result SegmentReader::next(Segment &segment)
         if (m_begin >= m_end && m_atEnd)
             return Result::End;
         const QByteArrayView head(m_buffer.constData() + m_begin, std::min<qsizetype>(3, m_end - m_begin));
-        if (head == "ISA") {
+        if (equals(head, "ISA")) {
             m_started = true;
             return startInterchange(segment) ? Result::Segment : Result::End;
         }

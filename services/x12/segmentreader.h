@@ -6,6 +6,8 @@
 #include <QByteArrayView>
 
 #include <array>
+#include <cstring>
+#include <string_view>
 
 class QIODevice;
 
@@ -20,6 +22,23 @@ struct Delimiters
     char segment = '~'; ///< the byte after ISA16
 };
 
+/// True when value is exactly the literal; cheaper than QByteArrayView's operator== with a
+/// C string, which measures the literal on every call.
+template<std::size_t N>
+inline bool equals(QByteArrayView value, const char (&literal)[N])
+{
+    return value.size() == qsizetype(N - 1) && std::memcmp(value.data(), literal, N - 1) == 0;
+}
+
+/// A segment id of up to three characters as one integer, to dispatch on with a switch.
+constexpr quint32 segmentTag(std::string_view id)
+{
+    quint32 value = 0;
+    for (char c : id)
+        value = (value << 8) | quint32(static_cast<unsigned char>(c));
+    return id.size() <= 3 ? value : 0;
+}
+
 /// One segment as read. Its elements are views into the reader's buffer and stay valid
 /// only until the reader's next call.
 class Segment final
@@ -29,6 +48,8 @@ public:
 
     qint64 number() const { return m_number; } ///< ordinal in the file, from 1
     QByteArrayView id() const { return m_elements[0]; }
+    /// segmentTag() of the id: compare with segmentTag("CLP").
+    quint32 tag() const { return m_tag; }
     /// Element index (1 = the first after the id); empty when absent.
     QByteArrayView element(int index) const
     {
@@ -36,14 +57,13 @@ public:
     }
     /// Elements including the id.
     int elementCount() const { return m_count; }
-    bool is(const char (&id)[3]) const { return m_elements[0] == QByteArrayView(id, 2); }
-    bool is(const char (&id)[4]) const { return m_elements[0] == QByteArrayView(id, 3); }
     QString idText() const;
 
 private:
     friend class SegmentReader;
     qint64 m_number = 0;
     int m_count = 0;
+    quint32 m_tag = 0;
     std::array<QByteArrayView, maxElements> m_elements {};
 };
 
