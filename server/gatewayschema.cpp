@@ -106,13 +106,72 @@ store::Migration version1()
             }};
 }
 
+store::Migration version2()
+{
+    // The claim register (what was billed, line by line: fed by the 837s a deployment
+    // sends, and by the demo seed) and the remittances posted against it.
+    return {2,
+            u"claim register, remittances, claim payments, remittance exceptions"_s,
+            {
+                uR"(CREATE TABLE claims (
+            claim_number TEXT PRIMARY KEY NOT NULL,
+            account_number TEXT NOT NULL,
+            payer_id TEXT NOT NULL,
+            payer_claim_number TEXT,
+            work_item_id TEXT) STRICT, WITHOUT ROWID)"_s,
+                u"CREATE INDEX claims_by_payer_claim_number ON claims (payer_claim_number)"_s,
+                uR"(CREATE TABLE claim_lines (
+            claim_number TEXT NOT NULL,
+            line_number INTEGER NOT NULL,
+            procedure_code TEXT NOT NULL,
+            modifiers TEXT NOT NULL,
+            charge_cents INTEGER NOT NULL,
+            allowed_cents INTEGER NOT NULL,
+            units INTEGER NOT NULL,
+            service_date TEXT,
+            PRIMARY KEY (claim_number, line_number)) STRICT, WITHOUT ROWID)"_s,
+                uR"(CREATE TABLE remittances (
+            id INTEGER PRIMARY KEY,
+            trace_number TEXT NOT NULL,
+            payer_id TEXT NOT NULL,
+            payment_cents INTEGER NOT NULL,
+            method TEXT NOT NULL,
+            payment_date TEXT,
+            claim_count INTEGER NOT NULL,
+            balanced INTEGER NOT NULL,
+            file_sha256 TEXT NOT NULL,
+            received_at TEXT NOT NULL,
+            received_by TEXT NOT NULL,
+            UNIQUE (trace_number, payer_id)) STRICT)"_s,
+                uR"(CREATE TABLE claim_payments (
+            id INTEGER PRIMARY KEY,
+            remittance_id INTEGER NOT NULL REFERENCES remittances (id),
+            claim_number TEXT,
+            patient_control_number TEXT NOT NULL,
+            payer_claim_number TEXT,
+            status_code TEXT NOT NULL,
+            charge_cents INTEGER NOT NULL,
+            paid_cents INTEGER NOT NULL,
+            patient_responsibility_cents INTEGER NOT NULL,
+            reverses INTEGER REFERENCES claim_payments (id),
+            reversed_by INTEGER REFERENCES claim_payments (id)) STRICT)"_s,
+                u"CREATE INDEX claim_payments_by_control_number ON claim_payments (patient_control_number)"_s,
+                uR"(CREATE TABLE remittance_exceptions (
+            work_item_id TEXT PRIMARY KEY NOT NULL,
+            remittance_id INTEGER NOT NULL REFERENCES remittances (id),
+            kind TEXT NOT NULL,
+            segment_number INTEGER NOT NULL,
+            explanation TEXT NOT NULL) STRICT)"_s,
+            }};
+}
+
 store::Schema makeSchema()
 {
     store::Schema schema;
     schema.name = u"gateway database"_s;
     schema.applicationId = 0x52434D47; // "RCMG"
     schema.pageSize = 8192; // as the workbench cache: see cacheschema.cpp
-    schema.migrations = {version1()};
+    schema.migrations = {version1(), version2()};
     // Rows bulk-loaded with the triggers suspended get their change numbers in row order.
     schema.afterIndexRestore = {
         u"UPDATE work_items SET change_seq = (SELECT value FROM meta WHERE key = 'change_seq') + row_id "

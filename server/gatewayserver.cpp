@@ -21,7 +21,7 @@ constexpr qsizetype maximumHeaderBytes = 16 * 1024;
 
 } // namespace
 
-QString RequestGuard::inspect(const QByteArray &bytes, qint64 bodyLimit)
+QString RequestGuard::inspect(const QByteArray &bytes, qint64 bodyLimit, qint64 fileLimit)
 {
     qsizetype position = 0;
     while (position < bytes.size()) {
@@ -55,17 +55,20 @@ QString RequestGuard::inspect(const QByteArray &bytes, qint64 bodyLimit)
         static const QRegularExpression contentLength(u"\\r\\ncontent-length:\\s*(\\d+)"_s);
         const QRegularExpressionMatch match = contentLength.match(QString::fromLatin1(header));
         const qint64 length = match.hasMatch() ? match.captured(1).toLongLong() : 0;
-        if (length > bodyLimit)
+        const bool isFile = header.startsWith("post /v1/remittances");
+        if (length > (isFile ? std::max(bodyLimit, fileLimit) : bodyLimit))
             return u"a %1 byte body"_s.arg(length);
         m_bodyRemaining = length;
     }
     return {};
 }
 
-GuardedTcpServer::GuardedTcpServer(std::chrono::milliseconds idleTimeout, qint64 hardBodyLimit, QObject *parent)
+GuardedTcpServer::GuardedTcpServer(std::chrono::milliseconds idleTimeout, qint64 hardBodyLimit, qint64 fileLimit,
+                                   QObject *parent)
     : QTcpServer(parent)
     , m_idleTimeout(idleTimeout)
     , m_hardBodyLimit(hardBodyLimit)
+    , m_fileLimit(fileLimit)
 { }
 
 QTcpSocket *GuardedTcpServer::nextPendingConnection()
@@ -87,7 +90,7 @@ QTcpSocket *GuardedTcpServer::nextPendingConnection()
     auto *guard = new RequestGuard(socket);
     connect(socket, &QTcpSocket::readyRead, socket, [this, socket, idle, guard]() {
         idle->start();
-        if (const QString reason = guard->inspect(socket->peek(socket->bytesAvailable()), m_hardBodyLimit);
+        if (const QString reason = guard->inspect(socket->peek(socket->bytesAvailable()), m_hardBodyLimit, m_fileLimit);
             !reason.isEmpty()) {
             qCWarning(lcGateway).noquote() << "Dropping a connection:" << reason;
             socket->abort();
@@ -107,7 +110,8 @@ quint16 GatewayServer::listenOn(const QHostAddress &address, quint16 port)
 {
     // Bodies up to 16 times the API's limit get a proper 413; beyond that the
     // connection is dropped before anything is buffered.
-    auto *tcp = new GuardedTcpServer(m_options.idleTimeout, m_options.api.maximumBodyBytes * 16, this);
+    auto *tcp = new GuardedTcpServer(m_options.idleTimeout, m_options.api.maximumBodyBytes * 16,
+                                     m_options.api.maximumRemittanceBytes + 1024 * 1024, this);
     if (!tcp->listen(address, port)) {
         qCCritical(lcGateway).noquote() << "Cannot listen on" << address.toString() << port << ":"
                                         << tcp->errorString();

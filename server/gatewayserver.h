@@ -17,8 +17,9 @@ class RequestGuard final : public QObject
 {
 public:
     using QObject::QObject;
-    /// Takes the next bytes read; returns why to drop the connection, or nothing.
-    QString inspect(const QByteArray &bytes, qint64 bodyLimit);
+    /// Takes the next bytes read; returns why to drop the connection, or nothing. Bodies
+    /// posted to /v1/remittances (835 files) may reach fileLimit, others bodyLimit.
+    QString inspect(const QByteArray &bytes, qint64 bodyLimit, qint64 fileLimit = 0);
 
 private:
     QByteArray m_header; ///< the current request's headers so far
@@ -32,12 +33,14 @@ class GuardedTcpServer final : public QTcpServer
     Q_OBJECT
 
 public:
-    GuardedTcpServer(std::chrono::milliseconds idleTimeout, qint64 hardBodyLimit, QObject *parent = nullptr);
+    GuardedTcpServer(std::chrono::milliseconds idleTimeout, qint64 hardBodyLimit, qint64 fileLimit,
+                     QObject *parent = nullptr);
     QTcpSocket *nextPendingConnection() override;
 
 private:
     std::chrono::milliseconds m_idleTimeout;
     qint64 m_hardBodyLimit;
+    qint64 m_fileLimit;
 };
 
 /// rcm-gateway's HTTP front: hands each request to WorkQueueApi, adds the correlation

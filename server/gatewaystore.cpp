@@ -1,9 +1,11 @@
 #include "server/gatewaystore.h"
 
+#include "server/claimregister.h"
 #include "server/passwordhasher.h"
 #include "services/api/workitemjson.h"
 #include "services/store/sqlitestatement.h"
 #include "services/store/transactionguard.h"
+#include "services/synthetic/syntheticclaims.h"
 #include "services/synthetic/syntheticgenerator.h"
 
 #include <QCryptographicHash>
@@ -497,6 +499,13 @@ StoreError GatewayStore::seed(const synthetic::SyntheticGenerator &generator, qi
     for (qint64 first = 0; first < itemCount; first += batchSize) {
         const QList<WorkItem> batch = generator.items(first, std::min(batchSize, itemCount - first));
         if (StoreError error = m_items.upsertItems(batch))
+            return error;
+        // The claims behind the items, line by line, for remittances to match.
+        QList<models::Claim> claims;
+        claims.reserve(batch.size());
+        for (const WorkItem &item : batch)
+            claims.append(synthetic::claimFor(item));
+        if (StoreError error = ClaimRegister(m_database).addClaims(claims))
             return error;
         if (progress)
             progress(first + batch.size());

@@ -105,10 +105,14 @@ public:
     store::StoreError seed(const synthetic::SyntheticGenerator &generator, qint64 itemCount,
                            const std::function<void(qint64)> &progress = {});
 
-private:
-    std::optional<models::WorkItem> visibleItem(const QString &id);
+    /// Chains an entry for item onto the audit log (inside the caller's transaction): also
+    /// how work the gateway creates, such as remittance exceptions, records why.
     store::StoreError appendAudit(const models::WorkItem &item, const models::User &actor, const ActionRequest &request,
                                   const QDateTime &now);
+    store::Database &database() { return m_database; }
+
+private:
+    std::optional<models::WorkItem> visibleItem(const QString &id);
     ActionContext contextFor(const models::WorkItem &item, const ActionRequest &request);
 
     store::Database &m_database;

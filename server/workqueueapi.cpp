@@ -1,5 +1,7 @@
 #include "server/workqueueapi.h"
 
+#include "server/remittanceposter.h"
+
 #include "services/api/workitemjson.h"
 #include "services/reference/reasoncodecatalogue.h"
 #include "services/rules/actionpolicy.h"
@@ -134,6 +136,11 @@ ApiResponse WorkQueueApi::handle(const ApiRequest &request)
         name = path;
         handler = [&] {
             return payers();
+        };
+    } else if (path == u"/v1/remittances"_s && isPost) {
+        name = path;
+        handler = [&] {
+            return importRemittance(request, *user);
         };
     } else if (path == u"/v1/reference/reason-codes"_s && isGet) {
         name = path;
@@ -356,6 +363,47 @@ ApiResponse WorkQueueApi::reasonCodes()
             {u"stop"_s, code.stop.isValid() ? QJsonValue(code.stop.toString(Qt::ISODate)) : QJsonValue()}});
     }
     return json(result);
+}
+
+ApiResponse WorkQueueApi::importRemittance(const ApiRequest &request, const User &user)
+{
+    // Cash posters post remittances; supervisors may too.
+    if (user.role != models::Role::CashPoster && user.role != models::Role::Supervisor) {
+        return problemResponse(
+            problem(403, u"forbidden"_s, u"Not allowed"_s, u"Only cash posters and supervisors import remittances"_s));
+    }
+    if (request.body.size() > m_options.maximumRemittanceBytes) {
+        return problemResponse(problem(413, u"body-too-large"_s, u"Request too large"_s,
+                                       u"An 835 file may be at most %1 bytes"_s.arg(m_options.maximumRemittanceBytes)));
+    }
+    if (request.body.isEmpty())
+        return problemResponse(problem(400, u"empty-body"_s, u"No file"_s, u"Send the 835 file as the body"_s));
+    const bool preview = request.query.queryItemValue(u"preview"_s) == u"true"_s;
+    RemittancePoster poster(m_store);
+    const RemittancePoster::Result result
+        = poster.import(request.body, user, preview ? RemittancePoster::Mode::Preview : RemittancePoster::Mode::Post);
+    switch (result.outcome) {
+    case RemittancePoster::Result::Outcome::Posted:
+        return json(result.report, 201);
+    case RemittancePoster::Result::Outcome::Previewed:
+        return json(result.report, 200);
+    case RemittancePoster::Result::Outcome::AllDuplicates: {
+        Problem duplicate = problem(409, u"duplicate-remittance"_s, u"Already posted"_s,
+                                    u"Every transaction in this file was posted before (same trace number and payer); "
+                                    "nothing was posted again"_s);
+        duplicate.extra = QJsonObject {{u"report"_s, result.report}};
+        return problemResponse(duplicate);
+    }
+    case RemittancePoster::Result::Outcome::Unreadable: {
+        Problem unreadable = problem(422, u"unreadable-remittance"_s, u"Not a usable 835"_s,
+                                     u"No transaction of this file could be read cleanly; nothing was posted"_s);
+        unreadable.extra = QJsonObject {{u"report"_s, result.report}};
+        return problemResponse(unreadable);
+    }
+    case RemittancePoster::Result::Outcome::Failed:
+        break;
+    }
+    return problemResponse(problem(503, u"store-error"_s, u"Could not post"_s, result.error));
 }
 
 std::optional<QJsonObject> WorkQueueApi::jsonBody(const ApiRequest &request, Problem *result) const

@@ -43,6 +43,7 @@ public:
     {
         std::chrono::seconds sessionLifetime {8 * 3600};
         qsizetype maximumBodyBytes = 64 * 1024;
+        qsizetype maximumRemittanceBytes = 32 * 1024 * 1024; ///< an 835 file (POST /v1/remittances)
         int defaultPageSize = 500;
         int maximumPageSize = 2000;
     };
@@ -65,6 +66,7 @@ private:
     ApiResponse users(const models::User &user);
     ApiResponse payers();
     ApiResponse reasonCodes();
+    ApiResponse importRemittance(const ApiRequest &request, const models::User &user);
 
     ApiResponse json(const QJsonObject &object, int status = 200) const;
     ApiResponse json(const QJsonArray &array) const;

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "models/money.h"
+
+#include <QDate>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace rcm::models {
+
+/// One billed service line of a claim, as the 837 sent it.
+struct ClaimLine
+{
+    int lineNumber = 1;
+    QString procedureCode; ///< CPT/HCPCS, e.g. "99213"
+    QStringList modifiers;
+    Money charge;
+    Money allowed; ///< what the contract says the payer and patient together owe
+    int units = 1;
+    QDate serviceDate;
+
+    bool operator==(const ClaimLine &) const = default;
+};
+
+/// A claim as billed: the numbers a payer echoes back on its remittance, and the lines
+/// its payments are matched to.
+struct Claim
+{
+    QString claimNumber; ///< the patient control number (CLP01)
+    QString accountNumber;
+    QString payerId;
+    QString payerClaimNumber; ///< the payer's own number (CLP07), once known
+    QString workItemId; ///< the work item about this claim, if any
+    QList<ClaimLine> lines;
+
+    Money charge() const
+    {
+        Money total;
+        for (const ClaimLine &line : lines)
+            total += line.charge;
+        return total;
+    }
+    Money allowed() const
+    {
+        Money total;
+        for (const ClaimLine &line : lines)
+            total += line.allowed;
+        return total;
+    }
+    bool operator==(const Claim &) const = default;
+};
+
+} // namespace rcm::models

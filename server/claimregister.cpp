@@ -1,0 +1,120 @@
+#include "server/claimregister.h"
+
+#include "services/store/transactionguard.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace rcm::server {
+
+using models::Claim;
+using models::ClaimLine;
+using models::Money;
+using store::StoreError;
+
+namespace {
+
+StoreError queryError(const QSqlQuery &query)
+{
+    return StoreError(StoreError::Code::Query, query.lastError().text());
+}
+
+} // namespace
+
+ClaimRegister::ClaimRegister(store::Database &database)
+    : m_database(database)
+{ }
+
+StoreError ClaimRegister::addClaims(std::span<const Claim> claims)
+{
+    store::TransactionGuard transaction(m_database.connection());
+    if (transaction.beginError())
+        return transaction.beginError();
+    QSqlQuery claim(m_database.connection());
+    claim.prepare(u"INSERT OR REPLACE INTO claims (claim_number, account_number, payer_id, payer_claim_number, "
+                  "work_item_id) VALUES (?, ?, ?, ?, ?)"_s);
+    QSqlQuery clear(m_database.connection());
+    clear.prepare(u"DELETE FROM claim_lines WHERE claim_number = ?"_s);
+    QSqlQuery line(m_database.connection());
+    line.prepare(u"INSERT INTO claim_lines (claim_number, line_number, procedure_code, modifiers, charge_cents, "
+                 "allowed_cents, units, service_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    for (const Claim &entry : claims) {
+        claim.addBindValue(entry.claimNumber);
+        claim.addBindValue(entry.accountNumber);
+        claim.addBindValue(entry.payerId);
+        claim.addBindValue(entry.payerClaimNumber.isEmpty() ? QVariant() : QVariant(entry.payerClaimNumber));
+        claim.addBindValue(entry.workItemId.isEmpty() ? QVariant() : QVariant(entry.workItemId));
+        if (!claim.exec())
+            return queryError(claim);
+        clear.addBindValue(entry.claimNumber);
+        if (!clear.exec())
+            return queryError(clear);
+        for (const ClaimLine &item : entry.lines) {
+            line.addBindValue(entry.claimNumber);
+            line.addBindValue(item.lineNumber);
+            line.addBindValue(item.procedureCode);
+            // An empty join is a null QString, which QtSql binds as NULL.
+            line.addBindValue(item.modifiers.isEmpty() ? QStringLiteral("") : item.modifiers.join(u':'));
+            line.addBindValue(item.charge.cents());
+            line.addBindValue(item.allowed.cents());
+            line.addBindValue(item.units);
+            line.addBindValue(item.serviceDate.isValid() ? QVariant(item.serviceDate.toString(Qt::ISODate))
+                                                         : QVariant());
+            if (!line.exec())
+                return queryError(line);
+        }
+    }
+    return transaction.commit();
+}
+
+std::optional<Claim> ClaimRegister::byControlNumber(const QString &patientControlNumber)
+{
+    return read(u"claim_number = ?"_s, patientControlNumber);
+}
+
+std::optional<Claim> ClaimRegister::byPayerClaimNumber(const QString &payerClaimNumber)
+{
+    return read(u"payer_claim_number = ?"_s, payerClaimNumber);
+}
+
+std::optional<Claim> ClaimRegister::read(const QString &condition, const QString &value)
+{
+    if (value.isEmpty())
+        return std::nullopt;
+    QSqlQuery query(m_database.connection());
+    query.prepare(u"SELECT claim_number, account_number, payer_id, payer_claim_number, work_item_id FROM claims "
+                  "WHERE "_s
+                  + condition + u" LIMIT 1"_s);
+    query.addBindValue(value);
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    Claim claim;
+    claim.claimNumber = query.value(0).toString();
+    claim.accountNumber = query.value(1).toString();
+    claim.payerId = query.value(2).toString();
+    claim.payerClaimNumber = query.value(3).toString();
+    claim.workItemId = query.value(4).toString();
+    query.finish();
+    QSqlQuery lines(m_database.connection());
+    lines.prepare(u"SELECT line_number, procedure_code, modifiers, charge_cents, allowed_cents, units, service_date "
+                  "FROM claim_lines WHERE claim_number = ? ORDER BY line_number"_s);
+    lines.addBindValue(claim.claimNumber);
+    if (!lines.exec())
+        return std::nullopt;
+    while (lines.next()) {
+        ClaimLine line;
+        line.lineNumber = lines.value(0).toInt();
+        line.procedureCode = lines.value(1).toString();
+        line.modifiers = lines.value(2).toString().split(u':', Qt::SkipEmptyParts);
+        line.charge = Money::fromCents(lines.value(3).toLongLong());
+        line.allowed = Money::fromCents(lines.value(4).toLongLong());
+        line.units = lines.value(5).toInt();
+        line.serviceDate = QDate::fromString(lines.value(6).toString(), Qt::ISODate);
+        claim.lines.append(line);
+    }
+    return claim;
+}
+
+} // namespace rcm::server

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "models/claim.h"
+#include "services/store/database.h"
+#include "services/store/storeerror.h"
+
+#include <optional>
+#include <span>
+
+namespace rcm::server {
+
+/// The claims the gateway knows, line by line, for matching remittances to: looked up by
+/// the patient control number a payer echoes back (CLP01) or by the payer's own claim
+/// number (CLP07).
+class ClaimRegister final
+{
+public:
+    explicit ClaimRegister(store::Database &database);
+    Q_DISABLE_COPY_MOVE(ClaimRegister)
+
+    /// Adds or replaces claims with their lines (inside the caller's transaction, if any).
+    store::StoreError addClaims(std::span<const models::Claim> claims);
+    std::optional<models::Claim> byControlNumber(const QString &patientControlNumber);
+    std::optional<models::Claim> byPayerClaimNumber(const QString &payerClaimNumber);
+
+private:
+    std::optional<models::Claim> read(const QString &condition, const QString &value);
+    store::Database &m_database;
+};
+
+} // namespace rcm::server
