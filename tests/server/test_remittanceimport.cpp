@@ -1,0 +1,320 @@
+// POST /v1/remittances against a real gateway on loopback: matching, every exception
+// kind, duplicates, reversals, preview, and refusals. The 835s are written with the
+// project's X12 writer from remittance models built on the gateway's own claim register.
+#include "server/claimregister.h"
+#include "services/x12/remittancewriter.h"
+#include "tests/server/gatewayfixture.h"
+
+#include <QBuffer>
+#include <QJsonArray>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace rcm;
+using models::Money;
+
+namespace {
+
+x12::Adjustment adjustment(const QString &group, const QString &reason, Money amount)
+{
+    x12::Adjustment result;
+    result.groupCode = group;
+    result.reasonCode = reason;
+    result.amount = amount;
+    result.group = group == u"PR"_s
+        ? x12::AdjustmentGroup::PatientResponsibility
+        : (group == u"CO"_s ? x12::AdjustmentGroup::Contractual : x12::AdjustmentGroup::Other);
+    return result;
+}
+
+/// A claim payment that pays every line of claim exactly what the contract allows.
+x12::ClaimPayment paidAsContracted(const models::Claim &claim)
+{
+    x12::ClaimPayment payment;
+    payment.patientControlNumber = claim.claimNumber;
+    payment.payerClaimControlNumber = claim.payerClaimNumber;
+    payment.statusCode = u"1"_s;
+    payment.status = x12::ClaimStatus::Primary;
+    payment.filingIndicator = u"12"_s;
+    for (const models::ClaimLine &billed : claim.lines) {
+        x12::ServiceLine line;
+        line.procedure.qualifier = u"HC"_s;
+        line.procedure.code = billed.procedureCode;
+        line.procedure.modifiers = billed.modifiers;
+        line.charge = billed.charge;
+        line.paid = billed.allowed;
+        if (billed.charge != billed.allowed)
+            line.adjustments.append(adjustment(u"CO"_s, u"45"_s, billed.charge - billed.allowed));
+        line.units = billed.units;
+        payment.lines.append(line);
+    }
+    return payment;
+}
+
+/// Recomputes the claim totals and the payment from the lines, so the file balances.
+void settle(x12::Remittance &remittance)
+{
+    for (x12::ClaimPayment &claim : remittance.claims) {
+        if (claim.lines.isEmpty())
+            continue;
+        Money charge;
+        Money paid;
+        for (const x12::ServiceLine &line : claim.lines) {
+            charge += line.charge;
+            paid += line.paid;
+        }
+        claim.charge = charge;
+        claim.paid = paid - claim.adjustmentTotal() + [&] {
+            Money lineAdjustments;
+            for (const x12::ServiceLine &line : claim.lines)
+                lineAdjustments += line.adjustmentTotal();
+            return lineAdjustments;
+        }();
+        claim.patientResponsibility = Money();
+    }
+    remittance.payment.amount = remittance.claimPaymentTotal() - remittance.providerAdjustmentTotal();
+}
+
+x12::Remittance remittanceFor(QList<x12::ClaimPayment> claims, const QString &trace)
+{
+    x12::Remittance remittance;
+    remittance.payer.name = u"BLUESTONE HEALTH PLAN"_s;
+    remittance.payer.idQualifier = u"XV"_s;
+    remittance.payer.id = u"P001"_s;
+    remittance.payee.name = u"SYNTHETIC HOSPITAL"_s;
+    remittance.payee.idQualifier = u"XX"_s;
+    remittance.payee.id = u"1999999900"_s;
+    remittance.payment.handlingCode = u"I"_s;
+    remittance.payment.creditDebit = u"C"_s;
+    remittance.payment.method = u"ACH"_s;
+    remittance.payment.date = QDate(2026, 11, 20);
+    remittance.payment.traceNumber = trace;
+    remittance.payment.originatorId = u"1999999999"_s;
+    remittance.claims = std::move(claims);
+    settle(remittance);
+    return remittance;
+}
+
+QByteArray fileOf(const QList<x12::Remittance> &transactions)
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    x12::RemittanceWriter writer(&buffer, {});
+    writer.writeInterchange(transactions);
+    return buffer.data();
+}
+
+QStringList kinds(const QJsonObject &report)
+{
+    QStringList result;
+    for (const QJsonValue &transaction : report.value(u"transactions"_s).toArray()) {
+        for (const QJsonValue &exception : transaction.toObject().value(u"exceptions"_s).toArray())
+            result << exception.toObject().value(u"kind"_s).toString();
+    }
+    return result;
+}
+
+} // namespace
+
+class TestRemittanceImport final : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<testing::GatewayFixture> m_gateway;
+    std::unique_ptr<testing::HttpClient> m_poster;
+
+    models::Claim claim(int index)
+    {
+        const auto item = m_gateway->store().item(u"WI-%1"_s.arg(index, 8, 10, QChar(u'0')));
+        Q_ASSERT(item);
+        return *server::ClaimRegister(m_gateway->database()).byControlNumber(item->claimNumber);
+    }
+
+    testing::HttpReply post(const QByteArray &file, bool preview = false)
+    {
+        return m_poster->post(preview ? u"/remittances?preview=true"_s : u"/remittances"_s, file,
+                              {{"content-type", "application/edi-x12"}});
+    }
+
+    qint64 count(const QString &statement)
+    {
+        QSqlQuery query(m_gateway->database().connection());
+        const qint64 result = query.exec(statement) && query.next() ? query.value(0).toLongLong() : -1;
+        query.finish();
+        return result;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_gateway = std::make_unique<testing::GatewayFixture>(300);
+        QVERIFY(m_gateway->isReady());
+        m_poster = std::make_unique<testing::HttpClient>(m_gateway->url(QString()));
+        QVERIFY(m_poster->signIn(u"poster"_s));
+    }
+
+    void aCleanPaymentPostsWithoutExceptionsAndOnlyOnce()
+    {
+        const QByteArray file
+            = fileOf({remittanceFor({paidAsContracted(claim(1)), paidAsContracted(claim(2))}, u"EFT000000001"_s)});
+        const testing::HttpReply preview = post(file, true);
+        QCOMPARE(preview.status, 200);
+        QCOMPARE(count(u"SELECT count(*) FROM remittances"_s), 0); // a preview writes nothing
+        const testing::HttpReply posted = post(file);
+        QCOMPARE(posted.status, 201);
+        QCOMPARE(posted.json().value(u"exceptionCount"_s).toInt(), 0);
+        QCOMPARE(posted.json().value(u"postedTransactions"_s).toInt(), 1);
+        QCOMPARE(count(u"SELECT count(*) FROM claim_payments WHERE claim_number IS NOT NULL"_s), 2);
+
+        // The same ERA again: recognised, nothing posted twice.
+        const testing::HttpReply again = post(file);
+        QCOMPARE(again.status, 409);
+        QCOMPARE(again.json().value(u"type"_s).toString().section(u'/', -1), u"duplicate-remittance"_s);
+        QCOMPARE(count(u"SELECT count(*) FROM remittances"_s), 1);
+        QCOMPARE(count(u"SELECT count(*) FROM claim_payments"_s), 2);
+    }
+
+    void eachExceptionIsRaisedAndExplained()
+    {
+        // Unmatched: neither number known. Matched by the payer's number when CLP01 is wrong.
+        x12::ClaimPayment unknown = paidAsContracted(claim(3));
+        unknown.patientControlNumber = u"NOSUCHCLAIM1"_s;
+        unknown.payerClaimControlNumber = u"NOSUCHPAYER1"_s;
+        x12::ClaimPayment byPayerNumber = paidAsContracted(claim(4));
+        byPayerNumber.patientControlNumber = u"TYPO"_s + byPayerNumber.patientControlNumber;
+        // A line the claim never billed, and one the payer restated (SVC06 keeps what was billed).
+        x12::ClaimPayment extraLine = paidAsContracted(claim(5));
+        extraLine.lines[0].procedure.code = u"J9999"_s;
+        x12::ClaimPayment restated = paidAsContracted(claim(6));
+        restated.lines[0].originalProcedure = restated.lines[0].procedure;
+        restated.lines[0].procedure.code = u"99212"_s;
+        // Underpaid by 10.00 on its first line; denied on its first line with CO-197.
+        x12::ClaimPayment underpaid = paidAsContracted(claim(7));
+        underpaid.lines[0].paid -= Money::fromCents(1000);
+        underpaid.lines[0].adjustments.append(adjustment(u"CO"_s, u"45"_s, Money::fromCents(1000)));
+        x12::ClaimPayment denied = paidAsContracted(claim(8));
+        denied.lines[0].paid = Money();
+        denied.lines[0].adjustments = {adjustment(u"CO"_s, u"197"_s, denied.lines[0].charge)};
+        denied.lines[0].remarkCodes = {u"N54"_s};
+        // A reason code nobody knows.
+        x12::ClaimPayment oddCode = paidAsContracted(claim(9));
+        oddCode.lines[0].adjustments = {adjustment(u"CO"_s, u"Z99"_s, oddCode.lines[0].charge - oddCode.lines[0].paid)};
+
+        x12::Remittance remittance = remittanceFor(
+            {unknown, byPayerNumber, extraLine, restated, underpaid, denied, oddCode}, u"EFT000000002"_s);
+        // A recoupment naming claim 10 by the payer's number.
+        x12::ProviderAdjustment recoupment;
+        recoupment.providerId = u"1999999900"_s;
+        recoupment.fiscalPeriodEnd = QDate(2026, 12, 31);
+        recoupment.reasonCode = u"WO"_s;
+        recoupment.reference = claim(10).payerClaimNumber;
+        recoupment.amount = Money::fromCents(2500);
+        remittance.providerAdjustments.append(recoupment);
+        settle(remittance);
+
+        const testing::HttpReply reply = post(fileOf({remittance}));
+        QCOMPARE(reply.status, 201);
+        QStringList found = kinds(reply.json());
+        found.sort();
+        QStringList expected = {u"denied"_s,          u"recoupment"_s,    u"underpaid"_s, u"unknown-reason-code"_s,
+                                u"unmatched-claim"_s, u"unmatched-line"_s};
+        expected.sort();
+        QCOMPARE(found, expected);
+
+        const QJsonArray exceptions
+            = reply.json().value(u"transactions"_s).toArray().at(0).toObject().value(u"exceptions"_s).toArray();
+        for (const QJsonValue &value : exceptions) {
+            const QJsonObject exception = value.toObject();
+            const QString kind = exception.value(u"kind"_s).toString();
+            const QJsonArray ids = exception.value(u"workItemIds"_s).toArray();
+            QCOMPARE(ids.size(), kind == u"denied"_s ? 2 : 1); // a denial is worked in both queues
+            const auto item = m_gateway->store().item(ids.at(0).toString());
+            QVERIFY(item);
+            QCOMPARE(item->queue, models::Queue::Remittance);
+            // The explanation opens the item's history.
+            const QList<models::AuditEvent> history = m_gateway->store().history(item->id);
+            QCOMPARE(history.size(), 1);
+            QVERIFY(history.at(0).detailsJson.contains(exception.value(u"explanation"_s).toString().left(30).toUtf8()));
+            if (kind == u"underpaid"_s) {
+                QCOMPARE(exception.value(u"amount"_s).toString(), u"10.00"_s);
+                QCOMPARE(item->claimNumber, claim(7).claimNumber);
+                QCOMPARE(item->denialCategory, models::DenialCategory::Underpayment);
+            } else if (kind == u"denied"_s) {
+                QCOMPARE(item->carc, u"197"_s);
+                QCOMPARE(item->rarcs, QStringList {u"N54"_s});
+                QCOMPARE(m_gateway->store().item(ids.at(1).toString())->queue, models::Queue::Denial);
+            } else if (kind == u"recoupment"_s) {
+                QCOMPARE(item->claimNumber, claim(10).claimNumber);
+                QVERIFY(exception.value(u"explanation"_s).toString().contains(u"took back $25.00"_s));
+            } else if (kind == u"unmatched-claim"_s) {
+                QCOMPARE(item->claimNumber, u"NOSUCHCLAIM1"_s);
+            } else if (kind == u"unmatched-line"_s) {
+                QVERIFY(exception.value(u"explanation"_s).toString().contains(u"J9999"_s));
+            }
+        }
+        // The claim matched by the payer's number was posted against the right claim.
+        QCOMPARE(count(u"SELECT count(*) FROM claim_payments WHERE claim_number = '%1' AND "
+                       "patient_control_number LIKE 'TYPO%%'"_s.arg(claim(4).claimNumber)),
+                 1);
+    }
+
+    void aFileOutOfBalanceBecomesAnException()
+    {
+        x12::Remittance remittance = remittanceFor({paidAsContracted(claim(11))}, u"EFT000000003"_s);
+        remittance.payment.amount += Money::fromCents(100); // the bank got a dollar more than the claims add to
+        const testing::HttpReply reply = post(fileOf({remittance}));
+        QCOMPARE(reply.status, 201);
+        QCOMPARE(kinds(reply.json()), QStringList {u"out-of-balance"_s});
+        QVERIFY(!reply.json().value(u"transactions"_s).toArray().at(0).toObject().value(u"balanced"_s).toBool());
+    }
+
+    void aReversalIsPairedWithThePaymentItUndoes()
+    {
+        const x12::ClaimPayment original = paidAsContracted(claim(12));
+        QCOMPARE(post(fileOf({remittanceFor({original}, u"EFT000000004"_s)})).status, 201);
+        x12::ClaimPayment reversal = original;
+        reversal.statusCode = u"22"_s;
+        reversal.status = x12::ClaimStatus::Reversal;
+        for (x12::ServiceLine &line : reversal.lines) {
+            line.charge = -line.charge;
+            line.paid = -line.paid;
+            for (x12::Adjustment &each : line.adjustments)
+                each.amount = -each.amount;
+        }
+        // And a reversal of a payment never posted here.
+        x12::ClaimPayment stray = paidAsContracted(claim(13));
+        stray.statusCode = u"22"_s;
+        stray.status = x12::ClaimStatus::Reversal;
+        for (x12::ServiceLine &line : stray.lines) {
+            line.charge = -line.charge;
+            line.paid = -line.paid;
+            for (x12::Adjustment &each : line.adjustments)
+                each.amount = -each.amount;
+        }
+        const testing::HttpReply reply = post(fileOf({remittanceFor({reversal, stray}, u"EFT000000005"_s)}));
+        QCOMPARE(reply.status, 201);
+        QCOMPARE(kinds(reply.json()), QStringList {u"unpaired-reversal"_s});
+        QCOMPARE(count(u"SELECT count(*) FROM claim_payments AS original JOIN claim_payments AS reversal "
+                       "ON reversal.reverses = original.id AND original.reversed_by = reversal.id "
+                       "WHERE original.patient_control_number = '%1'"_s.arg(claim(12).claimNumber)),
+                 1);
+    }
+
+    void refusesWhatItCannotUse()
+    {
+        QCOMPARE(post("this is not X12").status, 422);
+        QCOMPARE(post(QByteArray()).status, 400);
+        testing::HttpClient biller(m_gateway->url(QString()));
+        QVERIFY(biller.signIn(u"biller"_s));
+        QCOMPARE(biller
+                     .post(u"/remittances"_s, fileOf({remittanceFor({paidAsContracted(claim(14))}, u"T9"_s)}),
+                           {{"content-type", "application/edi-x12"}})
+                     .status,
+                 403);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRemittanceImport)
+#include "test_remittanceimport.moc"
