@@ -1,6 +1,7 @@
 #include "services/x12/syntheticremittances.h"
 
 #include "services/synthetic/deterministicrandom.h"
+#include "services/synthetic/syntheticclaims.h"
 
 #include <array>
 
@@ -66,14 +67,16 @@ SyntheticRemittances::SyntheticRemittances(Options options)
     , m_generator({options.seed, options.asOf})
 { }
 
-ClaimPayment SyntheticRemittances::claimFor(const models::WorkItem &item, quint64 stream) const
+QList<ClaimPayment> SyntheticRemittances::paymentsFor(const models::WorkItem &item, quint64 stream) const
 {
     DeterministicRandom random = DeterministicRandom::forStream(m_options.seed ^ 0x835835ULL, stream);
+    // The claim as billed (the same one the gateway's claim register holds), line by line.
+    const models::Claim billed = synthetic::claimFor(item);
     ClaimPayment claim;
     claim.patientControlNumber = item.claimNumber;
     claim.charge = item.billed;
     claim.filingIndicator = u"12"_s;
-    claim.payerClaimControlNumber = u"PCN%1"_s.arg(stream, 10, 10, QChar(u'0'));
+    claim.payerClaimControlNumber = billed.payerClaimNumber;
     claim.facilityCode = u"11"_s;
     claim.frequencyCode = u"1"_s;
     claim.statementFrom = item.serviceFrom;
@@ -82,37 +85,38 @@ ClaimPayment SyntheticRemittances::claimFor(const models::WorkItem &item, quint6
     claim.statusCode = denied ? u"4"_s : u"1"_s;
     claim.status = denied ? ClaimStatus::Denied : ClaimStatus::Primary;
 
-    const int lineCount = random.between(1, 3);
-    Money remaining = item.billed;
     Money patientTotal;
-    for (int index = 0; index < lineCount; ++index) {
+    for (const models::ClaimLine &billedLine : billed.lines) {
         ServiceLine line;
-        line.charge = index + 1 == lineCount ? remaining : percentOf(item.billed, random.between(20, 100 / lineCount));
-        remaining -= line.charge;
+        line.charge = billedLine.charge;
         line.procedure.qualifier = u"HC"_s;
-        line.procedure.code = QString::fromUtf16(procedureCodes[std::size_t(random.below(int(procedureCodes.size())))]);
-        if (random.chance(0.15))
-            line.procedure.modifiers = {random.chance(0.5) ? u"25"_s : u"59"_s};
-        line.units = random.between(1, 4);
-        line.serviceDate = item.serviceFrom;
-        line.lineControlNumber = u"%1-%2"_s.arg(item.claimNumber).arg(index + 1);
+        line.procedure.code = billedLine.procedureCode;
+        line.procedure.modifiers = billedLine.modifiers;
+        line.units = billedLine.units;
+        line.serviceDate = billedLine.serviceDate;
+        line.lineControlNumber = u"%1-%2"_s.arg(item.claimNumber).arg(billedLine.lineNumber);
         if (denied) {
             line.adjustments.append(adjustment(item.groupCode, item.carc, line.charge));
             line.remarkCodes = item.rarcs;
             if (item.groupCode == u"PR"_s)
                 patientTotal += line.charge;
         } else {
-            const Money contractual = percentOf(line.charge, random.between(15, 55));
-            line.adjustments.append(adjustment(u"CO"_s, u"45"_s, contractual));
-            line.allowed = line.charge - contractual;
+            // Paid as the contract allows; now and then below it (an underpayment to chase).
+            Money contractual = line.charge - billedLine.allowed;
+            if (random.chance(0.03))
+                contractual += percentOf(billedLine.allowed, random.between(5, 20));
+            if (contractual.cents() != 0)
+                line.adjustments.append(adjustment(u"CO"_s, u"45"_s, contractual));
+            line.allowed = billedLine.allowed;
             if (random.chance(0.4)) {
-                const Money coinsurance = percentOf(*line.allowed, 20);
+                const Money coinsurance = percentOf(billedLine.allowed, 20);
                 line.adjustments.append(adjustment(u"PR"_s, random.chance(0.5) ? u"2"_s : u"1"_s, coinsurance));
                 patientTotal += coinsurance;
             }
             if (random.chance(0.05)) { // the payer paid a lower-level code than billed
                 line.originalProcedure = line.procedure;
                 line.procedure.code = u"99212"_s;
+                line.procedure.modifiers.clear();
             }
         }
         line.paid = line.charge - line.adjustmentTotal();
@@ -130,9 +134,13 @@ ClaimPayment SyntheticRemittances::claimFor(const models::WorkItem &item, quint6
     claim.patientResponsibility = patientTotal;
     if (denied && !item.rarcs.isEmpty())
         claim.remarkCodes = item.rarcs;
-    if (random.chance(0.02))
-        reverse(claim);
-    return claim;
+    if (!denied && random.chance(0.02)) {
+        // Paid, then reversed in the same remittance (the payer takes it back to reprocess).
+        ClaimPayment reversal = claim;
+        reverse(reversal);
+        return {claim, reversal};
+    }
+    return {claim};
 }
 
 Remittance SyntheticRemittances::transaction(qint64 index) const
@@ -154,7 +162,7 @@ Remittance SyntheticRemittances::transaction(qint64 index) const
 
     const qint64 first = index * m_options.claimsPerTransaction;
     for (qint64 item = first; item < first + m_options.claimsPerTransaction; ++item)
-        remittance.claims.append(claimFor(m_generator.item(item), quint64(item)));
+        remittance.claims.append(paymentsFor(m_generator.item(item), quint64(item)));
 
     const Money claimPayments = remittance.claimPaymentTotal();
     if (random.chance(0.3) && claimPayments.cents() > 1000) {
@@ -163,7 +171,8 @@ Remittance SyntheticRemittances::transaction(qint64 index) const
         recoupment.fiscalPeriodEnd = QDate(m_options.asOf.year(), 12, 31);
         recoupment.reasonCode = u"WO"_s;
         // Money taken back from a claim paid in an earlier remittance, named by its payer claim number.
-        recoupment.reference = u"PCN%1"_s.arg(std::max<qint64>(0, first - 1 - random.below(500)), 10, 10, QChar(u'0'));
+        recoupment.reference = synthetic::claimFor(m_generator.item(std::max<qint64>(0, first - 1 - random.below(500))))
+                                   .payerClaimNumber;
         recoupment.amount = percentOf(claimPayments, random.between(1, 10));
         remittance.providerAdjustments.append(recoupment);
     }

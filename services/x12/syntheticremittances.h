@@ -5,7 +5,8 @@
 
 namespace rcm::x12 {
 
-/// 835 remittances for the synthetic claims (services/synthetic): each transaction pays
+/// 835 remittances for the synthetic claims (services/synthetic, synthetic::claimFor: the
+/// same lines the gateway's claim register holds): each transaction pays
 /// a run of the generator's items for one payer, balanced to the cent, with contractual
 /// and patient-responsibility adjustments, denials (paid zero, CAS and remark codes from
 /// the item), some restated codes (SVC06), a few reversals (CLP02 = 22) and some
@@ -27,7 +28,8 @@ public:
     Remittance transaction(qint64 index) const;
 
 private:
-    ClaimPayment claimFor(const models::WorkItem &item, quint64 stream) const;
+    /// The item's claim paid line by line (and, now and then, reversed right after).
+    QList<ClaimPayment> paymentsFor(const models::WorkItem &item, quint64 stream) const;
 
     Options m_options;
     synthetic::SyntheticGenerator m_generator;

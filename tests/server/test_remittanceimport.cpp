@@ -2,7 +2,10 @@
 // kind, duplicates, reversals, preview, and refusals. The 835s are written with the
 // project's X12 writer from remittance models built on the gateway's own claim register.
 #include "server/claimregister.h"
+#include "services/synthetic/syntheticclaims.h"
+#include "services/x12/remittancecheck.h"
 #include "services/x12/remittancewriter.h"
+#include "services/x12/syntheticremittances.h"
 #include "tests/server/gatewayfixture.h"
 
 #include <QBuffer>
@@ -158,7 +161,7 @@ private Q_SLOTS:
     void aCleanPaymentPostsWithoutExceptionsAndOnlyOnce()
     {
         const QByteArray file
-            = fileOf({remittanceFor({paidAsContracted(claim(1)), paidAsContracted(claim(2))}, u"EFT000000001"_s)});
+            = fileOf({remittanceFor({paidAsContracted(claim(1)), paidAsContracted(claim(2))}, u"MANUAL-1"_s)});
         const testing::HttpReply preview = post(file, true);
         QCOMPARE(preview.status, 200);
         QCOMPARE(count(u"SELECT count(*) FROM remittances"_s), 0); // a preview writes nothing
@@ -202,8 +205,8 @@ private Q_SLOTS:
         x12::ClaimPayment oddCode = paidAsContracted(claim(9));
         oddCode.lines[0].adjustments = {adjustment(u"CO"_s, u"Z99"_s, oddCode.lines[0].charge - oddCode.lines[0].paid)};
 
-        x12::Remittance remittance = remittanceFor(
-            {unknown, byPayerNumber, extraLine, restated, underpaid, denied, oddCode}, u"EFT000000002"_s);
+        x12::Remittance remittance
+            = remittanceFor({unknown, byPayerNumber, extraLine, restated, underpaid, denied, oddCode}, u"MANUAL-2"_s);
         // A recoupment naming claim 10 by the payer's number.
         x12::ProviderAdjustment recoupment;
         recoupment.providerId = u"1999999900"_s;
@@ -262,7 +265,7 @@ private Q_SLOTS:
 
     void aFileOutOfBalanceBecomesAnException()
     {
-        x12::Remittance remittance = remittanceFor({paidAsContracted(claim(11))}, u"EFT000000003"_s);
+        x12::Remittance remittance = remittanceFor({paidAsContracted(claim(11))}, u"MANUAL-3"_s);
         remittance.payment.amount += Money::fromCents(100); // the bank got a dollar more than the claims add to
         const testing::HttpReply reply = post(fileOf({remittance}));
         QCOMPARE(reply.status, 201);
@@ -273,7 +276,7 @@ private Q_SLOTS:
     void aReversalIsPairedWithThePaymentItUndoes()
     {
         const x12::ClaimPayment original = paidAsContracted(claim(12));
-        QCOMPARE(post(fileOf({remittanceFor({original}, u"EFT000000004"_s)})).status, 201);
+        QCOMPARE(post(fileOf({remittanceFor({original}, u"MANUAL-4"_s)})).status, 201);
         x12::ClaimPayment reversal = original;
         reversal.statusCode = u"22"_s;
         reversal.status = x12::ClaimStatus::Reversal;
@@ -293,13 +296,81 @@ private Q_SLOTS:
             for (x12::Adjustment &each : line.adjustments)
                 each.amount = -each.amount;
         }
-        const testing::HttpReply reply = post(fileOf({remittanceFor({reversal, stray}, u"EFT000000005"_s)}));
+        const testing::HttpReply reply = post(fileOf({remittanceFor({reversal, stray}, u"MANUAL-5"_s)}));
         QCOMPARE(reply.status, 201);
         QCOMPARE(kinds(reply.json()), QStringList {u"unpaired-reversal"_s});
         QCOMPARE(count(u"SELECT count(*) FROM claim_payments AS original JOIN claim_payments AS reversal "
                        "ON reversal.reverses = original.id AND original.reversed_by = reversal.id "
                        "WHERE original.patient_control_number = '%1'"_s.arg(claim(12).claimNumber)),
                  1);
+    }
+
+    void aGeneratedEraPostsWithTheExpectedExceptionsAndReconciles()
+    {
+        // The fixture's gateway holds the demo generator's items (seed 5, as of today).
+        const x12::SyntheticRemittances generator({5, QDate::currentDate(), 40});
+        QList<x12::Remittance> transactions;
+        for (int index = 0; index < 5; ++index)
+            transactions.append(generator.transaction(index));
+        // What should become an exception, worked out from the model, not the matcher.
+        QHash<QString, int> expected;
+        Money claimPayments;
+        Money payments;
+        for (const x12::Remittance &remittance : std::as_const(transactions)) {
+            claimPayments += remittance.claimPaymentTotal();
+            payments += remittance.payment.amount;
+            QSet<QString> reversed;
+            for (const x12::ClaimPayment &claim : remittance.claims) {
+                if (claim.isReversal())
+                    reversed.insert(claim.patientControlNumber);
+            }
+            for (const x12::ClaimPayment &claim : remittance.claims) {
+                if (claim.isReversal())
+                    continue;
+                const models::Claim billed
+                    = *server::ClaimRegister(m_gateway->database()).byControlNumber(claim.patientControlNumber);
+                for (qsizetype index = 0; index < claim.lines.size(); ++index) {
+                    const x12::ServiceLine &line = claim.lines.at(index);
+                    Money patient;
+                    for (const x12::Adjustment &each : line.adjustments)
+                        patient += each.groupCode == u"PR"_s ? each.amount : Money();
+                    if (line.paid.cents() == 0)
+                        ++expected[u"denied"_s];
+                    else if (line.paid < billed.lines.at(index).allowed - patient - Money::fromCents(1))
+                        ++expected[u"underpaid"_s];
+                }
+            }
+            for (const x12::ProviderAdjustment &adjustment : remittance.providerAdjustments)
+                expected[u"recoupment"_s] += adjustment.amount.cents() > 0 ? 1 : 0;
+            const x12::CheckedRemittance checked
+                = x12::checkRemittance(remittance, reference::ReasonCodeCatalogue::builtIn());
+            QVERIFY(checked.isBalanced());
+            expected[u"unknown-reason-code"_s] += checked.reasonCodeDefects.isEmpty() ? 0 : 1;
+        }
+        QVERIFY2(expected.value(u"denied"_s) > 0 && expected.value(u"recoupment"_s) > 0,
+                 "the generated remittances exercise denials and recoupments");
+
+        const testing::HttpReply reply = post(fileOf(transactions));
+        QCOMPARE(reply.status, 201);
+        QHash<QString, int> found;
+        for (const QString &kind : kinds(reply.json()))
+            ++found[kind];
+        expected.removeIf([](const auto &entry) { return entry.value() == 0; });
+        QCOMPARE(found, expected);
+        // Every cent reconciles: what was posted is what the file says.
+        const QString ids = u"SELECT id FROM remittances WHERE trace_number IN ('%1')"_s.arg([&] {
+            QStringList traces;
+            for (const x12::Remittance &remittance : std::as_const(transactions))
+                traces << remittance.payment.traceNumber;
+            return traces.join(u"','"_s);
+        }());
+        QCOMPARE(count(u"SELECT count(*) FROM ("_s + ids + u")"_s), 5);
+        QCOMPARE(count(u"SELECT sum(payment_cents) FROM remittances WHERE id IN ("_s + ids + u")"_s), payments.cents());
+        QCOMPARE(count(u"SELECT sum(paid_cents) FROM claim_payments WHERE remittance_id IN ("_s + ids + u")"_s),
+                 claimPayments.cents());
+        QCOMPARE(count(u"SELECT count(*) FROM claim_payments WHERE remittance_id IN ("_s + ids
+                       + u") AND claim_number IS NULL"_s),
+                 0);
     }
 
     void refusesWhatItCannotUse()
