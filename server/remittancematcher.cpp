@@ -225,6 +225,7 @@ void RemittanceMatcher::matchClaim(const x12::Remittance &remittance, qsizetype 
 void RemittanceMatcher::matchLines(const x12::ClaimPayment &payment, const models::Claim &claim, RemittancePlan &plan)
 {
     QList<bool> used(claim.lines.size(), false);
+    QList<std::pair<const x12::ServiceLine *, int>> denied; // with the billed line's number
     for (const x12::ServiceLine &line : payment.lines) {
         // The payer may restate what was billed (SVC01) and keep the original in SVC06:
         // match on what the provider billed.
@@ -255,16 +256,7 @@ void RemittanceMatcher::matchLines(const x12::ClaimPayment &payment, const model
         used[found] = true;
         const models::ClaimLine &matched = claim.lines.at(found);
         if (line.paid.cents() == 0 && line.charge.cents() > 0) {
-            const x12::Adjustment *reason = denialReason(line.adjustments);
-            exception.kind = Kind::DeniedLine;
-            exception.amount = line.charge - patientShare(line.adjustments);
-            exception.groupCode = reason ? reason->groupCode : QString();
-            exception.reasonCode = reason ? reason->reasonCode : QString();
-            exception.raisesDenial = true;
-            exception.explanation = u"The payer paid nothing on line %1 (%2, charge %3) of claim %4%5."_s.arg(
-                QString::number(matched.lineNumber), procedureText(billed), dollars(line.charge), claim.claimNumber,
-                reason ? u", giving reason %1-%2"_s.arg(reason->groupCode, reason->reasonCode) : QString());
-            plan.exceptions.append(exception);
+            denied.append({&line, matched.lineNumber});
             continue;
         }
         const Money expected = matched.allowed - patientShare(line.adjustments);
@@ -280,6 +272,33 @@ void RemittanceMatcher::matchLines(const x12::ClaimPayment &payment, const model
             plan.exceptions.append(exception);
         }
     }
+    if (denied.isEmpty())
+        return;
+    // One denial per claim, naming each zero-paid line: a poster works the claim, not the line.
+    const x12::Adjustment *reason = denialReason(denied.constFirst().first->adjustments);
+    RemittanceException exception;
+    exception.kind = Kind::DeniedLine;
+    exception.segmentNumber = denied.constFirst().first->segmentNumber;
+    exception.claimNumber = claim.claimNumber;
+    exception.claim = claim;
+    exception.groupCode = reason ? reason->groupCode : QString();
+    exception.reasonCode = reason ? reason->reasonCode : QString();
+    exception.raisesDenial = true;
+    QStringList lines;
+    for (const auto &[line, number] : denied) {
+        exception.charge += line->charge;
+        exception.amount += line->charge - patientShare(line->adjustments);
+        for (const QString &remark : line->remarkCodes) {
+            if (!exception.remarkCodes.contains(remark))
+                exception.remarkCodes << remark;
+        }
+        const x12::ProcedureCode &billed = line->originalProcedure ? *line->originalProcedure : line->procedure;
+        lines << u"%1 (%2, %3)"_s.arg(QString::number(number), procedureText(billed), dollars(line->charge));
+    }
+    exception.explanation = u"The payer paid nothing on %1 %2 of claim %3%4."_s.arg(
+        denied.size() == 1 ? u"line"_s : u"lines"_s, lines.join(u", "_s), claim.claimNumber,
+        reason ? u", giving reason %1-%2"_s.arg(reason->groupCode, reason->reasonCode) : QString());
+    plan.exceptions.append(exception);
 }
 
 void RemittanceMatcher::pairReversal(const x12::Remittance &remittance, ClaimPosting &posting, RemittancePlan &plan)

@@ -246,6 +246,9 @@ StoreError RemittancePoster::raise(const RemittanceException &exception, const x
         if (const auto known = m_store.item(exception.claim->workItemId))
             item = *known;
     }
+    // An open denial item for the claim already works the denial.
+    const bool alreadyDenied = !item.id.isEmpty() && item.isOpen() && item.queue == models::Queue::Denial;
+    const QString deniedItemId = item.id;
     item.claimNumber = exception.claimNumber;
     if (exception.claim)
         item.accountNumber = exception.claim->accountNumber;
@@ -278,7 +281,7 @@ StoreError RemittancePoster::raise(const RemittanceException &exception, const x
     item.queue = models::Queue::Remittance;
     item.id = u"ERA-%1-%2"_s.arg(remittanceId).arg(number);
     raised.append({item, item.queue});
-    if (exception.raisesDenial) {
+    if (exception.raisesDenial && !alreadyDenied) {
         // The denial queue works it too, with the payer's reason codes.
         WorkItem denial = item;
         denial.queue = models::Queue::Denial;
@@ -307,6 +310,16 @@ StoreError RemittancePoster::raise(const RemittanceException &exception, const x
         if (const StoreError error = m_store.appendAudit(workItem, by, note, now))
             return error;
         workItemIds->append(workItem.id);
+    }
+    if (exception.raisesDenial && alreadyDenied) {
+        // The claim is already worked as a denial: the remittance confirms it, in its history.
+        ActionRequest note;
+        note.type = models::ActionType::Note;
+        note.text
+            = u"Remittance %1 confirms the denial: %2"_s.arg(remittance.payment.traceNumber, exception.explanation);
+        if (const StoreError error = m_store.appendAudit(*m_store.item(deniedItemId), by, note, now))
+            return error;
+        workItemIds->append(deniedItemId);
     }
     return {};
 }

@@ -33,7 +33,8 @@ constexpr std::array commands = {
     Command {QLatin1StringView("act"), QLatin1StringView("queue an action on a work item and send it"), runAct},
     Command {QLatin1StringView("outbox"), QLatin1StringView("list, retry or discard queued actions"), runOutbox},
     Command {QLatin1StringView("audit"), QLatin1StringView("verify the gateway's audit chain"), runAudit},
-    Command {QLatin1StringView("era"), QLatin1StringView("check X12 835 remittance files without posting"), runEra},
+    Command {QLatin1StringView("era"), QLatin1StringView("check, import (post) or generate X12 835 remittance files"),
+             runEra},
 };
 
 void printUsage(QTextStream &stream)

@@ -1,5 +1,7 @@
 #include "app/rcmctl/eracommands.h"
 
+#include "app/rcmctl/eraimportcommands.h"
+
 #include "app/rcmctl/exitcode.h"
 #include "services/x12/remittancecheck.h"
 
@@ -119,6 +121,12 @@ RemittanceCheck checkFile(const QString &path)
 
 int runEra(const QStringList &arguments)
 {
+    // "rcmctl era import ..." and "rcmctl era generate ..." parse their own options.
+    if (arguments.size() > 1 && (arguments.at(1) == u"import"_s || arguments.at(1) == u"generate"_s)) {
+        QStringList rest = arguments.mid(2);
+        rest.prepend(arguments.at(0) + u' ' + arguments.at(1));
+        return arguments.at(1) == u"import"_s ? runEraImport(rest) : runEraGenerate(rest);
+    }
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Read X12 835 remittances (ERA) and check their envelopes, balancing and "
                                      "reason codes, without posting anything."_s);
@@ -139,7 +147,8 @@ int runEra(const QStringList &arguments)
     }
     QStringList files = parser.positionalArguments();
     if (files.isEmpty() || files.takeFirst() != u"check"_s || files.isEmpty()) {
-        err << "Usage: rcmctl era check FILE... [--json]\n";
+        err << "Usage: rcmctl era check FILE... [--json] | era import FILE [--preview] [--json] | era generate --out "
+               "FILE\n";
         return UsageError;
     }
     int exitCode = Success;

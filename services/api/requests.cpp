@@ -157,4 +157,22 @@ QString PostActionRequest::parse(const QJsonDocument &document, const QHash<QByt
     return {};
 }
 
+RemittanceImportRequest::RemittanceImportRequest(QByteArray file, Mode mode)
+    : m_file(std::move(file))
+    , m_mode(mode)
+{ }
+
+QString RemittanceImportRequest::path() const
+{
+    return m_mode == Mode::Preview ? u"/remittances?preview=true"_s : u"/remittances"_s;
+}
+
+QString RemittanceImportRequest::parse(const QJsonDocument &document, const QHash<QByteArray, QByteArray> &)
+{
+    if (!document.isObject() || !document.object().value(u"transactions"_s).isArray())
+        return u"the remittance report has no transactions"_s;
+    report = document.object();
+    return {};
+}
+
 } // namespace rcm::api

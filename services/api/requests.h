@@ -101,4 +101,25 @@ private:
     qint64 m_baseVersion;
 };
 
+/// POST /v1/remittances[?preview=true]: an 835 file for the gateway to match and post
+/// (or, previewing, only to report on). Safe to resend: the gateway never posts the same
+/// trace number and payer twice.
+class RemittanceImportRequest final : public ApiRequestKind
+{
+public:
+    enum class Mode { Preview, Post };
+    RemittanceImportRequest(QByteArray file, Mode mode);
+    QByteArray method() const override { return "POST"; }
+    QString path() const override;
+    QByteArray body() const override { return m_file; }
+    QHash<QByteArray, QByteArray> headers() const override { return {{"Content-Type", "application/edi-x12"}}; }
+    QString parse(const QJsonDocument &document, const QHash<QByteArray, QByteArray> &headers) override;
+
+    QJsonObject report; ///< per transaction: totals, balance, exceptions (see the API spec)
+
+private:
+    QByteArray m_file;
+    Mode m_mode;
+};
+
 } // namespace rcm::api

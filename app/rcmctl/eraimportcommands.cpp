@@ -1,0 +1,149 @@
+#include "app/rcmctl/eraimportcommands.h"
+
+#include "app/rcmctl/clicontext.h"
+#include "app/rcmctl/exitcode.h"
+#include "services/api/requests.h"
+#include "services/x12/remittancewriter.h"
+#include "services/x12/syntheticremittances.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace rcm::cli {
+
+namespace {
+
+void printReport(QTextStream &out, const QJsonObject &report)
+{
+    for (const QJsonValue &value : report.value(u"transactions"_s).toArray()) {
+        const QJsonObject transaction = value.toObject();
+        out << "Trace " << transaction.value(u"traceNumber"_s).toString() << " from "
+            << transaction.value(u"payer"_s).toString() << ": " << transaction.value(u"paymentAmount"_s).toString()
+            << " for " << transaction.value(u"claimCount"_s).toInt() << " claims, "
+            << (transaction.value(u"balanced"_s).toBool() ? "balanced" : "OUT OF BALANCE") << ", "
+            << (transaction.value(u"duplicate"_s).toBool()
+                    ? "posted before (not posted again)"
+                    : (transaction.value(u"posted"_s).toBool() ? "posted" : "not posted"))
+            << "\n";
+        for (const QJsonValue &item : transaction.value(u"exceptions"_s).toArray()) {
+            const QJsonObject exception = item.toObject();
+            out << "  " << exception.value(u"kind"_s).toString() << " " << exception.value(u"amount"_s).toString()
+                << ": " << exception.value(u"explanation"_s).toString();
+            const QJsonArray ids = exception.value(u"workItemIds"_s).toArray();
+            if (!ids.isEmpty())
+                out << " [" << ids.toVariantList().first().toString() << (ids.size() > 1 ? " +denial" : "") << "]";
+            out << "\n";
+        }
+        for (const QJsonValue &item : transaction.value(u"errors"_s).toArray())
+            out << "  error at segment " << item[u"segment"_s].toInteger() << ": " << item[u"message"_s].toString()
+                << "\n";
+    }
+    for (const QJsonValue &item : report.value(u"errors"_s).toArray())
+        out << "error at segment " << item[u"segment"_s].toInteger() << ": " << item[u"message"_s].toString() << "\n";
+    out << report.value(u"postedTransactions"_s).toInt() << " transactions posted, "
+        << report.value(u"exceptionCount"_s).toInt() << " exceptions\n";
+}
+
+} // namespace
+
+int runEraImport(const QStringList &arguments)
+{
+    CliContext context;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Send an X12 835 remittance to the gateway to match and post."_s);
+    const QCommandLineOption preview(u"preview"_s, u"Report what would be posted and raised, posting nothing."_s);
+    parser.addOption(preview);
+    parser.addPositionalArgument(u"FILE"_s, u"The 835 file."_s);
+    if (const auto stop = context.parse(parser, arguments, true))
+        return *stop;
+    if (parser.positionalArguments().size() != 1) {
+        context.err << "Usage: rcmctl era import FILE [--preview] [--json]\n";
+        return UsageError;
+    }
+    QFile file(parser.positionalArguments().constFirst());
+    if (!file.open(QIODevice::ReadOnly)) {
+        context.err << "rcmctl era import: cannot read " << file.fileName() << ": " << file.errorString() << "\n";
+        return Failure;
+    }
+    int exitCode = Success;
+    api::ApiClient *client = context.signedInClient(&exitCode);
+    if (!client)
+        return exitCode;
+    api::RemittanceImportRequest request(file.readAll(),
+                                         parser.isSet(preview) ? api::RemittanceImportRequest::Mode::Preview
+                                                               : api::RemittanceImportRequest::Mode::Post);
+    const api::ApiError error = client->execute(request);
+    // A duplicate or unreadable file still comes with the gateway's report.
+    const QJsonObject report = error ? error.problem.value(u"report"_s).toObject() : request.report;
+    if (context.json())
+        context.out << QJsonDocument(report.isEmpty() ? error.problem : report).toJson(QJsonDocument::Compact) << "\n";
+    else if (!report.isEmpty())
+        printReport(context.out, report);
+    if (!error)
+        return Success;
+    context.err << "rcmctl era import: " << error.message() << "\n";
+    if (error.httpStatus == 409)
+        return Conflict;
+    return error.httpStatus == 422 || error.httpStatus == 400 ? Failure : CliContext::exitCodeFor(error);
+}
+
+int runEraGenerate(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Write a balanced synthetic 835 paying the generator's items: denials, "
+                                     "underpayments, restated codes, reversals and recoupments included."_s);
+    parser.addHelpOption();
+    const QCommandLineOption out(u"out"_s, u"The file to write."_s, u"FILE"_s);
+    const QCommandLineOption seed(u"seed"_s, u"The generator's seed (rcm-gateway --demo uses 7)."_s, u"N"_s, u"7"_s);
+    const QCommandLineOption asOf(u"as-of"_s, u"The generator's as-of date (default: today)."_s, u"DATE"_s);
+    const QCommandLineOption first(u"first"_s, u"The first transaction number."_s, u"N"_s, u"0"_s);
+    const QCommandLineOption transactions(u"transactions"_s, u"How many transactions (40 claims each)."_s, u"K"_s,
+                                          u"5"_s);
+    parser.addOptions({out, seed, asOf, first, transactions});
+    QTextStream err(stderr);
+    if (!parser.parse(arguments)) {
+        err << parser.errorText() << "\n";
+        return UsageError;
+    }
+    if (parser.isSet(u"help"_s)) {
+        QTextStream(stdout) << parser.helpText();
+        return Success;
+    }
+    const QDate date = parser.isSet(asOf) ? QDate::fromString(parser.value(asOf), Qt::ISODate) : QDate::currentDate();
+    bool seedOk = false;
+    bool firstOk = false;
+    bool countOk = false;
+    const quint64 seedValue = parser.value(seed).toULongLong(&seedOk);
+    const qint64 firstValue = parser.value(first).toLongLong(&firstOk);
+    const qint64 count = parser.value(transactions).toLongLong(&countOk);
+    if (!parser.isSet(out) || !date.isValid() || !seedOk || !firstOk || !countOk || firstValue < 0 || count < 1) {
+        err << "Usage: rcmctl era generate --out FILE [--seed N] [--as-of YYYY-MM-DD] [--first N] [--transactions K]\n";
+        return UsageError;
+    }
+    const x12::SyntheticRemittances generator({seedValue, date, 40});
+    QList<x12::Remittance> remittances;
+    for (qint64 index = firstValue; index < firstValue + count; ++index)
+        remittances.append(generator.transaction(index));
+    QSaveFile file(parser.value(out));
+    if (!file.open(QIODevice::WriteOnly)) {
+        err << "rcmctl era generate: cannot write " << file.fileName() << ": " << file.errorString() << "\n";
+        return Failure;
+    }
+    x12::RemittanceWriter::Options options;
+    options.lineBreak = x12::RemittanceWriter::LineBreak::Newline;
+    options.date = date;
+    x12::RemittanceWriter writer(&file, options);
+    if (!writer.writeInterchange(remittances) || !file.commit()) {
+        err << "rcmctl era generate: cannot write " << file.fileName() << ": " << file.errorString() << "\n";
+        return Failure;
+    }
+    QTextStream(stdout) << "Wrote " << count << " transactions (" << count * 40 << " claims) to " << file.fileName()
+                        << "\n";
+    return Success;
+}
+
+} // namespace rcm::cli
