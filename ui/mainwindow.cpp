@@ -14,12 +14,15 @@
 #include "ui/filterbar.h"
 #include "ui/idlelock.h"
 #include "ui/itemdetail.h"
+#include "ui/remittancepreviewdialog.h"
 #include "ui/settingsdialog.h"
 #include "ui/signindialog.h"
 #include "ui/syncrunner.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileDialog>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -31,6 +34,7 @@
 #include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QProgressBar>
 #include <QProgressDialog>
 #include <QPushButton>
@@ -222,6 +226,7 @@ MainWindow::MainWindow(store::Database &cache, QWidget *parent)
     refreshFilterChoices();
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatus);
     updateStatus(); // the navigation opened Denials before these connections existed
+    setAcceptDrops(true); // an 835 dropped on the window opens in the import preview
     resize(1600, 900);
 }
 
@@ -300,6 +305,11 @@ void MainWindow::buildToolBar()
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     exportAction->setToolTip(tr("Save the rows of this view, as filtered and sorted, as CSV (Ctrl+E)"));
     connect(exportAction, &QAction::triggered, this, &MainWindow::exportView);
+    auto *importAction = toolBar->addAction(tr("Import ERA…"));
+    importAction->setObjectName(u"importRemittanceAction"_s);
+    importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    importAction->setToolTip(tr("Preview an 835 remittance file, then post it (Ctrl+I, or drop the file here)"));
+    connect(importAction, &QAction::triggered, this, &MainWindow::chooseRemittance);
     auto *conflictsAction = toolBar->addAction(tr("Conflicts…"));
     conflictsAction->setObjectName(u"conflictsAction"_s);
     conflictsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
@@ -728,6 +738,43 @@ void MainWindow::applyView(const QString &name)
         m_table->sortByColumn(view.sortColumn, view.sortOrder);
         return;
     }
+}
+
+void MainWindow::chooseRemittance()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import a remittance (835)"), QString(),
+                                                      tr("X12 835 files (*.835 *.edi *.x12 *.txt);;All files (*)"));
+    if (!path.isEmpty())
+        importRemittance(path);
+}
+
+void MainWindow::importRemittance(const QString &path)
+{
+    if (isLocked())
+        return;
+    RemittancePreviewDialog dialog(path, m_server, m_token,
+                                   m_token.isEmpty() ? std::nullopt : std::optional<models::User>(m_user), this);
+    connect(&dialog, &RemittancePreviewDialog::posted, this, [this]() { syncNow(); });
+    // The dialog shows first, then reads the file and asks the gateway.
+    QTimer::singleShot(0, &dialog, &RemittancePreviewDialog::preview);
+    dialog.exec();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() == 1 && urls.constFirst().isLocalFile())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() != 1 || !urls.constFirst().isLocalFile())
+        return;
+    event->acceptProposedAction();
+    // Opened after the drop returns, so the source application is not kept waiting.
+    QTimer::singleShot(0, this, [this, path = urls.constFirst().toLocalFile()]() { importRemittance(path); });
 }
 
 } // namespace rcm::ui

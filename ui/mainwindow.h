@@ -61,9 +61,16 @@ public:
 
     /// Opens the dialog of actions the server did not take as they were.
     void showConflicts();
+    /// Opens an 835 file in the import preview (also by dropping it on the window).
+    void importRemittance(const QString &path);
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void askToSignIn();
+    void chooseRemittance();
     void showSettings();
     void buildViewsMenu();
     void saveCurrentView();

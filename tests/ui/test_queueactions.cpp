@@ -5,10 +5,13 @@
 #include "services/store/database.h"
 #include "services/store/workitemstore.h"
 #include "services/sync/outbox.h"
+#include "services/x12/remittancewriter.h"
+#include "services/x12/syntheticremittances.h"
 #include "tests/server/gatewayfixture.h"
 #include "ui/assigndialog.h"
 #include "ui/conflictsdialog.h"
 #include "ui/mainwindow.h"
+#include "ui/remittancepreviewdialog.h"
 #include "ui/settingsdialog.h"
 
 #include <QApplication>
@@ -22,6 +25,7 @@
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
@@ -37,14 +41,16 @@ using itemmodels::WorkQueueModel;
 
 namespace {
 
-/// Runs handle on the next modal dialog of type Dialog as soon as it opens.
+/// Runs handle on the next modal dialog of type Dialog as soon as it opens (and ready says
+/// it is ready: waiting inside handle would block the dialog's own work).
 template<typename Dialog>
-void whenDialogOpens(std::function<void(Dialog *)> handle)
+void whenDialogOpens(std::function<void(Dialog *)> handle, std::function<bool(Dialog *)> ready = {})
 {
     auto *poll = new QTimer(qApp);
     poll->setInterval(20);
-    QObject::connect(poll, &QTimer::timeout, poll, [poll, handle]() {
-        if (auto *dialog = qobject_cast<Dialog *>(QApplication::activeModalWidget())) {
+    QObject::connect(poll, &QTimer::timeout, poll, [poll, handle, ready]() {
+        auto *dialog = qobject_cast<Dialog *>(QApplication::activeModalWidget());
+        if (dialog && (!ready || ready(dialog))) {
             poll->stop();
             poll->deleteLater();
             handle(dialog);
@@ -224,6 +230,45 @@ private Q_SLOTS:
         QCOMPARE(dialog.reload(), 0);
         QTRY_COMPARE_WITH_TIMEOUT(gateway.store().history(itemId).size(), 2, 20000);
         QCOMPARE(gateway.store().history(itemId).constLast().actionType, models::ActionType::Note);
+    }
+
+    void aPosterPreviewsAnEraThenPostsItAndSeesTheExceptions()
+    {
+        testing::GatewayFixture gateway(300); // seed 5, as of today
+        SignedInWindow signedIn(gateway, u"poster"_s);
+        QVERIFY(signedIn.ready);
+        QTRY_VERIFY_WITH_TIMEOUT(!signedIn.window->isSyncing(), 30000);
+        const x12::SyntheticRemittances generator({5, QDate::currentDate(), 40});
+        QFile file(signedIn.dir.filePath(u"payer.835"_s));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QVERIFY(
+            x12::RemittanceWriter(&file, {}).writeInterchange({generator.transaction(0), generator.transaction(1)}));
+        file.close();
+
+        int previewRows = -1;
+        int transactionRows = -1;
+        qint64 postedBeforePressing = -1;
+        whenDialogOpens<ui::RemittancePreviewDialog>(
+            [&](ui::RemittancePreviewDialog *dialog) {
+                transactionRows = dialog->findChild<QTableWidget *>(u"remittanceTransactions"_s)->rowCount();
+                previewRows = dialog->findChild<QTableWidget *>(u"remittanceExceptions"_s)->rowCount();
+                postedBeforePressing = sqlCount(gateway.database(), u"SELECT count(*) FROM remittances"_s);
+                dialog->findChild<QPushButton *>(u"postRemittance"_s)->click();
+            },
+            [](ui::RemittancePreviewDialog *dialog) { // the gateway's preview is in
+                return dialog->findChild<QPushButton *>(u"postRemittance"_s)->isEnabled();
+            });
+        signedIn.window->importRemittance(file.fileName());
+        QCOMPARE(transactionRows, 2);
+        QVERIFY(previewRows > 0);
+        QCOMPARE(postedBeforePressing, 0); // nothing is posted by the preview
+        QCOMPARE(sqlCount(gateway.database(), u"SELECT count(*) FROM remittances"_s), 2);
+        // The exceptions arrive with the next sync, in the remittance queue.
+        QTRY_VERIFY_WITH_TIMEOUT(!signedIn.window->isSyncing(), 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            sqlCount(signedIn.cache,
+                     u"SELECT count(*) FROM work_items WHERE id LIKE 'ERA-%' AND queue = 'remittance'"_s),
+            qint64(previewRows), 20000);
     }
 
     void settingsAreKeptAndTheLockFollowsThem()

@@ -1,0 +1,221 @@
+#include "ui/remittancepreviewdialog.h"
+
+#include "services/api/requests.h"
+#include "services/x12/remittancecheck.h"
+
+#include <QApplication>
+#include <QBuffer>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QLabel>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace rcm::ui {
+
+namespace {
+
+QTableWidget *makeTable(const QString &objectName, const QStringList &headers)
+{
+    auto *table = new QTableWidget(0, int(headers.size()));
+    table->setObjectName(objectName);
+    table->setHorizontalHeaderLabels(headers);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setAlternatingRowColors(true);
+    table->setWordWrap(false);
+    table->verticalHeader()->hide();
+    table->horizontalHeader()->setStretchLastSection(true);
+    return table;
+}
+
+void addRow(QTableWidget *table, const QStringList &cells, const QString &toolTip = {})
+{
+    const int row = table->rowCount();
+    table->insertRow(row);
+    for (int column = 0; column < cells.size(); ++column) {
+        auto *cell = new QTableWidgetItem(cells.at(column));
+        if (!toolTip.isEmpty())
+            cell->setToolTip(toolTip);
+        table->setItem(row, column, cell);
+    }
+}
+
+QString kindText(const QString &kind)
+{
+    static const QHash<QString, const char *> names = {
+        {u"unmatched-claim"_s, QT_TRANSLATE_NOOP("rcm::ui::RemittancePreviewDialog", "Unmatched claim")},
+        {u"unmatched-line"_s, QT_TRANSLATE_NOOP("rcm::ui::RemittancePreviewDialog", "Unmatched line")},
+        {u"underpaid"_s, QT_TRANSLATE_NOOP("rcm::ui::RemittancePreviewDialog", "Paid below contract")},
+        {u"denied"_s, QT_TRANSLATE_NOOP("rcm::ui::RemittancePreviewDialog", "Denied (zero paid)")},
+        {u"recoupment"_s, QT_TRANSLATE_NOOP("rcm::ui::RemittancePreviewDialog", "Recoupment (PLB)")},
+        {u"out-of-balance"_s, QT_TRANSLATE_NOOP("rcm::ui::RemittancePreviewDialog", "Out of balance")},
+        {u"unknown-reason-code"_s, QT_TRANSLATE_NOOP("rcm::ui::RemittancePreviewDialog", "Unknown reason code")},
+        {u"unpaired-reversal"_s, QT_TRANSLATE_NOOP("rcm::ui::RemittancePreviewDialog", "Reversal without payment")},
+    };
+    const char *name = names.value(kind);
+    return name ? QCoreApplication::translate("rcm::ui::RemittancePreviewDialog", name) : kind;
+}
+
+} // namespace
+
+RemittancePreviewDialog::RemittancePreviewDialog(const QString &path, const QUrl &server, const QString &token,
+                                                 const std::optional<models::User> &user, QWidget *parent)
+    : QDialog(parent)
+    , m_path(path)
+    , m_server(server)
+    , m_token(token)
+    , m_user(user)
+{
+    setWindowTitle(tr("Import remittance: %1").arg(QFileInfo(path).fileName()));
+    m_summary = new QLabel;
+    m_summary->setObjectName(u"remittanceSummary"_s);
+    m_summary->setWordWrap(true);
+    m_transactions = makeTable(u"remittanceTransactions"_s,
+                               {tr("Trace number"), tr("Payer"), tr("Payment"), tr("Claims"), tr("Claim payments"),
+                                tr("Provider adjustments"), tr("Balanced"), tr("Problems")});
+    m_exceptions = makeTable(u"remittanceExceptions"_s, {tr("Exception"), tr("Claim"), tr("Amount"), tr("Why")});
+    m_status = new QLabel;
+    m_status->setObjectName(u"remittanceStatus"_s);
+    m_status->setWordWrap(true);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
+    m_post = buttons->addButton(tr("Post"), QDialogButtonBox::AcceptRole);
+    m_post->setObjectName(u"postRemittance"_s);
+    m_post->setEnabled(false);
+    connect(m_post, &QPushButton::clicked, this, [this]() {
+        if (post())
+            accept();
+    });
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_transactions, 1);
+    layout->addWidget(new QLabel(tr("<b>What will become work items</b>")));
+    layout->addWidget(m_exceptions, 2);
+    layout->addWidget(m_status);
+    layout->addWidget(buttons);
+    resize(1100, 640);
+}
+
+void RemittancePreviewDialog::preview()
+{
+    QFile file(m_path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        m_summary->setText(tr("Cannot read %1: %2").arg(m_path, file.errorString()));
+        return;
+    }
+    m_file = file.readAll();
+    showTotals();
+    if (m_token.isEmpty()) {
+        m_status->setText(tr("Sign in to see which claims will post cleanly and to post the file."));
+        return;
+    }
+    m_status->setText(tr("Asking the gateway which claims will post cleanly…"));
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    api::ApiClient client(m_server);
+    client.setToken(m_token);
+    api::RemittanceImportRequest request(m_file, api::RemittanceImportRequest::Mode::Preview);
+    const api::ApiError error = client.execute(request);
+    QApplication::restoreOverrideCursor();
+    if (error) {
+        const QJsonObject report = error.problem.value(u"report"_s).toObject();
+        if (!report.isEmpty())
+            showExceptions(report);
+        m_status->setText(error.httpStatus == 409 ? tr("This file was posted before; nothing in it will post again.")
+                                                  : tr("The gateway cannot post this file: %1").arg(error.message()));
+        return;
+    }
+    showExceptions(request.report);
+    const bool mayPost
+        = m_user && (m_user->role == models::Role::CashPoster || m_user->role == models::Role::Supervisor);
+    m_post->setEnabled(mayPost);
+    m_status->setText(mayPost ? tr("Nothing is posted until you press Post.")
+                              : tr("Only cash posters and supervisors post remittances."));
+}
+
+void RemittancePreviewDialog::showTotals()
+{
+    QBuffer buffer(&m_file);
+    buffer.open(QIODevice::ReadOnly);
+    const x12::RemittanceCheck check = x12::checkRemittances(&buffer, reference::ReasonCodeCatalogue::builtIn());
+    m_transactions->setRowCount(0);
+    models::Money total;
+    int unbalanced = 0;
+    for (const x12::CheckedRemittance &checked : check.transactions) {
+        const x12::Remittance &remittance = checked.remittance;
+        QStringList problems;
+        for (const x12::Defect &defect : checked.defects()) {
+            if (defect.isError())
+                problems << defect.message;
+        }
+        total += remittance.payment.amount;
+        unbalanced += checked.isBalanced() ? 0 : 1;
+        addRow(m_transactions,
+               {remittance.payment.traceNumber, remittance.payer.name, remittance.payment.amount.toString(),
+                QString::number(remittance.claims.size()), remittance.claimPaymentTotal().toString(),
+                remittance.providerAdjustmentTotal().toString(), checked.isBalanced() ? tr("Yes") : tr("No"),
+                problems.isEmpty() ? QString() : problems.join(u' ')},
+               problems.join(u'\n'));
+    }
+    m_transactions->resizeColumnsToContents(); // a handful of rows, one per payment
+    QStringList fileProblems;
+    for (const x12::Defect &defect : check.fileDefects) {
+        if (defect.isError())
+            fileProblems << defect.message;
+    }
+    m_summary->setText(
+        tr("%n payment(s) totalling $%1; %2 out of balance.", nullptr, static_cast<int>(check.transactions.size()))
+            .arg(total.toString())
+            .arg(unbalanced)
+        + (fileProblems.isEmpty() ? QString()
+                                  : u"<br><b>"_s + fileProblems.join(u"<br>"_s).toHtmlEscaped() + u"</b>"_s));
+}
+
+void RemittancePreviewDialog::showExceptions(const QJsonObject &report)
+{
+    m_exceptions->setRowCount(0);
+    for (const QJsonValue &transaction : report.value(u"transactions"_s).toArray()) {
+        for (const QJsonValue &value : transaction.toObject().value(u"exceptions"_s).toArray()) {
+            const QJsonObject exception = value.toObject();
+            addRow(m_exceptions,
+                   {kindText(exception.value(u"kind"_s).toString()), exception.value(u"claimNumber"_s).toString(),
+                    exception.value(u"amount"_s).toString(), exception.value(u"explanation"_s).toString()},
+                   exception.value(u"explanation"_s).toString());
+        }
+    }
+    m_exceptions->setColumnWidth(0, 180);
+    m_exceptions->setColumnWidth(1, 140);
+    m_exceptions->setColumnWidth(2, 90);
+}
+
+bool RemittancePreviewDialog::post()
+{
+    if (m_file.isEmpty() || m_token.isEmpty())
+        return false;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    api::ApiClient client(m_server);
+    client.setToken(m_token);
+    api::RemittanceImportRequest request(m_file, api::RemittanceImportRequest::Mode::Post);
+    const api::ApiError error = client.execute(request);
+    QApplication::restoreOverrideCursor();
+    if (error) {
+        m_status->setText(tr("Not posted: %1").arg(error.message()));
+        return false;
+    }
+    showExceptions(request.report);
+    m_status->setText(
+        tr("Posted: %n work item(s) raised.", nullptr, request.report.value(u"exceptionCount"_s).toInt()));
+    m_post->setEnabled(false);
+    Q_EMIT posted();
+    return true;
+}
+
+} // namespace rcm::ui
