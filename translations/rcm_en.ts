@@ -147,6 +147,10 @@
         <source>Assign to (fewest open items first):</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Nobody can work every selected item: they lie in queues that no one role sees. Select items of one queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rcm::ui::ConflictsDialog</name>
@@ -517,6 +521,139 @@
     <message>
         <source>View &quot;%1&quot; saved.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import ERA…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview an 835 remittance file, then post it (Ctrl+I, or drop the file here)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a remittance (835)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>X12 835 files (*.835 *.edi *.x12 *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rcm::ui::RemittancePreviewDialog</name>
+    <message>
+        <source>Import remittance: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trace number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claims</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claim payments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider adjustments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balanced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exception</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;What will become work items&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to see which claims will post cleanly and to post the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the gateway which claims will post cleanly…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file was posted before; nothing in it will post again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway cannot post this file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is posted until you press Post.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only cash posters and supervisors post remittances.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n payment(s) totalling $%1; %2 out of balance.</source>
+        <translation>
+            <numerusform>%n payment totalling $%1; %2 out of balance.</numerusform>
+            <numerusform>%n payments totalling $%1; %2 out of balance.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not posted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Posted: %n work item(s) raised.</source>
+        <translation>
+            <numerusform>Posted: %n work item raised.</numerusform>
+            <numerusform>Posted: %n work items raised.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -913,6 +1050,41 @@
     </message>
     <message>
         <source>Nothing recorded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rcm::ui::RemittancePreviewDialog</name>
+    <message>
+        <source>Unmatched claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unmatched line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid below contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Denied (zero paid)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recoupment (PLB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Out of balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown reason code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reversal without payment</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

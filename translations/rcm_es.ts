@@ -147,6 +147,10 @@
         <source>Assign to (fewest open items first):</source>
         <translation>Asignar a (primero quien tiene menos elementos abiertos):</translation>
     </message>
+    <message>
+        <source>Nobody can work every selected item: they lie in queues that no one role sees. Select items of one queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rcm::ui::ConflictsDialog</name>
@@ -517,6 +521,139 @@
     <message>
         <source>View &quot;%1&quot; saved.</source>
         <translation>Vista «%1» guardada.</translation>
+    </message>
+    <message>
+        <source>Import ERA…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview an 835 remittance file, then post it (Ctrl+I, or drop the file here)</source>
+        <translation>Previsualizar un archivo de remesa 835 y después contabilizarlo (Ctrl+I, o suelte el archivo aquí)</translation>
+    </message>
+    <message>
+        <source>Import a remittance (835)</source>
+        <translation>Importar una remesa (835)</translation>
+    </message>
+    <message>
+        <source>X12 835 files (*.835 *.edi *.x12 *.txt);;All files (*)</source>
+        <translation>Archivos X12 835 (*.835 *.edi *.x12 *.txt);;Todos los archivos (*)</translation>
+    </message>
+</context>
+<context>
+    <name>rcm::ui::RemittancePreviewDialog</name>
+    <message>
+        <source>Import remittance: %1</source>
+        <translation>Importar remesa: %1</translation>
+    </message>
+    <message>
+        <source>Trace number</source>
+        <translation>Número de traza</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>Pagador</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Pago</translation>
+    </message>
+    <message>
+        <source>Claims</source>
+        <translation>Reclamaciones</translation>
+    </message>
+    <message>
+        <source>Claim payments</source>
+        <translation>Pagos de reclamaciones</translation>
+    </message>
+    <message>
+        <source>Provider adjustments</source>
+        <translation>Ajustes al proveedor</translation>
+    </message>
+    <message>
+        <source>Balanced</source>
+        <translation>Cuadrada</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problemas</translation>
+    </message>
+    <message>
+        <source>Exception</source>
+        <translation>Excepción</translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation>Reclamación</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Contabilizar</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;What will become work items&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Lo que se convertirá en elementos de trabajo&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>No se puede leer %1: %2</translation>
+    </message>
+    <message>
+        <source>Sign in to see which claims will post cleanly and to post the file.</source>
+        <translation>Inicie sesión para ver qué reclamaciones se contabilizarán sin problemas y para contabilizar el archivo.</translation>
+    </message>
+    <message>
+        <source>Asking the gateway which claims will post cleanly…</source>
+        <translation>Consultando al gateway qué reclamaciones se contabilizarán sin problemas…</translation>
+    </message>
+    <message>
+        <source>This file was posted before; nothing in it will post again.</source>
+        <translation>Este archivo ya se contabilizó; nada de él se volverá a contabilizar.</translation>
+    </message>
+    <message>
+        <source>The gateway cannot post this file: %1</source>
+        <translation>El gateway no puede contabilizar este archivo: %1</translation>
+    </message>
+    <message>
+        <source>Nothing is posted until you press Post.</source>
+        <translation>No se contabiliza nada hasta que pulse Contabilizar.</translation>
+    </message>
+    <message>
+        <source>Only cash posters and supervisors post remittances.</source>
+        <translation>Solo los contabilizadores de pagos y los supervisores contabilizan remesas.</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n payment(s) totalling $%1; %2 out of balance.</source>
+        <translation>
+            <numerusform>%n pago por un total de $%1; %2 descuadrados.</numerusform>
+            <numerusform>%n pagos por un total de $%1; %2 descuadrados.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not posted: %1</source>
+        <translation>No contabilizado: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Posted: %n work item(s) raised.</source>
+        <translation>
+            <numerusform>Contabilizado: se creó %n elemento de trabajo.</numerusform>
+            <numerusform>Contabilizado: se crearon %n elementos de trabajo.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -916,6 +1053,41 @@
     <message>
         <source>Nothing recorded yet.</source>
         <translation>Aún no hay nada registrado.</translation>
+    </message>
+</context>
+<context>
+    <name>rcm::ui::RemittancePreviewDialog</name>
+    <message>
+        <source>Unmatched claim</source>
+        <translation>Reclamación sin coincidencia</translation>
+    </message>
+    <message>
+        <source>Unmatched line</source>
+        <translation>Línea sin coincidencia</translation>
+    </message>
+    <message>
+        <source>Paid below contract</source>
+        <translation>Pagado por debajo del contrato</translation>
+    </message>
+    <message>
+        <source>Denied (zero paid)</source>
+        <translation>Denegada (pago cero)</translation>
+    </message>
+    <message>
+        <source>Recoupment (PLB)</source>
+        <translation>Recuperación (PLB)</translation>
+    </message>
+    <message>
+        <source>Out of balance</source>
+        <translation>Descuadrada</translation>
+    </message>
+    <message>
+        <source>Unknown reason code</source>
+        <translation>Código de motivo desconocido</translation>
+    </message>
+    <message>
+        <source>Reversal without payment</source>
+        <translation>Reversión sin pago</translation>
     </message>
 </context>
 </TS>
