@@ -149,7 +149,7 @@
     </message>
     <message>
         <source>Nobody can work every selected item: they lie in queues that no one role sees. Select items of one queue.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nadie puede trabajar todos los elementos seleccionados: están en colas que ningún rol ve a la vez. Seleccione elementos de una sola cola.</translation>
     </message>
 </context>
 <context>
@@ -524,7 +524,7 @@
     </message>
     <message>
         <source>Import ERA…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar ERA…</translation>
     </message>
     <message>
         <source>Preview an 835 remittance file, then post it (Ctrl+I, or drop the file here)</source>
