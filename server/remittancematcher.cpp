@@ -182,7 +182,8 @@ void RemittanceMatcher::matchClaim(const x12::Remittance &remittance, qsizetype 
 
     if (payment.lines.isEmpty()) {
         // Adjudicated at claim level only: judge the claim as a whole.
-        if (payment.paid.cents() == 0 && payment.charge.cents() > 0) {
+        if (payment.paid.cents() == 0 && payment.charge.cents() > 0
+            && patientShare(payment.adjustments) < payment.charge) {
             const x12::Adjustment *reason = denialReason(payment.adjustments);
             RemittanceException exception;
             exception.kind = Kind::DeniedLine;
@@ -256,7 +257,9 @@ void RemittanceMatcher::matchLines(const x12::ClaimPayment &payment, const model
         used[found] = true;
         const models::ClaimLine &matched = claim.lines.at(found);
         if (line.paid.cents() == 0 && line.charge.cents() > 0) {
-            denied.append({&line, matched.lineNumber});
+            // Zero paid because the patient owes it all (a deductible) is not a denial.
+            if (patientShare(line.adjustments) < line.charge)
+                denied.append({&line, matched.lineNumber});
             continue;
         }
         const Money expected = matched.allowed - patientShare(line.adjustments);

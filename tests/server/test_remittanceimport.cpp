@@ -201,12 +201,18 @@ private Q_SLOTS:
         denied.lines[0].paid = Money();
         denied.lines[0].adjustments = {adjustment(u"CO"_s, u"197"_s, denied.lines[0].charge)};
         denied.lines[0].remarkCodes = {u"N54"_s};
+        // Zero paid because it all went to the deductible: the patient's to pay, not a denial.
+        x12::ClaimPayment deductible = paidAsContracted(claim(16));
+        for (x12::ServiceLine &line : deductible.lines) {
+            line.paid = Money();
+            line.adjustments = {adjustment(u"PR"_s, u"1"_s, line.charge)};
+        }
         // A reason code nobody knows.
         x12::ClaimPayment oddCode = paidAsContracted(claim(9));
         oddCode.lines[0].adjustments = {adjustment(u"CO"_s, u"Z99"_s, oddCode.lines[0].charge - oddCode.lines[0].paid)};
 
-        x12::Remittance remittance
-            = remittanceFor({unknown, byPayerNumber, extraLine, restated, underpaid, denied, oddCode}, u"MANUAL-2"_s);
+        x12::Remittance remittance = remittanceFor(
+            {unknown, byPayerNumber, extraLine, restated, underpaid, denied, deductible, oddCode}, u"MANUAL-2"_s);
         // A recoupment naming claim 10 by the payer's number.
         x12::ProviderAdjustment recoupment;
         recoupment.providerId = u"1999999900"_s;
@@ -336,7 +342,7 @@ private Q_SLOTS:
                     for (const x12::Adjustment &each : line.adjustments)
                         patient += each.groupCode == u"PR"_s ? each.amount : Money();
                     if (line.paid.cents() == 0)
-                        denied = true;
+                        denied = denied || patient < line.charge; // all the patient's: not a denial
                     else if (line.paid < billed.lines.at(index).allowed - patient - Money::fromCents(1))
                         ++expected[u"underpaid"_s];
                 }
