@@ -47,22 +47,105 @@ void RemittanceBuilder::begin(Remittance *target, const Segment &st, const Envel
                               const Delimiters &delimiters)
 {
     m_remittance = target;
-    // Reuse the claim list's storage from the transaction read before into this one.
+    // The claims of the transaction read before are reused (with their lines, lists and
+    // strings) in this one, and the claim list's storage too.
     QList<ClaimPayment> claims = std::move(target->claims);
+    for (ClaimPayment &claim : claims)
+        m_spareClaims.push_back(std::move(claim));
     claims.clear();
     *m_remittance = Remittance();
     m_remittance->claims = std::move(claims);
     m_remittance->envelope = envelope;
     m_remittance->controlNumber = text(st.element(2));
     m_remittance->firstSegment = st.number();
+    m_claim = nullptr;
+    m_line = nullptr;
     m_delimiters = delimiters;
     m_loop = Loop::Header;
     m_sawPayment = m_sawTrace = m_sawPayer = m_sawPayee = false;
 }
 
+ClaimPayment &RemittanceBuilder::newClaim()
+{
+    QList<ClaimPayment> &claims = m_remittance->claims;
+    if (m_spareClaims.empty())
+        return claims.emplace_back();
+    ClaimPayment &claim = claims.emplace_back(std::move(m_spareClaims.back()));
+    m_spareClaims.pop_back();
+    for (ServiceLine &line : claim.lines)
+        m_spareLines.push_back(std::move(line));
+    // Everything is reset to a new claim's value; the lists keep their storage (cleared),
+    // and the two control numbers, which every claim has, theirs (addClaim assigns them).
+    QList<ServiceLine> lines = std::move(claim.lines);
+    QList<Adjustment> adjustments = std::move(claim.adjustments);
+    QStringList remarkCodes = std::move(claim.remarkCodes);
+    QString patientControlNumber = std::move(claim.patientControlNumber);
+    QString payerClaimControlNumber = std::move(claim.payerClaimControlNumber);
+    claim = ClaimPayment();
+    lines.clear();
+    adjustments.clear();
+    remarkCodes.clear();
+    claim.lines = std::move(lines);
+    claim.adjustments = std::move(adjustments);
+    claim.remarkCodes = std::move(remarkCodes);
+    claim.patientControlNumber = std::move(patientControlNumber);
+    claim.payerClaimControlNumber = std::move(payerClaimControlNumber);
+    return claim;
+}
+
+ServiceLine &RemittanceBuilder::newLine(ClaimPayment &claim)
+{
+    if (m_spareLines.empty())
+        return claim.lines.emplace_back();
+    ServiceLine &line = claim.lines.emplace_back(std::move(m_spareLines.back()));
+    m_spareLines.pop_back();
+    QList<Adjustment> adjustments = std::move(line.adjustments);
+    QStringList remarkCodes = std::move(line.remarkCodes);
+    QStringList modifiers = std::move(line.procedure.modifiers);
+    constexpr std::size_t maxSpareTexts = 4096;
+    if (!line.lineControlNumber.isNull() && m_spareTexts.size() < maxSpareTexts)
+        m_spareTexts.push_back(std::move(line.lineControlNumber));
+    line = ServiceLine();
+    adjustments.clear();
+    remarkCodes.clear();
+    modifiers.clear();
+    line.adjustments = std::move(adjustments);
+    line.remarkCodes = std::move(remarkCodes);
+    line.procedure.modifiers = std::move(modifiers);
+    return line;
+}
+
 QString RemittanceBuilder::text(QByteArrayView value) const
 {
     return value.isEmpty() ? QString() : QString::fromUtf8(value);
+}
+
+void RemittanceBuilder::assignText(QString &target, QByteArrayView value)
+{
+    const qsizetype size = value.size();
+    if (size == 0) {
+        target = QString();
+        return;
+    }
+    const char *bytes = value.data();
+    bool ascii = true;
+    for (qsizetype index = 0; index < size; ++index)
+        ascii &= uchar(bytes[index]) < 0x80;
+    if (!ascii) {
+        target = QString::fromUtf8(value);
+        return;
+    }
+    // ASCII is its own UTF-16, one unit per byte: written into target's storage when it
+    // is large enough and not shared, else into new storage with room for a longer one.
+    if (!target.isDetached() || target.capacity() < size) {
+        QString fresh;
+        fresh.reserve(std::max<qsizetype>(size, 24));
+        target = std::move(fresh);
+    }
+    target.resize(size);
+    char16_t *out = reinterpret_cast<char16_t *>(target.data());
+    for (qsizetype index = 0; index < size; ++index)
+        out[index] = char16_t(uchar(bytes[index]));
 }
 
 QString RemittanceBuilder::code(QByteArrayView value)
@@ -150,12 +233,11 @@ std::optional<double> RemittanceBuilder::number(const Segment &segment, int inde
     return parsed;
 }
 
-ProcedureCode RemittanceBuilder::procedure(const Segment &segment, int index, Need need)
+void RemittanceBuilder::procedure(ProcedureCode &result, const Segment &segment, int index, Need need)
 {
-    ProcedureCode result;
     const QByteArrayView composite = segment.element(index);
     if (composite.isEmpty() && need == Need::Optional)
-        return result;
+        return;
     std::array<QByteArrayView, 8> parts;
     const int count = components(composite, m_delimiters.component, parts);
     result.qualifier = code(parts[0]);
@@ -172,13 +254,6 @@ ProcedureCode RemittanceBuilder::procedure(const Segment &segment, int index, Ne
                "declares)."_s.arg(elementName(segment, index), QString::fromLatin1(clipped(composite, 24)),
                                   QChar::fromLatin1(m_delimiters.component)));
     }
-    return result;
-}
-
-ServiceLine *RemittanceBuilder::line()
-{
-    ClaimPayment *current = claim();
-    return current && !current->lines.isEmpty() ? &current->lines.last() : nullptr;
 }
 
 void RemittanceBuilder::add(const Segment &segment)
@@ -286,8 +361,14 @@ void RemittanceBuilder::addReference(const Segment &segment)
             m_remittance->payee.additionalId = text(segment.element(2));
         break;
     case Loop::Line:
-        if (equals(qualifier, "6R"))
-            line()->lineControlNumber = text(segment.element(2));
+        if (equals(qualifier, "6R")) {
+            QString &target = line()->lineControlNumber;
+            if (target.isNull() && !m_spareTexts.empty() && !segment.element(2).isEmpty()) {
+                target = std::move(m_spareTexts.back());
+                m_spareTexts.pop_back();
+            }
+            assignText(target, segment.element(2));
+        }
         break;
     default:
         break;
@@ -297,9 +378,11 @@ void RemittanceBuilder::addReference(const Segment &segment)
 void RemittanceBuilder::addClaim(const Segment &segment)
 {
     m_loop = Loop::Claim;
-    ClaimPayment &claimPayment = m_remittance->claims.emplace_back();
+    ClaimPayment &claimPayment = newClaim();
+    m_claim = &claimPayment;
+    m_line = nullptr;
     claimPayment.segmentNumber = segment.number();
-    claimPayment.patientControlNumber = text(segment.element(1));
+    assignText(claimPayment.patientControlNumber, segment.element(1));
     claimPayment.statusCode = code(segment.element(2));
     claimPayment.status = claimStatusFromCode(claimPayment.statusCode);
     if (claimPayment.patientControlNumber.isEmpty())
@@ -312,7 +395,7 @@ void RemittanceBuilder::addClaim(const Segment &segment)
         claimPayment.patientResponsibility
             = amount(segment, 5, Need::Optional, claimPayment.amountQuality, u"patient responsibility");
     claimPayment.filingIndicator = code(segment.element(6));
-    claimPayment.payerClaimControlNumber = text(segment.element(7));
+    assignText(claimPayment.payerClaimControlNumber, segment.element(7));
     claimPayment.facilityCode = code(segment.element(8));
     claimPayment.frequencyCode = code(segment.element(9));
 }
@@ -344,13 +427,12 @@ void RemittanceBuilder::addAdjustment(const Segment &segment)
             if (segment.element(first + 1).isEmpty())
                 continue;
         }
-        Adjustment adjustment;
+        Adjustment &adjustment = adjustments->emplace_back();
         adjustment.group = groupFromCode(group);
         adjustment.groupCode = code(group);
         adjustment.reasonCode = code(reason);
         adjustment.amount = amount(segment, first + 1, Need::Required, current->amountQuality, u"adjustment amount");
         adjustment.quantity = number(segment, first + 2);
-        adjustments->append(adjustment);
     }
 }
 
@@ -381,15 +463,16 @@ void RemittanceBuilder::addServiceLine(const Segment &segment)
         return;
     }
     m_loop = Loop::Line;
-    ServiceLine &serviceLine = current->lines.emplace_back();
+    ServiceLine &serviceLine = newLine(*current);
+    m_line = &serviceLine;
     serviceLine.segmentNumber = segment.number();
-    serviceLine.procedure = procedure(segment, 1, Need::Required);
+    procedure(serviceLine.procedure, segment, 1, Need::Required);
     serviceLine.charge = amount(segment, 2, Need::Required, current->amountQuality, u"line charge");
     serviceLine.paid = amount(segment, 3, Need::Required, current->amountQuality, u"line payment");
     serviceLine.revenueCode = code(segment.element(4));
     serviceLine.units = number(segment, 5);
     if (!segment.element(6).isEmpty())
-        serviceLine.originalProcedure = procedure(segment, 6, Need::Optional);
+        procedure(serviceLine.originalProcedure.emplace(), segment, 6, Need::Optional);
     serviceLine.originalUnits = number(segment, 7);
 }
 

@@ -4,6 +4,7 @@
 #include "services/x12/segmentreader.h"
 
 #include <array>
+#include <vector>
 
 namespace rcm::x12 {
 
@@ -36,10 +37,16 @@ private:
     void addRemarks(const Segment &segment);
     void addProviderAdjustment(const Segment &segment);
 
-    ClaimPayment *claim() { return m_remittance->claims.isEmpty() ? nullptr : &m_remittance->claims.last(); }
-    ServiceLine *line();
+    ClaimPayment *claim() { return m_claim; }
+    ServiceLine *line() { return m_line; }
+    /// Appends a claim or a line, reusing one of the transaction read before (its lists and
+    /// strings keep their storage), reset to what a new one holds.
+    ClaimPayment &newClaim();
+    ServiceLine &newLine(ClaimPayment &claim);
 
     QString text(QByteArrayView value) const;
+    /// target = text(value), reusing target's storage when it is not shared.
+    static void assignText(QString &target, QByteArrayView value);
     /// A short code ("CO", "45", "99213", "HC"): shared from a small cache, so that a file
     /// of millions of adjustments does not allocate a string for each.
     QString code(QByteArrayView value);
@@ -47,7 +54,8 @@ private:
     Money amount(const Segment &segment, int index, Need need, AmountQuality &quality, const char16_t *what);
     QDate date(const Segment &segment, int index, Need need, const char16_t *what);
     std::optional<double> number(const Segment &segment, int index);
-    ProcedureCode procedure(const Segment &segment, int index, Need need);
+    /// Fills result, a new (empty) ProcedureCode, from a composite procedure element.
+    void procedure(ProcedureCode &result, const Segment &segment, int index, Need need);
     void defect(Severity severity, QLatin1StringView code, const Segment &segment, const QString &message);
 
     struct CachedCode
@@ -58,6 +66,12 @@ private:
     static constexpr int codeCacheBits = 10;
     std::array<CachedCode, 1 << codeCacheBits> m_codes;
     Remittance *m_remittance = nullptr;
+    ClaimPayment *m_claim = nullptr; ///< the last of m_remittance->claims
+    ServiceLine *m_line = nullptr; ///< the last line of m_claim, once in a line loop
+    // Claims, lines and line control numbers of the transactions read before, to reuse.
+    std::vector<ClaimPayment> m_spareClaims;
+    std::vector<ServiceLine> m_spareLines;
+    std::vector<QString> m_spareTexts;
     Delimiters m_delimiters;
     Loop m_loop = Loop::Header;
     bool m_sawPayment = false;
