@@ -170,6 +170,19 @@ Migration itemHistory()
             }};
 }
 
+// Version 7: the sorts billers use most (balance, filing deadline) within a queue walk an
+// index and stop at the first page, instead of sorting every open row of the queue
+// (1.7 s for a 600,000-item queue before). Across all queues they still sort in full.
+Migration sortIndexes()
+{
+    return {7,
+            u"balance and filing deadline sort indexes"_s,
+            {
+                u"CREATE INDEX work_items_by_balance ON work_items (queue, balance_cents)"_s,
+                u"CREATE INDEX work_items_by_filing_deadline ON work_items (queue, timely_filing_deadline)"_s,
+            }};
+}
+
 Schema makeSchema()
 {
     Schema schema;
@@ -179,7 +192,8 @@ Schema makeSchema()
     // 2.76x the bare-API floor (4 KiB: 3.05x; 16 KiB: 2.62x) and 1,000 random upserts
     // into a 300,000-item cache took 0.09 s (4 KiB: 0.10 s; 16 KiB: 0.22 s).
     schema.pageSize = 8192;
-    schema.migrations = {tables(), queueIndexes(), search(), syncAndOutbox(), countableStatus(), itemHistory()};
+    schema.migrations = {tables(), queueIndexes(), search(), syncAndOutbox(), countableStatus(), itemHistory(),
+                         sortIndexes()};
     schema.afterIndexRestore = {u"INSERT INTO work_items_search (work_items_search) VALUES ('rebuild')"_s};
     return schema;
 }
