@@ -2,6 +2,9 @@
 
 #include "services/x12/x12values.h"
 
+#include <QtEndian>
+
+#include <cstring>
 #include <string_view>
 
 using namespace Qt::Literals::StringLiterals;
@@ -65,6 +68,12 @@ void RemittanceBuilder::begin(Remittance *target, const Segment &st, const Envel
     m_sawPayment = m_sawTrace = m_sawPayer = m_sawPayee = false;
 }
 
+// A reused claim or line has every member addClaim or addServiceLine does not always
+// assign reset here to its new value; the lists keep their storage. These catch a
+// member added to the structs without a thought for the reset.
+static_assert(sizeof(ClaimPayment) == 288, "reset the new member of a reused claim in newClaim()");
+static_assert(sizeof(ServiceLine) == 392, "reset the new member of a reused line in newLine()");
+
 ClaimPayment &RemittanceBuilder::newClaim()
 {
     QList<ClaimPayment> &claims = m_remittance->claims;
@@ -74,22 +83,15 @@ ClaimPayment &RemittanceBuilder::newClaim()
     m_spareClaims.pop_back();
     for (ServiceLine &line : claim.lines)
         m_spareLines.push_back(std::move(line));
-    // Everything is reset to a new claim's value; the lists keep their storage (cleared),
-    // and the two control numbers, which every claim has, theirs (addClaim assigns them).
-    QList<ServiceLine> lines = std::move(claim.lines);
-    QList<Adjustment> adjustments = std::move(claim.adjustments);
-    QStringList remarkCodes = std::move(claim.remarkCodes);
-    QString patientControlNumber = std::move(claim.patientControlNumber);
-    QString payerClaimControlNumber = std::move(claim.payerClaimControlNumber);
-    claim = ClaimPayment();
-    lines.clear();
-    adjustments.clear();
-    remarkCodes.clear();
-    claim.lines = std::move(lines);
-    claim.adjustments = std::move(adjustments);
-    claim.remarkCodes = std::move(remarkCodes);
-    claim.patientControlNumber = std::move(patientControlNumber);
-    claim.payerClaimControlNumber = std::move(payerClaimControlNumber);
+    claim.lines.clear();
+    // Assigned by addClaim: segmentNumber, patientControlNumber, statusCode, status,
+    // charge, paid, filingIndicator, payerClaimControlNumber, facilityCode, frequencyCode.
+    claim.patientResponsibility.reset();
+    claim.statementFrom = QDate();
+    claim.statementTo = QDate();
+    claim.adjustments.clear();
+    claim.remarkCodes.clear();
+    claim.amountQuality = AmountQuality::Complete;
     return claim;
 }
 
@@ -99,19 +101,24 @@ ServiceLine &RemittanceBuilder::newLine(ClaimPayment &claim)
         return claim.lines.emplace_back();
     ServiceLine &line = claim.lines.emplace_back(std::move(m_spareLines.back()));
     m_spareLines.pop_back();
-    QList<Adjustment> adjustments = std::move(line.adjustments);
-    QStringList remarkCodes = std::move(line.remarkCodes);
-    QStringList modifiers = std::move(line.procedure.modifiers);
+    // Assigned by addServiceLine: segmentNumber, procedure's qualifier and code, charge,
+    // paid, revenueCode, units, originalUnits.
+    line.procedure.modifiers.clear();
+    if (!line.procedure.description.isNull())
+        line.procedure.description = QString();
+    line.originalProcedure.reset();
+    line.serviceDate = QDate();
+    line.serviceFrom = QDate();
+    line.serviceTo = QDate();
+    line.allowed.reset();
     constexpr std::size_t maxSpareTexts = 4096;
-    if (!line.lineControlNumber.isNull() && m_spareTexts.size() < maxSpareTexts)
-        m_spareTexts.push_back(std::move(line.lineControlNumber));
-    line = ServiceLine();
-    adjustments.clear();
-    remarkCodes.clear();
-    modifiers.clear();
-    line.adjustments = std::move(adjustments);
-    line.remarkCodes = std::move(remarkCodes);
-    line.procedure.modifiers = std::move(modifiers);
+    if (!line.lineControlNumber.isNull()) {
+        if (m_spareTexts.size() < maxSpareTexts)
+            m_spareTexts.push_back(std::move(line.lineControlNumber));
+        line.lineControlNumber = QString();
+    }
+    line.adjustments.clear();
+    line.remarkCodes.clear();
     return line;
 }
 
@@ -148,22 +155,55 @@ void RemittanceBuilder::assignText(QString &target, QByteArrayView value)
         out[index] = char16_t(uchar(bytes[index]));
 }
 
-QString RemittanceBuilder::code(QByteArrayView value)
+RemittanceBuilder::CachedCode *RemittanceBuilder::cachedCode(QByteArrayView value)
 {
-    if (value.isEmpty())
-        return {};
-    if (value.size() > 7)
-        return QString::fromUtf8(value);
-    quint64 key = quint64(value.size()) << 56;
-    for (qsizetype index = 0; index < value.size(); ++index)
-        key |= quint64(uchar(value[index])) << (8 * index);
+    const qsizetype size = value.size();
+    if (size == 0 || size > 7)
+        return nullptr;
+    // The bytes packed little-endian with the size on top, read as two overlapping words
+    // (or three single bytes) rather than one by one.
+    const auto *bytes = reinterpret_cast<const uchar *>(value.data());
+    quint64 key;
+    if (size >= 4) {
+        quint32 low;
+        quint32 high;
+        std::memcpy(&low, bytes, 4);
+        std::memcpy(&high, bytes + size - 4, 4);
+        key = qFromLittleEndian(low) | (quint64(qFromLittleEndian(high)) << (8 * (size - 4)));
+    } else {
+        key = quint64(bytes[0]) | (quint64(bytes[size / 2]) << (8 * (size / 2)))
+            | (quint64(bytes[size - 1]) << (8 * (size - 1)));
+    }
+    key |= quint64(size) << 56;
     // Direct-mapped: one multiply to a slot, the newest code wins a collision.
     CachedCode &slot = m_codes[std::size_t((key * 0x9E3779B97F4A7C15ULL) >> (64 - codeCacheBits))];
     if (slot.key != key || slot.text.isNull()) {
         slot.key = key;
         slot.text = QString::fromUtf8(value);
     }
-    return slot.text;
+    return &slot;
+}
+
+QString RemittanceBuilder::code(QByteArrayView value)
+{
+    if (value.isEmpty())
+        return {};
+    if (const CachedCode *cached = cachedCode(value))
+        return cached->text;
+    return QString::fromUtf8(value);
+}
+
+void RemittanceBuilder::assignCode(QString &target, QByteArrayView value)
+{
+    if (value.isEmpty()) {
+        if (!target.isNull())
+            target = QString();
+    } else if (const CachedCode *cached = cachedCode(value)) {
+        if (!target.isSharedWith(cached->text))
+            target = cached->text;
+    } else {
+        target = QString::fromUtf8(value);
+    }
 }
 
 QString RemittanceBuilder::elementName(const Segment &segment, int index) const
@@ -211,12 +251,30 @@ QDate RemittanceBuilder::date(const Segment &segment, int index, Need need, cons
         }
         return {};
     }
-    if (const std::optional<QDate> parsed = parseDate(value))
+    if (const std::optional<QDate> parsed = cachedDate(value))
         return *parsed;
     defect(Severity::Warning, defectcode::DateInvalid, segment,
            u"%1 (%2) \"%3\" is not a date in the form CCYYMMDD."_s.arg(
                elementName(segment, index), QString::fromUtf16(what), QString::fromLatin1(clipped(value, 16))));
     return {};
+}
+
+std::optional<QDate> RemittanceBuilder::cachedDate(QByteArrayView value)
+{
+    if (value.size() != 8)
+        return parseDate(value);
+    // The same few dates recur through a file (statement, service and payment dates).
+    quint64 key;
+    std::memcpy(&key, value.data(), 8);
+    CachedDate &slot = m_dates[std::size_t((key * 0x9E3779B97F4A7C15ULL) >> (64 - dateCacheBits))];
+    if (slot.key == key)
+        return slot.date;
+    const std::optional<QDate> parsed = parseDate(value);
+    if (parsed) {
+        slot.key = key;
+        slot.date = *parsed;
+    }
+    return parsed;
 }
 
 std::optional<double> RemittanceBuilder::number(const Segment &segment, int index)
@@ -240,8 +298,8 @@ void RemittanceBuilder::procedure(ProcedureCode &result, const Segment &segment,
         return;
     std::array<QByteArrayView, 8> parts;
     const int count = components(composite, m_delimiters.component, parts);
-    result.qualifier = code(parts[0]);
-    result.code = count > 1 ? code(parts[1]) : QString();
+    assignCode(result.qualifier, parts[0]);
+    assignCode(result.code, count > 1 ? parts[1] : QByteArrayView());
     for (int part = 2; part < std::min(count, 6); ++part) {
         if (!parts[std::size_t(part)].isEmpty())
             result.modifiers.append(code(parts[std::size_t(part)]));
@@ -383,7 +441,7 @@ void RemittanceBuilder::addClaim(const Segment &segment)
     m_line = nullptr;
     claimPayment.segmentNumber = segment.number();
     assignText(claimPayment.patientControlNumber, segment.element(1));
-    claimPayment.statusCode = code(segment.element(2));
+    assignCode(claimPayment.statusCode, segment.element(2));
     claimPayment.status = claimStatusFromCode(claimPayment.statusCode);
     if (claimPayment.patientControlNumber.isEmpty())
         defect(Severity::Error, defectcode::ElementMissing, segment, u"CLP01 (patient control number) is missing."_s);
@@ -394,10 +452,10 @@ void RemittanceBuilder::addClaim(const Segment &segment)
     if (!segment.element(5).isEmpty())
         claimPayment.patientResponsibility
             = amount(segment, 5, Need::Optional, claimPayment.amountQuality, u"patient responsibility");
-    claimPayment.filingIndicator = code(segment.element(6));
+    assignCode(claimPayment.filingIndicator, segment.element(6));
     assignText(claimPayment.payerClaimControlNumber, segment.element(7));
-    claimPayment.facilityCode = code(segment.element(8));
-    claimPayment.frequencyCode = code(segment.element(9));
+    assignCode(claimPayment.facilityCode, segment.element(8));
+    assignCode(claimPayment.frequencyCode, segment.element(9));
 }
 
 void RemittanceBuilder::addAdjustment(const Segment &segment)
@@ -429,8 +487,8 @@ void RemittanceBuilder::addAdjustment(const Segment &segment)
         }
         Adjustment &adjustment = adjustments->emplace_back();
         adjustment.group = groupFromCode(group);
-        adjustment.groupCode = code(group);
-        adjustment.reasonCode = code(reason);
+        assignCode(adjustment.groupCode, group);
+        assignCode(adjustment.reasonCode, reason);
         adjustment.amount = amount(segment, first + 1, Need::Required, current->amountQuality, u"adjustment amount");
         adjustment.quantity = number(segment, first + 2);
     }
@@ -469,7 +527,7 @@ void RemittanceBuilder::addServiceLine(const Segment &segment)
     procedure(serviceLine.procedure, segment, 1, Need::Required);
     serviceLine.charge = amount(segment, 2, Need::Required, current->amountQuality, u"line charge");
     serviceLine.paid = amount(segment, 3, Need::Required, current->amountQuality, u"line payment");
-    serviceLine.revenueCode = code(segment.element(4));
+    assignCode(serviceLine.revenueCode, segment.element(4));
     serviceLine.units = number(segment, 5);
     if (!segment.element(6).isEmpty())
         procedure(serviceLine.originalProcedure.emplace(), segment, 6, Need::Optional);

@@ -50,6 +50,8 @@ private:
     /// A short code ("CO", "45", "99213", "HC"): shared from a small cache, so that a file
     /// of millions of adjustments does not allocate a string for each.
     QString code(QByteArrayView value);
+    /// target = code(value), without touching target when it already holds that code.
+    void assignCode(QString &target, QByteArrayView value);
     QString elementName(const Segment &segment, int index) const;
     Money amount(const Segment &segment, int index, Need need, AmountQuality &quality, const char16_t *what);
     QDate date(const Segment &segment, int index, Need need, const char16_t *what);
@@ -64,7 +66,17 @@ private:
         QString text;
     };
     static constexpr int codeCacheBits = 10;
+    CachedCode *cachedCode(QByteArrayView value);
     std::array<CachedCode, 1 << codeCacheBits> m_codes;
+    /// parseDate(value), from a small cache of the valid dates read.
+    std::optional<QDate> cachedDate(QByteArrayView value);
+    struct CachedDate
+    {
+        quint64 key = 0; ///< the 8 bytes; 0 (never a valid date) for none
+        QDate date;
+    };
+    static constexpr int dateCacheBits = 8;
+    std::array<CachedDate, 1 << dateCacheBits> m_dates;
     Remittance *m_remittance = nullptr;
     ClaimPayment *m_claim = nullptr; ///< the last of m_remittance->claims
     ServiceLine *m_line = nullptr; ///< the last line of m_claim, once in a line loop

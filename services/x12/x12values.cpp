@@ -1,39 +1,44 @@
 #include "services/x12/x12values.h"
 
+#include <array>
 #include <charconv>
 
 namespace rcm::x12 {
 
 std::optional<models::Money> parseAmount(QByteArrayView text)
 {
-    qsizetype position = 0;
-    const qsizetype size = text.size();
-    const bool negative = size > 0 && text[0] == '-';
+    const char *position = text.data();
+    const char *const end = position + text.size();
+    const bool negative = position != end && *position == '-';
     if (negative)
         ++position;
+    // A trillion dollars: no payment is that large, and cents must not overflow.
+    constexpr qsizetype maxWholeDigits = 15;
+    const char *const wholeStart = position;
     qint64 whole = 0;
-    int wholeDigits = 0;
-    for (; position < size && text[position] >= '0' && text[position] <= '9'; ++position, ++wholeDigits) {
-        if (wholeDigits == 15) // a trillion dollars: no payment is that large, and cents must not overflow
+    for (; position != end && unsigned(*position - '0') < 10; ++position) {
+        if (position - wholeStart == maxWholeDigits)
             return std::nullopt;
-        whole = whole * 10 + (text[position] - '0');
+        whole = whole * 10 + (*position - '0');
     }
+    const bool hasWhole = position != wholeStart;
     qint64 fraction = 0;
-    int fractionDigits = 0;
-    if (position < size && text[position] == '.') {
+    if (position != end && *position == '.') {
         ++position;
-        for (; position < size && text[position] >= '0' && text[position] <= '9'; ++position, ++fractionDigits) {
-            if (fractionDigits == 2)
-                return std::nullopt;
-            fraction = fraction * 10 + (text[position] - '0');
-        }
-        if (fractionDigits == 0) // "7." is not an amount, as Money::fromString agrees
+        const qsizetype fractionDigits = std::min<qsizetype>(end - position, 3);
+        qsizetype digits = 0;
+        for (; digits < fractionDigits && unsigned(position[digits] - '0') < 10; ++digits)
+            fraction = fraction * 10 + (position[digits] - '0');
+        if (digits == 3 || digits == 0) // at most two decimals; "7." is not an amount, as Money::fromString agrees
             return std::nullopt;
-    }
-    if (position != size || wholeDigits + fractionDigits == 0)
+        if (digits == 1)
+            fraction *= 10;
+        position += digits;
+    } else if (!hasWhole) {
         return std::nullopt;
-    if (fractionDigits == 1)
-        fraction *= 10;
+    }
+    if (position != end)
+        return std::nullopt;
     const qint64 cents = whole * 100 + fraction;
     return models::Money::fromCents(negative ? -cents : cents);
 }
@@ -42,8 +47,34 @@ std::optional<double> parseDecimal(QByteArrayView text)
 {
     if (text.isEmpty() || text[0] == '+')
         return std::nullopt;
+    // The usual value ("1", "2.5") at once: at most 15 digits are exact in a double, as is
+    // a power of ten up to 10^15, so their quotient is the correctly rounded value
+    // from_chars gives too. Anything else goes to from_chars.
+    const char *position = text.data();
+    const char *const end = position + text.size();
+    const bool negative = *position == '-';
+    if (negative)
+        ++position;
+    quint64 mantissa = 0;
+    int digits = 0;
+    for (; position != end && unsigned(*position - '0') < 10 && digits < 16; ++position, ++digits)
+        mantissa = mantissa * 10 + quint64(*position - '0');
+    const int wholeDigits = digits;
+    int fractionDigits = 0;
+    bool simple = wholeDigits > 0;
+    if (simple && position != end && *position == '.') {
+        ++position;
+        for (; position != end && unsigned(*position - '0') < 10 && digits < 16; ++position, ++digits, ++fractionDigits)
+            mantissa = mantissa * 10 + quint64(*position - '0');
+        simple = fractionDigits > 0; // "1." is left to from_chars
+    }
+    if (simple && position == end && digits <= 15) {
+        static constexpr std::array<double, 16> powers
+            = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+        const double value = double(mantissa) / powers[std::size_t(fractionDigits)];
+        return negative ? -value : value;
+    }
     double value = 0;
-    const char *end = text.data() + text.size();
     const auto [stop, error] = std::from_chars(text.data(), end, value, std::chars_format::fixed);
     if (error != std::errc() || stop != end)
         return std::nullopt;
