@@ -75,7 +75,7 @@ private:
         quint64 key = 0; ///< the 8 bytes; 0 (never a valid date) for none
         QDate date;
     };
-    static constexpr int dateCacheBits = 8;
+    static constexpr int dateCacheBits = 10;
     std::array<CachedDate, 1 << dateCacheBits> m_dates;
     Remittance *m_remittance = nullptr;
     ClaimPayment *m_claim = nullptr; ///< the last of m_remittance->claims
