@@ -50,12 +50,9 @@ void RemittanceBuilder::begin(Remittance *target, const Segment &st, const Envel
                               const Delimiters &delimiters)
 {
     m_remittance = target;
-    // The claims of the transaction read before are reused (with their lines, lists and
-    // strings) in this one, and the claim list's storage too.
+    // The claims of the transaction read before stay in the list, to be reused in place
+    // (with their lines, lists and strings) by this one; finish() drops those left over.
     QList<ClaimPayment> claims = std::move(target->claims);
-    for (ClaimPayment &claim : claims)
-        m_spareClaims.push_back(std::move(claim));
-    claims.clear();
     *m_remittance = Remittance();
     m_remittance->claims = std::move(claims);
     m_remittance->envelope = envelope;
@@ -63,6 +60,8 @@ void RemittanceBuilder::begin(Remittance *target, const Segment &st, const Envel
     m_remittance->firstSegment = st.number();
     m_claim = nullptr;
     m_line = nullptr;
+    m_claimCount = 0;
+    m_lineCount = 0;
     m_delimiters = delimiters;
     m_loop = Loop::Header;
     m_sawPayment = m_sawTrace = m_sawPayer = m_sawPayee = false;
@@ -74,18 +73,33 @@ void RemittanceBuilder::begin(Remittance *target, const Segment &st, const Envel
 static_assert(sizeof(ClaimPayment) == 288, "reset the new member of a reused claim in newClaim()");
 static_assert(sizeof(ServiceLine) == 392, "reset the new member of a reused line in newLine()");
 
+void RemittanceBuilder::closeClaim()
+{
+    // The current claim's lines beyond those read are left from the claim it reuses.
+    if (!m_claim || m_lineCount == m_claim->lines.size())
+        return;
+    QList<ServiceLine> &lines = m_claim->lines;
+    for (qsizetype index = m_lineCount; index < lines.size(); ++index)
+        m_spareLines.push_back(std::move(lines[index]));
+    lines.resize(m_lineCount);
+}
+
 ClaimPayment &RemittanceBuilder::newClaim()
 {
+    closeClaim();
+    m_lineCount = 0;
     QList<ClaimPayment> &claims = m_remittance->claims;
-    if (m_spareClaims.empty())
-        return claims.emplace_back();
-    ClaimPayment &claim = claims.emplace_back(std::move(m_spareClaims.back()));
-    m_spareClaims.pop_back();
-    for (ServiceLine &line : claim.lines)
-        m_spareLines.push_back(std::move(line));
-    claim.lines.clear();
+    const qsizetype index = m_claimCount++;
+    if (index == claims.size()) {
+        if (m_spareClaims.empty())
+            return claims.emplace_back();
+        claims.emplace_back(std::move(m_spareClaims.back()));
+        m_spareClaims.pop_back();
+    }
+    ClaimPayment &claim = claims[index];
     // Assigned by addClaim: segmentNumber, patientControlNumber, statusCode, status,
     // charge, paid, filingIndicator, payerClaimControlNumber, facilityCode, frequencyCode.
+    // Its lines are reused by newLine, and those left over dropped by closeClaim.
     claim.patientResponsibility.reset();
     claim.statementFrom = QDate();
     claim.statementTo = QDate();
@@ -97,10 +111,14 @@ ClaimPayment &RemittanceBuilder::newClaim()
 
 ServiceLine &RemittanceBuilder::newLine(ClaimPayment &claim)
 {
-    if (m_spareLines.empty())
-        return claim.lines.emplace_back();
-    ServiceLine &line = claim.lines.emplace_back(std::move(m_spareLines.back()));
-    m_spareLines.pop_back();
+    const qsizetype index = m_lineCount++;
+    if (index == claim.lines.size()) {
+        if (m_spareLines.empty())
+            return claim.lines.emplace_back();
+        claim.lines.emplace_back(std::move(m_spareLines.back()));
+        m_spareLines.pop_back();
+    }
+    ServiceLine &line = claim.lines[index];
     // Assigned by addServiceLine: segmentNumber, procedure's qualifier and code, charge,
     // paid, revenueCode, units, originalUnits.
     line.procedure.modifiers.clear();
@@ -580,6 +598,15 @@ void RemittanceBuilder::addProviderAdjustment(const Segment &segment)
 
 void RemittanceBuilder::finish(qint64 lastSegment)
 {
+    closeClaim();
+    QList<ClaimPayment> &claims = m_remittance->claims;
+    if (m_claimCount < claims.size()) {
+        for (qsizetype index = m_claimCount; index < claims.size(); ++index)
+            m_spareClaims.push_back(std::move(claims[index]));
+        claims.resize(m_claimCount);
+    }
+    m_claim = nullptr;
+    m_line = nullptr;
     m_remittance->lastSegment = lastSegment;
     auto missing = [&](const QString &id, const QString &message) {
         m_remittance->defects.append(

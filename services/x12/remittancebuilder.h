@@ -43,6 +43,8 @@ private:
     /// strings keep their storage), reset to what a new one holds.
     ClaimPayment &newClaim();
     ServiceLine &newLine(ClaimPayment &claim);
+    /// Drops the lines the current claim was left with beyond those read.
+    void closeClaim();
 
     QString text(QByteArrayView value) const;
     /// target = text(value), reusing target's storage when it is not shared.
@@ -80,7 +82,9 @@ private:
     Remittance *m_remittance = nullptr;
     ClaimPayment *m_claim = nullptr; ///< the last of m_remittance->claims
     ServiceLine *m_line = nullptr; ///< the last line of m_claim, once in a line loop
-    // Claims, lines and line control numbers of the transactions read before, to reuse.
+    qsizetype m_claimCount = 0; ///< claims read in this transaction; the list may hold more until finish()
+    qsizetype m_lineCount = 0; ///< lines read in m_claim; its list may hold more until closeClaim()
+    // Claims, lines and line control numbers left over from the transactions read before, to reuse.
     std::vector<ClaimPayment> m_spareClaims;
     std::vector<ServiceLine> m_spareLines;
     std::vector<QString> m_spareTexts;
