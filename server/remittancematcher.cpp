@@ -50,6 +50,24 @@ QString procedureText(const x12::ProcedureCode &procedure)
     return procedure.modifiers.isEmpty() ? procedure.code : procedure.code + u'-' + procedure.modifiers.join(u'-');
 }
 
+/// An exception about a matched claim, with what they all carry.
+RemittanceException claimException(Kind kind, qint64 segmentNumber, const models::Claim &claim, Money charge)
+{
+    RemittanceException exception;
+    exception.kind = kind;
+    exception.segmentNumber = segmentNumber;
+    exception.claimNumber = claim.claimNumber;
+    exception.claim = claim;
+    exception.charge = charge;
+    return exception;
+}
+
+/// ", giving reason CO-197", or nothing when the payer gave none.
+QString reasonText(const x12::Adjustment *reason)
+{
+    return reason ? u", giving reason %1-%2"_s.arg(reason->groupCode, reason->reasonCode) : QString();
+}
+
 bool sameModifiers(QStringList a, QStringList b)
 {
     a.sort();
@@ -185,30 +203,21 @@ void RemittanceMatcher::matchClaim(const x12::Remittance &remittance, qsizetype 
         if (payment.paid.cents() == 0 && payment.charge.cents() > 0
             && patientShare(payment.adjustments) < payment.charge) {
             const x12::Adjustment *reason = denialReason(payment.adjustments);
-            RemittanceException exception;
-            exception.kind = Kind::DeniedLine;
-            exception.segmentNumber = payment.segmentNumber;
-            exception.claimNumber = claim.claimNumber;
-            exception.claim = claim;
-            exception.charge = payment.charge;
+            RemittanceException exception
+                = claimException(Kind::DeniedLine, payment.segmentNumber, claim, payment.charge);
             exception.amount = payment.charge - patientShare(payment.adjustments);
             exception.groupCode = reason ? reason->groupCode : QString();
             exception.reasonCode = reason ? reason->reasonCode : QString();
             exception.remarkCodes = payment.remarkCodes;
             exception.raisesDenial = true;
             exception.explanation = u"The payer paid nothing on claim %1 (charge %2)%3."_s.arg(
-                claim.claimNumber, dollars(payment.charge),
-                reason ? u", giving reason %1-%2"_s.arg(reason->groupCode, reason->reasonCode) : QString());
+                claim.claimNumber, dollars(payment.charge), reasonText(reason));
             plan.exceptions.append(exception);
         } else {
             const Money expected = claim.allowed() - patientShare(payment.adjustments);
             if (payment.paid < expected - Money::fromCents(1)) {
-                RemittanceException exception;
-                exception.kind = Kind::Underpaid;
-                exception.segmentNumber = payment.segmentNumber;
-                exception.claimNumber = claim.claimNumber;
-                exception.claim = claim;
-                exception.charge = payment.charge;
+                RemittanceException exception
+                    = claimException(Kind::Underpaid, payment.segmentNumber, claim, payment.charge);
                 exception.amount = expected - payment.paid;
                 exception.explanation
                     = u"Claim %1 was paid %2, but the contract allows %3 less the patient's share of %4: %5 "
@@ -238,14 +247,9 @@ void RemittanceMatcher::matchLines(const x12::ClaimPayment &payment, const model
                 && sameModifiers(candidate.modifiers, billed.modifiers))
                 found = index;
         }
-        RemittanceException exception;
-        exception.segmentNumber = line.segmentNumber;
-        exception.claimNumber = claim.claimNumber;
-        exception.claim = claim;
-        exception.charge = line.charge;
+        RemittanceException exception = claimException(Kind::UnmatchedLine, line.segmentNumber, claim, line.charge);
         exception.remarkCodes = line.remarkCodes;
         if (found < 0) {
-            exception.kind = Kind::UnmatchedLine;
             exception.amount = line.paid;
             exception.explanation = u"Claim %1 has no billed line %2 for the payer's line paying %3 on %4%5."_s.arg(
                 claim.claimNumber, procedureText(billed), dollars(line.paid), dollars(line.charge),
@@ -279,11 +283,8 @@ void RemittanceMatcher::matchLines(const x12::ClaimPayment &payment, const model
         return;
     // One denial per claim, naming each zero-paid line: a poster works the claim, not the line.
     const x12::Adjustment *reason = denialReason(denied.constFirst().first->adjustments);
-    RemittanceException exception;
-    exception.kind = Kind::DeniedLine;
-    exception.segmentNumber = denied.constFirst().first->segmentNumber;
-    exception.claimNumber = claim.claimNumber;
-    exception.claim = claim;
+    RemittanceException exception
+        = claimException(Kind::DeniedLine, denied.constFirst().first->segmentNumber, claim, Money());
     exception.groupCode = reason ? reason->groupCode : QString();
     exception.reasonCode = reason ? reason->reasonCode : QString();
     exception.raisesDenial = true;
@@ -299,8 +300,7 @@ void RemittanceMatcher::matchLines(const x12::ClaimPayment &payment, const model
         lines << u"%1 (%2, %3)"_s.arg(QString::number(number), procedureText(billed), dollars(line->charge));
     }
     exception.explanation = u"The payer paid nothing on %1 %2 of claim %3%4."_s.arg(
-        denied.size() == 1 ? u"line"_s : u"lines"_s, lines.join(u", "_s), claim.claimNumber,
-        reason ? u", giving reason %1-%2"_s.arg(reason->groupCode, reason->reasonCode) : QString());
+        denied.size() == 1 ? u"line"_s : u"lines"_s, lines.join(u", "_s), claim.claimNumber, reasonText(reason));
     plan.exceptions.append(exception);
 }
 

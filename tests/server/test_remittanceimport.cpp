@@ -55,6 +55,20 @@ x12::ClaimPayment paidAsContracted(const models::Claim &claim)
     return payment;
 }
 
+/// The payer's reversal of a payment: status 22, every amount negated.
+x12::ClaimPayment reversalOf(x12::ClaimPayment payment)
+{
+    payment.statusCode = u"22"_s;
+    payment.status = x12::ClaimStatus::Reversal;
+    for (x12::ServiceLine &line : payment.lines) {
+        line.charge = -line.charge;
+        line.paid = -line.paid;
+        for (x12::Adjustment &each : line.adjustments)
+            each.amount = -each.amount;
+    }
+    return payment;
+}
+
 /// Recomputes the claim totals and the payment from the lines, so the file balances.
 void settle(x12::Remittance &remittance)
 {
@@ -283,25 +297,9 @@ private Q_SLOTS:
     {
         const x12::ClaimPayment original = paidAsContracted(claim(12));
         QCOMPARE(post(fileOf({remittanceFor({original}, u"MANUAL-4"_s)})).status, 201);
-        x12::ClaimPayment reversal = original;
-        reversal.statusCode = u"22"_s;
-        reversal.status = x12::ClaimStatus::Reversal;
-        for (x12::ServiceLine &line : reversal.lines) {
-            line.charge = -line.charge;
-            line.paid = -line.paid;
-            for (x12::Adjustment &each : line.adjustments)
-                each.amount = -each.amount;
-        }
+        const x12::ClaimPayment reversal = reversalOf(original);
         // And a reversal of a payment never posted here.
-        x12::ClaimPayment stray = paidAsContracted(claim(13));
-        stray.statusCode = u"22"_s;
-        stray.status = x12::ClaimStatus::Reversal;
-        for (x12::ServiceLine &line : stray.lines) {
-            line.charge = -line.charge;
-            line.paid = -line.paid;
-            for (x12::Adjustment &each : line.adjustments)
-                each.amount = -each.amount;
-        }
+        const x12::ClaimPayment stray = reversalOf(paidAsContracted(claim(13)));
         const testing::HttpReply reply = post(fileOf({remittanceFor({reversal, stray}, u"MANUAL-5"_s)}));
         QCOMPARE(reply.status, 201);
         QCOMPARE(kinds(reply.json()), QStringList {u"unpaired-reversal"_s});
