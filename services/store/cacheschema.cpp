@@ -192,8 +192,8 @@ Schema makeSchema()
     // 2.76x the bare-API floor (4 KiB: 3.05x; 16 KiB: 2.62x) and 1,000 random upserts
     // into a 300,000-item cache took 0.09 s (4 KiB: 0.10 s; 16 KiB: 0.22 s).
     schema.pageSize = 8192;
-    schema.migrations = {tables(), queueIndexes(), search(), syncAndOutbox(), countableStatus(), itemHistory(),
-                         sortIndexes()};
+    schema.migrations
+        = {tables(), queueIndexes(), search(), syncAndOutbox(), countableStatus(), itemHistory(), sortIndexes()};
     schema.afterIndexRestore = {u"INSERT INTO work_items_search (work_items_search) VALUES ('rebuild')"_s};
     return schema;
 }

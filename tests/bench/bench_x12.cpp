@@ -11,9 +11,9 @@
 
 #include <QElapsedTimer>
 #include <QFile>
-
 #include <QTemporaryDir>
 #include <QTextStream>
+
 #include <malloc.h>
 
 #include <cstring>
