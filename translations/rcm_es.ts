@@ -538,6 +538,10 @@
         <source>X12 835 files (*.835 *.edi *.x12 *.txt);;All files (*)</source>
         <translation>Archivos X12 835 (*.835 *.edi *.x12 *.txt);;Todos los archivos (*)</translation>
     </message>
+    <message>
+        <source>Team</source>
+        <translation>Equipo</translation>
+    </message>
 </context>
 <context>
     <name>rcm::ui::RemittancePreviewDialog</name>

@@ -232,7 +232,8 @@ MainWindow::MainWindow(store::Database &cache, QWidget *parent)
 
 void MainWindow::buildNavigation()
 {
-    // Entries carry a key: "mine", "" (every queue), a queue's wire name, "unassigned".
+    // Entries carry a key: "mine", "" (every queue), a queue's wire name, "unassigned", and
+    // for supervisors "owner:ID" for each member of the team.
     const QString selected
         = m_navigation->currentItem() ? m_navigation->currentItem()->data(queueRole).toString() : u"denial"_s;
     const QSignalBlocker blocker(m_navigation);
@@ -245,8 +246,19 @@ void MainWindow::buildNavigation()
     addEntry(QString());
     for (Queue queue : models::allValues<Queue>())
         addEntry(QString(models::wireName(queue)));
-    if (!m_token.isEmpty() && m_user.role == models::Role::Supervisor)
+    if (!m_token.isEmpty() && m_user.role == models::Role::Supervisor) {
         addEntry(u"unassigned"_s);
+        auto *heading = new QListWidgetItem(tr("Team"), m_navigation);
+        heading->setData(queueRole, u"team"_s);
+        heading->setFlags(Qt::ItemIsEnabled); // a heading: not selectable
+        QFont bold = heading->font();
+        bold.setBold(true);
+        heading->setFont(bold);
+        for (const models::User &member : store::WorkItemStore(m_cache).users()) {
+            if (member.active && member.role != models::Role::Supervisor && member.role != models::Role::Finance)
+                addEntry(u"owner:"_s + member.id);
+        }
+    }
     refreshCounts();
     for (int row = 0; row < m_navigation->count(); ++row) {
         if (m_navigation->item(row)->data(queueRole).toString() == selected)
@@ -260,18 +272,33 @@ void MainWindow::buildNavigation()
 void MainWindow::refreshCounts()
 {
     const QHash<Queue, qint64> counts = m_model->countsByQueue();
+    QHash<QString, qint64> workload;
+    QHash<QString, QString> teamNames;
+    if (!m_token.isEmpty() && m_user.role == models::Role::Supervisor) {
+        store::WorkItemStore store(m_cache);
+        workload = store.openItemsByOwner();
+        for (const models::User &member : store.users())
+            teamNames.insert(member.id, member.displayName);
+    }
     qint64 total = 0;
     for (qint64 count : counts)
         total += count;
     for (int row = 0; row < m_navigation->count(); ++row) {
         QListWidgetItem *entry = m_navigation->item(row);
         const QString key = entry->data(queueRole).toString();
+        if (key == u"team"_s)
+            continue;
         const auto queue = models::fromWireName<Queue>(key);
         QString name;
         qint64 count = 0;
         if (key == u"mine"_s) {
             name = tr("My work");
             count = m_model->countOpen(WorkQueueModel::OwnerScope::Owner, m_user.id);
+        } else if (key.startsWith(u"owner:"_s)) {
+            // The team's queues, one per person, with their open workload.
+            const QString ownerId = key.mid(6);
+            name = u"   "_s + teamNames.value(ownerId, ownerId);
+            count = workload.value(ownerId);
         } else if (key == u"unassigned"_s) {
             name = tr("Unassigned");
             count = m_model->countOpen(WorkQueueModel::OwnerScope::Nobody);
@@ -406,9 +433,13 @@ void MainWindow::showQueue(int navigationRow)
     if (navigationRow < 0)
         return;
     const QString key = m_navigation->item(navigationRow)->data(queueRole).toString();
+    if (key == u"team"_s)
+        return; // the heading above the team's queues
     m_model->setQueue(models::fromWireName<Queue>(key));
     if (key == u"mine"_s)
         m_model->setOwnerScope(WorkQueueModel::OwnerScope::Owner, m_user.id);
+    else if (key.startsWith(u"owner:"_s))
+        m_model->setOwnerScope(WorkQueueModel::OwnerScope::Owner, key.mid(6));
     else if (key == u"unassigned"_s)
         m_model->setOwnerScope(WorkQueueModel::OwnerScope::Nobody);
     else
@@ -557,7 +588,7 @@ void MainWindow::syncFinished(const SyncSummary &summary)
     m_syncProgress->hide();
     const QString selected = m_table->currentIndex().data(WorkQueueModel::WorkItemIdRole).toString();
     m_model->refresh();
-    refreshCounts();
+    buildNavigation(); // the counts, and for supervisors the team as the sync now knows it
     refreshFilterChoices();
     // Keep the user on the item they were looking at, now in its synced state.
     for (int row = 0; row < std::min(m_model->rowCount(), 2000); ++row) {

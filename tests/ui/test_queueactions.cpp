@@ -142,6 +142,18 @@ private Q_SLOTS:
         QVERIFY(signedIn.ready);
         QTRY_VERIFY_WITH_TIMEOUT(!signedIn.window->isSyncing(), 30000);
         auto *navigation = signedIn.window->findChild<QListWidget *>(u"navigation"_s);
+        // The team's queues follow Unassigned, each with its open workload.
+        const QHash<QString, qint64> before = store::WorkItemStore(signedIn.cache).openItemsByOwner();
+        int teamEntries = 0;
+        for (int row = 0; row < navigation->count(); ++row) {
+            const QString key = navigation->item(row)->data(Qt::UserRole + 1).toString();
+            if (key.startsWith(u"owner:"_s)) {
+                ++teamEntries;
+                QVERIFY(navigation->item(row)->text().endsWith(
+                    u"(%1)"_s.arg(QLocale().toString(before.value(key.mid(6))))));
+            }
+        }
+        QVERIFY(teamEntries >= 5);
         navigation->setCurrentRow(2); // Denials: items of one queue, owned or not, are (re)assigned
         QVERIFY(navigation->currentItem()->text().startsWith(u"Denials"_s));
         QTableView *table = signedIn.table();
