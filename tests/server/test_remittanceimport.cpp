@@ -379,6 +379,39 @@ private Q_SLOTS:
                  0);
     }
 
+    void aDamagedTransactionIsReportedNotPostedAndPostsOnceFixed()
+    {
+        const QByteArray good = fileOf({remittanceFor({paidAsContracted(claim(20))}, u"MANUAL-6"_s),
+                                        remittanceFor({paidAsContracted(claim(21))}, u"MANUAL-7"_s)});
+        // The second transaction's claim payment amount is garbled in transit.
+        QByteArray damaged = good;
+        const qsizetype second = damaged.indexOf("TRN*1*MANUAL-7");
+        const qsizetype clp = damaged.indexOf("CLP*", second);
+        const qsizetype amount = damaged.indexOf('*', damaged.indexOf('*', damaged.indexOf('*', clp + 4) + 1) + 1);
+        QVERIFY(second > 0 && clp > second && amount > clp);
+        damaged.insert(amount + 1, "X");
+
+        const testing::HttpReply first = post(damaged);
+        QCOMPARE(first.status, 201);
+        const QJsonArray transactions = first.json().value(u"transactions"_s).toArray();
+        QCOMPARE(transactions.size(), 2);
+        QVERIFY(transactions.at(0).toObject().value(u"posted"_s).toBool());
+        QVERIFY(!transactions.at(1).toObject().value(u"posted"_s).toBool());
+        const QJsonArray errors = transactions.at(1).toObject().value(u"errors"_s).toArray();
+        QVERIFY(!errors.isEmpty());
+        QCOMPARE(errors.at(0).toObject().value(u"code"_s).toString(), u"amount.invalid"_s);
+        QVERIFY(errors.at(0).toObject().value(u"segment"_s).toInt() > 0);
+        QCOMPARE(count(u"SELECT count(*) FROM remittances WHERE trace_number = 'MANUAL-7'"_s), 0);
+
+        // The payer sends the file again, intact: only what was not posted posts.
+        const testing::HttpReply again = post(good);
+        QCOMPARE(again.status, 201);
+        const QJsonArray again2 = again.json().value(u"transactions"_s).toArray();
+        QVERIFY(again2.at(0).toObject().value(u"duplicate"_s).toBool());
+        QVERIFY(again2.at(1).toObject().value(u"posted"_s).toBool());
+        QCOMPARE(count(u"SELECT count(*) FROM remittances WHERE trace_number IN ('MANUAL-6', 'MANUAL-7')"_s), 2);
+    }
+
     void refusesWhatItCannotUse()
     {
         QCOMPARE(post("this is not X12").status, 422);
