@@ -19,6 +19,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QListWidget>
+#include <QMimeData>
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
@@ -281,6 +282,45 @@ private Q_SLOTS:
             sqlCount(signedIn.cache,
                      u"SELECT count(*) FROM work_items WHERE id LIKE 'ERA-%' AND queue = 'remittance'"_s),
             qint64(previewRows), 20000);
+    }
+
+    void droppingAnEraFileOpensItsPreview()
+    {
+        QTemporaryDir dir;
+        store::Database cache;
+        QVERIFY(!cache.open(dir.filePath(u"cache.db"_s), store::workbenchCacheSchema()));
+        ui::MainWindow window(cache);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QFile file(dir.filePath(u"dropped.835"_s));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QVERIFY(x12::RemittanceWriter(&file, {}).writeInterchange(
+            {x12::SyntheticRemittances({5, QDate::currentDate(), 40}).transaction(0)}));
+        file.close();
+
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(file.fileName())});
+        QDragEnterEvent enter(QPoint(50, 50), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &enter);
+        QVERIFY(enter.isAccepted());
+        QString title;
+        int transactions = -1;
+        QString status;
+        whenDialogOpens<ui::RemittancePreviewDialog>(
+            [&](ui::RemittancePreviewDialog *dialog) {
+                title = dialog->windowTitle();
+                transactions = dialog->findChild<QTableWidget *>(u"remittanceTransactions"_s)->rowCount();
+                status = dialog->findChild<QLabel *>(u"remittanceStatus"_s)->text();
+                dialog->reject();
+            },
+            [](ui::RemittancePreviewDialog *dialog) {
+                return dialog->findChild<QTableWidget *>(u"remittanceTransactions"_s)->rowCount() > 0;
+            });
+        QDropEvent drop(QPointF(50, 50), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &drop);
+        QTRY_VERIFY(title.contains(u"dropped.835"_s));
+        QCOMPARE(transactions, 1);
+        QVERIFY2(status.contains(u"Sign in"_s), qPrintable(status)); // offline: totals only, no posting
     }
 
     void settingsAreKeptAndTheLockFollowsThem()
