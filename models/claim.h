@@ -51,4 +51,19 @@ struct Claim
     bool operator==(const Claim &) const = default;
 };
 
+/// A payer's answer to a claim as posted from a remittance: a payment, a denial (paid
+/// zero) or a reversal (CLP02 = 22, negative amounts).
+struct PostedPayment
+{
+    QString traceNumber; ///< TRN02: the check or EFT the money came with
+    QDate paymentDate;
+    QString statusCode; ///< CLP02
+    Money charge;
+    Money paid;
+    Money patientResponsibility;
+    bool reversed = false; ///< a later reversal undid it
+
+    bool operator==(const PostedPayment &) const = default;
+};
+
 } // namespace rcm::models

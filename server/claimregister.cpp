@@ -79,6 +79,32 @@ std::optional<Claim> ClaimRegister::byPayerClaimNumber(const QString &payerClaim
     return read(u"payer_claim_number = ?"_s, payerClaimNumber);
 }
 
+QList<models::PostedPayment> ClaimRegister::payments(const QString &claimNumber, StoreError *error)
+{
+    QList<models::PostedPayment> result;
+    QSqlQuery query(m_database.connection());
+    query.prepare(u"SELECT remittances.trace_number, remittances.payment_date, claim_payments.status_code, "
+                  "claim_payments.charge_cents, claim_payments.paid_cents, "
+                  "claim_payments.patient_responsibility_cents, claim_payments.reversed_by IS NOT NULL "
+                  "FROM claim_payments JOIN remittances ON remittances.id = claim_payments.remittance_id "
+                  "WHERE claim_payments.patient_control_number = ? OR claim_payments.claim_number = ? "
+                  "ORDER BY claim_payments.id"_s);
+    query.addBindValue(claimNumber);
+    query.addBindValue(claimNumber);
+    if (!query.exec()) {
+        if (error)
+            *error = queryError(query);
+        return result;
+    }
+    while (query.next()) {
+        result.append({query.value(0).toString(), QDate::fromString(query.value(1).toString(), Qt::ISODate),
+                       query.value(2).toString(), Money::fromCents(query.value(3).toLongLong()),
+                       Money::fromCents(query.value(4).toLongLong()), Money::fromCents(query.value(5).toLongLong()),
+                       query.value(6).toBool()});
+    }
+    return result;
+}
+
 std::optional<Claim> ClaimRegister::read(const QString &condition, const QString &value)
 {
     if (value.isEmpty())

@@ -22,6 +22,8 @@ public:
     store::StoreError addClaims(std::span<const models::Claim> claims);
     std::optional<models::Claim> byControlNumber(const QString &patientControlNumber);
     std::optional<models::Claim> byPayerClaimNumber(const QString &payerClaimNumber);
+    /// What remittances posted against the claim, oldest first.
+    QList<models::PostedPayment> payments(const QString &claimNumber, store::StoreError *error = nullptr);
 
 private:
     std::optional<models::Claim> read(const QString &condition, const QString &value);

@@ -156,6 +156,7 @@ store::Migration version2()
             reverses INTEGER REFERENCES claim_payments (id),
             reversed_by INTEGER REFERENCES claim_payments (id)) STRICT)"_s,
                 u"CREATE INDEX claim_payments_by_control_number ON claim_payments (patient_control_number)"_s,
+                u"CREATE INDEX claim_payments_by_claim ON claim_payments (claim_number)"_s,
                 uR"(CREATE TABLE remittance_exceptions (
             work_item_id TEXT PRIMARY KEY NOT NULL,
             remittance_id INTEGER NOT NULL REFERENCES remittances (id),

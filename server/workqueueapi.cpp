@@ -1,5 +1,6 @@
 #include "server/workqueueapi.h"
 
+#include "server/claimregister.h"
 #include "server/remittanceposter.h"
 
 #include "services/api/workitemjson.h"
@@ -80,7 +81,8 @@ std::optional<qint64> WorkQueueApi::decodeCursor(const QString &cursor)
 ApiResponse WorkQueueApi::handle(const ApiRequest &request)
 {
     m_correlationId = request.correlationId;
-    static const QRegularExpression itemPath(u"^/v1/work-items/([A-Za-z0-9._-]{1,64})(/actions|/history)?$"_s);
+    static const QRegularExpression itemPath(
+        u"^/v1/work-items/([A-Za-z0-9._-]{1,64})(/actions|/history|/payments)?$"_s);
     const QString &path = request.path;
     const bool isGet = request.method == "GET";
     const bool isPost = request.method == "POST";
@@ -126,6 +128,11 @@ ApiResponse WorkQueueApi::handle(const ApiRequest &request)
         name = u"/v1/work-items/{id}/history"_s;
         handler = [&] {
             return history(match.captured(1), *user);
+        };
+    } else if (match.hasMatch() && match.captured(2) == u"/payments"_s && isGet) {
+        name = u"/v1/work-items/{id}/payments"_s;
+        handler = [&] {
+            return payments(match.captured(1), *user);
         };
     } else if (path == u"/v1/users"_s && isGet) {
         name = path;
@@ -325,6 +332,31 @@ ApiResponse WorkQueueApi::history(const QString &id, const User &user)
     for (const AuditEvent &event : events)
         entries.append(historyEntry(event));
     return json(QJsonObject {{u"id"_s, id}, {u"history"_s, entries}});
+}
+
+ApiResponse WorkQueueApi::payments(const QString &id, const User &user)
+{
+    const std::optional<WorkItem> item = m_store.item(id);
+    if (!item || !ActionPolicy::canView(user.role, item->queue))
+        return problemResponse(problem(404, u"not-found"_s, u"No such work item"_s));
+    store::StoreError error;
+    const QList<models::PostedPayment> posted = ClaimRegister(m_store.database()).payments(item->claimNumber, &error);
+    if (error)
+        return problemResponse(problem(503, u"store-error"_s, u"Try again"_s, error.message()));
+    QJsonArray entries;
+    for (const models::PostedPayment &payment : posted) {
+        entries.append(QJsonObject {
+            {u"traceNumber"_s, payment.traceNumber},
+            {u"paymentDate"_s,
+             payment.paymentDate.isValid() ? QJsonValue(payment.paymentDate.toString(Qt::ISODate)) : QJsonValue()},
+            {u"status"_s, payment.statusCode},
+            {u"charge"_s, payment.charge.toString()},
+            {u"paid"_s, payment.paid.toString()},
+            {u"patientResponsibility"_s, payment.patientResponsibility.toString()},
+            {u"reversed"_s, payment.reversed},
+        });
+    }
+    return json(QJsonObject {{u"id"_s, id}, {u"payments"_s, entries}});
 }
 
 ApiResponse WorkQueueApi::users(const User &)

@@ -63,6 +63,7 @@ private:
     ApiResponse getItem(const QString &id, const models::User &user);
     ApiResponse postAction(const ApiRequest &request, const QString &id, const models::User &user);
     ApiResponse history(const QString &id, const models::User &user);
+    ApiResponse payments(const QString &id, const models::User &user);
     ApiResponse users(const models::User &user);
     ApiResponse payers();
     ApiResponse reasonCodes();

@@ -1058,6 +1058,46 @@
         <source>Nothing recorded yet.</source>
         <translation>Aún no hay nada registrado.</translation>
     </message>
+    <message>
+        <source>Remittances</source>
+        <translation>Remesas</translation>
+    </message>
+    <message>
+        <source>Paid on</source>
+        <translation>Pagado el</translation>
+    </message>
+    <message>
+        <source>Trace</source>
+        <translation>Traza</translation>
+    </message>
+    <message>
+        <source>Claim status</source>
+        <translation>Estado de la reclamación</translation>
+    </message>
+    <message>
+        <source>Charge</source>
+        <translation>Cargo</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Pagado</translation>
+    </message>
+    <message>
+        <source>reversal</source>
+        <translation>reversión</translation>
+    </message>
+    <message>
+        <source>denied</source>
+        <translation>denegada</translation>
+    </message>
+    <message>
+        <source>paid, later reversed</source>
+        <translation>pagada, revertida después</translation>
+    </message>
+    <message>
+        <source>processed (%1)</source>
+        <translation>procesada (%1)</translation>
+    </message>
 </context>
 <context>
     <name>rcm::ui::RemittancePreviewDialog</name>

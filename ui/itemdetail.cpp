@@ -62,7 +62,7 @@ QString row(const QString &label, const QString &value)
 } // namespace
 
 QString itemDetailHtml(const WorkItem &item, const QString &ownerName, const QDate &today,
-                       const QList<HistoryLine> &history)
+                       const QList<HistoryLine> &history, const QList<models::PostedPayment> &payments)
 {
     using itemmodels::displayName;
     QString html = u"<h2 style='margin-bottom:2px'>%1</h2>"_s.arg(escaped(item.claimNumber));
@@ -93,6 +93,25 @@ QString itemDetailHtml(const WorkItem &item, const QString &ownerName, const QDa
     for (const QString &rarc : item.rarcs)
         html += row(tr("Remark"), codeWithMeaning(reference::ReasonCode::Kind::Rarc, rarc, rarc));
     html += u"</table>"_s;
+
+    if (!payments.isEmpty()) {
+        // What the payer's remittances said about this claim: the cash poster's evidence.
+        html += u"<h3>%1</h3><table cellspacing=0 cellpadding=2><tr style='color:#57606a'>"
+                "<td>%2</td><td>%3</td><td>%4</td><td align=right>%5</td><td align=right>%6</td>"
+                "<td align=right>%7</td></tr>"_s.arg(tr("Remittances"), tr("Paid on"), tr("Trace"), tr("Claim status"),
+                                                     tr("Charge"), tr("Paid"), tr("Patient"));
+        for (const models::PostedPayment &payment : payments) {
+            const QString status = payment.statusCode == u"22"_s ? tr("reversal")
+                : payment.statusCode == u"4"_s                   ? tr("denied")
+                : payment.reversed                               ? tr("paid, later reversed")
+                                                                 : tr("processed (%1)").arg(payment.statusCode);
+            html += u"<tr><td>%1</td><td>%2</td><td>%3</td><td align=right>%4</td><td align=right>%5</td>"
+                    "<td align=right>%6</td></tr>"_s.arg(dateText(payment.paymentDate), escaped(payment.traceNumber),
+                                                         escaped(status), money(payment.charge), money(payment.paid),
+                                                         money(payment.patientResponsibility));
+        }
+        html += u"</table>"_s;
+    }
 
     html += u"<h3>%1</h3><table>"_s.arg(tr("Deadlines"));
     html += row(tr("Timely filing"), deadlineText(item.timelyFilingDeadline, today));

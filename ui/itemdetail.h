@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/claim.h"
 #include "models/user.h"
 #include "models/workitem.h"
 
@@ -20,6 +21,6 @@ struct HistoryLine
 /// The detail panel's page for one work item: what it is, what is owed, why it was
 /// denied, how long is left to act and what has been done, as HTML for a QTextBrowser.
 QString itemDetailHtml(const models::WorkItem &item, const QString &ownerName, const QDate &today,
-                       const QList<HistoryLine> &history = {});
+                       const QList<HistoryLine> &history = {}, const QList<models::PostedPayment> &payments = {});
 
 } // namespace rcm::ui

@@ -486,8 +486,22 @@ void MainWindow::renderItem(const QString &id)
                             query.value(2).toString(), text});
         }
     }
+    QList<models::PostedPayment> payments;
+    query.prepare(
+        u"SELECT trace_number, payment_date, status_code, charge_cents, paid_cents, "
+        "patient_responsibility_cents, reversed FROM item_payments WHERE work_item_id = ? ORDER BY position"_s);
+    query.addBindValue(id);
+    if (query.exec()) {
+        while (query.next()) {
+            payments.append({query.value(0).toString(), QDate::fromString(query.value(1).toString(), Qt::ISODate),
+                             query.value(2).toString(), models::Money::fromCents(query.value(3).toLongLong()),
+                             models::Money::fromCents(query.value(4).toLongLong()),
+                             models::Money::fromCents(query.value(5).toLongLong()), query.value(6).toBool()});
+        }
+    }
+    query.finish();
     const int scroll = m_detail->verticalScrollBar()->value();
-    m_detail->setHtml(itemDetailHtml(*item, names.value(item->ownerId), QDate::currentDate(), history));
+    m_detail->setHtml(itemDetailHtml(*item, names.value(item->ownerId), QDate::currentDate(), history, payments));
     m_detail->verticalScrollBar()->setValue(scroll);
 }
 

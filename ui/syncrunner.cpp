@@ -72,7 +72,7 @@ void SyncRunner::start(const QUrl &server, const QString &token, bool confirmRem
         return;
     m_running = true;
     const QString cachePath = m_cachePath;
-    QMetaObject::invokeMethod(m_worker, [this, cachePath, server, token, confirmRemovals]() {
+    runOnWorker([this, cachePath, server, token, confirmRemovals]() {
         const SyncSummary summary = runOnce(cachePath, server, token, confirmRemovals, [this](qint64 items) {
             Q_EMIT progress(items); // queued to the window's thread
         });
@@ -83,15 +83,32 @@ void SyncRunner::start(const QUrl &server, const QString &token, bool confirmRem
     });
 }
 
+void SyncRunner::runOnWorker(std::function<void()> job)
+{
+    QMetaObject::invokeMethod(m_worker, [this, job = std::move(job)]() {
+        if (m_workerBusy) { // called from inside a running job's nested event loop
+            m_waitingJobs.append(job);
+            return;
+        }
+        m_workerBusy = true;
+        job();
+        while (!m_waitingJobs.isEmpty())
+            m_waitingJobs.takeFirst()();
+        m_workerBusy = false;
+    });
+}
+
 void SyncRunner::fetchHistory(const QUrl &server, const QString &token, const QString &itemId)
 {
     const QString cachePath = m_cachePath;
-    QMetaObject::invokeMethod(m_worker, [this, cachePath, server, token, itemId]() {
+    runOnWorker([this, cachePath, server, token, itemId]() {
         api::ApiClient client(server);
         client.setToken(token);
         api::HistoryRequest request(itemId);
         if (client.execute(request))
             return; // offline or refused: what the cache holds stays
+        api::PaymentsRequest payments(itemId);
+        const bool havePayments = !client.execute(payments);
         store::Database cache;
         if (cache.open(cachePath, store::workbenchCacheSchema()))
             return;
@@ -112,6 +129,30 @@ void SyncRunner::fetchHistory(const QUrl &server, const QString &token, const QS
             query.addBindValue(QString::fromUtf8(QJsonDocument(entry.details).toJson(QJsonDocument::Compact)));
             if (!query.exec())
                 return;
+        }
+        if (havePayments) {
+            query.prepare(u"DELETE FROM item_payments WHERE work_item_id = ?"_s);
+            query.addBindValue(itemId);
+            if (!query.exec())
+                return;
+            query.prepare(u"INSERT INTO item_payments (work_item_id, position, trace_number, payment_date, "
+                          "status_code, charge_cents, paid_cents, patient_responsibility_cents, reversed) "
+                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+            for (qsizetype position = 0; position < payments.payments.size(); ++position) {
+                const models::PostedPayment &payment = payments.payments.at(position);
+                query.addBindValue(itemId);
+                query.addBindValue(position);
+                query.addBindValue(payment.traceNumber);
+                query.addBindValue(payment.paymentDate.isValid() ? QVariant(payment.paymentDate.toString(Qt::ISODate))
+                                                                 : QVariant());
+                query.addBindValue(payment.statusCode);
+                query.addBindValue(payment.charge.cents());
+                query.addBindValue(payment.paid.cents());
+                query.addBindValue(payment.patientResponsibility.cents());
+                query.addBindValue(payment.reversed ? 1 : 0);
+                if (!query.exec())
+                    return;
+            }
         }
         query.finish();
         if (transaction.commit())

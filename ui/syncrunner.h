@@ -4,6 +4,8 @@
 #include <QThread>
 #include <QUrl>
 
+#include <functional>
+
 namespace rcm::ui {
 
 /// What a finished sync run reports to the window.
@@ -42,10 +44,18 @@ Q_SIGNALS:
     void finished(const rcm::ui::SyncSummary &summary);
 
 private:
+    /// Runs job on the worker thread, one at a time. The API client waits in a nested
+    /// event loop, which would otherwise start the next queued job inside the current one
+    /// (a stale history could then overwrite a newer one).
+    void runOnWorker(std::function<void()> job);
+
     QString m_cachePath;
     QThread m_thread;
     QObject *m_worker = nullptr; ///< lives in m_thread
     bool m_running = false;
+    // Touched on the worker thread only.
+    bool m_workerBusy = false;
+    QList<std::function<void()>> m_waitingJobs;
 };
 
 } // namespace rcm::ui

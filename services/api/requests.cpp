@@ -157,6 +157,36 @@ QString PostActionRequest::parse(const QJsonDocument &document, const QHash<QByt
     return {};
 }
 
+PaymentsRequest::PaymentsRequest(QString itemId)
+    : m_itemId(std::move(itemId))
+{ }
+
+QString PaymentsRequest::path() const
+{
+    return u"/work-items/%1/payments"_s.arg(QString::fromLatin1(QUrl::toPercentEncoding(m_itemId)));
+}
+
+QString PaymentsRequest::parse(const QJsonDocument &document, const QHash<QByteArray, QByteArray> &)
+{
+    const QJsonValue list = document.object().value(u"payments"_s);
+    if (!list.isArray())
+        return u"the payments reply has no payments array"_s;
+    payments.clear();
+    for (const QJsonValue &value : list.toArray()) {
+        const QJsonObject object = value.toObject();
+        const auto charge = models::Money::fromString(object.value(u"charge"_s).toString());
+        const auto paid = models::Money::fromString(object.value(u"paid"_s).toString());
+        const auto patient = models::Money::fromString(object.value(u"patientResponsibility"_s).toString());
+        if (!charge || !paid || !patient || object.value(u"traceNumber"_s).toString().isEmpty())
+            return u"a payment is malformed"_s;
+        payments.append({object.value(u"traceNumber"_s).toString(),
+                         QDate::fromString(object.value(u"paymentDate"_s).toString(), Qt::ISODate),
+                         object.value(u"status"_s).toString(), *charge, *paid, *patient,
+                         object.value(u"reversed"_s).toBool()});
+    }
+    return {};
+}
+
 RemittanceImportRequest::RemittanceImportRequest(QByteArray file, Mode mode)
     : m_file(std::move(file))
     , m_mode(mode)

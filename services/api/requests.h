@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/claim.h"
 #include "models/user.h"
 #include "models/workitem.h"
 #include "services/api/apiclient.h"
@@ -99,6 +100,21 @@ private:
     QByteArray m_actionJson;
     QString m_idempotencyKey;
     qint64 m_baseVersion;
+};
+
+/// GET /v1/work-items/{id}/payments: what remittances posted against the item's claim.
+class PaymentsRequest final : public ApiRequestKind
+{
+public:
+    explicit PaymentsRequest(QString itemId);
+    QByteArray method() const override { return "GET"; }
+    QString path() const override;
+    QString parse(const QJsonDocument &document, const QHash<QByteArray, QByteArray> &headers) override;
+
+    QList<models::PostedPayment> payments;
+
+private:
+    QString m_itemId;
 };
 
 /// POST /v1/remittances[?preview=true]: an 835 file for the gateway to match and post

@@ -183,6 +183,26 @@ Migration sortIndexes()
             }};
 }
 
+// Version 8: what remittances posted against each item's claim, as the server last said.
+Migration itemPayments()
+{
+    return {8,
+            u"item payments"_s,
+            {
+                uR"(CREATE TABLE item_payments (
+            work_item_id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            trace_number TEXT NOT NULL,
+            payment_date TEXT,
+            status_code TEXT NOT NULL,
+            charge_cents INTEGER NOT NULL,
+            paid_cents INTEGER NOT NULL,
+            patient_responsibility_cents INTEGER NOT NULL,
+            reversed INTEGER NOT NULL,
+            PRIMARY KEY (work_item_id, position)) STRICT)"_s,
+            }};
+}
+
 Schema makeSchema()
 {
     Schema schema;
@@ -192,8 +212,8 @@ Schema makeSchema()
     // 2.76x the bare-API floor (4 KiB: 3.05x; 16 KiB: 2.62x) and 1,000 random upserts
     // into a 300,000-item cache took 0.09 s (4 KiB: 0.10 s; 16 KiB: 0.22 s).
     schema.pageSize = 8192;
-    schema.migrations
-        = {tables(), queueIndexes(), search(), syncAndOutbox(), countableStatus(), itemHistory(), sortIndexes()};
+    schema.migrations = {tables(),          queueIndexes(), search(),      syncAndOutbox(),
+                         countableStatus(), itemHistory(),  sortIndexes(), itemPayments()};
     schema.afterIndexRestore = {u"INSERT INTO work_items_search (work_items_search) VALUES ('rebuild')"_s};
     return schema;
 }

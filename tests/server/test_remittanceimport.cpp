@@ -307,6 +307,19 @@ private Q_SLOTS:
                        "ON reversal.reverses = original.id AND original.reversed_by = reversal.id "
                        "WHERE original.patient_control_number = '%1'"_s.arg(claim(12).claimNumber)),
                  1);
+
+        // The item's payments, as the workbench's detail panel asks for them.
+        const testing::HttpReply payments = m_poster->get(u"/work-items/WI-00000012/payments"_s);
+        QCOMPARE(payments.status, 200);
+        const QJsonArray list = payments.json().value(u"payments"_s).toArray();
+        QCOMPARE(list.size(), 2);
+        QCOMPARE(list.at(0).toObject().value(u"traceNumber"_s).toString(), u"MANUAL-4"_s);
+        QVERIFY(list.at(0).toObject().value(u"reversed"_s).toBool());
+        QCOMPARE(list.at(1).toObject().value(u"status"_s).toString(), u"22"_s);
+        const auto paid = Money::fromString(list.at(0).toObject().value(u"paid"_s).toString());
+        QVERIFY(paid && paid->cents() > 0);
+        QCOMPARE(list.at(1).toObject().value(u"paid"_s).toString(), (-*paid).toString());
+        QCOMPARE(m_poster->get(u"/work-items/NO-SUCH-ITEM/payments"_s).status, 404);
     }
 
     void aGeneratedEraPostsWithTheExpectedExceptionsAndReconciles()

@@ -164,7 +164,8 @@ private Q_SLOTS:
         QTRY_VERIFY(window.findChild<QPushButton *>(u"action-release"_s)->isVisible());
         // The item's history comes from the server, cached, with who did it.
         auto *detail = window.findChild<QTextBrowser *>(u"detail"_s);
-        QTRY_VERIFY_WITH_TIMEOUT(detail->toPlainText().contains(u"hold Demo Biller"_s), 10000);
+        QTRY_VERIFY2_WITH_TIMEOUT(detail->toPlainText().contains(u"hold Demo Biller"_s),
+                                  qPrintable(detail->toPlainText()), 10000);
         QSqlQuery cached(cache.connection());
         QVERIFY(cached.exec(u"SELECT count(*) FROM item_history WHERE work_item_id = '%1'"_s.arg(itemId))
                 && cached.next());

@@ -18,6 +18,7 @@
 #include <QComboBox>
 #include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMimeData>
 #include <QPushButton>
@@ -282,6 +283,20 @@ private Q_SLOTS:
             sqlCount(signedIn.cache,
                      u"SELECT count(*) FROM work_items WHERE id LIKE 'ERA-%' AND queue = 'remittance'"_s),
             qint64(previewRows), 20000);
+        // An exception's detail shows what the remittance said about its claim.
+        QSqlQuery era(signedIn.cache.connection());
+        QVERIFY(
+            era.exec(u"SELECT claim_number FROM work_items WHERE id LIKE 'ERA-%' AND queue = 'remittance' LIMIT 1"_s)
+            && era.next());
+        const QString claimNumber = era.value(0).toString();
+        era.finish();
+        auto *navigation = signedIn.window->findChild<QListWidget *>(u"navigation"_s);
+        navigation->setCurrentItem(navigation->findItems(u"Remittance exceptions"_s, Qt::MatchStartsWith).constFirst());
+        signedIn.window->findChild<QLineEdit *>(u"search"_s)->setText(claimNumber);
+        auto *detail = signedIn.window->findChild<QTextBrowser *>(u"detail"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(detail->toPlainText().contains(u"Remittances"_s), 10000);
+        QVERIFY2(detail->toPlainText().contains(u"EFT00000000"_s) || detail->toPlainText().contains(u"CHK00000000"_s),
+                 qPrintable(detail->toPlainText()));
     }
 
     void droppingAnEraFileOpensItsPreview()
