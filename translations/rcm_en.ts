@@ -1061,26 +1061,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Paid on</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Trace</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Claim status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Charge</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Paid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>reversal</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1089,11 +1069,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>paid, later reversed</source>
+        <source>processed (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>processed (%1)</source>
+        <source>charge %1, paid %2, patient %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paid as primary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paid as secondary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paid as tertiary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>later reversed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1063,26 +1063,6 @@
         <translation>Remesas</translation>
     </message>
     <message>
-        <source>Paid on</source>
-        <translation>Pagado el</translation>
-    </message>
-    <message>
-        <source>Trace</source>
-        <translation>Traza</translation>
-    </message>
-    <message>
-        <source>Claim status</source>
-        <translation>Estado de la reclamación</translation>
-    </message>
-    <message>
-        <source>Charge</source>
-        <translation>Cargo</translation>
-    </message>
-    <message>
-        <source>Paid</source>
-        <translation>Pagado</translation>
-    </message>
-    <message>
         <source>reversal</source>
         <translation>reversión</translation>
     </message>
@@ -1091,12 +1071,28 @@
         <translation>denegada</translation>
     </message>
     <message>
-        <source>paid, later reversed</source>
-        <translation>pagada, revertida después</translation>
-    </message>
-    <message>
         <source>processed (%1)</source>
         <translation>procesada (%1)</translation>
+    </message>
+    <message>
+        <source>charge %1, paid %2, patient %3</source>
+        <translation>cargo %1, pagado %2, paciente %3</translation>
+    </message>
+    <message>
+        <source>paid as primary</source>
+        <translation>pagada como primaria</translation>
+    </message>
+    <message>
+        <source>paid as secondary</source>
+        <translation>pagada como secundaria</translation>
+    </message>
+    <message>
+        <source>paid as tertiary</source>
+        <translation>pagada como terciaria</translation>
+    </message>
+    <message>
+        <source>later reversed</source>
+        <translation>revertida después</translation>
     </message>
 </context>
 <context>

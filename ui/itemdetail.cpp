@@ -4,6 +4,7 @@
 #include "services/reference/reasoncodecatalogue.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QLocale>
 
 using namespace Qt::Literals::StringLiterals;
@@ -96,21 +97,25 @@ QString itemDetailHtml(const WorkItem &item, const QString &ownerName, const QDa
 
     if (!payments.isEmpty()) {
         // What the payer's remittances said about this claim: the cash poster's evidence.
-        html += u"<h3>%1</h3><table cellspacing=0 cellpadding=2><tr style='color:#57606a'>"
-                "<td>%2</td><td>%3</td><td>%4</td><td align=right>%5</td><td align=right>%6</td>"
-                "<td align=right>%7</td></tr>"_s.arg(tr("Remittances"), tr("Paid on"), tr("Trace"), tr("Claim status"),
-                                                     tr("Charge"), tr("Paid"), tr("Patient"));
+        html += u"<h3>%1</h3>"_s.arg(tr("Remittances"));
         for (const models::PostedPayment &payment : payments) {
-            const QString status = payment.statusCode == u"22"_s ? tr("reversal")
-                : payment.statusCode == u"4"_s                   ? tr("denied")
-                : payment.reversed                               ? tr("paid, later reversed")
-                                                                 : tr("processed (%1)").arg(payment.statusCode);
-            html += u"<tr><td>%1</td><td>%2</td><td>%3</td><td align=right>%4</td><td align=right>%5</td>"
-                    "<td align=right>%6</td></tr>"_s.arg(dateText(payment.paymentDate), escaped(payment.traceNumber),
-                                                         escaped(status), money(payment.charge), money(payment.paid),
-                                                         money(payment.patientResponsibility));
+            // CLP02: 1, 2 and 3 paid as primary, secondary, tertiary; 4 denied; 22 a reversal.
+            static const QHash<QString, const char *> statuses = {
+                {u"1"_s, QT_TRANSLATE_NOOP("rcm::ui", "paid as primary")},
+                {u"2"_s, QT_TRANSLATE_NOOP("rcm::ui", "paid as secondary")},
+                {u"3"_s, QT_TRANSLATE_NOOP("rcm::ui", "paid as tertiary")},
+                {u"4"_s, QT_TRANSLATE_NOOP("rcm::ui", "denied")},
+                {u"22"_s, QT_TRANSLATE_NOOP("rcm::ui", "reversal")},
+            };
+            const char *known = statuses.value(payment.statusCode);
+            QString status = known ? tr(known) : tr("processed (%1)").arg(payment.statusCode);
+            if (payment.reversed)
+                status += u", "_s + tr("later reversed");
+            html += u"<p style='margin:2px 0'><span style='color:#57606a'>%1</span> %2 · <b>%3</b><br>%4</p>"_s.arg(
+                dateText(payment.paymentDate), escaped(payment.traceNumber), escaped(status),
+                escaped(tr("charge %1, paid %2, patient %3")
+                            .arg(money(payment.charge), money(payment.paid), money(payment.patientResponsibility))));
         }
-        html += u"</table>"_s;
     }
 
     html += u"<h3>%1</h3><table>"_s.arg(tr("Deadlines"));
