@@ -7,6 +7,7 @@
 #include <QBuffer>
 #include <QCryptographicHash>
 #include <QJsonArray>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -85,8 +86,17 @@ RemittancePoster::Result RemittancePoster::import(const QByteArray &x12, const m
     ClaimRegister claims(m_store.database());
     RemittanceMatcher matcher(m_store.database(), claims);
     QList<Planned> planned;
-    for (const x12::CheckedRemittance &checked : check.transactions)
-        planned.append({checked, matcher.plan(checked)});
+    QSet<std::pair<QString, QString>> inThisFile; // a payer's trace sent twice in one file posts once
+    for (const x12::CheckedRemittance &checked : check.transactions) {
+        RemittancePlan plan = matcher.plan(checked);
+        const std::pair key {plan.traceNumber, plan.payerKey};
+        if (inThisFile.contains(key)) {
+            plan.duplicate = true;
+            plan.exceptions.clear();
+        }
+        inThisFile.insert(key);
+        planned.append({checked, plan});
+    }
 
     QList<QJsonObject> reports(planned.size());
     if (mode == Mode::Post) {

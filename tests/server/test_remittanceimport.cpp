@@ -191,6 +191,15 @@ private Q_SLOTS:
         QCOMPARE(again.json().value(u"type"_s).toString().section(u'/', -1), u"duplicate-remittance"_s);
         QCOMPARE(count(u"SELECT count(*) FROM remittances"_s), 1);
         QCOMPARE(count(u"SELECT count(*) FROM claim_payments"_s), 2);
+
+        // One file carrying the same payment twice posts it once.
+        const x12::Remittance twice = remittanceFor({paidAsContracted(claim(17))}, u"MANUAL-8"_s);
+        const testing::HttpReply doubled = post(fileOf({twice, twice}));
+        QCOMPARE(doubled.status, 201);
+        const QJsonArray both = doubled.json().value(u"transactions"_s).toArray();
+        QVERIFY(both.at(0).toObject().value(u"posted"_s).toBool());
+        QVERIFY(both.at(1).toObject().value(u"duplicate"_s).toBool());
+        QCOMPARE(count(u"SELECT count(*) FROM remittances WHERE trace_number = 'MANUAL-8'"_s), 1);
     }
 
     void eachExceptionIsRaisedAndExplained()
