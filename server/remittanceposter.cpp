@@ -173,6 +173,9 @@ StoreError RemittancePoster::post(QList<Planned> &planned, const QByteArray &dig
     paymentInsert.prepare(u"INSERT INTO claim_payments (remittance_id, claim_number, patient_control_number, "
                           "payer_claim_number, status_code, charge_cents, paid_cents, patient_responsibility_cents, "
                           "reverses) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    QSqlQuery original(database.connection());
+    original.prepare(u"SELECT id FROM claim_payments WHERE patient_control_number = ? AND status_code <> '22' "
+                     "AND reversed_by IS NULL AND paid_cents = ? ORDER BY id DESC LIMIT 1"_s);
     QSqlQuery reversed(database.connection());
     reversed.prepare(u"UPDATE claim_payments SET reversed_by = ? WHERE id = ?"_s);
 
@@ -205,6 +208,20 @@ StoreError RemittancePoster::post(QList<Planned> &planned, const QByteArray &dig
             std::optional<qint64> reverses = posting.reversesPayment;
             if (posting.reversesClaimIndex)
                 reverses = paymentIds.value(*posting.reversesClaimIndex);
+            if (payment.isReversal() && !reverses) {
+                // The payment it undoes may have been posted by an earlier transaction of
+                // this same file, after the plan was made: look again, and if so, it is paired.
+                original.addBindValue(payment.patientControlNumber);
+                original.addBindValue(-payment.paid.cents());
+                if (original.exec() && original.next()) {
+                    reverses = original.value(0).toLongLong();
+                    entry.plan.exceptions.removeIf([&](const RemittanceException &exception) {
+                        return exception.kind == Kind::UnpairedReversal
+                            && exception.segmentNumber == payment.segmentNumber;
+                    });
+                }
+                original.finish();
+            }
             paymentInsert.addBindValue(remittanceId);
             paymentInsert.addBindValue(posting.claim ? QVariant(posting.claim->claimNumber) : QVariant());
             paymentInsert.addBindValue(payment.patientControlNumber);

@@ -329,6 +329,16 @@ private Q_SLOTS:
         QVERIFY(paid && paid->cents() > 0);
         QCOMPARE(list.at(1).toObject().value(u"paid"_s).toString(), (-*paid).toString());
         QCOMPARE(m_poster->get(u"/work-items/NO-SUCH-ITEM/payments"_s).status, 404);
+
+        // A payment and its reversal in two transactions of one file pair up too.
+        const x12::ClaimPayment paidLater = paidAsContracted(claim(18));
+        const testing::HttpReply sameFile = post(fileOf(
+            {remittanceFor({paidLater}, u"MANUAL-9"_s), remittanceFor({reversalOf(paidLater)}, u"MANUAL-10"_s)}));
+        QCOMPARE(sameFile.status, 201);
+        QCOMPARE(kinds(sameFile.json()), QStringList());
+        QCOMPARE(count(u"SELECT count(*) FROM claim_payments WHERE patient_control_number = '%1' "
+                       "AND reversed_by IS NOT NULL"_s.arg(claim(18).claimNumber)),
+                 1);
     }
 
     void aGeneratedEraPostsWithTheExpectedExceptionsAndReconciles()
