@@ -35,6 +35,31 @@ Money patientShare(const QList<x12::Adjustment> &adjustments)
     return total;
 }
 
+/// Whether zero pay is a denial: some adjustment is neither the patient's ordinary share
+/// (PR-1 deductible, PR-2 coinsurance, PR-3 copay) nor the contract's write-down (CO-45,
+/// CO-253 sequestration). PR-27 (coverage ended) or PR-204 (not covered) is a denial.
+bool isDenial(const QList<x12::Adjustment> &adjustments)
+{
+    for (const x12::Adjustment &adjustment : adjustments) {
+        if (adjustment.amount.cents() <= 0)
+            continue;
+        const bool patientShareOnly = adjustment.group == x12::AdjustmentGroup::PatientResponsibility
+            && (adjustment.reasonCode == u"1"_s || adjustment.reasonCode == u"2"_s || adjustment.reasonCode == u"3"_s);
+        const bool contractual = adjustment.group == x12::AdjustmentGroup::Contractual
+            && (adjustment.reasonCode == u"45"_s || adjustment.reasonCode == u"253"_s);
+        if (!patientShareOnly && !contractual)
+            return true;
+    }
+    return false;
+}
+
+/// Whether the contract's allowed amount is what this payment should match: only when the
+/// payer processed the claim as primary. A secondary pays what the primary left.
+bool paidAsPrimary(const x12::ClaimPayment &payment)
+{
+    return payment.status == x12::ClaimStatus::Primary || payment.status == x12::ClaimStatus::ForwardedPrimary;
+}
+
 /// The adjustment that explains a denial: the first one the provider, not the patient, bears.
 const x12::Adjustment *denialReason(const QList<x12::Adjustment> &adjustments)
 {
@@ -200,8 +225,7 @@ void RemittanceMatcher::matchClaim(const x12::Remittance &remittance, qsizetype 
 
     if (payment.lines.isEmpty()) {
         // Adjudicated at claim level only: judge the claim as a whole.
-        if (payment.paid.cents() == 0 && payment.charge.cents() > 0
-            && patientShare(payment.adjustments) < payment.charge) {
+        if (payment.paid.cents() == 0 && payment.charge.cents() > 0 && isDenial(payment.adjustments)) {
             const x12::Adjustment *reason = denialReason(payment.adjustments);
             RemittanceException exception
                 = claimException(Kind::DeniedLine, payment.segmentNumber, claim, payment.charge);
@@ -213,7 +237,7 @@ void RemittanceMatcher::matchClaim(const x12::Remittance &remittance, qsizetype 
             exception.explanation = u"The payer paid nothing on claim %1 (charge %2)%3."_s.arg(
                 claim.claimNumber, dollars(payment.charge), reasonText(reason));
             plan.exceptions.append(exception);
-        } else {
+        } else if (paidAsPrimary(payment)) {
             const Money expected = claim.allowed() - patientShare(payment.adjustments);
             if (payment.paid < expected - Money::fromCents(1)) {
                 RemittanceException exception
@@ -261,13 +285,13 @@ void RemittanceMatcher::matchLines(const x12::ClaimPayment &payment, const model
         used[found] = true;
         const models::ClaimLine &matched = claim.lines.at(found);
         if (line.paid.cents() == 0 && line.charge.cents() > 0) {
-            // Zero paid because the patient owes it all (a deductible) is not a denial.
-            if (patientShare(line.adjustments) < line.charge)
+            // Zero paid because it all went to the deductible and the contract is not a denial.
+            if (isDenial(line.adjustments))
                 denied.append({&line, matched.lineNumber});
             continue;
         }
         const Money expected = matched.allowed - patientShare(line.adjustments);
-        if (line.paid < expected - Money::fromCents(1)) {
+        if (paidAsPrimary(payment) && line.paid < expected - Money::fromCents(1)) {
             exception.kind = Kind::Underpaid;
             exception.amount = expected - line.paid;
             exception.explanation

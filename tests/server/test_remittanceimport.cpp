@@ -224,18 +224,36 @@ private Q_SLOTS:
         denied.lines[0].paid = Money();
         denied.lines[0].adjustments = {adjustment(u"CO"_s, u"197"_s, denied.lines[0].charge)};
         denied.lines[0].remarkCodes = {u"N54"_s};
-        // Zero paid because it all went to the deductible: the patient's to pay, not a denial.
+        // Zero paid because the allowed amount went to the deductible and the rest to the
+        // contract: the patient's to pay, not a denial.
         x12::ClaimPayment deductible = paidAsContracted(claim(16));
-        for (x12::ServiceLine &line : deductible.lines) {
+        for (qsizetype index = 0; index < deductible.lines.size(); ++index) {
+            x12::ServiceLine &line = deductible.lines[index];
+            const Money allowed = claim(16).lines.at(index).allowed;
             line.paid = Money();
-            line.adjustments = {adjustment(u"PR"_s, u"1"_s, line.charge)};
+            line.adjustments
+                = {adjustment(u"CO"_s, u"45"_s, line.charge - allowed), adjustment(u"PR"_s, u"1"_s, allowed)};
         }
+        // Zero paid because coverage had ended (PR-27): a denial, though the patient's group.
+        x12::ClaimPayment coverageEnded = paidAsContracted(claim(19));
+        for (x12::ServiceLine &line : coverageEnded.lines) {
+            line.paid = Money();
+            line.adjustments = {adjustment(u"PR"_s, u"27"_s, line.charge)};
+        }
+        // A secondary payer pays what the primary left: never judged against the contract.
+        x12::ClaimPayment secondary = paidAsContracted(claim(22));
+        secondary.statusCode = u"2"_s;
+        secondary.status = x12::ClaimStatus::Secondary;
+        secondary.lines[0].paid = Money::fromCents(100);
+        secondary.lines[0].adjustments
+            = {adjustment(u"OA"_s, u"23"_s, secondary.lines[0].charge - Money::fromCents(100))};
         // A reason code nobody knows.
         x12::ClaimPayment oddCode = paidAsContracted(claim(9));
         oddCode.lines[0].adjustments = {adjustment(u"CO"_s, u"Z99"_s, oddCode.lines[0].charge - oddCode.lines[0].paid)};
 
-        x12::Remittance remittance = remittanceFor(
-            {unknown, byPayerNumber, extraLine, restated, underpaid, denied, deductible, oddCode}, u"MANUAL-2"_s);
+        x12::Remittance remittance = remittanceFor({unknown, byPayerNumber, extraLine, restated, underpaid, denied,
+                                                    deductible, coverageEnded, secondary, oddCode},
+                                                   u"MANUAL-2"_s);
         // A recoupment naming claim 10 by the payer's number.
         x12::ProviderAdjustment recoupment;
         recoupment.providerId = u"1999999900"_s;
@@ -250,8 +268,9 @@ private Q_SLOTS:
         QCOMPARE(reply.status, 201);
         QStringList found = kinds(reply.json());
         found.sort();
-        QStringList expected = {u"denied"_s,          u"recoupment"_s,    u"underpaid"_s, u"unknown-reason-code"_s,
-                                u"unmatched-claim"_s, u"unmatched-line"_s};
+        QStringList expected
+            = {u"denied"_s,          u"denied"_s,        u"recoupment"_s, u"underpaid"_s, u"unknown-reason-code"_s,
+               u"unmatched-claim"_s, u"unmatched-line"_s};
         expected.sort();
         QCOMPARE(found, expected);
 
@@ -273,9 +292,13 @@ private Q_SLOTS:
                 QCOMPARE(exception.value(u"amount"_s).toString(), u"10.00"_s);
                 QCOMPARE(item->claimNumber, claim(7).claimNumber);
                 QCOMPARE(item->denialCategory, models::DenialCategory::Underpayment);
-            } else if (kind == u"denied"_s) {
+            } else if (kind == u"denied"_s && item->claimNumber == claim(8).claimNumber) {
                 QCOMPARE(item->carc, u"197"_s);
                 QCOMPARE(item->rarcs, QStringList {u"N54"_s});
+                QCOMPARE(m_gateway->store().item(ids.at(1).toString())->queue, models::Queue::Denial);
+            } else if (kind == u"denied"_s) {
+                QCOMPARE(item->claimNumber, claim(19).claimNumber); // coverage ended
+                QCOMPARE(item->groupCode + u'-' + item->carc, u"PR-27"_s);
                 QCOMPARE(m_gateway->store().item(ids.at(1).toString())->queue, models::Queue::Denial);
             } else if (kind == u"recoupment"_s) {
                 QCOMPARE(item->claimNumber, claim(10).claimNumber);
@@ -369,10 +392,17 @@ private Q_SLOTS:
                 for (qsizetype index = 0; index < claim.lines.size(); ++index) {
                     const x12::ServiceLine &line = claim.lines.at(index);
                     Money patient;
-                    for (const x12::Adjustment &each : line.adjustments)
+                    bool ordinary = true; // deductible, coinsurance, copay, contract: not a denial
+                    for (const x12::Adjustment &each : line.adjustments) {
                         patient += each.groupCode == u"PR"_s ? each.amount : Money();
+                        const QString code = each.groupCode + u'-' + each.reasonCode;
+                        ordinary = ordinary
+                            && (each.amount.cents() <= 0
+                                || QStringList {u"PR-1"_s, u"PR-2"_s, u"PR-3"_s, u"CO-45"_s, u"CO-253"_s}.contains(
+                                    code));
+                    }
                     if (line.paid.cents() == 0)
-                        denied = denied || patient < line.charge; // all the patient's: not a denial
+                        denied = denied || !ordinary;
                     else if (line.paid < billed.lines.at(index).allowed - patient - Money::fromCents(1))
                         ++expected[u"underpaid"_s];
                 }
