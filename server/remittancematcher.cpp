@@ -335,7 +335,10 @@ void RemittanceMatcher::pairReversal(const x12::Remittance &remittance, ClaimPos
     // was posted before and not yet reversed.
     for (const ClaimPosting &other : std::as_const(plan.postings)) {
         const x12::ClaimPayment &candidate = remittance.claims.at(other.claimIndex);
-        if (!candidate.isReversal() && candidate.patientControlNumber == reversal.patientControlNumber
+        const bool taken = std::any_of(plan.postings.cbegin(), plan.postings.cend(), [&](const ClaimPosting &earlier) {
+            return earlier.reversesClaimIndex == other.claimIndex;
+        });
+        if (!taken && !candidate.isReversal() && candidate.patientControlNumber == reversal.patientControlNumber
             && candidate.paid == -reversal.paid) {
             posting.reversesClaimIndex = other.claimIndex;
             return;
@@ -350,17 +353,23 @@ void RemittanceMatcher::pairReversal(const x12::Remittance &remittance, ClaimPos
         posting.reversesPayment = query.value(0).toLongLong();
         return;
     }
+    plan.exceptions.append(unpairedReversal(reversal, posting.claim));
+}
+
+RemittanceException RemittanceMatcher::unpairedReversal(const x12::ClaimPayment &reversal,
+                                                        const std::optional<models::Claim> &claim)
+{
     RemittanceException exception;
     exception.kind = Kind::UnpairedReversal;
     exception.segmentNumber = reversal.segmentNumber;
-    exception.claimNumber = posting.claim ? posting.claim->claimNumber : reversal.patientControlNumber;
-    exception.claim = posting.claim;
+    exception.claimNumber = claim ? claim->claimNumber : reversal.patientControlNumber;
+    exception.claim = claim;
     exception.charge = reversal.charge;
     exception.amount = -reversal.paid;
     exception.explanation = u"The payer reverses a payment of %1 on claim %2, but no such payment was posted here. "
                             "Find the original payment before accepting the take-back."_s.arg(
                                 dollars(-reversal.paid), reversal.patientControlNumber);
-    plan.exceptions.append(exception);
+    return exception;
 }
 
 void RemittanceMatcher::traceRecoupments(const x12::Remittance &remittance, RemittancePlan &plan)

@@ -77,6 +77,10 @@ class RemittanceMatcher final
 public:
     RemittanceMatcher(store::Database &database, ClaimRegister &claims);
 
+    /// The exception for a reversal of a payment never posted here.
+    static RemittanceException unpairedReversal(const x12::ClaimPayment &reversal,
+                                                const std::optional<models::Claim> &claim);
+
     /// The plan for one transaction, read and checked (x12::checkRemittance).
     RemittancePlan plan(const x12::CheckedRemittance &checked);
 

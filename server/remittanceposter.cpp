@@ -205,22 +205,26 @@ StoreError RemittancePoster::post(QList<Planned> &planned, const QByteArray &dig
         QHash<qsizetype, qint64> paymentIds; // claim index -> claim_payments.id
         for (const ClaimPosting &posting : std::as_const(entry.plan.postings)) {
             const x12::ClaimPayment &payment = remittance.claims.at(posting.claimIndex);
-            std::optional<qint64> reverses = posting.reversesPayment;
+            std::optional<qint64> reverses;
             if (posting.reversesClaimIndex)
                 reverses = paymentIds.value(*posting.reversesClaimIndex);
             if (payment.isReversal() && !reverses) {
-                // The payment it undoes may have been posted by an earlier transaction of
-                // this same file, after the plan was made: look again, and if so, it is paired.
+                // Paired now, not at planning: a payment an earlier transaction of this file
+                // posted counts, and one a reversal already took back does not count twice.
                 original.addBindValue(payment.patientControlNumber);
                 original.addBindValue(-payment.paid.cents());
-                if (original.exec() && original.next()) {
+                if (original.exec() && original.next())
                     reverses = original.value(0).toLongLong();
-                    entry.plan.exceptions.removeIf([&](const RemittanceException &exception) {
-                        return exception.kind == Kind::UnpairedReversal
-                            && exception.segmentNumber == payment.segmentNumber;
-                    });
-                }
                 original.finish();
+                const auto unpaired = [&](const RemittanceException &exception) {
+                    return exception.kind == Kind::UnpairedReversal && exception.segmentNumber == payment.segmentNumber;
+                };
+                const bool alreadyRaised
+                    = std::any_of(entry.plan.exceptions.cbegin(), entry.plan.exceptions.cend(), unpaired);
+                if (reverses)
+                    entry.plan.exceptions.removeIf(unpaired);
+                else if (!alreadyRaised)
+                    entry.plan.exceptions.append(RemittanceMatcher::unpairedReversal(payment, posting.claim));
             }
             paymentInsert.addBindValue(remittanceId);
             paymentInsert.addBindValue(posting.claim ? QVariant(posting.claim->claimNumber) : QVariant());

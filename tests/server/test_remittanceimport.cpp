@@ -362,6 +362,18 @@ private Q_SLOTS:
         QCOMPARE(count(u"SELECT count(*) FROM claim_payments WHERE patient_control_number = '%1' "
                        "AND reversed_by IS NOT NULL"_s.arg(claim(18).claimNumber)),
                  1);
+
+        // Reversed twice (two transactions of one file): the second finds nothing left to undo.
+        const x12::ClaimPayment once = paidAsContracted(claim(23));
+        QCOMPARE(post(fileOf({remittanceFor({once}, u"MANUAL-11"_s)})).status, 201);
+        const testing::HttpReply twice = post(fileOf(
+            {remittanceFor({reversalOf(once)}, u"MANUAL-12"_s), remittanceFor({reversalOf(once)}, u"MANUAL-13"_s)}));
+        QCOMPARE(twice.status, 201);
+        QCOMPARE(kinds(twice.json()), QStringList {u"unpaired-reversal"_s});
+        QCOMPARE(
+            count(u"SELECT count(*) FROM claim_payments WHERE patient_control_number = '%1' AND reverses IS NOT NULL"_s
+                      .arg(claim(23).claimNumber)),
+            1);
     }
 
     void aGeneratedEraPostsWithTheExpectedExceptionsAndReconciles()
