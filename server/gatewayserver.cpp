@@ -55,7 +55,9 @@ QString RequestGuard::inspect(const QByteArray &bytes, qint64 bodyLimit, qint64 
         static const QRegularExpression contentLength(u"\\r\\ncontent-length:\\s*(\\d+)"_s);
         const QRegularExpressionMatch match = contentLength.match(QString::fromLatin1(header));
         const qint64 length = match.hasMatch() ? match.captured(1).toLongLong() : 0;
-        const bool isFile = header.startsWith("post /v1/remittances");
+        // Only a signed-in client posting to the import route may send a file-sized body.
+        const bool isFile = (header.startsWith("post /v1/remittances ") || header.startsWith("post /v1/remittances?"))
+            && header.contains("\r\nauthorization: bearer ");
         if (length > (isFile ? std::max(bodyLimit, fileLimit) : bodyLimit))
             return u"a %1 byte body"_s.arg(length);
         m_bodyRemaining = length;

@@ -94,7 +94,8 @@ RemittancePoster::Result RemittancePoster::import(const QByteArray &x12, const m
             plan.duplicate = true;
             plan.exceptions.clear();
         }
-        inThisFile.insert(key);
+        if (plan.readable) // an unreadable copy does not stop an intact one from posting
+            inThisFile.insert(key);
         planned.append({checked, plan});
     }
 

@@ -200,7 +200,7 @@ void ActionPanel::refresh()
     }
 }
 
-std::optional<QJsonObject> ActionPanel::askForDetails(ActionType type)
+std::optional<QJsonObject> ActionPanel::askForDetails(ActionType type, const QList<models::WorkItem> &items)
 {
     QJsonObject action {{u"type"_s, QString(models::wireName(type))}};
     bool ok = false;
@@ -225,9 +225,8 @@ std::optional<QJsonObject> ActionPanel::askForDetails(ActionType type)
     }
     case ActionType::RequestWriteOff: {
         const QString amount = QInputDialog::getText(
-            this, actionLabel(type),
-            tr("Amount to write off (balance %1):").arg(m_items.constFirst().balance.toString()), QLineEdit::Normal,
-            m_items.constFirst().balance.toString(), &ok);
+            this, actionLabel(type), tr("Amount to write off (balance %1):").arg(items.constFirst().balance.toString()),
+            QLineEdit::Normal, items.constFirst().balance.toString(), &ok);
         if (!ok)
             return std::nullopt;
         const QString reason = QInputDialog::getMultiLineText(this, actionLabel(type), tr("Reason:"), QString(), &ok);
@@ -241,14 +240,14 @@ std::optional<QJsonObject> ActionPanel::askForDetails(ActionType type)
         store::WorkItemStore store(m_cache);
         QList<models::User> eligible;
         for (const models::User &user : store.users()) {
-            const bool seesAll = std::all_of(m_items.cbegin(), m_items.cend(), [&](const models::WorkItem &item) {
+            const bool seesAll = std::all_of(items.cbegin(), items.cend(), [&](const models::WorkItem &item) {
                 return rules::ActionPolicy::canView(user.role, item.queue);
             });
             // Supervisors hand work out; they take it themselves with Take.
             if (user.active && user.role != models::Role::Finance && user.role != models::Role::Supervisor && seesAll)
                 eligible.append(user);
         }
-        AssignDialog dialog(eligible, store.openItemsByOwner(), static_cast<int>(m_items.size()), this);
+        AssignDialog dialog(eligible, store.openItemsByOwner(), static_cast<int>(items.size()), this);
         if (dialog.exec() != QDialog::Accepted || dialog.assigneeId().isEmpty())
             return std::nullopt;
         action.insert(u"assignee"_s, dialog.assigneeId());
@@ -262,9 +261,12 @@ std::optional<QJsonObject> ActionPanel::askForDetails(ActionType type)
 
 void ActionPanel::take(ActionType type)
 {
-    if (m_items.isEmpty())
+    // The items as they were when the user pressed the button: a sync finishing while a
+    // dialog is open may change the selection, but not what this action is about.
+    const QList<models::WorkItem> items = m_items;
+    if (items.isEmpty())
         return;
-    const std::optional<QJsonObject> action = askForDetails(type);
+    const std::optional<QJsonObject> action = askForDetails(type, items);
     if (!action)
         return;
     rules::Problem problem;
@@ -275,12 +277,12 @@ void ActionPanel::take(ActionType type)
     // One outbox entry per item, each with its own key: the server takes or refuses each.
     sync::Outbox outbox(m_cache);
     int queued = 0;
-    for (const models::WorkItem &item : std::as_const(m_items)) {
+    for (const models::WorkItem &item : items) {
         store::StoreError error;
         if (!outbox.enqueue(item.id, *action, &error)) {
             QMessageBox::warning(
                 this, actionLabel(type),
-                tr("%1 of %2 actions were queued; then: %3").arg(queued).arg(m_items.size()).arg(error.message()));
+                tr("%1 of %2 actions were queued; then: %3").arg(queued).arg(items.size()).arg(error.message()));
             break;
         }
         ++queued;

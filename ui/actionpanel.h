@@ -44,7 +44,7 @@ Q_SIGNALS:
 private:
     void take(models::ActionType type);
     void refresh();
-    std::optional<QJsonObject> askForDetails(models::ActionType type);
+    std::optional<QJsonObject> askForDetails(models::ActionType type, const QList<models::WorkItem> &items);
     bool allowedOnAll(models::ActionType type) const;
 
     store::Database &m_cache;

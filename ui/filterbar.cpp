@@ -111,7 +111,9 @@ QueueFilter FilterBar::filter() const
     filter.ownerId = m_owner->currentData().toString();
     filter.age = AgeBucket(m_age->currentData().toInt());
     const auto amount = [](const QLineEdit *edit) -> std::optional<models::Money> {
-        const QString text = edit->text().trimmed().replace(u',', u'.');
+        QString text = edit->text().trimmed().replace(u',', u'.');
+        if (text.endsWith(u'.')) // "100." as typed so far means 100
+            text.chop(1);
         return text.isEmpty() ? std::nullopt : models::Money::fromString(text);
     };
     filter.minimumBalance = amount(m_minimum);

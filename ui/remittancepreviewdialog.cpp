@@ -169,14 +169,13 @@ void RemittancePreviewDialog::showTotals()
     QStringList fileProblems;
     for (const x12::Defect &defect : check.fileDefects) {
         if (defect.isError())
-            fileProblems << defect.message;
+            fileProblems << defect.message.toHtmlEscaped();
     }
     m_summary->setText(
         tr("%n payment(s) totalling $%1; %2 out of balance.", nullptr, static_cast<int>(check.transactions.size()))
             .arg(total.toString())
             .arg(unbalanced)
-        + (fileProblems.isEmpty() ? QString()
-                                  : u"<br><b>"_s + fileProblems.join(u"<br>"_s).toHtmlEscaped() + u"</b>"_s));
+        + (fileProblems.isEmpty() ? QString() : u"<br><b>"_s + fileProblems.join(u"<br>"_s) + u"</b>"_s));
 }
 
 void RemittancePreviewDialog::showExceptions(const QJsonObject &report)
@@ -200,14 +199,18 @@ bool RemittancePreviewDialog::post()
 {
     if (m_file.isEmpty() || m_token.isEmpty())
         return false;
+    m_post->setEnabled(false); // one post, however often the button is pressed
     QApplication::setOverrideCursor(Qt::WaitCursor);
-    api::ApiClient client(m_server);
+    api::ApiClientOptions options;
+    options.timeout = std::chrono::minutes(5); // a large file takes the gateway a while
+    api::ApiClient client(m_server, options);
     client.setToken(m_token);
     api::RemittanceImportRequest request(m_file, api::RemittanceImportRequest::Mode::Post);
     const api::ApiError error = client.execute(request);
     QApplication::restoreOverrideCursor();
     if (error) {
         m_status->setText(tr("Not posted: %1").arg(error.message()));
+        m_post->setEnabled(error.httpStatus != 409);
         return false;
     }
     showExceptions(request.report);

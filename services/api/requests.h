@@ -130,6 +130,9 @@ public:
     QByteArray body() const override { return m_file; }
     QHash<QByteArray, QByteArray> headers() const override { return {{"Content-Type", "application/edi-x12"}}; }
     QString parse(const QJsonDocument &document, const QHash<QByteArray, QByteArray> &headers) override;
+    /// A post that timed out may have been applied: resent, it would come back as "posted
+    /// before". The caller asks again (a preview says what happened) instead.
+    bool isRetriable() const override { return m_mode == Mode::Preview; }
 
     QJsonObject report; ///< per transaction: totals, balance, exceptions (see the API spec)
 

@@ -2,6 +2,7 @@
 // kind, duplicates, reversals, preview, and refusals. The 835s are written with the
 // project's X12 writer from remittance models built on the gateway's own claim register.
 #include "server/claimregister.h"
+#include "server/gatewayserver.h"
 #include "services/synthetic/syntheticclaims.h"
 #include "services/x12/remittancecheck.h"
 #include "services/x12/remittancewriter.h"
@@ -484,6 +485,18 @@ private Q_SLOTS:
         QVERIFY(again2.at(0).toObject().value(u"duplicate"_s).toBool());
         QVERIFY(again2.at(1).toObject().value(u"posted"_s).toBool());
         QCOMPARE(count(u"SELECT count(*) FROM remittances WHERE trace_number IN ('MANUAL-6', 'MANUAL-7')"_s), 2);
+    }
+
+    void onlyASignedInImportMaySendAFileSizedBody()
+    {
+        const auto verdict = [](const QByteArray &head) {
+            server::RequestGuard guard;
+            return guard.inspect(head + "content-length: 5000000\r\n\r\n", 1024 * 1024, 33 * 1024 * 1024);
+        };
+        QVERIFY(verdict("POST /v1/remittances HTTP/1.1\r\nAuthorization: Bearer abc\r\n").isEmpty());
+        QVERIFY(!verdict("POST /v1/remittances HTTP/1.1\r\n").isEmpty()); // not signed in
+        QVERIFY(!verdict("POST /v1/remittancesX HTTP/1.1\r\nAuthorization: Bearer abc\r\n").isEmpty());
+        QVERIFY(!verdict("POST /v1/session HTTP/1.1\r\nAuthorization: Bearer abc\r\n").isEmpty());
     }
 
     void refusesWhatItCannotUse()
