@@ -324,10 +324,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>All open work</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>
@@ -397,14 +393,6 @@
     </message>
     <message>
         <source>%1 open items</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>My work</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unassigned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -538,8 +526,23 @@
         <source>X12 835 files (*.835 *.edi *.x12 *.txt);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>rcm::ui::QueueNavigation</name>
     <message>
         <source>Team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All open work</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -324,10 +324,6 @@
         <translation>Sincronizando: %1 cambios</translation>
     </message>
     <message>
-        <source>All open work</source>
-        <translation>Todo el trabajo abierto</translation>
-    </message>
-    <message>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
@@ -398,14 +394,6 @@
     <message>
         <source>%1 open items</source>
         <translation>%1 elementos abiertos</translation>
-    </message>
-    <message>
-        <source>My work</source>
-        <translation>Mi trabajo</translation>
-    </message>
-    <message>
-        <source>Unassigned</source>
-        <translation>Sin asignar</translation>
     </message>
     <message>
         <source>Export CSV…</source>
@@ -538,9 +526,24 @@
         <source>X12 835 files (*.835 *.edi *.x12 *.txt);;All files (*)</source>
         <translation>Archivos X12 835 (*.835 *.edi *.x12 *.txt);;Todos los archivos (*)</translation>
     </message>
+</context>
+<context>
+    <name>rcm::ui::QueueNavigation</name>
     <message>
         <source>Team</source>
         <translation>Equipo</translation>
+    </message>
+    <message>
+        <source>My work</source>
+        <translation>Mi trabajo</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>Sin asignar</translation>
+    </message>
+    <message>
+        <source>All open work</source>
+        <translation>Todo el trabajo abierto</translation>
     </message>
 </context>
 <context>

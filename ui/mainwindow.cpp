@@ -14,6 +14,7 @@
 #include "ui/filterbar.h"
 #include "ui/idlelock.h"
 #include "ui/itemdetail.h"
+#include "ui/queuenavigation.h"
 #include "ui/remittancepreviewdialog.h"
 #include "ui/settingsdialog.h"
 #include "ui/signindialog.h"
@@ -30,7 +31,6 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
 #include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
@@ -69,7 +69,6 @@ using models::Queue;
 
 namespace {
 
-constexpr int queueRole = Qt::UserRole + 1; ///< on navigation entries: which work they show
 constexpr std::array<int, WorkQueueModel::ColumnCount> columnWidths
     = {80, 130, 120, 190, 200, 110, 95, 95, 230, 110, 80, 130, 150};
 
@@ -102,10 +101,7 @@ MainWindow::MainWindow(store::Database &cache, QWidget *parent)
     setWindowTitle(tr("RCM Workbench"));
     setWindowIcon(QIcon(u":/icons/rcm-workbench.svg"_s));
 
-    m_navigation = new QListWidget;
-    m_navigation->setObjectName(u"navigation"_s);
-    m_navigation->setMinimumWidth(220);
-    m_navigation->setSpacing(2);
+    m_navigation = new QueueNavigation(cache, *m_model);
 
     m_table = new QTableView;
     m_table->setObjectName(u"queueTable"_s);
@@ -181,7 +177,7 @@ MainWindow::MainWindow(store::Database &cache, QWidget *parent)
     m_idleLock->setInterval(std::chrono::minutes(std::max(1, minutes)));
     connect(m_idleLock, &IdleLock::idle, this, &MainWindow::lock);
 
-    buildNavigation();
+    m_navigation->rebuild(signedInUser());
     buildToolBar();
 
     m_itemCount = new QLabel;
@@ -219,7 +215,6 @@ MainWindow::MainWindow(store::Database &cache, QWidget *parent)
     });
     updateSessionStatus();
 
-    connect(m_navigation, &QListWidget::currentRowChanged, this, &MainWindow::showQueue);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { showItem(current); });
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::selectionChanged);
@@ -228,86 +223,6 @@ MainWindow::MainWindow(store::Database &cache, QWidget *parent)
     updateStatus(); // the navigation opened Denials before these connections existed
     setAcceptDrops(true); // an 835 dropped on the window opens in the import preview
     resize(1600, 900);
-}
-
-void MainWindow::buildNavigation()
-{
-    // Entries carry a key: "mine", "" (every queue), a queue's wire name, "unassigned", and
-    // for supervisors "owner:ID" for each member of the team.
-    const QString selected
-        = m_navigation->currentItem() ? m_navigation->currentItem()->data(queueRole).toString() : u"denial"_s;
-    const QSignalBlocker blocker(m_navigation);
-    m_navigation->clear();
-    auto addEntry = [this](const QString &key) {
-        (new QListWidgetItem(m_navigation))->setData(queueRole, key);
-    };
-    if (!m_token.isEmpty())
-        addEntry(u"mine"_s);
-    addEntry(QString());
-    for (Queue queue : models::allValues<Queue>())
-        addEntry(QString(models::wireName(queue)));
-    if (!m_token.isEmpty() && m_user.role == models::Role::Supervisor) {
-        addEntry(u"unassigned"_s);
-        auto *heading = new QListWidgetItem(tr("Team"), m_navigation);
-        heading->setData(queueRole, u"team"_s);
-        heading->setFlags(Qt::ItemIsEnabled); // a heading: not selectable
-        QFont bold = heading->font();
-        bold.setBold(true);
-        heading->setFont(bold);
-        for (const models::User &member : store::WorkItemStore(m_cache).users()) {
-            if (member.active && member.role != models::Role::Supervisor && member.role != models::Role::Finance)
-                addEntry(u"owner:"_s + member.id);
-        }
-    }
-    refreshCounts();
-    for (int row = 0; row < m_navigation->count(); ++row) {
-        if (m_navigation->item(row)->data(queueRole).toString() == selected)
-            m_navigation->setCurrentRow(row);
-    }
-    if (!m_navigation->currentItem())
-        m_navigation->setCurrentRow(0);
-    showQueue(m_navigation->currentRow());
-}
-
-void MainWindow::refreshCounts()
-{
-    const QHash<Queue, qint64> counts = m_model->countsByQueue();
-    QHash<QString, qint64> workload;
-    QHash<QString, QString> teamNames;
-    if (!m_token.isEmpty() && m_user.role == models::Role::Supervisor) {
-        store::WorkItemStore store(m_cache);
-        workload = store.openItemsByOwner();
-        for (const models::User &member : store.users())
-            teamNames.insert(member.id, member.displayName);
-    }
-    qint64 total = 0;
-    for (qint64 count : counts)
-        total += count;
-    for (int row = 0; row < m_navigation->count(); ++row) {
-        QListWidgetItem *entry = m_navigation->item(row);
-        const QString key = entry->data(queueRole).toString();
-        if (key == u"team"_s)
-            continue;
-        const auto queue = models::fromWireName<Queue>(key);
-        QString name;
-        qint64 count = 0;
-        if (key == u"mine"_s) {
-            name = tr("My work");
-            count = m_model->countOpen(WorkQueueModel::OwnerScope::Owner, m_user.id);
-        } else if (key.startsWith(u"owner:"_s)) {
-            // The team's queues, one per person, with their open workload.
-            const QString ownerId = key.mid(6);
-            name = u"   "_s + teamNames.value(ownerId, ownerId);
-            count = workload.value(ownerId);
-        } else if (key == u"unassigned"_s) {
-            name = tr("Unassigned");
-            count = m_model->countOpen(WorkQueueModel::OwnerScope::Nobody);
-        } else {
-            name = queue ? itemmodels::displayName(*queue) : tr("All open work");
-            count = queue ? counts.value(*queue) : total;
-        }
-        entry->setText(u"%1  (%2)"_s.arg(name, QLocale().toString(count)));
-    }
 }
 
 MainWindow::~MainWindow() = default;
@@ -428,22 +343,9 @@ void MainWindow::exportView()
     statusBar()->showMessage(tr("Exported %1 rows to %2").arg(QLocale().toString(rows), path), 8000);
 }
 
-void MainWindow::showQueue(int navigationRow)
+std::optional<models::User> MainWindow::signedInUser() const
 {
-    if (navigationRow < 0)
-        return;
-    const QString key = m_navigation->item(navigationRow)->data(queueRole).toString();
-    if (key == u"team"_s)
-        return; // the heading above the team's queues
-    m_model->setQueue(models::fromWireName<Queue>(key));
-    if (key == u"mine"_s)
-        m_model->setOwnerScope(WorkQueueModel::OwnerScope::Owner, m_user.id);
-    else if (key.startsWith(u"owner:"_s))
-        m_model->setOwnerScope(WorkQueueModel::OwnerScope::Owner, key.mid(6));
-    else if (key == u"unassigned"_s)
-        m_model->setOwnerScope(WorkQueueModel::OwnerScope::Nobody);
-    else
-        m_model->setOwnerScope(WorkQueueModel::OwnerScope::Anyone);
+    return m_token.isEmpty() ? std::nullopt : std::optional<models::User>(m_user);
 }
 
 void MainWindow::showItem(const QModelIndex &index)
@@ -523,7 +425,7 @@ QString MainWindow::signIn(const QString &server, const QString &username, const
     m_token = request.token;
     m_user = request.user;
     m_actions->setUser(m_user);
-    buildNavigation(); // "My work", and "Unassigned" for supervisors
+    m_navigation->rebuild(signedInUser()); // "My work", and for supervisors Unassigned and the team
     if (isLocked()) { // signing in again unlocks
         m_pages->setCurrentIndex(0);
         m_search->setEnabled(true);
@@ -602,7 +504,7 @@ void MainWindow::syncFinished(const SyncSummary &summary)
     m_syncProgress->hide();
     const QString selected = m_table->currentIndex().data(WorkQueueModel::WorkItemIdRole).toString();
     m_model->refresh();
-    buildNavigation(); // the counts, and for supervisors the team as the sync now knows it
+    m_navigation->rebuild(signedInUser()); // the counts, and the team as the sync now knows it
     refreshFilterChoices();
     // Keep the user on the item they were looking at, now in its synced state.
     for (int row = 0; row < std::min(m_model->rowCount(), 2000); ++row) {
@@ -758,8 +660,7 @@ void MainWindow::saveCurrentView()
         return;
     itemmodels::SavedView view;
     view.name = name;
-    view.navigationKey
-        = m_navigation->currentItem() ? m_navigation->currentItem()->data(queueRole).toString() : QString();
+    view.navigationKey = m_navigation->currentKey();
     view.filter = m_model->filter();
     view.search = m_search->text();
     view.sortColumn = m_model->sortColumn();
@@ -773,10 +674,7 @@ void MainWindow::applyView(const QString &name)
     for (const itemmodels::SavedView &view : itemmodels::SavedViews(m_user.id).views()) {
         if (view.name != name)
             continue;
-        for (int row = 0; row < m_navigation->count(); ++row) {
-            if (m_navigation->item(row)->data(queueRole).toString() == view.navigationKey)
-                m_navigation->setCurrentRow(row);
-        }
+        m_navigation->selectKey(view.navigationKey);
         m_filterBar->setFilter(view.filter);
         m_search->setText(view.search);
         m_model->setSearchText(view.search);
@@ -797,8 +695,7 @@ void MainWindow::importRemittance(const QString &path)
 {
     if (isLocked())
         return;
-    RemittancePreviewDialog dialog(path, m_server, m_token,
-                                   m_token.isEmpty() ? std::nullopt : std::optional<models::User>(m_user), this);
+    RemittancePreviewDialog dialog(path, m_server, m_token, signedInUser(), this);
     connect(&dialog, &RemittancePreviewDialog::posted, this, [this]() { syncNow(); });
     // The dialog shows first, then reads the file and asks the gateway.
     QTimer::singleShot(0, &dialog, &RemittancePreviewDialog::preview);

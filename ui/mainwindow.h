@@ -11,7 +11,6 @@ class QLabel;
 class QProgressBar;
 class QStackedWidget;
 class QLineEdit;
-class QListWidget;
 class QTableView;
 class QTextBrowser;
 class QTimer;
@@ -28,6 +27,7 @@ namespace rcm::ui {
 
 class ActionPanel;
 class FilterBar;
+class QueueNavigation;
 class IdleLock;
 class SyncRunner;
 struct SyncSummary;
@@ -81,17 +81,15 @@ private:
     void exportView();
     void syncFinished(const SyncSummary &summary);
     void updateSessionStatus();
-    void buildNavigation();
     void buildToolBar();
-    void refreshCounts();
-    void showQueue(int navigationRow);
+    std::optional<models::User> signedInUser() const;
     void showItem(const QModelIndex &index);
     void renderItem(const QString &id);
     void updateStatus();
 
     store::Database &m_cache;
     itemmodels::WorkQueueModel *m_model = nullptr;
-    QListWidget *m_navigation = nullptr;
+    QueueNavigation *m_navigation = nullptr;
     QTableView *m_table = nullptr;
     QTextBrowser *m_detail = nullptr;
     ActionPanel *m_actions = nullptr;

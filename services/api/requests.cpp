@@ -9,6 +9,16 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace rcm::api {
 
+namespace {
+
+/// "/work-items/ID/what", the id percent-encoded.
+QString itemPath(const QString &itemId, QStringView what)
+{
+    return u"/work-items/"_s + QString::fromLatin1(QUrl::toPercentEncoding(itemId)) + u'/' + what;
+}
+
+} // namespace
+
 using namespace rcm::models;
 
 SignInRequest::SignInRequest(QString username, QString password)
@@ -106,7 +116,7 @@ HistoryRequest::HistoryRequest(QString itemId)
 
 QString HistoryRequest::path() const
 {
-    return u"/work-items/%1/history"_s.arg(QString::fromLatin1(QUrl::toPercentEncoding(m_itemId)));
+    return itemPath(m_itemId, u"history");
 }
 
 QString HistoryRequest::parse(const QJsonDocument &document, const QHash<QByteArray, QByteArray> &)
@@ -137,7 +147,7 @@ PostActionRequest::PostActionRequest(QString itemId, QByteArray actionJson, QStr
 
 QString PostActionRequest::path() const
 {
-    return u"/work-items/%1/actions"_s.arg(QString::fromLatin1(QUrl::toPercentEncoding(m_itemId)));
+    return itemPath(m_itemId, u"actions");
 }
 
 QHash<QByteArray, QByteArray> PostActionRequest::headers() const
@@ -163,7 +173,7 @@ PaymentsRequest::PaymentsRequest(QString itemId)
 
 QString PaymentsRequest::path() const
 {
-    return u"/work-items/%1/payments"_s.arg(QString::fromLatin1(QUrl::toPercentEncoding(m_itemId)));
+    return itemPath(m_itemId, u"payments");
 }
 
 QString PaymentsRequest::parse(const QJsonDocument &document, const QHash<QByteArray, QByteArray> &)

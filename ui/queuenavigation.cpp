@@ -1,0 +1,146 @@
+#include "ui/queuenavigation.h"
+
+#include "models/itemmodels/displaynames.h"
+#include "models/itemmodels/workqueuemodel.h"
+#include "services/store/workitemstore.h"
+
+#include <QLocale>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace rcm::ui {
+
+using itemmodels::WorkQueueModel;
+using models::Queue;
+
+namespace {
+
+const QString teamHeading = u"team"_s;
+const QString ownerPrefix = u"owner:"_s;
+
+bool isSupervisor(const std::optional<models::User> &user)
+{
+    return user && user->role == models::Role::Supervisor;
+}
+
+} // namespace
+
+QueueNavigation::QueueNavigation(store::Database &cache, WorkQueueModel &model, QWidget *parent)
+    : QListWidget(parent)
+    , m_cache(cache)
+    , m_model(model)
+{
+    setObjectName(u"navigation"_s);
+    setMinimumWidth(220);
+    setSpacing(2);
+    connect(this, &QListWidget::currentRowChanged, this, &QueueNavigation::showEntry);
+}
+
+void QueueNavigation::rebuild(const std::optional<models::User> &user)
+{
+    m_user = user;
+    const QString selected = currentItem() ? currentKey() : QString(models::wireName(Queue::Denial));
+    {
+        const QSignalBlocker blocker(this);
+        clear();
+        auto addEntry = [this](const QString &key) {
+            (new QListWidgetItem(this))->setData(keyRole, key);
+        };
+        if (m_user)
+            addEntry(u"mine"_s);
+        addEntry(QString());
+        for (Queue queue : models::allValues<Queue>())
+            addEntry(QString(models::wireName(queue)));
+        if (isSupervisor(m_user)) {
+            addEntry(u"unassigned"_s);
+            auto *heading = new QListWidgetItem(tr("Team"), this);
+            heading->setData(keyRole, teamHeading);
+            heading->setFlags(Qt::ItemIsEnabled); // a heading: not selectable
+            QFont bold = heading->font();
+            bold.setBold(true);
+            heading->setFont(bold);
+            for (const models::User &member : store::WorkItemStore(m_cache).users()) {
+                if (member.active && member.role != models::Role::Supervisor && member.role != models::Role::Finance)
+                    addEntry(ownerPrefix + member.id);
+            }
+        }
+        refreshCounts();
+        selectKey(selected);
+        if (!currentItem())
+            setCurrentRow(0);
+    }
+    showEntry(currentRow());
+}
+
+void QueueNavigation::refreshCounts()
+{
+    const QHash<Queue, qint64> counts = m_model.countsByQueue();
+    QHash<QString, qint64> workload;
+    QHash<QString, QString> teamNames;
+    if (isSupervisor(m_user)) {
+        store::WorkItemStore store(m_cache);
+        workload = store.openItemsByOwner();
+        for (const models::User &member : store.users())
+            teamNames.insert(member.id, member.displayName);
+    }
+    qint64 total = 0;
+    for (qint64 count : counts)
+        total += count;
+    for (int row = 0; row < count(); ++row) {
+        QListWidgetItem *entry = item(row);
+        const QString key = entry->data(keyRole).toString();
+        if (key == teamHeading)
+            continue;
+        const auto queue = models::fromWireName<Queue>(key);
+        QString name;
+        qint64 open = 0;
+        if (key == u"mine"_s) {
+            name = tr("My work");
+            open = m_model.countOpen(WorkQueueModel::OwnerScope::Owner, m_user ? m_user->id : QString());
+        } else if (key.startsWith(ownerPrefix)) {
+            const QString ownerId = key.mid(ownerPrefix.size());
+            name = u"   "_s + teamNames.value(ownerId, ownerId);
+            open = workload.value(ownerId);
+        } else if (key == u"unassigned"_s) {
+            name = tr("Unassigned");
+            open = m_model.countOpen(WorkQueueModel::OwnerScope::Nobody);
+        } else {
+            name = queue ? itemmodels::displayName(*queue) : tr("All open work");
+            open = queue ? counts.value(*queue) : total;
+        }
+        entry->setText(u"%1  (%2)"_s.arg(name, QLocale().toString(open)));
+    }
+}
+
+QString QueueNavigation::currentKey() const
+{
+    return currentItem() ? currentItem()->data(keyRole).toString() : QString();
+}
+
+void QueueNavigation::selectKey(const QString &key)
+{
+    for (int row = 0; row < count(); ++row) {
+        if (item(row)->data(keyRole).toString() == key)
+            setCurrentRow(row);
+    }
+}
+
+void QueueNavigation::showEntry(int row)
+{
+    if (row < 0)
+        return;
+    const QString key = item(row)->data(keyRole).toString();
+    if (key == teamHeading)
+        return;
+    m_model.setQueue(models::fromWireName<Queue>(key));
+    if (key == u"mine"_s)
+        m_model.setOwnerScope(WorkQueueModel::OwnerScope::Owner, m_user ? m_user->id : QString());
+    else if (key.startsWith(ownerPrefix))
+        m_model.setOwnerScope(WorkQueueModel::OwnerScope::Owner, key.mid(ownerPrefix.size()));
+    else if (key == u"unassigned"_s)
+        m_model.setOwnerScope(WorkQueueModel::OwnerScope::Nobody);
+    else
+        m_model.setOwnerScope(WorkQueueModel::OwnerScope::Anyone);
+}
+
+} // namespace rcm::ui

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "models/user.h"
+
+#include <QListWidget>
+
+#include <optional>
+
+namespace rcm::store {
+class Database;
+}
+namespace rcm::itemmodels {
+class WorkQueueModel;
+}
+
+namespace rcm::ui {
+
+/// The list of queues on the left, each with its live count: My work, all open work, the
+/// queues, and for supervisors Unassigned and the team's queues, one per person. Choosing
+/// an entry points the queue model at that work.
+class QueueNavigation final : public QListWidget
+{
+    Q_OBJECT
+
+public:
+    QueueNavigation(store::Database &cache, itemmodels::WorkQueueModel &model, QWidget *parent = nullptr);
+
+    /// The entries for who is signed in (or nobody), keeping the current one where it can.
+    void rebuild(const std::optional<models::User> &user);
+    void refreshCounts();
+
+    /// Entries carry a key: "mine", "" (every queue), a queue's wire name, "unassigned",
+    /// "owner:ID" for a member of the team.
+    QString currentKey() const;
+    void selectKey(const QString &key);
+
+    static constexpr int keyRole = Qt::UserRole + 1;
+
+private:
+    void showEntry(int row);
+
+    store::Database &m_cache;
+    itemmodels::WorkQueueModel &m_model;
+    std::optional<models::User> m_user;
+};
+
+} // namespace rcm::ui
