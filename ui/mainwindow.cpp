@@ -3,7 +3,7 @@
 #include "models/itemmodels/displaynames.h"
 #include "models/itemmodels/savedviews.h"
 #include "models/itemmodels/workqueuemodel.h"
-#include "services/api/requests.h"
+#include "services/api/session.h"
 #include "services/store/database.h"
 #include "services/store/workitemstore.h"
 #include "services/sync/outbox.h"
@@ -92,9 +92,10 @@ bool installTranslation(const QString &language)
     return true;
 }
 
-MainWindow::MainWindow(store::Database &cache, QWidget *parent)
+MainWindow::MainWindow(store::Database &cache, api::Session &session, QWidget *parent)
     : QMainWindow(parent)
     , m_cache(cache)
+    , m_session(session)
     , m_model(new WorkQueueModel(cache.connection(), this))
 {
     initialiseResources();
@@ -161,7 +162,7 @@ MainWindow::MainWindow(store::Database &cache, QWidget *parent)
     lockText->setAlignment(Qt::AlignCenter);
     auto *unlock = new QPushButton(tr("Sign in to unlock…"));
     unlock->setObjectName(u"unlock"_s);
-    connect(unlock, &QPushButton::clicked, this, &MainWindow::askToSignIn);
+    connect(unlock, &QPushButton::clicked, this, [this]() { askToSignIn(); });
     lockLayout->addStretch();
     lockLayout->addWidget(lockText);
     lockLayout->addWidget(unlock, 0, Qt::AlignCenter);
@@ -200,7 +201,9 @@ MainWindow::MainWindow(store::Database &cache, QWidget *parent)
     statusBar()->addPermanentWidget(m_outboxButton);
     statusBar()->addPermanentWidget(m_userLabel);
 
-    m_sync = new SyncRunner(cache.path(), this);
+    m_sync = new SyncRunner(cache.path(), session, this);
+    connect(&m_session, &api::Session::signInRequired, this,
+            [this]() { askToSignIn(tr("Your session has ended. Sign in again; your unsent actions are kept.")); });
     connect(m_sync, &SyncRunner::progress, this,
             [this](qint64 items) { m_connection->setText(tr("Syncing: %1 changes").arg(QLocale().toString(items))); });
     connect(m_sync, &SyncRunner::finished, this, &MainWindow::syncFinished);
@@ -236,7 +239,7 @@ void MainWindow::buildToolBar()
 
     auto *signInAction = toolBar->addAction(tr("Sign in…"));
     signInAction->setObjectName(u"signInAction"_s);
-    connect(signInAction, &QAction::triggered, this, &MainWindow::askToSignIn);
+    connect(signInAction, &QAction::triggered, this, [this]() { askToSignIn(); });
     m_syncAction = toolBar->addAction(tr("Sync now"));
     m_syncAction->setObjectName(u"syncAction"_s);
     m_syncAction->setShortcut(QKeySequence::Refresh);
@@ -345,7 +348,7 @@ void MainWindow::exportView()
 
 std::optional<models::User> MainWindow::signedInUser() const
 {
-    return m_token.isEmpty() ? std::nullopt : std::optional<models::User>(m_user);
+    return m_session.isSignedIn() ? std::optional<models::User>(m_session.user()) : std::nullopt;
 }
 
 void MainWindow::showItem(const QModelIndex &index)
@@ -353,8 +356,8 @@ void MainWindow::showItem(const QModelIndex &index)
     const QString id = index.isValid() ? index.data(WorkQueueModel::WorkItemIdRole).toString() : QString();
     renderItem(id);
     // The history comes from the server in the background and shows when it arrives.
-    if (!id.isEmpty() && !m_token.isEmpty() && !isLocked())
-        m_sync->fetchHistory(m_server, m_token, id);
+    if (!id.isEmpty() && m_session.isSignedIn() && !isLocked())
+        m_sync->fetchHistory(id);
 }
 
 void MainWindow::renderItem(const QString &id)
@@ -407,7 +410,7 @@ void MainWindow::renderItem(const QString &id)
     m_detail->verticalScrollBar()->setValue(scroll);
 }
 
-QString MainWindow::signIn(const QString &server, const QString &username, const QString &password)
+void MainWindow::signIn(const QString &server, const QString &username, const QString &password)
 {
     QString base = server;
     while (base.endsWith(u'/'))
@@ -415,16 +418,29 @@ QString MainWindow::signIn(const QString &server, const QString &username, const
     if (!base.endsWith(u"/v1"_s))
         base += u"/v1"_s;
     const QUrl url(base);
-    if (!url.isValid() || (url.scheme() != u"http"_s && url.scheme() != u"https"_s))
-        return tr("The server address must start with http:// or https://");
-    api::ApiClient client(url);
-    api::SignInRequest request(username, password);
-    if (const api::ApiError error = client.execute(request))
-        return error.message();
-    m_server = url;
-    m_token = request.token;
-    m_user = request.user;
-    m_actions->setUser(m_user);
+    if (!url.isValid() || (url.scheme() != u"http"_s && url.scheme() != u"https"_s)) {
+        Q_EMIT signInFinished(tr("The server address must start with http:// or https://"));
+        return;
+    }
+    m_session.setServer(url);
+    m_userLabel->setText(tr("Signing in…"));
+    m_session.signIn(username, password, this, [this, server, username](const api::ApiError &error) {
+        if (error) {
+            updateSessionStatus();
+            Q_EMIT signInFinished(error.message());
+            return;
+        }
+        QSettings settings;
+        settings.setValue(u"server"_s, server);
+        settings.setValue(u"user"_s, username);
+        signedIn();
+        Q_EMIT signInFinished(QString());
+    });
+}
+
+void MainWindow::signedIn()
+{
+    m_actions->setUser(m_session.user());
     m_navigation->rebuild(signedInUser()); // "My work", and for supervisors Unassigned and the team
     if (isLocked()) { // signing in again unlocks
         m_pages->setCurrentIndex(0);
@@ -432,26 +448,36 @@ QString MainWindow::signIn(const QString &server, const QString &username, const
         m_idleLock->setActive(true);
         showItem(m_table->currentIndex());
     }
-    QSettings settings;
-    settings.setValue(u"server"_s, server);
-    settings.setValue(u"user"_s, username);
     updateSessionStatus();
-    return {};
 }
 
-void MainWindow::askToSignIn()
+void MainWindow::askToSignIn(const QString &reason)
 {
+    if (m_signInDialog) { // one at a time
+        m_signInDialog->raise();
+        return;
+    }
     const QSettings settings;
-    SignInDialog dialog(settings.value(u"server"_s, u"http://127.0.0.1:8080"_s).toString(),
-                        settings.value(u"user"_s).toString(), this);
-    while (dialog.exec() == QDialog::Accepted) {
-        const QString error = signIn(dialog.server(), dialog.username(), dialog.password());
+    m_signInDialog = new SignInDialog(settings.value(u"server"_s, u"http://127.0.0.1:8080"_s).toString(),
+                                      settings.value(u"user"_s).toString(), this);
+    if (!reason.isEmpty())
+        m_signInDialog->setError(reason);
+    // Accepting signs in in the background; a failure reopens the dialog saying why.
+    connect(m_signInDialog, &QDialog::accepted, this, [this, dialog = m_signInDialog]() {
+        signIn(dialog->server(), dialog->username(), dialog->password());
+    });
+    connect(m_signInDialog, &QDialog::rejected, m_signInDialog, &QObject::deleteLater);
+    connect(this, &MainWindow::signInFinished, m_signInDialog, [this, dialog = m_signInDialog](const QString &error) {
         if (error.isEmpty()) {
+            dialog->deleteLater();
             syncNow();
             return;
         }
-        dialog.setError(error);
-    }
+        dialog->setError(error);
+        dialog->open();
+    });
+    connect(m_signInDialog, &QObject::destroyed, this, [this]() { m_signInDialog = nullptr; });
+    m_signInDialog->open();
 }
 
 void MainWindow::lock()
@@ -464,7 +490,7 @@ void MainWindow::lock()
     m_search->setEnabled(false);
     m_idleLock->setActive(false);
     // The session ends too: unlocking needs the password again.
-    m_token.clear();
+    m_session.signOut();
     m_actions->setUser(std::nullopt);
     updateSessionStatus();
 }
@@ -486,7 +512,7 @@ bool MainWindow::isSyncing() const
 
 void MainWindow::syncNow(bool confirmRemovals)
 {
-    if (m_token.isEmpty()) {
+    if (!m_session.isSignedIn()) {
         askToSignIn();
         return;
     }
@@ -495,7 +521,7 @@ void MainWindow::syncNow(bool confirmRemovals)
     m_syncAction->setEnabled(false);
     m_syncProgress->show();
     m_connection->setText(tr("Syncing…"));
-    m_sync->start(m_server, m_token, confirmRemovals);
+    m_sync->start(confirmRemovals);
 }
 
 void MainWindow::syncFinished(const SyncSummary &summary)
@@ -534,9 +560,10 @@ void MainWindow::syncFinished(const SyncSummary &summary)
 
 void MainWindow::updateSessionStatus()
 {
-    m_userLabel->setText(m_token.isEmpty()
+    const models::User &user = m_session.user();
+    m_userLabel->setText(!m_session.isSignedIn()
                              ? tr("Not signed in")
-                             : u"%1 (%2)"_s.arg(m_user.displayName, QString(models::wireName(m_user.role))));
+                             : u"%1 (%2)"_s.arg(user.displayName, QString(models::wireName(user.role))));
     sync::Outbox outbox(m_cache);
     const qint64 pending = outbox.count(sync::OutboxEntry::State::Pending);
     const qint64 conflicts = outbox.count(sync::OutboxEntry::State::Conflict);
@@ -635,7 +662,7 @@ void MainWindow::buildViewsMenu()
 {
     QMenu *menu = m_viewsButton->menu();
     menu->clear();
-    const QList<itemmodels::SavedView> views = itemmodels::SavedViews(m_user.id).views();
+    const QList<itemmodels::SavedView> views = itemmodels::SavedViews(m_session.user().id).views();
     for (const itemmodels::SavedView &view : views)
         menu->addAction(view.name, this, [this, name = view.name]() { applyView(name); });
     if (views.isEmpty())
@@ -646,7 +673,7 @@ void MainWindow::buildViewsMenu()
         QMenu *remove = menu->addMenu(tr("Delete a view"));
         for (const itemmodels::SavedView &view : views) {
             remove->addAction(view.name, this,
-                              [this, name = view.name]() { itemmodels::SavedViews(m_user.id).remove(name); });
+                              [this, name = view.name]() { itemmodels::SavedViews(m_session.user().id).remove(name); });
         }
     }
 }
@@ -665,13 +692,13 @@ void MainWindow::saveCurrentView()
     view.search = m_search->text();
     view.sortColumn = m_model->sortColumn();
     view.sortOrder = m_model->sortOrder();
-    itemmodels::SavedViews(m_user.id).save(view);
+    itemmodels::SavedViews(m_session.user().id).save(view);
     statusBar()->showMessage(tr("View \"%1\" saved.").arg(name), 4000);
 }
 
 void MainWindow::applyView(const QString &name)
 {
-    for (const itemmodels::SavedView &view : itemmodels::SavedViews(m_user.id).views()) {
+    for (const itemmodels::SavedView &view : itemmodels::SavedViews(m_session.user().id).views()) {
         if (view.name != name)
             continue;
         m_navigation->selectKey(view.navigationKey);
@@ -695,11 +722,11 @@ void MainWindow::importRemittance(const QString &path)
 {
     if (isLocked())
         return;
-    RemittancePreviewDialog dialog(path, m_server, m_token, signedInUser(), this);
-    connect(&dialog, &RemittancePreviewDialog::posted, this, [this]() { syncNow(); });
-    // The dialog shows first, then reads the file and asks the gateway.
-    QTimer::singleShot(0, &dialog, &RemittancePreviewDialog::preview);
-    dialog.exec();
+    auto *dialog = new RemittancePreviewDialog(path, m_session, signedInUser(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &RemittancePreviewDialog::posted, this, [this]() { syncNow(); });
+    dialog->open();
+    dialog->preview(); // reads on a worker and asks the gateway; the dialog fills in as answers come
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)

@@ -19,6 +19,9 @@ class QToolButton;
 namespace rcm::store {
 class Database;
 }
+namespace rcm::api {
+class Session;
+}
 namespace rcm::itemmodels {
 class WorkQueueModel;
 }
@@ -45,11 +48,11 @@ class MainWindow final : public QMainWindow
     Q_OBJECT
 
 public:
-    explicit MainWindow(store::Database &cache, QWidget *parent = nullptr);
+    MainWindow(store::Database &cache, api::Session &session, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    /// Signs in; returns an empty string, or why it failed.
-    QString signIn(const QString &server, const QString &username, const QString &password);
+    /// Signs in, in the background; signInFinished() says how it went.
+    void signIn(const QString &server, const QString &username, const QString &password);
     /// Starts a sync in the background (the outbox first, then the changes).
     void syncNow(bool confirmRemovals = false);
     bool isSyncing() const;
@@ -64,12 +67,17 @@ public:
     /// Opens an 835 file in the import preview (also by dropping it on the window).
     void importRemittance(const QString &path);
 
+Q_SIGNALS:
+    /// A sign-in ended: error is empty, or says why it failed.
+    void signInFinished(const QString &error);
+
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
 private:
-    void askToSignIn();
+    void askToSignIn(const QString &reason = {});
+    void signedIn();
     void chooseRemittance();
     void showSettings();
     void buildViewsMenu();
@@ -88,6 +96,7 @@ private:
     void updateStatus();
 
     store::Database &m_cache;
+    api::Session &m_session;
     itemmodels::WorkQueueModel *m_model = nullptr;
     QueueNavigation *m_navigation = nullptr;
     QTableView *m_table = nullptr;
@@ -106,9 +115,7 @@ private:
     SyncRunner *m_sync = nullptr;
     IdleLock *m_idleLock = nullptr;
     QStackedWidget *m_pages = nullptr;
-    QUrl m_server;
-    QString m_token;
-    models::User m_user;
+    class SignInDialog *m_signInDialog = nullptr; ///< while one is open
 };
 
 } // namespace rcm::ui

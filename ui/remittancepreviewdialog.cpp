@@ -1,9 +1,12 @@
 #include "ui/remittancepreviewdialog.h"
 
 #include "services/api/requests.h"
+#include "services/api/session.h"
 #include "services/x12/remittancecheck.h"
 
 #include <QApplication>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QBuffer>
 #include <QDialogButtonBox>
 #include <QFile>
@@ -65,12 +68,11 @@ QString kindText(const QString &kind)
 
 } // namespace
 
-RemittancePreviewDialog::RemittancePreviewDialog(const QString &path, const QUrl &server, const QString &token,
+RemittancePreviewDialog::RemittancePreviewDialog(const QString &path, api::Session &session,
                                                  const std::optional<models::User> &user, QWidget *parent)
     : QDialog(parent)
     , m_path(path)
-    , m_server(server)
-    , m_token(token)
+    , m_session(session)
     , m_user(user)
 {
     setWindowTitle(tr("Import remittance: %1").arg(QFileInfo(path).fileName()));
@@ -89,10 +91,8 @@ RemittancePreviewDialog::RemittancePreviewDialog(const QString &path, const QUrl
     m_post = buttons->addButton(tr("Post"), QDialogButtonBox::AcceptRole);
     m_post->setObjectName(u"postRemittance"_s);
     m_post->setEnabled(false);
-    connect(m_post, &QPushButton::clicked, this, [this]() {
-        if (post())
-            accept();
-    });
+    connect(m_post, &QPushButton::clicked, this, &RemittancePreviewDialog::post);
+    connect(this, &RemittancePreviewDialog::posted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     auto *layout = new QVBoxLayout(this);
@@ -107,45 +107,71 @@ RemittancePreviewDialog::RemittancePreviewDialog(const QString &path, const QUrl
 
 void RemittancePreviewDialog::preview()
 {
-    QFile file(m_path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        m_summary->setText(tr("Cannot read %1: %2").arg(m_path, file.errorString()));
-        return;
-    }
-    m_file = file.readAll();
-    showTotals();
-    if (m_token.isEmpty()) {
+    m_summary->setText(tr("Reading %1…").arg(QFileInfo(m_path).fileName()));
+    // A large file takes a moment to read and balance: off the window's thread.
+    struct ReadFile
+    {
+        QByteArray contents;
+        x12::RemittanceCheck check;
+    };
+    auto *watcher = new QFutureWatcher<std::optional<ReadFile>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher]() {
+        watcher->deleteLater();
+        const std::optional<ReadFile> read = watcher->result();
+        if (!read) {
+            m_summary->setText(tr("Cannot read %1.").arg(m_path));
+            Q_EMIT previewReady();
+            return;
+        }
+        m_file = read->contents;
+        showTotals(read->check);
+        askGateway();
+    });
+    watcher->setFuture(QtConcurrent::run([path = m_path]() -> std::optional<ReadFile> {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return std::nullopt;
+        ReadFile read;
+        read.contents = file.readAll();
+        QBuffer buffer(&read.contents);
+        buffer.open(QIODevice::ReadOnly);
+        read.check = x12::checkRemittances(&buffer, reference::ReasonCodeCatalogue::builtIn());
+        return read;
+    }));
+}
+
+void RemittancePreviewDialog::askGateway()
+{
+    if (!m_session.isSignedIn()) {
         m_status->setText(tr("Sign in to see which claims will post cleanly and to post the file."));
+        Q_EMIT previewReady();
         return;
     }
     m_status->setText(tr("Asking the gateway which claims will post cleanly…"));
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    api::ApiClient client(m_server);
-    client.setToken(m_token);
-    api::RemittanceImportRequest request(m_file, api::RemittanceImportRequest::Mode::Preview);
-    const api::ApiError error = client.execute(request);
-    QApplication::restoreOverrideCursor();
-    if (error) {
-        const QJsonObject report = error.problem.value(u"report"_s).toObject();
-        if (!report.isEmpty())
-            showExceptions(report);
-        m_status->setText(error.httpStatus == 409 ? tr("This file was posted before; nothing in it will post again.")
-                                                  : tr("The gateway cannot post this file: %1").arg(error.message()));
-        return;
-    }
-    showExceptions(request.report);
-    const bool mayPost
-        = m_user && (m_user->role == models::Role::CashPoster || m_user->role == models::Role::Supervisor);
-    m_post->setEnabled(mayPost);
-    m_status->setText(mayPost ? tr("Nothing is posted until you press Post.")
-                              : tr("Only cash posters and supervisors post remittances."));
+    auto request = std::make_shared<api::RemittanceImportRequest>(m_file, api::RemittanceImportRequest::Mode::Preview);
+    m_session.client().send(request, this, [this, request](const api::ApiError &error) {
+        if (error) {
+            const QJsonObject report = error.problem.value(u"report"_s).toObject();
+            if (!report.isEmpty())
+                showExceptions(report);
+            m_status->setText(error.httpStatus == 409
+                                  ? tr("This file was posted before; nothing in it will post again.")
+                                  : tr("The gateway cannot post this file: %1").arg(error.message()));
+            Q_EMIT previewReady();
+            return;
+        }
+        showExceptions(request->report);
+        const bool mayPost
+            = m_user && (m_user->role == models::Role::CashPoster || m_user->role == models::Role::Supervisor);
+        m_post->setEnabled(mayPost);
+        m_status->setText(mayPost ? tr("Nothing is posted until you press Post.")
+                                  : tr("Only cash posters and supervisors post remittances."));
+        Q_EMIT previewReady();
+    });
 }
 
-void RemittancePreviewDialog::showTotals()
+void RemittancePreviewDialog::showTotals(const x12::RemittanceCheck &check)
 {
-    QBuffer buffer(&m_file);
-    buffer.open(QIODevice::ReadOnly);
-    const x12::RemittanceCheck check = x12::checkRemittances(&buffer, reference::ReasonCodeCatalogue::builtIn());
     m_transactions->setRowCount(0);
     models::Money total;
     int unbalanced = 0;
@@ -195,30 +221,27 @@ void RemittancePreviewDialog::showExceptions(const QJsonObject &report)
     m_exceptions->setColumnWidth(2, 90);
 }
 
-bool RemittancePreviewDialog::post()
+void RemittancePreviewDialog::post()
 {
-    if (m_file.isEmpty() || m_token.isEmpty())
-        return false;
+    if (m_file.isEmpty() || !m_session.isSignedIn() || !m_post->isEnabled())
+        return;
     m_post->setEnabled(false); // one post, however often the button is pressed
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    api::ApiClientOptions options;
+    m_status->setText(tr("Posting…"));
+    api::ApiClientOptions options = m_session.client().options();
     options.timeout = std::chrono::minutes(5); // a large file takes the gateway a while
-    api::ApiClient client(m_server, options);
-    client.setToken(m_token);
-    api::RemittanceImportRequest request(m_file, api::RemittanceImportRequest::Mode::Post);
-    const api::ApiError error = client.execute(request);
-    QApplication::restoreOverrideCursor();
-    if (error) {
-        m_status->setText(tr("Not posted: %1").arg(error.message()));
-        m_post->setEnabled(error.httpStatus != 409);
-        return false;
-    }
-    showExceptions(request.report);
-    m_status->setText(
-        tr("Posted: %n work item(s) raised.", nullptr, request.report.value(u"exceptionCount"_s).toInt()));
-    m_post->setEnabled(false);
-    Q_EMIT posted();
-    return true;
+    auto request = std::make_shared<api::RemittanceImportRequest>(m_file, api::RemittanceImportRequest::Mode::Post);
+    m_session.client().send(request, options, this, [this, request](const api::ApiError &error) {
+        if (error) {
+            m_status->setText(tr("Not posted: %1").arg(error.message()));
+            m_post->setEnabled(error.httpStatus != 409);
+            Q_EMIT postFailed(error.message());
+            return;
+        }
+        showExceptions(request->report);
+        m_status->setText(
+            tr("Posted: %n work item(s) raised.", nullptr, request->report.value(u"exceptionCount"_s).toInt()));
+        Q_EMIT posted();
+    });
 }
 
 } // namespace rcm::ui

@@ -10,6 +10,13 @@ class QLabel;
 class QPushButton;
 class QTableWidget;
 
+namespace rcm::api {
+class Session;
+}
+namespace rcm::x12 {
+struct RemittanceCheck;
+}
+
 namespace rcm::ui {
 
 /// An 835 file before anything is posted: each transaction's totals and whether it
@@ -20,26 +27,30 @@ class RemittancePreviewDialog final : public QDialog
     Q_OBJECT
 
 public:
-    RemittancePreviewDialog(const QString &path, const QUrl &server, const QString &token,
-                            const std::optional<models::User> &user, QWidget *parent = nullptr);
+    RemittancePreviewDialog(const QString &path, api::Session &session, const std::optional<models::User> &user,
+                            QWidget *parent = nullptr);
 
-    /// Reads and checks the file locally, then asks the gateway for its preview.
+    /// Reads and checks the file locally (on a worker thread), then asks the gateway for
+    /// its preview. previewReady() tells when both are shown.
     void preview();
-    /// Posts the file; returns whether the gateway posted it.
-    bool post();
+    /// Posts the file; posted() or postFailed() tell how it went.
+    void post();
 
 Q_SIGNALS:
+    /// The local check and, when signed in, the gateway's preview are shown.
+    void previewReady();
     /// The gateway posted the file: time to sync.
     void posted();
+    void postFailed(const QString &message);
 
 private:
-    void showTotals();
+    void showTotals(const x12::RemittanceCheck &check);
+    void askGateway();
     void showExceptions(const QJsonObject &report);
 
     QString m_path;
     QByteArray m_file;
-    QUrl m_server;
-    QString m_token;
+    api::Session &m_session;
     std::optional<models::User> m_user;
     QTableWidget *m_transactions = nullptr;
     QTableWidget *m_exceptions = nullptr;

@@ -1,61 +1,106 @@
 #include "ui/syncrunner.h"
 
-#include "services/api/requests.h"
+#include "services/api/session.h"
 #include "services/store/cacheschema.h"
-#include "services/store/transactionguard.h"
-#include "services/sync/outbox.h"
-#include "services/sync/syncengine.h"
-
-#include <QJsonDocument>
-#include <QSqlQuery>
+#include "services/sync/itemdetailsfetch.h"
+#include "services/sync/synccycle.h"
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace rcm::ui {
 
-namespace {
-
-SyncSummary runOnce(const QString &cachePath, const QUrl &server, const QString &token, bool confirmRemovals,
-                    const std::function<void(qint64)> &progress)
+/// The worker thread's side: its own cache connection, the sync cycle and the detail
+/// fetches, all answering through signals that reach the window queued.
+class SyncWorker final : public QObject
 {
-    SyncSummary summary;
-    store::Database cache;
-    if (const store::StoreError error = cache.open(cachePath, store::workbenchCacheSchema())) {
-        summary.outcome = SyncSummary::Outcome::Failed;
-        summary.message = error.message();
-        return summary;
+    Q_OBJECT
+
+public:
+    SyncWorker(QString cachePath, api::Session &session)
+        : m_cachePath(std::move(cachePath))
+        , m_session(session)
+    { }
+
+    void sync(bool confirmRemovals)
+    {
+        if (const QString problem = open(); !problem.isEmpty()) {
+            SyncSummary summary;
+            summary.outcome = SyncSummary::Outcome::Failed;
+            summary.message = problem;
+            Q_EMIT synced(summary);
+            return;
+        }
+        m_cycle->start(confirmRemovals ? sync::SyncEngine::RemovalPolicy::Confirmed
+                                       : sync::SyncEngine::RemovalPolicy::AskAboveThreshold);
     }
-    api::ApiClient client(server);
-    client.setToken(token);
-    sync::Outbox outbox(cache);
-    const sync::Outbox::SendResult sent = outbox.send(client);
-    sync::SyncEngine engine(cache, client);
-    engine.setProgressObserver([&](const sync::SyncEngine::Progress &p) { progress(p.itemsReceived); });
-    const sync::SyncEngine::Result result
-        = engine.run(confirmRemovals ? sync::SyncEngine::RemovalPolicy::Confirmed
-                                     : sync::SyncEngine::RemovalPolicy::AskAboveThreshold);
-    summary.message = result.message();
-    summary.outcome = result.outcome == sync::SyncEngine::Result::Outcome::Completed ? SyncSummary::Outcome::Completed
-        : result.outcome == sync::SyncEngine::Result::Outcome::NeedsConfirmation
-        ? SyncSummary::Outcome::NeedsConfirmation
-        : SyncSummary::Outcome::Failed;
-    if (sent.stoppedBy && summary.outcome == SyncSummary::Outcome::Completed)
-        summary.message += u"; actions not sent: "_s + sent.stoppedBy.message();
-    summary.pendingActions = outbox.count(sync::OutboxEntry::State::Pending);
-    summary.conflicts = outbox.count(sync::OutboxEntry::State::Conflict);
-    return summary;
-}
 
-} // namespace
+    void fetchDetails(const QString &itemId)
+    {
+        if (open().isEmpty())
+            m_details->fetch(itemId);
+    }
 
-SyncRunner::SyncRunner(QString cachePath, QObject *parent)
+Q_SIGNALS:
+    void progressed(qint64 itemsReceived);
+    void synced(const rcm::ui::SyncSummary &summary);
+    void detailsFetched(const QString &itemId);
+
+private:
+    QString open()
+    {
+        if (m_cache.isOpen())
+            return {};
+        if (const store::StoreError error = m_cache.open(m_cachePath, store::workbenchCacheSchema()))
+            return error.message();
+        m_cycle = std::make_unique<sync::SyncCycle>(m_cache, m_session);
+        connect(m_cycle.get(), &sync::SyncCycle::progressed, this, &SyncWorker::progressed);
+        connect(m_cycle.get(), &sync::SyncCycle::finished, this, &SyncWorker::cycleFinished);
+        m_details = std::make_unique<sync::ItemDetailsFetch>(m_cache, m_session.client());
+        connect(m_details.get(), &sync::ItemDetailsFetch::fetched, this, &SyncWorker::detailsFetched);
+        return {};
+    }
+
+    void cycleFinished(const sync::SyncCycle::Summary &cycle)
+    {
+        SyncSummary summary;
+        summary.message = cycle.message();
+        switch (cycle.sync.outcome) {
+        case sync::SyncEngine::Result::Outcome::Completed:
+            summary.outcome = SyncSummary::Outcome::Completed;
+            break;
+        case sync::SyncEngine::Result::Outcome::NeedsConfirmation:
+            summary.outcome = SyncSummary::Outcome::NeedsConfirmation;
+            break;
+        case sync::SyncEngine::Result::Outcome::Failed:
+            summary.outcome = SyncSummary::Outcome::Failed;
+            break;
+        }
+        summary.pendingActions = cycle.pendingActions;
+        summary.conflicts = cycle.conflicts;
+        summary.signInRequired = cycle.signInRequired();
+        Q_EMIT synced(summary);
+    }
+
+    QString m_cachePath;
+    api::Session &m_session;
+    store::Database m_cache; // members below use it: declared first, destroyed last
+    std::unique_ptr<sync::SyncCycle> m_cycle;
+    std::unique_ptr<sync::ItemDetailsFetch> m_details;
+};
+
+SyncRunner::SyncRunner(QString cachePath, api::Session &session, QObject *parent)
     : QObject(parent)
-    , m_cachePath(std::move(cachePath))
+    , m_worker(new SyncWorker(std::move(cachePath), session))
 {
     qRegisterMetaType<SyncSummary>();
-    m_worker = new QObject;
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(m_worker, &SyncWorker::progressed, this, &SyncRunner::progress);
+    connect(m_worker, &SyncWorker::detailsFetched, this, &SyncRunner::historyReady);
+    connect(m_worker, &SyncWorker::synced, this, [this](const SyncSummary &summary) {
+        m_running = false;
+        Q_EMIT finished(summary);
+    });
     m_thread.setObjectName(u"sync"_s);
     m_thread.start();
 }
@@ -66,99 +111,19 @@ SyncRunner::~SyncRunner()
     m_thread.wait();
 }
 
-void SyncRunner::start(const QUrl &server, const QString &token, bool confirmRemovals)
+void SyncRunner::start(bool confirmRemovals)
 {
     if (m_running)
         return;
     m_running = true;
-    const QString cachePath = m_cachePath;
-    runOnWorker([this, cachePath, server, token, confirmRemovals]() {
-        const SyncSummary summary = runOnce(cachePath, server, token, confirmRemovals, [this](qint64 items) {
-            Q_EMIT progress(items); // queued to the window's thread
-        });
-        QMetaObject::invokeMethod(this, [this, summary]() {
-            m_running = false;
-            Q_EMIT finished(summary);
-        });
-    });
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, confirmRemovals]() { worker->sync(confirmRemovals); });
 }
 
-void SyncRunner::runOnWorker(std::function<void()> job)
+void SyncRunner::fetchHistory(const QString &itemId)
 {
-    QMetaObject::invokeMethod(m_worker, [this, job = std::move(job)]() {
-        if (m_workerBusy) { // called from inside a running job's nested event loop
-            m_waitingJobs.append(job);
-            return;
-        }
-        m_workerBusy = true;
-        job();
-        while (!m_waitingJobs.isEmpty())
-            m_waitingJobs.takeFirst()();
-        m_workerBusy = false;
-    });
-}
-
-void SyncRunner::fetchHistory(const QUrl &server, const QString &token, const QString &itemId)
-{
-    const QString cachePath = m_cachePath;
-    runOnWorker([this, cachePath, server, token, itemId]() {
-        api::ApiClient client(server);
-        client.setToken(token);
-        api::HistoryRequest request(itemId);
-        if (client.execute(request))
-            return; // offline or refused: what the cache holds stays
-        api::PaymentsRequest payments(itemId);
-        const bool havePayments = !client.execute(payments);
-        store::Database cache;
-        if (cache.open(cachePath, store::workbenchCacheSchema()))
-            return;
-        store::TransactionGuard transaction(cache.connection());
-        QSqlQuery query(cache.connection());
-        query.prepare(u"DELETE FROM item_history WHERE work_item_id = ?"_s);
-        query.addBindValue(itemId);
-        if (!query.exec())
-            return;
-        query.prepare(u"INSERT INTO item_history (work_item_id, sequence, type, actor_id, occurred_at, details_json) "
-                      "VALUES (?, ?, ?, ?, ?, ?)"_s);
-        for (const api::HistoryRequest::Entry &entry : request.entries) {
-            query.addBindValue(itemId);
-            query.addBindValue(entry.sequence);
-            query.addBindValue(entry.type);
-            query.addBindValue(entry.actorId);
-            query.addBindValue(entry.occurredAt.toString(Qt::ISODateWithMs));
-            query.addBindValue(QString::fromUtf8(QJsonDocument(entry.details).toJson(QJsonDocument::Compact)));
-            if (!query.exec())
-                return;
-        }
-        if (havePayments) {
-            query.prepare(u"DELETE FROM item_payments WHERE work_item_id = ?"_s);
-            query.addBindValue(itemId);
-            if (!query.exec())
-                return;
-            query.prepare(u"INSERT INTO item_payments (work_item_id, position, trace_number, payment_date, "
-                          "status_code, charge_cents, paid_cents, patient_responsibility_cents, reversed) "
-                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
-            for (qsizetype position = 0; position < payments.payments.size(); ++position) {
-                const models::PostedPayment &payment = payments.payments.at(position);
-                query.addBindValue(itemId);
-                query.addBindValue(position);
-                query.addBindValue(payment.traceNumber);
-                query.addBindValue(payment.paymentDate.isValid() ? QVariant(payment.paymentDate.toString(Qt::ISODate))
-                                                                 : QVariant());
-                query.addBindValue(payment.statusCode);
-                query.addBindValue(payment.charge.cents());
-                query.addBindValue(payment.paid.cents());
-                query.addBindValue(payment.patientResponsibility.cents());
-                query.addBindValue(payment.reversed ? 1 : 0);
-                if (!query.exec())
-                    return;
-            }
-        }
-        query.finish();
-        if (transaction.commit())
-            return;
-        QMetaObject::invokeMethod(this, [this, itemId]() { Q_EMIT historyReady(itemId); });
-    });
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, itemId]() { worker->fetchDetails(itemId); });
 }
 
 } // namespace rcm::ui
+
+#include "syncrunner.moc"

@@ -1,8 +1,9 @@
 #include "app/rcmctl/clicontext.h"
 
 #include "app/rcmctl/exitcode.h"
+#include "app/rcmctl/jobwait.h"
 #include "app/rcmctl/tokenstore.h"
-#include "services/api/requests.h"
+#include "services/api/session.h"
 #include "services/store/cacheschema.h"
 
 #include <QDir>
@@ -92,47 +93,53 @@ bool CliContext::openCache()
 
 api::ApiError CliContext::signIn()
 {
-    api::SignInRequest request(m_user, m_password);
-    if (api::ApiError error = m_client->execute(request)) {
-        err << "rcmctl: sign-in failed: " << error.message() << "\n";
-        return error;
-    }
-    m_client->setToken(request.token);
-    return {};
+    api::ApiError result;
+    waitUntilDone([&](const std::function<void()> &finished) {
+        m_session->signIn(m_user, m_password, m_session.get(), [&result, finished](const api::ApiError &error) {
+            result = error;
+            finished();
+        });
+    });
+    if (result)
+        err << "rcmctl: sign-in failed: " << result.message() << "\n";
+    return result;
 }
 
-bool CliContext::signInAgain()
+api::Session *CliContext::signedInSession(int *exitCode)
 {
-    return !m_password.isEmpty() && !signIn();
-}
-
-api::ApiClient *CliContext::signedInClient(int *exitCode)
-{
-    if (m_client)
-        return m_client.get();
+    if (m_session)
+        return m_session.get();
     if (m_user.isEmpty()) {
         err << "rcmctl: give --user NAME (and --password-stdin), or run 'rcmctl login' first\n";
         *exitCode = UsageError;
         return nullptr;
     }
-    m_client = std::make_unique<api::ApiClient>(QUrl(m_server));
+    m_session = std::make_unique<api::Session>(QUrl(m_server));
     if (!m_password.isEmpty()) {
         if (const api::ApiError error = signIn()) {
             *exitCode = error.kind == api::ApiError::Kind::Unauthorized ? Failure : exitCodeFor(error);
-            m_client.reset();
+            m_session.reset();
             return nullptr;
         }
-        return m_client.get();
+        m_session->keepPasswordForThisRun(m_password);
+        rememberServerAndUser();
+        return m_session.get();
     }
     const QString token = TokenStore::load(m_server, m_user);
     if (token.isEmpty()) {
         err << "rcmctl: not signed in: run 'rcmctl login', or pass --password-stdin\n";
         *exitCode = UsageError;
-        m_client.reset();
+        m_session.reset();
         return nullptr;
     }
-    m_client->setToken(token);
-    return m_client.get();
+    m_session->adoptToken(m_user, token);
+    return m_session.get();
+}
+
+void CliContext::reportExpiredSession()
+{
+    err << "rcmctl: the saved session has expired or was signed out: run 'rcmctl login' again, or pass "
+           "--password-stdin\n";
 }
 
 void CliContext::rememberServerAndUser()

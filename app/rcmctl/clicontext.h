@@ -1,6 +1,6 @@
 #pragma once
 
-#include "services/api/apiclient.h"
+#include "services/api/session.h"
 #include "services/store/database.h"
 
 #include <QCommandLineOption>
@@ -34,10 +34,11 @@ public:
     bool openCache();
     store::Database &cache() { return m_cache; }
 
-    /// A client with a token; on failure says why and sets exitCode.
-    api::ApiClient *signedInClient(int *exitCode);
-    /// Signs in again with the password from stdin, if there was one (for a 401 mid-run).
-    bool signInAgain();
+    /// The session, signed in (with the password from stdin, or the keyring's token); on
+    /// failure says why and sets exitCode. With a password, a 401 mid-run signs in again.
+    api::Session *signedInSession(int *exitCode);
+    /// What to tell the user when the session expired and no password was given.
+    void reportExpiredSession();
 
     /// Remembers the server and user for the next commands (not secret; QSettings).
     void rememberServerAndUser();
@@ -61,7 +62,7 @@ private:
     bool m_json = false;
     bool m_withJson = false;
     store::Database m_cache;
-    std::unique_ptr<api::ApiClient> m_client;
+    std::unique_ptr<api::Session> m_session;
 };
 
 } // namespace rcm::cli

@@ -2,6 +2,7 @@
 
 #include "app/rcmctl/clicontext.h"
 #include "app/rcmctl/exitcode.h"
+#include "app/rcmctl/jobwait.h"
 #include "services/api/requests.h"
 #include "services/x12/remittancewriter.h"
 #include "services/x12/syntheticremittances.h"
@@ -70,15 +71,20 @@ int runEraImport(const QStringList &arguments)
         return Failure;
     }
     int exitCode = Success;
-    api::ApiClient *client = context.signedInClient(&exitCode);
-    if (!client)
+    api::Session *session = context.signedInSession(&exitCode);
+    if (!session)
         return exitCode;
-    api::RemittanceImportRequest request(file.readAll(),
-                                         parser.isSet(preview) ? api::RemittanceImportRequest::Mode::Preview
-                                                               : api::RemittanceImportRequest::Mode::Post);
-    const api::ApiError error = client->execute(request);
+    const bool previewOnly = parser.isSet(preview);
+    auto request = std::make_shared<api::RemittanceImportRequest>(
+        file.readAll(), previewOnly ? api::RemittanceImportRequest::Mode::Preview : api::RemittanceImportRequest::Mode::Post);
+    api::ApiClientOptions options = session->client().options();
+    if (!previewOnly)
+        options.timeout = std::chrono::minutes(5); // a large file takes the gateway a while
+    const api::ApiError error = execute(session->client(), request, options);
+    if (error.kind == api::ApiError::Kind::Unauthorized)
+        context.reportExpiredSession();
     // A duplicate or unreadable file still comes with the gateway's report.
-    const QJsonObject report = error ? error.problem.value(u"report"_s).toObject() : request.report;
+    const QJsonObject report = error ? error.problem.value(u"report"_s).toObject() : request->report;
     if (context.json())
         context.out << QJsonDocument(report.isEmpty() ? error.problem : report).toJson(QJsonDocument::Compact) << "\n";
     else if (!report.isEmpty())

@@ -2,6 +2,7 @@
 
 #include "app/rcmctl/clicontext.h"
 #include "app/rcmctl/exitcode.h"
+#include "app/rcmctl/jobwait.h"
 #include "services/rules/actionpolicy.h"
 #include "services/sync/outbox.h"
 
@@ -18,13 +19,45 @@ namespace {
 int sendAndReport(CliContext &context)
 {
     int exitCode = Success;
-    api::ApiClient *client = context.signedInClient(&exitCode);
-    if (!client) {
+    api::Session *session = context.signedInSession(&exitCode);
+    if (!session) {
         context.err << "The action stays queued; it is sent by the next 'rcmctl sync' or 'rcmctl outbox retry'.\n";
         return exitCode == UsageError ? Failure : exitCode;
     }
     sync::Outbox outbox(context.cache());
-    const sync::Outbox::SendResult result = outbox.send(*client);
+    sync::Outbox::SendResult result;
+    QObject receiver;
+    waitUntilDone([&](const std::function<void()> &finished) {
+        outbox.send(session->client(), &receiver, [&result, finished](const sync::Outbox::SendResult &sent) {
+            result = sent;
+            finished();
+        });
+    });
+    if (result.stoppedBy.kind == api::ApiError::Kind::Unauthorized) {
+        // The session expired mid-send: sign in again with the password, if there is one.
+        bool renewed = false;
+        waitUntilDone([&](const std::function<void()> &finished) {
+            session->renewSignIn(&receiver, [&renewed, finished](bool done) {
+                renewed = done;
+                finished();
+            });
+        });
+        if (renewed) {
+            const sync::Outbox::SendResult before = result;
+            waitUntilDone([&](const std::function<void()> &finished) {
+                outbox.send(session->client(), &receiver, [&result, finished](const sync::Outbox::SendResult &sent) {
+                    result = sent;
+                    finished();
+                });
+            });
+            result.sent += before.sent;
+            result.conflicts += before.conflicts;
+            result.failed += before.failed;
+            result.flaggedForReview += before.flaggedForReview;
+        } else {
+            context.reportExpiredSession();
+        }
+    }
     context.out << result.sent << " sent, " << result.conflicts << " in conflict, " << result.failed << " refused, "
                 << result.flaggedForReview << " to review, " << outbox.count(sync::OutboxEntry::State::Pending)
                 << " still pending\n";

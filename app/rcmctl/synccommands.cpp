@@ -2,12 +2,12 @@
 
 #include "app/rcmctl/clicontext.h"
 #include "app/rcmctl/exitcode.h"
+#include "app/rcmctl/jobwait.h"
 #include "app/rcmctl/terminalprogress.h"
 #include "app/rcmctl/tokenstore.h"
-#include "services/api/requests.h"
 #include "services/store/workitemstore.h"
 #include "services/sync/outbox.h"
-#include "services/sync/syncengine.h"
+#include "services/sync/synccycle.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -24,11 +24,11 @@ int runLogin(const QStringList &arguments)
     if (const auto stop = context.parse(parser, arguments, false))
         return *stop;
     int exitCode = Success;
-    api::ApiClient *client = context.signedInClient(&exitCode);
-    if (!client)
+    api::Session *session = context.signedInSession(&exitCode);
+    if (!session)
         return exitCode;
     context.rememberServerAndUser();
-    if (const QString problem = TokenStore::save(context.serverUrl(), context.username(), client->token());
+    if (const QString problem = TokenStore::save(context.serverUrl(), context.username(), session->client().token());
         !problem.isEmpty()) {
         context.err << "Signed in, but no keyring is available (" << problem
                     << "): the token is kept in memory only and is gone when rcmctl exits. Pass "
@@ -53,36 +53,47 @@ int runSync(const QStringList &arguments)
     if (!context.openCache())
         return Failure;
     int exitCode = Success;
-    api::ApiClient *client = context.signedInClient(&exitCode);
-    if (!client)
+    api::Session *session = context.signedInSession(&exitCode);
+    if (!session)
         return exitCode;
 
-    sync::Outbox outbox(context.cache());
-    const sync::Outbox::SendResult sent = outbox.send(*client);
-    if (sent.sent + sent.conflicts + sent.failed + sent.flaggedForReview > 0) {
-        context.err << "Outbox: " << sent.sent << " sent, " << sent.conflicts << " in conflict, " << sent.failed
-                    << " refused, " << sent.flaggedForReview << " to review\n";
-    }
-
-    sync::SyncEngine engine(context.cache(), *client);
-    engine.setReauthenticator([&context]() { return context.signInAgain(); });
+    sync::SyncCycle cycle(context.cache(), *session);
+    QObject::connect(&cycle, &sync::SyncCycle::outboxSent, &cycle, [&context](const sync::Outbox::SendResult &sent) {
+        if (sent.sent + sent.conflicts + sent.failed + sent.flaggedForReview > 0) {
+            context.err << "Outbox: " << sent.sent << " sent, " << sent.conflicts << " in conflict, " << sent.failed
+                        << " refused, " << sent.flaggedForReview << " to review\n";
+        }
+    });
     TerminalProgress progress(u"Syncing"_s, -1);
-    engine.setProgressObserver([&progress](const sync::SyncEngine::Progress &p) { progress.update(p.itemsReceived); });
-    const sync::SyncEngine::Result result
-        = engine.run(parser.isSet(confirm) ? sync::SyncEngine::RemovalPolicy::Confirmed
-                                           : sync::SyncEngine::RemovalPolicy::AskAboveThreshold);
+    QObject::connect(&cycle, &sync::SyncCycle::progressed, &cycle,
+                     [&progress](qint64 itemsReceived) { progress.update(itemsReceived); });
+    sync::SyncCycle::Summary summary;
+    waitUntilDone([&](const std::function<void()> &finished) {
+        QObject::connect(&cycle, &sync::SyncCycle::finished, &cycle,
+                         [&summary, finished](const sync::SyncCycle::Summary &result) {
+                             summary = result;
+                             finished();
+                         });
+        cycle.start(parser.isSet(confirm) ? sync::SyncEngine::RemovalPolicy::Confirmed
+                                          : sync::SyncEngine::RemovalPolicy::AskAboveThreshold);
+    });
     progress.finish();
+    const sync::SyncEngine::Result &result = summary.sync;
     switch (result.outcome) {
     case sync::SyncEngine::Result::Outcome::Completed:
         context.out << result.message() << "\n";
-        if (sent.stoppedBy)
-            return CliContext::exitCodeFor(sent.stoppedBy);
-        return sent.conflicts > 0 ? Conflict : Success;
+        if (summary.sent.stoppedBy) {
+            context.err << "Actions not sent: " << summary.sent.stoppedBy.message() << "\n";
+            return CliContext::exitCodeFor(summary.sent.stoppedBy);
+        }
+        return summary.sent.conflicts > 0 ? Conflict : Success;
     case sync::SyncEngine::Result::Outcome::NeedsConfirmation:
         context.err << result.message() << " Run again with --confirm-removals to remove them.\n";
         return NeedsConfirmation;
     case sync::SyncEngine::Result::Outcome::Failed:
         context.err << result.message() << "\n";
+        if (summary.signInRequired())
+            context.reportExpiredSession();
         return result.apiError ? CliContext::exitCodeFor(result.apiError) : Failure;
     }
     return Failure;

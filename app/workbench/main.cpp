@@ -1,5 +1,6 @@
 #include "services/store/cacheschema.h"
 #include "services/store/database.h"
+#include "services/api/session.h"
 #include "ui/mainwindow.h"
 #include "ui/settingsdialog.h"
 
@@ -60,16 +61,20 @@ int main(int argc, char *argv[])
         return 1;
     }
 
-    rcm::ui::MainWindow window(cache);
+    // One session for the whole workbench; its client reads answers on a thread of its own.
+    rcm::api::Session session(QUrl(), rcm::api::Session::ClientThread::Own);
+    rcm::ui::MainWindow window(cache, session);
     window.show();
     if (parser.isSet(serverOption) && parser.isSet(userOption) && parser.isSet(passwordOption)) {
-        // Signed in from the start (scripts/demo): sign in, then sync in the background.
+        // Signed in from the start (scripts/demo): sign in, then sync, both in the background.
         const QString password = QTextStream(stdin).readLine();
-        const QString error = window.signIn(parser.value(serverOption), parser.value(userOption), password);
-        if (error.isEmpty())
-            window.syncNow();
-        else
-            QMessageBox::warning(&window, QApplication::applicationDisplayName(), error);
+        QObject::connect(&window, &rcm::ui::MainWindow::signInFinished, &window, [&window](const QString &error) {
+            if (error.isEmpty())
+                window.syncNow();
+            else
+                QMessageBox::warning(&window, QApplication::applicationDisplayName(), error);
+        }, Qt::SingleShotConnection);
+        window.signIn(parser.value(serverOption), parser.value(userOption), password);
     }
     if (parser.isSet(screenshotOption)) {
         const QString file = parser.value(screenshotOption);

@@ -1,6 +1,7 @@
 #include "services/api/apiclient.h"
 
-#include <QEventLoop>
+#include <QPointer>
+#include <QThread>
 #include <QRandomGenerator>
 #include <QTimer>
 #include <QUuid>
@@ -12,13 +13,6 @@ namespace rcm::api {
 Q_LOGGING_CATEGORY(lcApi, "rcm.api", QtWarningMsg)
 
 namespace {
-
-void waitFor(std::chrono::milliseconds delay)
-{
-    QEventLoop loop;
-    QTimer::singleShot(delay, &loop, &QEventLoop::quit);
-    loop.exec();
-}
 
 bool isRetriable(const ApiError &error)
 {
@@ -77,44 +71,129 @@ QString ApiError::message() const
     return text;
 }
 
-ApiClient::ApiClient(QUrl baseUrl, Options options)
-    : m_baseUrl(std::move(baseUrl))
-    , m_options(options)
-    , m_network(std::make_unique<QNetworkAccessManager>())
+/// One request under way: sends it, reads the answer, waits out a back-off on a timer and
+/// sends it again, then reports once. Lives in the client's thread and deletes itself.
+class ApiJob final : public QObject
 {
+    Q_OBJECT
+
+public:
+    ApiJob(ApiClient &client, std::shared_ptr<ApiRequestKind> request, ApiClientOptions options)
+        : m_client(client)
+        , m_request(std::move(request))
+        , m_options(options)
+    { }
+
+    void start()
+    {
+        m_reply = m_client.startRequest(*m_request, m_options);
+        connect(m_reply.get(), &QNetworkReply::finished, this, &ApiJob::readAnswer);
+    }
+
+Q_SIGNALS:
+    void finished(const rcm::api::ApiError &error);
+
+private:
+    void readAnswer()
+    {
+        std::chrono::milliseconds retryAfter {0};
+        const ApiError error = interpretReply(*m_request, *m_reply, &retryAfter);
+        m_reply.release()->deleteLater(); // not deleted inside its own finished()
+        if (!error || !isRetriable(error) || !m_request->isRetriable() || m_attempt >= m_options.maximumAttempts) {
+            Q_EMIT finished(error);
+            deleteLater();
+            return;
+        }
+        const std::chrono::milliseconds delay
+            = std::min(std::max(m_client.backoff(m_attempt, m_options), retryAfter), std::chrono::milliseconds(60'000));
+        qCInfo(lcApi).noquote() << m_request->method() << m_request->path().section(u'?', 0, 0)
+                                << "failed (attempt" << m_attempt << "):" << error.message() << "- retrying in"
+                                << delay.count() << "ms";
+        ++m_attempt;
+        Q_EMIT m_client.retrying(error, delay);
+        QTimer::singleShot(delay, this, &ApiJob::start);
+    }
+
+    ApiClient &m_client;
+    std::shared_ptr<ApiRequestKind> m_request;
+    ApiClientOptions m_options;
+    std::unique_ptr<QNetworkReply> m_reply;
+    int m_attempt = 1;
+};
+
+ApiClient::ApiClient(QUrl baseUrl, Options options, QObject *parent)
+    : QObject(parent)
+    , m_options(options)
+    , m_baseUrl(std::move(baseUrl))
+    , m_network(new QNetworkAccessManager(this))
+{
+    qRegisterMetaType<ApiError>();
     m_network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
 }
 
 ApiClient::~ApiClient() = default;
 
-void ApiClient::setRetryObserver(std::function<void(const ApiError &, std::chrono::milliseconds)> observer)
+QUrl ApiClient::baseUrl() const
 {
-    m_retryObserver = std::move(observer);
+    const QMutexLocker locker(&m_mutex);
+    return m_baseUrl;
 }
 
-std::chrono::milliseconds ApiClient::backoff(int attempt) const
+void ApiClient::setBaseUrl(const QUrl &baseUrl)
+{
+    const QMutexLocker locker(&m_mutex);
+    m_baseUrl = baseUrl;
+}
+
+void ApiClient::setToken(const QString &token)
+{
+    const QMutexLocker locker(&m_mutex);
+    m_token = token;
+}
+
+QString ApiClient::token() const
+{
+    const QMutexLocker locker(&m_mutex);
+    return m_token;
+}
+
+std::chrono::milliseconds ApiClient::backoff(int attempt, const Options &options) const
 {
     // Capped exponential back-off with "equal jitter": half fixed, half random, so that
     // many clients recovering from one outage do not retry in step.
-    const double exponential = double(m_options.firstRetryDelay.count()) * double(1LL << std::min(attempt - 1, 20));
-    const double capped = std::min(exponential, double(m_options.maximumRetryDelay.count()));
+    const double exponential = double(options.firstRetryDelay.count()) * double(1LL << std::min(attempt - 1, 20));
+    const double capped = std::min(exponential, double(options.maximumRetryDelay.count()));
     const double jittered = capped / 2.0 + QRandomGenerator::global()->bounded(capped / 2.0);
     return std::chrono::milliseconds(static_cast<qint64>(jittered));
 }
 
-ApiError ApiClient::execute(ApiRequestKind &request)
+void ApiClient::send(std::shared_ptr<ApiRequestKind> request, const QObject *context, ApiCompletion done)
 {
-    return finish(request, start(request));
+    send(std::move(request), m_options, context, std::move(done));
 }
 
-std::unique_ptr<QNetworkReply> ApiClient::start(ApiRequestKind &request)
+void ApiClient::send(std::shared_ptr<ApiRequestKind> request, const Options &options, const QObject *context,
+                     ApiCompletion done)
 {
-    QNetworkRequest networkRequest(QUrl(m_baseUrl.toString() + request.path()));
-    networkRequest.setTransferTimeout(static_cast<int>(m_options.timeout.count()));
+    Q_ASSERT(request && context && done);
+    auto *job = new ApiJob(*this, std::move(request), options);
+    // Connected before the job can run, so no answer is missed, whichever thread asks.
+    connect(job, &ApiJob::finished, context, std::move(done));
+    job->moveToThread(thread());
+    QMetaObject::invokeMethod(this, [this, job]() {
+        job->setParent(this); // dropped unanswered if the client goes first
+        job->start();
+    });
+}
+
+std::unique_ptr<QNetworkReply> ApiClient::startRequest(ApiRequestKind &request, const Options &options)
+{
+    QNetworkRequest networkRequest(QUrl(baseUrl().toString() + request.path()));
+    networkRequest.setTransferTimeout(static_cast<int>(options.timeout.count()));
     networkRequest.setRawHeader("Accept", "application/json, application/problem+json");
     networkRequest.setRawHeader("X-Correlation-Id", QUuid::createUuid().toByteArray(QUuid::WithoutBraces));
-    if (!m_token.isEmpty())
-        networkRequest.setRawHeader("Authorization", "Bearer " + m_token.toLatin1());
+    if (const QString bearer = token(); !bearer.isEmpty())
+        networkRequest.setRawHeader("Authorization", "Bearer " + bearer.toLatin1());
     const QByteArray body = request.body();
     if (!body.isEmpty())
         networkRequest.setRawHeader("Content-Type", "application/json");
@@ -124,45 +203,20 @@ std::unique_ptr<QNetworkReply> ApiClient::start(ApiRequestKind &request)
     return std::unique_ptr<QNetworkReply>(m_network->sendCustomRequest(networkRequest, request.method(), body));
 }
 
-ApiError ApiClient::finish(ApiRequestKind &request, std::unique_ptr<QNetworkReply> reply)
+ApiError interpretReply(ApiRequestKind &request, QNetworkReply &reply, std::chrono::milliseconds *retryAfter)
 {
-    for (int attempt = 1;; ++attempt) {
-        std::chrono::milliseconds retryAfter {0};
-        const ApiError error = interpret(request, std::move(reply), &retryAfter);
-        if (!error || !isRetriable(error) || !request.isRetriable() || attempt >= m_options.maximumAttempts)
-            return error;
-        const std::chrono::milliseconds delay
-            = std::min(std::max(backoff(attempt), retryAfter), std::chrono::milliseconds(60'000));
-        qCInfo(lcApi).noquote() << request.method() << request.path().section(u'?', 0, 0) << "failed (attempt"
-                                << attempt << "):" << error.message() << "- retrying in" << delay.count() << "ms";
-        if (m_retryObserver)
-            m_retryObserver(error, delay);
-        waitFor(delay);
-        reply = start(request);
-    }
-}
-
-ApiError ApiClient::interpret(ApiRequestKind &request, std::unique_ptr<QNetworkReply> reply,
-                              std::chrono::milliseconds *retryAfter)
-{
-    if (!reply->isFinished()) {
-        QEventLoop loop;
-        QObject::connect(reply.get(), &QNetworkReply::finished, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
-
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const int status = reply.attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     QHash<QByteArray, QByteArray> headers;
-    for (const auto &[name, value] : reply->rawHeaderPairs())
+    for (const auto &[name, value] : reply.rawHeaderPairs())
         headers.insert(name.toLower(), value);
     const QByteArray correlationId = headers.value("x-correlation-id");
-    const QByteArray payload = reply->readAll();
+    const QByteArray payload = reply.readAll();
 
     if (status == 0) {
         ApiError error;
-        error.kind = reply->error() == QNetworkReply::OperationCanceledError ? ApiError::Kind::Timeout
+        error.kind = reply.error() == QNetworkReply::OperationCanceledError ? ApiError::Kind::Timeout
                                                                              : ApiError::Kind::Network;
-        error.detail = reply->errorString();
+        error.detail = reply.errorString();
         return error;
     }
     if (status == 429 || status >= 500) {
@@ -187,7 +241,7 @@ ApiError ApiClient::interpret(ApiRequestKind &request, std::unique_ptr<QNetworkR
     const QJsonDocument document = QJsonDocument::fromJson(payload, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         ApiError error;
-        error.kind = reply->error() != QNetworkReply::NoError ? ApiError::Kind::Network : ApiError::Kind::BadReply;
+        error.kind = reply.error() != QNetworkReply::NoError ? ApiError::Kind::Network : ApiError::Kind::BadReply;
         error.httpStatus = status;
         error.correlationId = QString::fromLatin1(correlationId);
         error.detail = u"the reply is not complete JSON (%1 at byte %2 of %3)"_s.arg(parseError.errorString())
@@ -213,3 +267,5 @@ ApiError ApiClient::interpret(ApiRequestKind &request, std::unique_ptr<QNetworkR
 }
 
 } // namespace rcm::api
+
+#include "apiclient.moc"

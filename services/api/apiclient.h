@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QMutex>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QUrl>
@@ -69,44 +70,60 @@ struct ApiClientOptions
     std::chrono::milliseconds maximumRetryDelay {15'000};
 };
 
+/// Runs once a request is answered (or has failed for good), in its context's thread.
+using ApiCompletion = std::function<void(const ApiError &error)>;
+
 /// The Work Queue API client: one QNetworkAccessManager, a timeout on every request,
 /// retries with capped exponential back-off and jitter for network errors, 429 and 5xx
-/// (honouring Retry-After), never for other 4xx. Calls block in a local event loop, so
-/// the client belongs to one thread (the sync worker's, or rcmctl's main thread).
-class ApiClient final
+/// (honouring Retry-After), never for other 4xx. Nothing waits: each request is a job
+/// that reports through a completion, so the client may serve the window's thread and a
+/// worker's at once. It lives in one thread (see moveToThread); send() may be called from
+/// any thread.
+class ApiClient final : public QObject
 {
+    Q_OBJECT
+
 public:
     using Options = ApiClientOptions;
 
-    explicit ApiClient(QUrl baseUrl, Options options = {});
-    ~ApiClient();
+    explicit ApiClient(QUrl baseUrl, Options options = {}, QObject *parent = nullptr);
+    ~ApiClient() override;
     Q_DISABLE_COPY_MOVE(ApiClient)
 
-    const QUrl &baseUrl() const { return m_baseUrl; }
-    void setToken(const QString &token) { m_token = token; }
-    const QString &token() const { return m_token; }
-    /// Called before each retry's wait, e.g. to tell a user "retrying in 4 s".
-    void setRetryObserver(std::function<void(const ApiError &, std::chrono::milliseconds)> observer);
+    QUrl baseUrl() const;
+    /// Points the client at another server (while nothing is under way).
+    void setBaseUrl(const QUrl &baseUrl);
+    const Options &options() const { return m_options; }
+    void setToken(const QString &token);
+    QString token() const;
 
-    /// Sends the request and waits for its answer, retrying as the options say.
-    ApiError execute(ApiRequestKind &request);
+    /// Sends the request, retrying as the options say, and then calls done in context's
+    /// thread with the request's answer read into it. If context is destroyed first, done
+    /// is not called. The client keeps the request alive until then.
+    void send(std::shared_ptr<ApiRequestKind> request, const QObject *context, ApiCompletion done);
+    /// The same with per-request options (a long post's timeout and attempts).
+    void send(std::shared_ptr<ApiRequestKind> request, const Options &options, const QObject *context,
+              ApiCompletion done);
 
-    /// The same in two halves, so that a caller can work while a request is under way
-    /// (the sync engine writes one page while the next downloads): start() sends,
-    /// finish() waits, reads the answer and retries as execute() would.
-    std::unique_ptr<QNetworkReply> start(ApiRequestKind &request);
-    ApiError finish(ApiRequestKind &request, std::unique_ptr<QNetworkReply> reply);
+Q_SIGNALS:
+    /// A request failed and will be retried after delay (e.g. "retrying in 4 s").
+    void retrying(const rcm::api::ApiError &error, std::chrono::milliseconds delay);
 
 private:
-    ApiError interpret(ApiRequestKind &request, std::unique_ptr<QNetworkReply> reply,
-                       std::chrono::milliseconds *retryAfter);
-    std::chrono::milliseconds backoff(int attempt) const;
+    friend class ApiJob;
+    std::unique_ptr<QNetworkReply> startRequest(ApiRequestKind &request, const Options &options);
+    std::chrono::milliseconds backoff(int attempt, const Options &options) const;
 
-    QUrl m_baseUrl;
     Options m_options;
+    mutable QMutex m_mutex; ///< for the server and token, which any thread may set
+    QUrl m_baseUrl;
     QString m_token;
-    std::unique_ptr<QNetworkAccessManager> m_network;
-    std::function<void(const ApiError &, std::chrono::milliseconds)> m_retryObserver;
+    QNetworkAccessManager *m_network = nullptr; ///< a child, so it moves with the client
 };
 
+/// Reads an answer: the error a reply stands for, with its 2xx body parsed into request.
+ApiError interpretReply(ApiRequestKind &request, QNetworkReply &reply, std::chrono::milliseconds *retryAfter);
+
 } // namespace rcm::api
+
+Q_DECLARE_METATYPE(rcm::api::ApiError)

@@ -32,6 +32,7 @@ class ChangesRequest final : public ApiRequestKind
 {
 public:
     ChangesRequest(QString cursor, int limit);
+    const QString &cursor() const { return m_cursor; } ///< the changes after this one
     QByteArray method() const override { return "GET"; }
     QString path() const override;
     QString parse(const QJsonDocument &document, const QHash<QByteArray, QByteArray> &headers) override;

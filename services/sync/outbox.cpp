@@ -186,60 +186,95 @@ StoreError Outbox::confirm(const OutboxEntry &entry, const models::WorkItem &ite
     return transaction.commit();
 }
 
-Outbox::SendResult Outbox::send(api::ApiClient &client, const QDateTime &now)
+/// One pass of send(): what is left to look at, the items held back and the tally.
+struct Outbox::Sending
 {
+    QList<OutboxEntry> entries;
+    qsizetype next = 0;
+    QDateTime now;
+    QSet<QString> blockedItems; ///< an earlier action of the item is not through
     SendResult result;
-    QSet<QString> blockedItems; // an earlier action of the item is not through
-    for (const OutboxEntry &entry : entries()) {
+    std::function<void(const SendResult &)> done;
+};
+
+void Outbox::send(api::ApiClient &client, const QObject *context, std::function<void(const SendResult &)> done,
+                  const QDateTime &now)
+{
+    auto sending = std::make_shared<Sending>();
+    sending->entries = entries();
+    sending->now = now;
+    sending->done = std::move(done);
+    sendNext(client, context, sending);
+}
+
+void Outbox::sendNext(api::ApiClient &client, const QObject *context, const std::shared_ptr<Sending> &sending)
+{
+    while (sending->next < sending->entries.size()) {
+        const OutboxEntry entry = sending->entries.at(sending->next++);
         if (entry.state != OutboxEntry::State::Pending) {
-            blockedItems.insert(entry.workItemId);
+            sending->blockedItems.insert(entry.workItemId);
             continue;
         }
-        if (blockedItems.contains(entry.workItemId))
+        if (sending->blockedItems.contains(entry.workItemId))
             continue;
-        if (entry.attempts > 0 && entry.createdAt.secsTo(now) > std::chrono::seconds(idempotencyWindow).count()) {
+        if (entry.attempts > 0
+            && entry.createdAt.secsTo(sending->now) > std::chrono::seconds(idempotencyWindow).count()) {
             // The server may have applied it and forgotten the key: resending could apply
             // it twice. A person decides.
             markProblem(entry, OutboxEntry::State::Review,
                         u"Sent before but not confirmed, and older than the server remembers; check the item's "
                         "history before retrying"_s);
-            blockedItems.insert(entry.workItemId);
-            ++result.flaggedForReview;
+            sending->blockedItems.insert(entry.workItemId);
+            ++sending->result.flaggedForReview;
             continue;
         }
-        if (StoreError error = markAttempt(entry, now)) {
-            result.stoppedBy.kind = api::ApiError::Kind::Network;
-            result.stoppedBy.detail = error.message();
-            return result;
+        if (StoreError error = markAttempt(entry, sending->now)) {
+            sending->result.stoppedBy.kind = api::ApiError::Kind::Network;
+            sending->result.stoppedBy.detail = error.message();
+            break;
         }
-        api::PostActionRequest request(entry.workItemId, QJsonDocument(entry.action).toJson(QJsonDocument::Compact),
-                                       entry.idempotencyKey, entry.baseVersion);
-        const api::ApiError error = client.execute(request);
-        if (!error) {
-            confirm(entry, request.item);
-            ++result.sent;
-            continue;
-        }
-        blockedItems.insert(entry.workItemId);
-        if (error.kind == api::ApiError::Kind::Refused && error.httpStatus == 412) {
-            markProblem(entry, OutboxEntry::State::Conflict, error.message(),
-                        error.problem.value(u"currentItem"_s).toObject());
-            ++result.conflicts;
-        } else if (error.kind == api::ApiError::Kind::Refused) {
-            markProblem(entry, OutboxEntry::State::Failed, error.message());
-            ++result.failed;
-        } else {
-            // Network, timeout, server trouble, sign-in: keep it pending and stop here.
-            QSqlQuery note(m_cache.connection());
-            note.prepare(u"UPDATE outbox SET last_error = ? WHERE id = ?"_s);
-            note.addBindValue(error.message());
-            note.addBindValue(entry.id);
-            note.exec();
-            result.stoppedBy = error;
-            return result;
-        }
+        auto request = std::make_shared<api::PostActionRequest>(
+            entry.workItemId, QJsonDocument(entry.action).toJson(QJsonDocument::Compact), entry.idempotencyKey,
+            entry.baseVersion);
+        client.send(request, context, [this, &client, context, sending, entry, request](const api::ApiError &error) {
+            sent(sending, entry, *request, error);
+            if (sending->result.stoppedBy) {
+                sending->done(sending->result);
+                return;
+            }
+            sendNext(client, context, sending);
+        });
+        return;
     }
-    return result;
+    sending->done(sending->result);
+}
+
+void Outbox::sent(const std::shared_ptr<Sending> &sending, const OutboxEntry &entry,
+                  const api::PostActionRequest &request, const api::ApiError &error)
+{
+    SendResult &result = sending->result;
+    if (!error) {
+        confirm(entry, request.item);
+        ++result.sent;
+        return;
+    }
+    sending->blockedItems.insert(entry.workItemId);
+    if (error.kind == api::ApiError::Kind::Refused && error.httpStatus == 412) {
+        markProblem(entry, OutboxEntry::State::Conflict, error.message(),
+                    error.problem.value(u"currentItem"_s).toObject());
+        ++result.conflicts;
+    } else if (error.kind == api::ApiError::Kind::Refused) {
+        markProblem(entry, OutboxEntry::State::Failed, error.message());
+        ++result.failed;
+    } else {
+        // Network, timeout, server trouble, sign-in: keep it pending and stop here.
+        QSqlQuery note(m_cache.connection());
+        note.prepare(u"UPDATE outbox SET last_error = ? WHERE id = ?"_s);
+        note.addBindValue(error.message());
+        note.addBindValue(entry.id);
+        note.exec();
+        result.stoppedBy = error;
+    }
 }
 
 StoreError Outbox::rebase(const QString &workItemId)

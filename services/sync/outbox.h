@@ -9,7 +9,13 @@
 #include <QJsonObject>
 
 #include <chrono>
+#include <functional>
+#include <memory>
 #include <optional>
+
+namespace rcm::api {
+class PostActionRequest;
+}
 
 namespace rcm::sync {
 
@@ -64,8 +70,11 @@ public:
         int flaggedForReview = 0;
         api::ApiError stoppedBy; ///< a network or sign-in problem that stopped sending
     };
-    /// Sends what is pending, oldest first, one item's actions in order.
-    SendResult send(api::ApiClient &client, const QDateTime &now = QDateTime::currentDateTimeUtc());
+    /// Sends what is pending, oldest first, one item's actions in order, one at a time,
+    /// then calls done in context's thread (not if context goes first). The outbox and
+    /// its cache must outlive the sending.
+    void send(api::ApiClient &client, const QObject *context, std::function<void(const SendResult &)> done,
+              const QDateTime &now = QDateTime::currentDateTimeUtc());
 
     QList<OutboxEntry> entries(store::StoreError *error = nullptr);
     qint64 count(OutboxEntry::State state);
@@ -77,6 +86,11 @@ public:
     store::StoreError discard(qint64 id);
 
 private:
+    struct Sending;
+    void sendNext(api::ApiClient &client, const QObject *context, const std::shared_ptr<Sending> &sending);
+    void sent(const std::shared_ptr<Sending> &sending, const OutboxEntry &entry, const api::PostActionRequest &request,
+              const api::ApiError &error);
+
     store::StoreError lookUp(qint64 id, QString *workItemId, OutboxEntry::State *state);
     store::StoreError rebase(const QString &workItemId);
     store::StoreError markAttempt(const OutboxEntry &entry, const QDateTime &now);

@@ -36,10 +36,16 @@ QString SyncEngine::Result::message() const
     return {};
 }
 
-SyncEngine::SyncEngine(store::Database &cache, api::ApiClient &client)
-    : m_cache(cache)
+SyncEngine::SyncEngine(store::Database &cache, api::ApiClient &client, QObject *parent)
+    : QObject(parent)
+    , m_cache(cache)
     , m_client(client)
-{ }
+{
+    qRegisterMetaType<Progress>();
+    qRegisterMetaType<Result>();
+}
+
+SyncEngine::~SyncEngine() = default;
 
 namespace {
 
@@ -103,8 +109,7 @@ StoreError SyncEngine::applyPage(const api::ChangesRequest &page, bool resyncing
     store::TransactionGuard transaction(m_cache.connection());
     if (transaction.beginError())
         return transaction.beginError();
-    store::WorkItemStore items(m_cache);
-    if (StoreError error = items.upsertItems(page.items))
+    if (StoreError error = m_items->upsertItems(page.items))
         return error;
     QSqlQuery seen(m_cache.connection());
     seen.prepare(u"INSERT OR IGNORE INTO resync_seen (id) VALUES (?)"_s);
@@ -130,6 +135,9 @@ StoreError SyncEngine::applyPage(const api::ChangesRequest &page, bool resyncing
     // The cursor moves in the same transaction as the rows it covers.
     if (StoreError error = setState(u"cursor"_s, page.nextCursor))
         return error;
+    ++m_pages;
+    if (m_pageObserver)
+        m_pageObserver(m_pages, PageStage::Written);
     return transaction.commit();
 }
 
@@ -152,105 +160,143 @@ StoreError SyncEngine::sweepAfterResync()
     return transaction.commit();
 }
 
-SyncEngine::Result SyncEngine::run(RemovalPolicy policy)
+void SyncEngine::start(RemovalPolicy policy)
 {
-    Result result;
-    auto failed = [&](Result failure) {
-        failure.outcome = Result::Outcome::Failed;
-        failure.cachedItems = count(u"SELECT count(*) FROM work_items"_s);
-        qCWarning(lcSync).noquote() << failure.message();
-        return failure;
-    };
+    Q_ASSERT(!m_running);
+    m_running = true;
+    ++m_run;
+    m_policy = policy;
+    m_result = Result();
+    m_renewed = false;
+    m_pages = 0;
+    m_timer.start();
     // A first sync into a cache that already holds items is a resync: items the server
     // does not list any more must go, but only once the whole list has been read.
     if (cursor().isEmpty() && state(u"resync"_s).toInt() == 0 && count(u"SELECT count(*) FROM work_items"_s) > 0) {
-        if ((result.storeError = startResync()))
-            return failed(result);
+        if ((m_result.storeError = startResync()))
+            return fail();
     }
     // A first sync into an empty cache is a bulk load: indexes and search are built once
     // at the end instead of row by row (a crash in between is repaired on the next open).
-    const bool bulkLoad = cursor().isEmpty() && count(u"SELECT count(*) FROM work_items"_s) == 0;
-    store::WorkItemStore items(m_cache);
-    if (bulkLoad) {
-        if ((result.storeError = items.beginBulkLoad()))
-            return failed(result);
+    m_bulkLoad = cursor().isEmpty() && count(u"SELECT count(*) FROM work_items"_s) == 0;
+    m_items = std::make_unique<store::WorkItemStore>(m_cache);
+    if (m_bulkLoad) {
+        if ((m_result.storeError = m_items->beginBulkLoad())) {
+            m_bulkLoad = false;
+            return fail();
+        }
     }
-    const auto endBulkLoad = [&]() {
-        return bulkLoad ? items.endBulkLoad() : StoreError();
-    };
-    QElapsedTimer timer;
-    timer.start();
-    bool reauthenticated = false;
-    // One page ahead: while a page is written, the next one downloads.
-    auto page = std::make_unique<api::ChangesRequest>(cursor(), pageSize);
-    std::unique_ptr<QNetworkReply> inFlight = m_client.start(*page);
-    for (;;) {
-        const bool resyncing = state(u"resync"_s).toInt() == 1;
-        if (api::ApiError error = m_client.finish(*page, std::move(inFlight))) {
-            if (error.kind == api::ApiError::Kind::Unauthorized && !reauthenticated && m_reauthenticate
-                && m_reauthenticate()) {
-                reauthenticated = true;
-                page = std::make_unique<api::ChangesRequest>(cursor(), pageSize);
-                inFlight = m_client.start(*page);
-                continue;
-            }
-            if (error.kind == api::ApiError::Kind::Refused && error.problemType == u"resync-required"_s
-                && !result.resynced) {
-                qCInfo(lcSync) << "The server asks for a full resync; unsent actions are kept";
-                result.resynced = true;
-                if ((result.storeError = startResync())) {
-                    endBulkLoad();
-                    return failed(result);
+    requestPage(cursor());
+}
+
+store::StoreError SyncEngine::endBulkLoad()
+{
+    if (!m_bulkLoad)
+        return {};
+    m_bulkLoad = false;
+    return m_items->endBulkLoad();
+}
+
+void SyncEngine::requestPage(const QString &cursor)
+{
+    auto page = std::make_shared<api::ChangesRequest>(cursor, pageSize);
+    m_client.send(page, this, [this, page, run = m_run](const api::ApiError &error) {
+        if (run == m_run && m_running)
+            pageArrived(page, error);
+    });
+}
+
+void SyncEngine::pageArrived(const std::shared_ptr<api::ChangesRequest> &page, const api::ApiError &error)
+{
+    if (error) {
+        if (error.kind == api::ApiError::Kind::Unauthorized && !m_renewed && m_renewSignIn) {
+            m_renewed = true;
+            m_renewSignIn([this, page, error, run = m_run](bool renewed) {
+                if (run != m_run || !m_running)
+                    return;
+                if (renewed) {
+                    requestPage(page->cursor());
+                } else {
+                    m_result.apiError = error;
+                    fail();
                 }
-                page = std::make_unique<api::ChangesRequest>(cursor(), pageSize);
-                inFlight = m_client.start(*page);
-                continue;
-            }
-            result.apiError = error;
-            endBulkLoad();
-            return failed(result);
+            });
+            return;
         }
-        reauthenticated = false;
-        qCDebug(lcSync) << "page received after" << timer.elapsed() << "ms:" << page->items.size() << "items";
-        std::unique_ptr<api::ChangesRequest> next;
-        if (page->hasMore) {
-            // The next page's cursor is this page's; if writing this page fails, the next
-            // is dropped and the saved cursor still points before this one.
-            next = std::make_unique<api::ChangesRequest>(page->nextCursor, pageSize);
-            inFlight = m_client.start(*next);
+        if (error.kind == api::ApiError::Kind::Refused && error.problemType == u"resync-required"_s
+            && !m_result.resynced) {
+            qCInfo(lcSync) << "The server asks for a full resync; unsent actions are kept";
+            m_result.resynced = true;
+            if ((m_result.storeError = startResync()))
+                return fail();
+            return requestPage(QString());
         }
-        if ((result.storeError = applyPage(*page, resyncing))) {
-            inFlight.reset();
-            endBulkLoad();
-            return failed(result);
-        }
-        result.itemsReceived += page->items.size() + page->removedIds.size();
-        if (m_progress)
-            m_progress({result.itemsReceived, -1});
-        if (!next)
-            break;
-        page = std::move(next);
+        m_result.apiError = error;
+        return fail();
     }
-    if ((result.storeError = endBulkLoad()))
-        return failed(result);
-    qCDebug(lcSync) << "pages done after" << timer.elapsed() << "ms";
+    m_renewed = false;
+    qCDebug(lcSync) << "page received after" << m_timer.elapsed() << "ms:" << page->items.size() << "items";
+    // The next page downloads while this one is written. If writing fails, its answer is
+    // dropped and the saved cursor still points before this page.
+    if (page->hasMore)
+        requestPage(page->nextCursor);
+    if ((m_result.storeError = applyPage(*page, state(u"resync"_s).toInt() == 1)))
+        return fail();
+    if (m_pageObserver)
+        m_pageObserver(m_pages, PageStage::Committed);
+    m_result.itemsReceived += page->items.size() + page->removedIds.size();
+    Q_EMIT progressed({m_result.itemsReceived, -1});
+    if (!page->hasMore)
+        pagesDone();
+}
+
+void SyncEngine::pagesDone()
+{
+    if ((m_result.storeError = endBulkLoad()))
+        return fail();
+    qCDebug(lcSync) << "pages done after" << m_timer.elapsed() << "ms";
     // The team, for owner names: small, so fetched whole each time.
-    api::UsersRequest team;
-    if (api::ApiError error = m_client.execute(team)) {
-        result.apiError = error;
-        return failed(result);
+    auto team = std::make_shared<api::UsersRequest>();
+    m_client.send(team, this, [this, team, run = m_run](const api::ApiError &error) {
+        if (run == m_run && m_running)
+            teamArrived(team, error);
+    });
+}
+
+void SyncEngine::teamArrived(const std::shared_ptr<api::UsersRequest> &team, const api::ApiError &error)
+{
+    if (error) {
+        m_result.apiError = error;
+        return fail();
     }
-    if ((result.storeError = items.upsertUsers(team.users)))
-        return failed(result);
+    if ((m_result.storeError = m_items->upsertUsers(team->users)))
+        return fail();
     if (state(u"resync"_s).toInt() == 1) {
-        result.resynced = true;
-        if ((result.storeError = sweepAfterResync()))
-            return failed(result);
+        m_result.resynced = true;
+        if ((m_result.storeError = sweepAfterResync()))
+            return fail();
     }
-    qCDebug(lcSync) << "team and sweep done after" << timer.elapsed() << "ms";
-    result = finish(policy, result);
-    qCDebug(lcSync) << "finished after" << timer.elapsed() << "ms";
-    return result;
+    qCDebug(lcSync) << "team and sweep done after" << m_timer.elapsed() << "ms";
+    complete(finish(m_policy, m_result));
+}
+
+void SyncEngine::fail()
+{
+    if (const StoreError error = endBulkLoad(); error && !m_result.storeError && !m_result.apiError)
+        m_result.storeError = error;
+    m_result.outcome = Result::Outcome::Failed;
+    m_result.cachedItems = count(u"SELECT count(*) FROM work_items"_s);
+    qCWarning(lcSync).noquote() << m_result.message();
+    complete(m_result);
+}
+
+void SyncEngine::complete(Result result)
+{
+    qCDebug(lcSync) << "finished after" << m_timer.elapsed() << "ms";
+    ++m_run; // answers still on their way belong to a run that is over
+    m_running = false;
+    m_items.reset();
+    Q_EMIT finished(result);
 }
 
 SyncEngine::Result SyncEngine::finish(RemovalPolicy policy, Result result)

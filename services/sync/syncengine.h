@@ -5,11 +5,18 @@
 #include "services/store/storeerror.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
+#include <QObject>
 
 #include <functional>
+#include <memory>
 
 namespace rcm::api {
 class ChangesRequest;
+class UsersRequest;
+} // namespace rcm::api
+namespace rcm::store {
+class WorkItemStore;
 }
 
 namespace rcm::sync {
@@ -21,9 +28,13 @@ Q_DECLARE_LOGGING_CATEGORY(lcSync)
 /// in one transaction, so a process killed at any moment resumes without a gap or a
 /// duplicate. Removals (tombstones, and items a full resync no longer finds) wait until
 /// the run is over and are applied only if they stay within 5% of the cache, unless the
-/// user confirms. Unsent actions in the outbox are never touched.
-class SyncEngine final
+/// user confirms. Unsent actions in the outbox are never touched. Nothing waits: the
+/// engine sends a request, returns to the event loop and goes on when the answer comes,
+/// one page downloading while the one before is written.
+class SyncEngine final : public QObject
 {
+    Q_OBJECT
+
 public:
     enum class RemovalPolicy { AskAboveThreshold, Confirmed };
 
@@ -50,14 +61,27 @@ public:
     static constexpr double removalThreshold = 0.05;
     static constexpr int pageSize = 1000;
 
-    SyncEngine(store::Database &cache, api::ApiClient &client);
+
+    /// Where a page is: its rows written inside its transaction, or committed.
+    enum class PageStage { Written, Committed };
+
+    /// Renews the sign-in after a 401 and then calls back with whether it did.
+    using SignInRenewal = std::function<void(std::function<void(bool renewed)>)>;
+
+    SyncEngine(store::Database &cache, api::ApiClient &client, QObject *parent = nullptr);
+    ~SyncEngine() override;
     Q_DISABLE_COPY_MOVE(SyncEngine)
 
-    void setProgressObserver(std::function<void(const Progress &)> observer) { m_progress = std::move(observer); }
-    /// Called on 401: signs in again (and sets the client's token); true if it did.
-    void setReauthenticator(std::function<bool()> reauthenticate) { m_reauthenticate = std::move(reauthenticate); }
+    void setSignInRenewal(SignInRenewal renewal) { m_renewSignIn = std::move(renewal); }
+    /// Called for each page (numbered from 1 in this run) as it is written and committed.
+    void setPageObserver(std::function<void(qint64 page, PageStage stage)> observer)
+    {
+        m_pageObserver = std::move(observer);
+    }
 
-    Result run(RemovalPolicy policy = RemovalPolicy::AskAboveThreshold);
+    /// Starts a run; finished() reports how it ended. One run at a time.
+    void start(RemovalPolicy policy = RemovalPolicy::AskAboveThreshold);
+    bool isRunning() const { return m_running; }
 
     QString cursor() { return readCursor(m_cache); }
     QDateTime lastSync() { return readLastSync(m_cache); }
@@ -66,7 +90,19 @@ public:
     static QString readCursor(store::Database &cache);
     static QDateTime readLastSync(store::Database &cache);
 
+Q_SIGNALS:
+    void progressed(const rcm::sync::SyncEngine::Progress &progress);
+    void finished(const rcm::sync::SyncEngine::Result &result);
+
 private:
+    void requestPage(const QString &cursor);
+    void pageArrived(const std::shared_ptr<api::ChangesRequest> &page, const api::ApiError &error);
+    void pagesDone();
+    void teamArrived(const std::shared_ptr<api::UsersRequest> &team, const api::ApiError &error);
+    void fail();
+    void complete(Result result);
+    store::StoreError endBulkLoad();
+
     QVariant state(const QString &key);
     store::StoreError setState(const QString &key, const QVariant &value);
     store::StoreError startResync();
@@ -77,8 +113,21 @@ private:
 
     store::Database &m_cache;
     api::ApiClient &m_client;
-    std::function<void(const Progress &)> m_progress;
-    std::function<bool()> m_reauthenticate;
+    SignInRenewal m_renewSignIn;
+    std::function<void(qint64, PageStage)> m_pageObserver;
+    // The run under way.
+    bool m_running = false;
+    quint64 m_run = 0; ///< answers to an earlier run, or after a failure, are dropped
+    RemovalPolicy m_policy = RemovalPolicy::AskAboveThreshold;
+    Result m_result;
+    std::unique_ptr<store::WorkItemStore> m_items;
+    bool m_bulkLoad = false;
+    bool m_renewed = false;
+    qint64 m_pages = 0;
+    QElapsedTimer m_timer;
 };
 
 } // namespace rcm::sync
+
+Q_DECLARE_METATYPE(rcm::sync::SyncEngine::Progress)
+Q_DECLARE_METATYPE(rcm::sync::SyncEngine::Result)

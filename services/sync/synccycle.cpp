@@ -1,0 +1,93 @@
+#include "services/sync/synccycle.h"
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace rcm::sync {
+
+bool SyncCycle::Summary::signInRequired() const
+{
+    return sync.apiError.kind == api::ApiError::Kind::Unauthorized
+        || sent.stoppedBy.kind == api::ApiError::Kind::Unauthorized;
+}
+
+QString SyncCycle::Summary::message() const
+{
+    QString text = sync.message();
+    if (sent.stoppedBy && sync.outcome == SyncEngine::Result::Outcome::Completed)
+        text += u"; actions not sent: "_s + sent.stoppedBy.message();
+    return text;
+}
+
+SyncCycle::SyncCycle(store::Database &cache, api::Session &session, QObject *parent)
+    : QObject(parent)
+    , m_cache(cache)
+    , m_session(session)
+    , m_outbox(cache)
+    , m_engine(cache, session.client())
+{
+    qRegisterMetaType<Summary>();
+    m_engine.setSignInRenewal([this](std::function<void(bool)> done) { m_session.renewSignIn(this, done); });
+    connect(&m_engine, &SyncEngine::progressed, this,
+            [this](const SyncEngine::Progress &progress) { Q_EMIT progressed(progress.itemsReceived); });
+    connect(&m_engine, &SyncEngine::finished, this, &SyncCycle::syncDone);
+}
+
+SyncCycle::~SyncCycle() = default;
+
+void SyncCycle::start(SyncEngine::RemovalPolicy policy)
+{
+    Q_ASSERT(!m_running);
+    m_running = true;
+    m_renewed = false;
+    m_policy = policy;
+    m_summary = Summary();
+    sendOutbox();
+}
+
+void SyncCycle::sendOutbox()
+{
+    m_outbox.send(m_session.client(), this, [this](const Outbox::SendResult &result) { outboxDone(result); });
+}
+
+void SyncCycle::outboxDone(const Outbox::SendResult &result)
+{
+    if (result.stoppedBy.kind == api::ApiError::Kind::Unauthorized && !m_renewed) {
+        m_renewed = true;
+        m_session.renewSignIn(this, [this, result](bool renewed) {
+            if (renewed) {
+                m_summary.sent.sent += result.sent; // what went before the session expired
+                m_summary.sent.conflicts += result.conflicts;
+                m_summary.sent.failed += result.failed;
+                m_summary.sent.flaggedForReview += result.flaggedForReview;
+                sendOutbox();
+            } else {
+                outboxDone(result); // the sync meets the same 401 and ends asking for a sign-in
+            }
+        });
+        return;
+    }
+    m_summary.sent.sent += result.sent;
+    m_summary.sent.conflicts += result.conflicts;
+    m_summary.sent.failed += result.failed;
+    m_summary.sent.flaggedForReview += result.flaggedForReview;
+    m_summary.sent.stoppedBy = result.stoppedBy;
+    Q_EMIT outboxSent(m_summary.sent);
+    if (result.stoppedBy.kind == api::ApiError::Kind::Unauthorized) {
+        // Nobody signed in again: fetching changes would only meet the same answer.
+        m_summary.sync.outcome = SyncEngine::Result::Outcome::Failed;
+        m_summary.sync.apiError = result.stoppedBy;
+        return syncDone(m_summary.sync);
+    }
+    m_engine.start(m_policy);
+}
+
+void SyncCycle::syncDone(const SyncEngine::Result &result)
+{
+    m_summary.sync = result;
+    m_summary.pendingActions = m_outbox.count(OutboxEntry::State::Pending);
+    m_summary.conflicts = m_outbox.count(OutboxEntry::State::Conflict);
+    m_running = false;
+    Q_EMIT finished(m_summary);
+}
+
+} // namespace rcm::sync

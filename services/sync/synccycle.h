@@ -1,0 +1,64 @@
+#pragma once
+
+#include "services/api/session.h"
+#include "services/store/database.h"
+#include "services/sync/outbox.h"
+#include "services/sync/syncengine.h"
+
+#include <QObject>
+
+namespace rcm::sync {
+
+/// One sync as the workbench and rcmctl both run it: send the outbox, bring the cache up
+/// to date, and sign in again when the session has expired (with a password kept for
+/// the run, or by asking the person: then the cycle ends and their outbox waits).
+class SyncCycle final : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Summary
+    {
+        Outbox::SendResult sent;
+        SyncEngine::Result sync;
+        qint64 pendingActions = 0;
+        qint64 conflicts = 0;
+        /// The session expired and nobody signed in again: sign in, then sync again.
+        bool signInRequired() const;
+        /// One line for the status bar or the terminal.
+        QString message() const;
+    };
+
+    SyncCycle(store::Database &cache, api::Session &session, QObject *parent = nullptr);
+    ~SyncCycle() override;
+    Q_DISABLE_COPY_MOVE(SyncCycle)
+
+    /// Starts a cycle; finished() reports how it ended. One at a time.
+    void start(SyncEngine::RemovalPolicy policy = SyncEngine::RemovalPolicy::AskAboveThreshold);
+    bool isRunning() const { return m_running; }
+    SyncEngine &engine() { return m_engine; }
+
+Q_SIGNALS:
+    /// What the outbox did, before the changes are fetched (rcmctl prints it).
+    void outboxSent(const rcm::sync::Outbox::SendResult &result);
+    void progressed(qint64 itemsReceived);
+    void finished(const rcm::sync::SyncCycle::Summary &summary);
+
+private:
+    void sendOutbox();
+    void outboxDone(const Outbox::SendResult &result);
+    void syncDone(const SyncEngine::Result &result);
+
+    store::Database &m_cache;
+    api::Session &m_session;
+    Outbox m_outbox;
+    SyncEngine m_engine;
+    SyncEngine::RemovalPolicy m_policy = SyncEngine::RemovalPolicy::AskAboveThreshold;
+    Summary m_summary;
+    bool m_running = false;
+    bool m_renewed = false;
+};
+
+} // namespace rcm::sync
+
+Q_DECLARE_METATYPE(rcm::sync::SyncCycle::Summary)
