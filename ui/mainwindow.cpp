@@ -463,9 +463,8 @@ void MainWindow::askToSignIn(const QString &reason)
     if (!reason.isEmpty())
         m_signInDialog->setError(reason);
     // Accepting signs in in the background; a failure reopens the dialog saying why.
-    connect(m_signInDialog, &QDialog::accepted, this, [this, dialog = m_signInDialog]() {
-        signIn(dialog->server(), dialog->username(), dialog->password());
-    });
+    connect(m_signInDialog, &QDialog::accepted, this,
+            [this, dialog = m_signInDialog]() { signIn(dialog->server(), dialog->username(), dialog->password()); });
     connect(m_signInDialog, &QDialog::rejected, m_signInDialog, &QObject::deleteLater);
     connect(this, &MainWindow::signInFinished, m_signInDialog, [this, dialog = m_signInDialog](const QString &error) {
         if (error.isEmpty()) {

@@ -76,7 +76,8 @@ int runEraImport(const QStringList &arguments)
         return exitCode;
     const bool previewOnly = parser.isSet(preview);
     auto request = std::make_shared<api::RemittanceImportRequest>(
-        file.readAll(), previewOnly ? api::RemittanceImportRequest::Mode::Preview : api::RemittanceImportRequest::Mode::Post);
+        file.readAll(),
+        previewOnly ? api::RemittanceImportRequest::Mode::Preview : api::RemittanceImportRequest::Mode::Post);
     api::ApiClientOptions options = session->client().options();
     if (!previewOnly)
         options.timeout = std::chrono::minutes(5); // a large file takes the gateway a while

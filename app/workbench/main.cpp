@@ -1,6 +1,6 @@
+#include "services/api/session.h"
 #include "services/store/cacheschema.h"
 #include "services/store/database.h"
-#include "services/api/session.h"
 #include "ui/mainwindow.h"
 #include "ui/settingsdialog.h"
 
@@ -68,12 +68,15 @@ int main(int argc, char *argv[])
     if (parser.isSet(serverOption) && parser.isSet(userOption) && parser.isSet(passwordOption)) {
         // Signed in from the start (scripts/demo): sign in, then sync, both in the background.
         const QString password = QTextStream(stdin).readLine();
-        QObject::connect(&window, &rcm::ui::MainWindow::signInFinished, &window, [&window](const QString &error) {
-            if (error.isEmpty())
-                window.syncNow();
-            else
-                QMessageBox::warning(&window, QApplication::applicationDisplayName(), error);
-        }, Qt::SingleShotConnection);
+        QObject::connect(
+            &window, &rcm::ui::MainWindow::signInFinished, &window,
+            [&window](const QString &error) {
+                if (error.isEmpty())
+                    window.syncNow();
+                else
+                    QMessageBox::warning(&window, QApplication::applicationDisplayName(), error);
+            },
+            Qt::SingleShotConnection);
         window.signIn(parser.value(serverOption), parser.value(userOption), password);
     }
     if (parser.isSet(screenshotOption)) {

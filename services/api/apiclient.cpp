@@ -1,8 +1,8 @@
 #include "services/api/apiclient.h"
 
 #include <QPointer>
-#include <QThread>
 #include <QRandomGenerator>
+#include <QThread>
 #include <QTimer>
 #include <QUuid>
 
@@ -84,10 +84,19 @@ public:
         , m_options(options)
     { }
 
+    ~ApiJob() override
+    {
+        // The manager parents its replies: one it has already deleted is null here.
+        if (m_reply) {
+            m_reply->disconnect(this);
+            delete m_reply.data();
+        }
+    }
+
     void start()
     {
-        m_reply = m_client.startRequest(*m_request, m_options);
-        connect(m_reply.get(), &QNetworkReply::finished, this, &ApiJob::readAnswer);
+        m_reply = m_client.startRequest(*m_request, m_options).release();
+        connect(m_reply.data(), &QNetworkReply::finished, this, &ApiJob::readAnswer);
     }
 
 Q_SIGNALS:
@@ -98,7 +107,8 @@ private:
     {
         std::chrono::milliseconds retryAfter {0};
         const ApiError error = interpretReply(*m_request, *m_reply, &retryAfter);
-        m_reply.release()->deleteLater(); // not deleted inside its own finished()
+        m_reply->deleteLater(); // not deleted inside its own finished()
+        m_reply.clear();
         if (!error || !isRetriable(error) || !m_request->isRetriable() || m_attempt >= m_options.maximumAttempts) {
             Q_EMIT finished(error);
             deleteLater();
@@ -106,9 +116,8 @@ private:
         }
         const std::chrono::milliseconds delay
             = std::min(std::max(m_client.backoff(m_attempt, m_options), retryAfter), std::chrono::milliseconds(60'000));
-        qCInfo(lcApi).noquote() << m_request->method() << m_request->path().section(u'?', 0, 0)
-                                << "failed (attempt" << m_attempt << "):" << error.message() << "- retrying in"
-                                << delay.count() << "ms";
+        qCInfo(lcApi).noquote() << m_request->method() << m_request->path().section(u'?', 0, 0) << "failed (attempt"
+                                << m_attempt << "):" << error.message() << "- retrying in" << delay.count() << "ms";
         ++m_attempt;
         Q_EMIT m_client.retrying(error, delay);
         QTimer::singleShot(delay, this, &ApiJob::start);
@@ -117,7 +126,7 @@ private:
     ApiClient &m_client;
     std::shared_ptr<ApiRequestKind> m_request;
     ApiClientOptions m_options;
-    std::unique_ptr<QNetworkReply> m_reply;
+    QPointer<QNetworkReply> m_reply;
     int m_attempt = 1;
 };
 
@@ -215,7 +224,7 @@ ApiError interpretReply(ApiRequestKind &request, QNetworkReply &reply, std::chro
     if (status == 0) {
         ApiError error;
         error.kind = reply.error() == QNetworkReply::OperationCanceledError ? ApiError::Kind::Timeout
-                                                                             : ApiError::Kind::Network;
+                                                                            : ApiError::Kind::Network;
         error.detail = reply.errorString();
         return error;
     }

@@ -88,7 +88,9 @@ void Session::signOut()
 
 void Session::renewSignIn(const QObject *context, std::function<void(bool renewed)> done)
 {
-    auto report = [context = watch(context), done](bool renewed) { callIn(context, [done, renewed]() { done(renewed); }); };
+    auto report = [context = watch(context), done](bool renewed) {
+        callIn(context, [done, renewed]() { done(renewed); });
+    };
     QMetaObject::invokeMethod(this, [this, report]() {
         if (m_password.isEmpty() || m_username.isEmpty()) {
             m_client->setToken(QString());

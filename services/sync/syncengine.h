@@ -61,7 +61,6 @@ public:
     static constexpr double removalThreshold = 0.05;
     static constexpr int pageSize = 1000;
 
-
     /// Where a page is: its rows written inside its transaction, or committed.
     enum class PageStage { Written, Committed };
 

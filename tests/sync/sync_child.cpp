@@ -3,6 +3,7 @@
 #include "services/api/requests.h"
 #include "services/store/cacheschema.h"
 #include "services/sync/syncengine.h"
+#include "tests/testwait.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -20,9 +21,10 @@ int main(int argc, char *argv[])
     }
     rcm::api::ApiClient client {QUrl(arguments.at(2))};
     rcm::api::SignInRequest signIn(arguments.at(3), QStringLiteral("demo"));
-    if (client.execute(signIn))
+    if (rcm::testing::execute(client, signIn))
         return 3;
     client.setToken(signIn.token);
-    const auto result = rcm::sync::SyncEngine(cache, client).run();
+    rcm::sync::SyncEngine engine(cache, client);
+    const auto result = rcm::testing::run(engine);
     return result.outcome == rcm::sync::SyncEngine::Result::Outcome::Completed ? 0 : 1;
 }

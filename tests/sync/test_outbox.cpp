@@ -5,6 +5,7 @@
 #include "services/sync/syncengine.h"
 #include "tests/server/gatewayfixture.h"
 #include "tests/sync/faultproxy.h"
+#include "tests/testwait.h"
 
 #include <QJsonArray>
 #include <QSqlQuery>
@@ -33,7 +34,7 @@ api::ApiClient::Options quickRetries(int attempts = 3)
 bool signIn(api::ApiClient &client, const QString &username)
 {
     api::SignInRequest request(username, u"demo"_s);
-    if (client.execute(request))
+    if (testing::execute(client, request))
         return false;
     client.setToken(request.token);
     return true;
@@ -69,7 +70,8 @@ private:
         QVERIFY(!m_cache->open(m_cachePath, store::workbenchCacheSchema()));
         api::ApiClient client(m_gateway->url(QString()), quickRetries());
         QVERIFY(signIn(client, u"biller"_s));
-        QCOMPARE(sync::SyncEngine(*m_cache, client).run().outcome, sync::SyncEngine::Result::Outcome::Completed);
+        sync::SyncEngine engine(*m_cache, client);
+        QCOMPARE(testing::run(engine).outcome, sync::SyncEngine::Result::Outcome::Completed);
         QSqlQuery query(m_cache->connection());
         QVERIFY(query.exec(u"SELECT id FROM work_items WHERE owner_id = 'DEMO-BILLER' AND status = 'in_progress' "
                            "ORDER BY id LIMIT 1"_s));
@@ -96,7 +98,7 @@ private Q_SLOTS:
 
         api::ApiClient client(m_gateway->url(QString()), quickRetries());
         QVERIFY(signIn(client, u"biller"_s));
-        const Outbox::SendResult result = outbox.send(client);
+        const Outbox::SendResult result = testing::send(outbox, client);
         QCOMPARE(result.sent, 3);
         QVERIFY(!result.stoppedBy);
         QVERIFY(outbox.entries().isEmpty());
@@ -122,7 +124,7 @@ private Q_SLOTS:
             // Two attempts, both cut off after the server applied the action: it stays pending.
             api::ApiClient client(proxy.url(), quickRetries(2));
             QVERIFY(signIn(client, u"biller"_s));
-            const Outbox::SendResult result = outbox.send(client);
+            const Outbox::SendResult result = testing::send(outbox, client);
             QCOMPARE(result.sent, 0);
             QCOMPARE(result.stoppedBy.kind, api::ApiError::Kind::Network);
             QCOMPARE(outbox.entries().constFirst().attempts, 1);
@@ -134,7 +136,7 @@ private Q_SLOTS:
         QCOMPARE(reopened.count(OutboxEntry::State::Pending), qint64(1));
         api::ApiClient client(proxy.url(), quickRetries());
         QVERIFY(signIn(client, u"biller"_s));
-        QCOMPARE(reopened.send(client).sent, 1);
+        QCOMPARE(testing::send(reopened, client).sent, 1);
         QCOMPARE(historyLength(*m_gateway, m_itemId), 1);
         QCOMPARE(actionPosts, 3);
     }
@@ -152,7 +154,7 @@ private Q_SLOTS:
 
         api::ApiClient client(m_gateway->url(QString()), quickRetries());
         QVERIFY(signIn(client, u"biller"_s));
-        const Outbox::SendResult result = outbox.send(client);
+        const Outbox::SendResult result = testing::send(outbox, client);
         QCOMPARE(result.conflicts, 1);
         const OutboxEntry conflict = outbox.entries().constFirst();
         QCOMPARE(conflict.state, OutboxEntry::State::Conflict);
@@ -162,7 +164,7 @@ private Q_SLOTS:
         QCOMPARE(store::WorkItemStore(*m_cache).item(m_itemId)->status, models::WorkItemStatus::Escalated);
 
         QVERIFY(!outbox.retry(conflict.id));
-        QCOMPARE(outbox.send(client).sent, 1);
+        QCOMPARE(testing::send(outbox, client).sent, 1);
         QVERIFY(outbox.entries().isEmpty());
         const auto history = m_gateway->store().history(m_itemId);
         QCOMPARE(history.size(), 2);
@@ -176,7 +178,7 @@ private Q_SLOTS:
         QVERIFY(outbox.enqueue(m_itemId, {{u"type"_s, u"note"_s}, {u"text"_s, u"after the refusal"_s}}));
         api::ApiClient client(m_gateway->url(QString()), quickRetries());
         QVERIFY(signIn(client, u"biller"_s));
-        const Outbox::SendResult result = outbox.send(client);
+        const Outbox::SendResult result = testing::send(outbox, client);
         QCOMPARE(result.failed, 1);
         QCOMPARE(result.sent, 0); // the note waits behind the refused action of its item
         const QList<OutboxEntry> entries = outbox.entries();
@@ -185,7 +187,7 @@ private Q_SLOTS:
         QCOMPARE(entries.at(1).state, OutboxEntry::State::Pending);
         QVERIFY(!outbox.discard(entries.at(0).id)); // the note is rebased: the release never happened
         QCOMPARE(outbox.entries().constFirst().baseVersion, cachedVersion(m_itemId));
-        QCOMPARE(outbox.send(client).sent, 1);
+        QCOMPARE(testing::send(outbox, client).sent, 1);
         QCOMPARE(historyLength(*m_gateway, m_itemId), 1);
     }
 
@@ -199,7 +201,7 @@ private Q_SLOTS:
             QDateTime::currentDateTimeUtc().addDays(-2).toString(Qt::ISODateWithMs))));
         api::ApiClient client(m_gateway->url(QString()), quickRetries());
         QVERIFY(signIn(client, u"biller"_s));
-        const Outbox::SendResult result = outbox.send(client);
+        const Outbox::SendResult result = testing::send(outbox, client);
         QCOMPARE(result.flaggedForReview, 1);
         QCOMPARE(result.sent, 0);
         QCOMPARE(outbox.entries().constFirst().state, OutboxEntry::State::Review);
@@ -214,13 +216,13 @@ private Q_SLOTS:
         proxy.setPlan([](const QByteArray &, const QByteArray &, int) { return Fault::Unavailable; });
         Outbox outbox(*m_cache);
         QVERIFY(outbox.enqueue(m_itemId, {{u"type"_s, u"hold"_s}}));
-        const Outbox::SendResult result = outbox.send(client);
+        const Outbox::SendResult result = testing::send(outbox, client);
         QCOMPARE(result.stoppedBy.kind, api::ApiError::Kind::Server);
         QCOMPARE(result.stoppedBy.httpStatus, 503);
         QCOMPARE(outbox.count(OutboxEntry::State::Pending), qint64(1));
         QVERIFY(outbox.entries().constFirst().lastError.contains(u"503"_s));
         proxy.setPlan({});
-        QCOMPARE(outbox.send(client).sent, 1);
+        QCOMPARE(testing::send(outbox, client).sent, 1);
         QCOMPARE(historyLength(*m_gateway, m_itemId), 1);
     }
 };

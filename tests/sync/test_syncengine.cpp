@@ -5,6 +5,7 @@
 #include "services/sync/syncengine.h"
 #include "tests/server/gatewayfixture.h"
 #include "tests/sync/faultproxy.h"
+#include "tests/testwait.h"
 
 #include <QSqlQuery>
 #include <QTest>
@@ -31,7 +32,7 @@ api::ApiClient::Options quickRetries()
 bool signIn(api::ApiClient &client, const QString &username = u"supervisor"_s)
 {
     api::SignInRequest request(username, u"demo"_s);
-    if (client.execute(request))
+    if (testing::execute(client, request))
         return false;
     client.setToken(request.token);
     return true;
@@ -101,8 +102,9 @@ private Q_SLOTS:
         QVERIFY(syncing.ready);
         auto &[cache, client, engine, ready] = syncing;
         QList<qint64> progress;
-        engine.setProgressObserver([&](const SyncEngine::Progress &p) { progress.append(p.itemsReceived); });
-        const SyncEngine::Result first = engine.run();
+        connect(&engine, &SyncEngine::progressed, this,
+                [&](const SyncEngine::Progress &p) { progress.append(p.itemsReceived); });
+        const SyncEngine::Result first = testing::run(engine);
         QCOMPARE(first.outcome, SyncEngine::Result::Outcome::Completed);
         QCOMPARE(first.itemsReceived, qint64(2500));
         QCOMPARE(progress.size(), 3); // pages of 1000
@@ -115,7 +117,7 @@ private Q_SLOTS:
         testing::HttpClient other(gateway.url(QString()));
         QVERIFY(other.signIn(u"supervisor"_s));
         QCOMPARE(other.act(item->id, {{u"type"_s, u"escalate"_s}}, item->version, u"other-escalate-1"_s).status, 200);
-        const SyncEngine::Result second = engine.run();
+        const SyncEngine::Result second = testing::run(engine);
         QCOMPARE(second.outcome, SyncEngine::Result::Outcome::Completed);
         QCOMPARE(second.itemsReceived, qint64(1));
         verifyCacheMatchesServer(cache, gateway, u"supervisor"_s);
@@ -127,24 +129,24 @@ private Q_SLOTS:
         Syncing syncing(newCachePath(), gateway.url(QString()));
         QVERIFY(syncing.ready);
         auto &[cache, client, engine, ready] = syncing;
-        QCOMPARE(engine.run().outcome, SyncEngine::Result::Outcome::Completed);
+        QCOMPARE(testing::run(engine).outcome, SyncEngine::Result::Outcome::Completed);
         // 5 of 200 (2.5%) go through on their own.
         for (int index = 1; index <= 5; ++index)
             QVERIFY(!gateway.store().removeItem(u"WI-%1"_s.arg(index, 8, 10, QChar(u'0'))));
-        SyncEngine::Result result = engine.run();
+        SyncEngine::Result result = testing::run(engine);
         QCOMPARE(result.outcome, SyncEngine::Result::Outcome::Completed);
         QCOMPARE(result.removed, qint64(5));
         // 20 of 195 (over 10%) stop before removing anything.
         for (int index = 100; index < 120; ++index)
             QVERIFY(!gateway.store().removeItem(u"WI-%1"_s.arg(index, 8, 10, QChar(u'0'))));
         const QByteArray before = cacheDigest(cache);
-        result = engine.run();
+        result = testing::run(engine);
         QCOMPARE(result.outcome, SyncEngine::Result::Outcome::NeedsConfirmation);
         QCOMPARE(result.pendingRemovals, qint64(20));
         QVERIFY(result.message().contains(u"Nothing was removed"_s));
         QCOMPARE(cacheDigest(cache), before);
         // Confirmed, they go; the cache then equals the server.
-        result = engine.run(SyncEngine::RemovalPolicy::Confirmed);
+        result = testing::run(engine, SyncEngine::RemovalPolicy::Confirmed);
         QCOMPARE(result.outcome, SyncEngine::Result::Outcome::Completed);
         QCOMPARE(result.removed, qint64(20));
         verifyCacheMatchesServer(cache, gateway, u"supervisor"_s);
@@ -156,13 +158,13 @@ private Q_SLOTS:
         Syncing syncing(newCachePath(), gateway.url(QString()));
         QVERIFY(syncing.ready);
         auto &[cache, client, engine, ready] = syncing;
-        QCOMPARE(engine.run().outcome, SyncEngine::Result::Outcome::Completed);
+        QCOMPARE(testing::run(engine).outcome, SyncEngine::Result::Outcome::Completed);
         // The server has lost its data (or points at an empty database): a full resync
         // sees nothing, and the sweep would remove everything.
         QVERIFY(!gateway.database().execute(u"UPDATE work_items SET deleted = 1"_s));
         QVERIFY(!gateway.store().purgeTombstones(QDateTime::currentDateTimeUtc().addSecs(60)));
         const QByteArray before = cacheDigest(cache);
-        const SyncEngine::Result result = engine.run();
+        const SyncEngine::Result result = testing::run(engine);
         QVERIFY(result.resynced);
         QCOMPARE(result.outcome, SyncEngine::Result::Outcome::NeedsConfirmation);
         QCOMPARE(result.pendingRemovals, qint64(100));
@@ -175,12 +177,12 @@ private Q_SLOTS:
         Syncing syncing(newCachePath(), gateway.url(QString()));
         QVERIFY(syncing.ready);
         auto &[cache, client, engine, ready] = syncing;
-        QCOMPARE(engine.run().outcome, SyncEngine::Result::Outcome::Completed);
+        QCOMPARE(testing::run(engine).outcome, SyncEngine::Result::Outcome::Completed);
         sync::Outbox outbox(cache);
         QVERIFY(outbox.enqueue(u"WI-00000007"_s, {{u"type"_s, u"note"_s}, {u"text"_s, u"keep me"_s}}));
         QVERIFY(!gateway.store().removeItem(u"WI-00000300"_s));
         QVERIFY(!gateway.store().purgeTombstones(QDateTime::currentDateTimeUtc().addSecs(60)));
-        const SyncEngine::Result result = engine.run();
+        const SyncEngine::Result result = testing::run(engine);
         QCOMPARE(result.outcome, SyncEngine::Result::Outcome::Completed);
         QVERIFY(result.resynced);
         QCOMPARE(result.removed, qint64(1));
@@ -219,7 +221,7 @@ private Q_SLOTS:
         Syncing syncing(newCachePath(), proxy.url());
         QVERIFY(syncing.ready);
         auto &[cache, client, engine, ready] = syncing;
-        const SyncEngine::Result result = engine.run();
+        const SyncEngine::Result result = testing::run(engine);
         if (completes) {
             QCOMPARE(result.outcome, SyncEngine::Result::Outcome::Completed);
             verifyCacheMatchesServer(cache, gateway, u"supervisor"_s);
@@ -232,7 +234,7 @@ private Q_SLOTS:
         const QString cursor = engine.cursor();
         QVERIFY(!cursor.isEmpty());
         proxy.setPlan({});
-        const SyncEngine::Result resumed = engine.run();
+        const SyncEngine::Result resumed = testing::run(engine);
         QCOMPARE(resumed.outcome, SyncEngine::Result::Outcome::Completed);
         QCOMPARE(resumed.itemsReceived, qint64(1300));
         verifyCacheMatchesServer(cache, gateway, u"supervisor"_s);
@@ -246,7 +248,7 @@ private Q_SLOTS:
         QVERIFY(syncing.ready);
         auto &[cache, client, engine, ready] = syncing;
         proxy.setPlan([](const QByteArray &, const QByteArray &, int) { return Fault::HtmlNotFound; });
-        const SyncEngine::Result result = engine.run();
+        const SyncEngine::Result result = testing::run(engine);
         QCOMPARE(result.outcome, SyncEngine::Result::Outcome::Failed);
         QCOMPARE(result.apiError.kind, api::ApiError::Kind::BadReply);
         QVERIFY2(result.message().contains(u"text/html"_s), qPrintable(result.message()));
@@ -261,16 +263,16 @@ private Q_SLOTS:
         auto &[cache, client, engine, ready] = syncing;
         int pages = 0;
         int signIns = 0;
-        engine.setProgressObserver([&](const SyncEngine::Progress &) {
+        connect(&engine, &SyncEngine::progressed, this, [&](const SyncEngine::Progress &) {
             // After the first page, every session expires.
             if (++pages == 1)
                 QVERIFY(!gateway.database().execute(u"UPDATE sessions SET expires_at = '2000-01-01T00:00:00.000Z'"_s));
         });
-        engine.setReauthenticator([&]() {
+        engine.setSignInRenewal([&](const std::function<void(bool)> &done) {
             ++signIns;
-            return signIn(client);
+            done(signIn(client));
         });
-        const SyncEngine::Result result = engine.run();
+        const SyncEngine::Result result = testing::run(engine);
         QCOMPARE(result.outcome, SyncEngine::Result::Outcome::Completed);
         QCOMPARE(signIns, 1);
         verifyCacheMatchesServer(cache, gateway, u"supervisor"_s);

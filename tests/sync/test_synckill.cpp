@@ -3,6 +3,7 @@
 #include "services/store/workitemstore.h"
 #include "services/sync/syncengine.h"
 #include "tests/server/gatewayfixture.h"
+#include "tests/testwait.h"
 
 #include <QProcess>
 #include <QRandomGenerator>
@@ -55,9 +56,10 @@ private Q_SLOTS:
         QVERIFY(!cache.open(cachePath, store::workbenchCacheSchema()));
         api::ApiClient client(gateway.url(QString()));
         api::SignInRequest signIn(u"supervisor"_s, u"demo"_s);
-        QVERIFY(!client.execute(signIn));
+        QVERIFY(!testing::execute(client, signIn));
         client.setToken(signIn.token);
-        const auto result = sync::SyncEngine(cache, client).run();
+        sync::SyncEngine engine(cache, client);
+        const auto result = testing::run(engine);
         QCOMPARE(result.outcome, sync::SyncEngine::Result::Outcome::Completed);
         QCOMPARE(result.cachedItems, items);
         // Equal to the server, item by item.

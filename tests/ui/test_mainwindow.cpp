@@ -1,10 +1,12 @@
 #include "models/itemmodels/workqueuemodel.h"
+#include "services/api/session.h"
 #include "services/store/cacheschema.h"
 #include "services/store/database.h"
 #include "services/store/workitemstore.h"
 #include "services/sync/outbox.h"
 #include "services/synthetic/syntheticcache.h"
 #include "tests/server/gatewayfixture.h"
+#include "tests/ui/windowsignin.h"
 #include "ui/mainwindow.h"
 
 #include <QLabel>
@@ -35,7 +37,8 @@ private Q_SLOTS:
     {
         store::Database cache;
         QVERIFY(!cache.open(m_dir.filePath(u"cache.db"_s), store::workbenchCacheSchema()));
-        ui::MainWindow window(cache);
+        api::Session session {QUrl()};
+        ui::MainWindow window(cache, session);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
 
@@ -75,7 +78,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         store::Database cache;
         QVERIFY(!cache.open(dir.filePath(u"synced.db"_s), store::workbenchCacheSchema()));
-        ui::MainWindow window(cache);
+        api::Session session {QUrl()};
+        ui::MainWindow window(cache, session);
         window.show();
         auto *table = window.findChild<QTableView *>(u"queueTable"_s);
         auto *user = window.findChild<QLabel *>(u"userStatus"_s);
@@ -84,8 +88,10 @@ private Q_SLOTS:
         QCOMPARE(table->model()->rowCount(), 0);
         QCOMPARE(user->text(), u"Not signed in"_s);
 
-        QVERIFY(!window.signIn(gateway.url(QString()).toString(), u"supervisor"_s, u"nope"_s).isEmpty());
-        QCOMPARE(window.signIn(gateway.url(QString()).toString(), u"supervisor"_s, u"demo"_s), QString());
+        QVERIFY(
+            !testing::signInAndWait(window, gateway.url(QString()).toString(), u"supervisor"_s, u"nope"_s).isEmpty());
+        QCOMPARE(testing::signInAndWait(window, gateway.url(QString()).toString(), u"supervisor"_s, u"demo"_s),
+                 QString());
         QCOMPARE(user->text(), u"Demo Supervisor (supervisor)"_s);
         window.syncNow();
         QVERIFY(window.isSyncing());
@@ -118,9 +124,10 @@ private Q_SLOTS:
         QTemporaryDir dir;
         store::Database cache;
         QVERIFY(!cache.open(dir.filePath(u"acting.db"_s), store::workbenchCacheSchema()));
-        ui::MainWindow window(cache);
+        api::Session session {QUrl()};
+        ui::MainWindow window(cache, session);
         window.show();
-        QCOMPARE(window.signIn(gateway.url(QString()).toString(), u"biller"_s, u"demo"_s), QString());
+        QCOMPARE(testing::signInAndWait(window, gateway.url(QString()).toString(), u"biller"_s, u"demo"_s), QString());
         window.syncNow();
         QTRY_VERIFY_WITH_TIMEOUT(!window.isSyncing(), 30000);
 
@@ -179,10 +186,12 @@ private Q_SLOTS:
         QTemporaryDir dir;
         store::Database cache;
         QVERIFY(!cache.open(dir.filePath(u"locked.db"_s), store::workbenchCacheSchema()));
-        ui::MainWindow window(cache);
+        api::Session session {QUrl()};
+        ui::MainWindow window(cache, session);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QCOMPARE(window.signIn(gateway.url(QString()).toString(), u"supervisor"_s, u"demo"_s), QString());
+        QCOMPARE(testing::signInAndWait(window, gateway.url(QString()).toString(), u"supervisor"_s, u"demo"_s),
+                 QString());
         window.syncNow();
         QTRY_VERIFY_WITH_TIMEOUT(!window.isSyncing(), 30000);
         auto *detail = window.findChild<QTextBrowser *>(u"detail"_s);
@@ -209,9 +218,11 @@ private Q_SLOTS:
         QVERIFY(!window.findChild<QTableView *>(u"queueTable"_s)->isVisible());
         QVERIFY(window.findChild<QPushButton *>(u"unlock"_s)->isVisible());
         // Signing in again unlocks; a wrong password does not.
-        QVERIFY(!window.signIn(gateway.url(QString()).toString(), u"supervisor"_s, u"wrong"_s).isEmpty());
+        QVERIFY(
+            !testing::signInAndWait(window, gateway.url(QString()).toString(), u"supervisor"_s, u"wrong"_s).isEmpty());
         QVERIFY(window.isLocked());
-        QCOMPARE(window.signIn(gateway.url(QString()).toString(), u"supervisor"_s, u"demo"_s), QString());
+        QCOMPARE(testing::signInAndWait(window, gateway.url(QString()).toString(), u"supervisor"_s, u"demo"_s),
+                 QString());
         QVERIFY(!window.isLocked());
         QVERIFY(window.findChild<QTableView *>(u"queueTable"_s)->isVisible());
     }
@@ -221,7 +232,8 @@ private Q_SLOTS:
         QVERIFY(ui::installTranslation(u"es"_s));
         store::Database cache;
         QVERIFY(!cache.open(m_dir.filePath(u"cache.db"_s), store::workbenchCacheSchema()));
-        ui::MainWindow window(cache);
+        api::Session session {QUrl()};
+        ui::MainWindow window(cache, session);
         auto *navigation = window.findChild<QListWidget *>(u"navigation"_s);
         auto *table = window.findChild<QTableView *>(u"queueTable"_s);
         QVERIFY2(navigation->item(1)->text().startsWith(u"Denegaciones"_s), qPrintable(navigation->item(1)->text()));

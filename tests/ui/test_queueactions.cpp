@@ -1,6 +1,7 @@
 // The workbench's filters, bulk actions, supervisor assignment, conflicts dialog and
 // settings, driven through real widgets against a real gateway on loopback.
 #include "models/itemmodels/workqueuemodel.h"
+#include "services/api/session.h"
 #include "services/store/cacheschema.h"
 #include "services/store/database.h"
 #include "services/store/workitemstore.h"
@@ -8,6 +9,7 @@
 #include "services/x12/remittancewriter.h"
 #include "services/x12/syntheticremittances.h"
 #include "tests/server/gatewayfixture.h"
+#include "tests/ui/windowsignin.h"
 #include "ui/assigndialog.h"
 #include "ui/conflictsdialog.h"
 #include "ui/mainwindow.h"
@@ -75,9 +77,10 @@ struct SignedInWindow
     SignedInWindow(testing::GatewayFixture &gateway, const QString &username)
     {
         ready = !cache.open(dir.filePath(u"cache.db"_s), store::workbenchCacheSchema());
-        window = std::make_unique<ui::MainWindow>(cache);
+        window = std::make_unique<ui::MainWindow>(cache, session);
         window->show();
-        ready = ready && window->signIn(gateway.url(QString()).toString(), username, u"demo"_s).isEmpty();
+        ready = ready
+            && testing::signInAndWait(*window, gateway.url(QString()).toString(), username, u"demo"_s).isEmpty();
         window->syncNow();
     }
     QTableView *table() const { return window->findChild<QTableView *>(u"queueTable"_s); }
@@ -88,6 +91,7 @@ struct SignedInWindow
 
     QTemporaryDir dir;
     store::Database cache;
+    api::Session session {QUrl()};
     std::unique_ptr<ui::MainWindow> window;
     bool ready = false;
 };
@@ -272,11 +276,11 @@ private Q_SLOTS:
             [](ui::RemittancePreviewDialog *dialog) { // the gateway's preview is in
                 return dialog->findChild<QPushButton *>(u"postRemittance"_s)->isEnabled();
             });
-        signedIn.window->importRemittance(file.fileName());
-        QCOMPARE(transactionRows, 2);
+        signedIn.window->importRemittance(file.fileName()); // the window goes on while the dialog works
+        QTRY_COMPARE_WITH_TIMEOUT(transactionRows, 2, 30000);
         QVERIFY(previewRows > 0);
         QCOMPARE(postedBeforePressing, 0); // nothing is posted by the preview
-        QCOMPARE(sqlCount(gateway.database(), u"SELECT count(*) FROM remittances"_s), 2);
+        QTRY_COMPARE_WITH_TIMEOUT(sqlCount(gateway.database(), u"SELECT count(*) FROM remittances"_s), 2, 30000);
         // The exceptions arrive with the next sync, in the remittance queue.
         QTRY_VERIFY_WITH_TIMEOUT(!signedIn.window->isSyncing(), 30000);
         QTRY_COMPARE_WITH_TIMEOUT(
@@ -304,7 +308,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         store::Database cache;
         QVERIFY(!cache.open(dir.filePath(u"cache.db"_s), store::workbenchCacheSchema()));
-        ui::MainWindow window(cache);
+        api::Session session {QUrl()};
+        ui::MainWindow window(cache, session);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QFile file(dir.filePath(u"dropped.835"_s));
