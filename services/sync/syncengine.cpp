@@ -98,7 +98,7 @@ StoreError SyncEngine::startResync()
     return transaction.commit();
 }
 
-StoreError SyncEngine::applyPage(const api::ChangesRequest &page, bool resyncing)
+StoreError SyncEngine::applyPage(const api::ChangesRequest &page, bool resyncing, qint64 pageNumber)
 {
     store::TransactionGuard transaction(m_cache.connection());
     if (transaction.beginError())
@@ -130,6 +130,8 @@ StoreError SyncEngine::applyPage(const api::ChangesRequest &page, bool resyncing
     // The cursor moves in the same transaction as the rows it covers.
     if (StoreError error = setState(u"cursor"_s, page.nextCursor))
         return error;
+    if (m_pageObserver)
+        m_pageObserver(pageNumber, PageStage::Written);
     return transaction.commit();
 }
 
@@ -181,6 +183,7 @@ SyncEngine::Result SyncEngine::run(RemovalPolicy policy)
     QElapsedTimer timer;
     timer.start();
     bool reauthenticated = false;
+    qint64 pagesApplied = 0;
     // One page ahead: while a page is written, the next one downloads.
     auto page = std::make_unique<api::ChangesRequest>(cursor(), pageSize);
     std::unique_ptr<QNetworkReply> inFlight = m_client.start(*page);
@@ -219,11 +222,13 @@ SyncEngine::Result SyncEngine::run(RemovalPolicy policy)
             next = std::make_unique<api::ChangesRequest>(page->nextCursor, pageSize);
             inFlight = m_client.start(*next);
         }
-        if ((result.storeError = applyPage(*page, resyncing))) {
+        if ((result.storeError = applyPage(*page, resyncing, ++pagesApplied))) {
             inFlight.reset();
             endBulkLoad();
             return failed(result);
         }
+        if (m_pageObserver)
+            m_pageObserver(pagesApplied, PageStage::Committed);
         result.itemsReceived += page->items.size() + page->removedIds.size();
         if (m_progress)
             m_progress({result.itemsReceived, -1});

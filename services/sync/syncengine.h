@@ -26,6 +26,8 @@ class SyncEngine final
 {
 public:
     enum class RemovalPolicy { AskAboveThreshold, Confirmed };
+    /// Where a page is: its rows written inside its transaction, or that transaction committed.
+    enum class PageStage { Written, Committed };
 
     struct Progress
     {
@@ -54,6 +56,12 @@ public:
     Q_DISABLE_COPY_MOVE(SyncEngine)
 
     void setProgressObserver(std::function<void(const Progress &)> observer) { m_progress = std::move(observer); }
+    /// Called for each page this run applies (page 1 is the run's first): Written inside the
+    /// page's transaction just before its commit, Committed once the commit succeeded.
+    void setPageObserver(std::function<void(qint64 page, PageStage stage)> observer)
+    {
+        m_pageObserver = std::move(observer);
+    }
     /// Called on 401: signs in again (and sets the client's token); true if it did.
     void setReauthenticator(std::function<bool()> reauthenticate) { m_reauthenticate = std::move(reauthenticate); }
 
@@ -70,7 +78,7 @@ private:
     QVariant state(const QString &key);
     store::StoreError setState(const QString &key, const QVariant &value);
     store::StoreError startResync();
-    store::StoreError applyPage(const api::ChangesRequest &page, bool resyncing);
+    store::StoreError applyPage(const api::ChangesRequest &page, bool resyncing, qint64 pageNumber);
     store::StoreError sweepAfterResync();
     Result finish(RemovalPolicy policy, Result result);
     qint64 count(const QString &statement);
@@ -79,6 +87,7 @@ private:
     api::ApiClient &m_client;
     std::function<void(const Progress &)> m_progress;
     std::function<bool()> m_reauthenticate;
+    std::function<void(qint64 page, PageStage stage)> m_pageObserver;
 };
 
 } // namespace rcm::sync
