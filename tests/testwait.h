@@ -18,7 +18,7 @@ inline api::ApiError execute(api::ApiClient &client, api::ApiRequestKind &reques
 {
     api::ApiError result;
     QEventLoop loop;
-    client.send(std::shared_ptr<api::ApiRequestKind>(&request, [](api::ApiRequestKind *) { }), &loop,
+    client.send(std::shared_ptr<api::ApiRequestKind>(&request, [](api::ApiRequestKind *) {}), &loop,
                 [&](const api::ApiError &error) {
                     result = error;
                     loop.quit();
@@ -29,15 +29,16 @@ inline api::ApiError execute(api::ApiClient &client, api::ApiRequestKind &reques
 
 /// Runs the engine once and waits for how it ended.
 inline sync::SyncEngine::Result run(sync::SyncEngine &engine,
-                                    sync::SyncEngine::RemovalPolicy policy = sync::SyncEngine::RemovalPolicy::AskAboveThreshold)
+                                    sync::SyncEngine::RemovalPolicy policy
+                                    = sync::SyncEngine::RemovalPolicy::AskAboveThreshold)
 {
     sync::SyncEngine::Result result;
     QEventLoop loop;
-    const auto connection = QObject::connect(&engine, &sync::SyncEngine::finished, &loop,
-                                             [&](const sync::SyncEngine::Result &finished) {
-                                                 result = finished;
-                                                 loop.quit();
-                                             });
+    const auto connection
+        = QObject::connect(&engine, &sync::SyncEngine::finished, &loop, [&](const sync::SyncEngine::Result &finished) {
+              result = finished;
+              loop.quit();
+          });
     engine.start(policy);
     if (engine.isRunning())
         loop.exec();

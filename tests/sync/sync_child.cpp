@@ -1,5 +1,9 @@
-// sync_child CACHE URL USER: signs in (password "demo") and syncs the cache, as rcmctl
-// sync would; a test kills it at random moments. Exit 0 when the sync completed.
+// sync_child CACHE URL USER [HOLD_PAGE]: signs in (password "demo") and syncs the cache, as
+// rcmctl sync would, so that a test can kill it. It reports each page on stdout, one flushed
+// line per event: "written N" inside page N's transaction, "committed N" after its commit
+// (N counts this run's pages from 1). With HOLD_PAGE it then stays inside that page's
+// transaction for a while, saying "holding N" first, so the test can kill it there on purpose.
+// Exit 0 when the sync completed.
 #include "services/api/requests.h"
 #include "services/store/cacheschema.h"
 #include "services/sync/syncengine.h"
@@ -7,13 +11,19 @@
 
 #include <QCoreApplication>
 #include <QTextStream>
+#include <QThread>
+
+#include <cstdio>
+
+using rcm::sync::SyncEngine;
 
 int main(int argc, char *argv[])
 {
     QCoreApplication application(argc, argv);
     const QStringList arguments = QCoreApplication::arguments();
-    if (arguments.size() != 4)
+    if (arguments.size() != 4 && arguments.size() != 5)
         return 2;
+    const qint64 holdPage = arguments.size() == 5 ? arguments.at(4).toLongLong() : 0;
     rcm::store::Database cache;
     if (const auto error = cache.open(arguments.at(1), rcm::store::workbenchCacheSchema())) {
         QTextStream(stderr) << error.message() << "\n";
@@ -24,7 +34,21 @@ int main(int argc, char *argv[])
     if (rcm::testing::execute(client, signIn))
         return 3;
     client.setToken(signIn.token);
-    rcm::sync::SyncEngine engine(cache, client);
+    SyncEngine engine(cache, client);
+    const auto report = [](const char *event, qint64 page) {
+        std::printf("%s %lld\n", event, static_cast<long long>(page));
+        std::fflush(stdout);
+    };
+    engine.setPageObserver([holdPage, report](qint64 page, SyncEngine::PageStage stage) {
+        const bool written = stage == SyncEngine::PageStage::Written;
+        report(written ? "written" : "committed", page);
+        if (written && page == holdPage) {
+            report("holding", page);
+            // Long enough for a test that kills on the line above, however loaded the
+            // machine; the test never waits for it to end.
+            QThread::sleep(20);
+        }
+    });
     const auto result = rcm::testing::run(engine);
-    return result.outcome == rcm::sync::SyncEngine::Result::Outcome::Completed ? 0 : 1;
+    return result.outcome == SyncEngine::Result::Outcome::Completed ? 0 : 1;
 }
