@@ -639,22 +639,25 @@ void MainWindow::refreshFilterChoices()
 
 void MainWindow::showConflicts()
 {
-    ConflictsDialog dialog(m_cache, this);
-    connect(&dialog, &ConflictsDialog::outboxChanged, this, [this]() {
+    auto *dialog = new ConflictsDialog(m_cache, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ConflictsDialog::outboxChanged, this, [this]() {
         updateSessionStatus();
         m_model->refresh();
         syncNow();
     });
-    dialog.exec();
+    dialog->open();
 }
 
 void MainWindow::showSettings()
 {
-    SettingsDialog dialog(this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    m_idleLock->setInterval(std::chrono::minutes(dialog.autoLockMinutes()));
-    statusBar()->showMessage(tr("Settings saved."), 4000);
+    auto *dialog = new SettingsDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog]() {
+        m_idleLock->setInterval(std::chrono::minutes(dialog->autoLockMinutes()));
+        statusBar()->showMessage(tr("Settings saved."), 4000);
+    });
+    dialog->open();
 }
 
 void MainWindow::buildViewsMenu()

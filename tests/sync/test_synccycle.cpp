@@ -1,0 +1,140 @@
+#include "services/api/session.h"
+#include "services/store/cacheschema.h"
+#include "services/sync/synccycle.h"
+#include "tests/server/gatewayfixture.h"
+#include "tests/testwait.h"
+
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace rcm;
+using sync::SyncCycle;
+using sync::SyncEngine;
+using testing::GatewayFixture;
+
+namespace {
+
+api::ApiError signIn(api::Session &session, const QString &username)
+{
+    api::ApiError result;
+    QSignalSpy done(&session, &api::Session::signedIn);
+    QEventLoop loop;
+    session.signIn(username, u"demo"_s, &loop, [&](const api::ApiError &error) {
+        result = error;
+        loop.quit();
+    });
+    loop.exec();
+    return result;
+}
+
+SyncCycle::Summary runCycle(SyncCycle &cycle)
+{
+    QSignalSpy finished(&cycle, &SyncCycle::finished);
+    cycle.start();
+    if (finished.isEmpty())
+        finished.wait(60'000);
+    return finished.isEmpty() ? SyncCycle::Summary() : finished.constFirst().constFirst().value<SyncCycle::Summary>();
+}
+
+/// A gateway, a cache synced from it as the demo biller, and one note waiting in the outbox.
+struct World
+{
+    World()
+    {
+        ready = gateway.isReady() && !cache.open(dir.filePath(u"cache.db"_s), store::workbenchCacheSchema())
+            && !signIn(session, u"biller"_s);
+        ready = ready && runCycle(cycle).sync.outcome == SyncEngine::Result::Outcome::Completed;
+        QSqlQuery query(cache.connection());
+        ready = ready
+            && query.exec(u"SELECT id FROM work_items WHERE owner_id = 'DEMO-BILLER' AND status = 'in_progress' "
+                          "ORDER BY id LIMIT 1"_s)
+            && query.next();
+        itemId = query.value(0).toString();
+        query.finish();
+        ready = ready && sync::Outbox(cache).enqueue(itemId, {{u"type"_s, u"note"_s}, {u"text"_s, u"called"_s}});
+    }
+    void expireEverySession()
+    {
+        QVERIFY(!gateway.database().execute(u"UPDATE sessions SET expires_at = '2000-01-01T00:00:00.000Z'"_s));
+    }
+
+    QTemporaryDir dir;
+    GatewayFixture gateway {300};
+    store::Database cache;
+    api::Session session {gateway.url(QString())};
+    SyncCycle cycle {cache, session};
+    QString itemId;
+    bool ready = false;
+};
+
+} // namespace
+
+class TestSyncCycle final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void anExpiredSessionIsRenewedWithThePasswordKeptForTheRunAndTheActionGoesOut()
+    {
+        World world;
+        QVERIFY(world.ready);
+        const qsizetype historyBefore = world.gateway.store().history(world.itemId).size();
+        world.expireEverySession();
+        world.session.keepPasswordForThisRun(u"demo"_s);
+        const SyncCycle::Summary summary = runCycle(world.cycle);
+        QCOMPARE(summary.sync.outcome, SyncEngine::Result::Outcome::Completed);
+        QCOMPARE(summary.sent.sent, 1);
+        QCOMPARE(summary.pendingActions, 0);
+        QVERIFY(!summary.signInRequired());
+        QCOMPARE(world.gateway.store().history(world.itemId).size(), historyBefore + 1);
+        QVERIFY(world.session.isSignedIn());
+    }
+
+    void anExpiredSessionWithoutAPasswordAsksThePersonAndKeepsTheirOutbox()
+    {
+        World world;
+        QVERIFY(world.ready);
+        world.expireEverySession();
+        QSignalSpy asked(&world.session, &api::Session::signInRequired);
+        const SyncCycle::Summary summary = runCycle(world.cycle);
+        QCOMPARE(summary.sync.outcome, SyncEngine::Result::Outcome::Failed);
+        QVERIFY(summary.signInRequired());
+        QCOMPARE(asked.size(), 1);
+        QVERIFY(!world.session.isSignedIn()); // the expired token is dropped, and no password was kept
+        QCOMPARE(summary.pendingActions, 1);
+        QCOMPARE(sync::Outbox(world.cache).count(sync::OutboxEntry::State::Pending), 1);
+
+        // Once the person signs in again, the next cycle sends what waited.
+        QVERIFY(!signIn(world.session, u"biller"_s));
+        const SyncCycle::Summary again = runCycle(world.cycle);
+        QCOMPARE(again.sync.outcome, SyncEngine::Result::Outcome::Completed);
+        QCOMPARE(again.sent.sent, 1);
+        QCOMPARE(again.pendingActions, 0);
+    }
+
+    void aClientOnItsOwnThreadAnswersInTheThreadThatAsked()
+    {
+        GatewayFixture gateway(10);
+        QVERIFY(gateway.isReady());
+        api::Session session(gateway.url(QString()), api::Session::ClientThread::Own);
+        QVERIFY(session.client().thread() != QThread::currentThread());
+        QThread *answeredIn = nullptr;
+        QEventLoop loop;
+        session.signIn(u"biller"_s, u"demo"_s, &loop, [&](const api::ApiError &error) {
+            QVERIFY(!error);
+            answeredIn = QThread::currentThread();
+            loop.quit();
+        });
+        loop.exec();
+        QCOMPARE(answeredIn, QThread::currentThread());
+        QVERIFY(session.isSignedIn());
+        QCOMPARE(session.user().username, u"biller"_s);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSyncCycle)
+#include "test_synccycle.moc"
