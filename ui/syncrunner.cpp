@@ -2,12 +2,9 @@
 
 #include "services/api/requests.h"
 #include "services/store/cacheschema.h"
-#include "services/store/transactionguard.h"
+#include "services/store/itemhistorystore.h"
 #include "services/sync/outbox.h"
 #include "services/sync/syncengine.h"
-
-#include <QJsonDocument>
-#include <QSqlQuery>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -112,50 +109,11 @@ void SyncRunner::fetchHistory(const QUrl &server, const QString &token, const QS
         store::Database cache;
         if (cache.open(cachePath, store::workbenchCacheSchema()))
             return;
-        store::TransactionGuard transaction(cache.connection());
-        QSqlQuery query(cache.connection());
-        query.prepare(u"DELETE FROM item_history WHERE work_item_id = ?"_s);
-        query.addBindValue(itemId);
-        if (!query.exec())
-            return;
-        query.prepare(u"INSERT INTO item_history (work_item_id, sequence, type, actor_id, occurred_at, details_json) "
-                      "VALUES (?, ?, ?, ?, ?, ?)"_s);
-        for (const api::HistoryRequest::Entry &entry : request.entries) {
-            query.addBindValue(itemId);
-            query.addBindValue(entry.sequence);
-            query.addBindValue(entry.type);
-            query.addBindValue(entry.actorId);
-            query.addBindValue(entry.occurredAt.toString(Qt::ISODateWithMs));
-            query.addBindValue(QString::fromUtf8(QJsonDocument(entry.details).toJson(QJsonDocument::Compact)));
-            if (!query.exec())
-                return;
-        }
-        if (havePayments) {
-            query.prepare(u"DELETE FROM item_payments WHERE work_item_id = ?"_s);
-            query.addBindValue(itemId);
-            if (!query.exec())
-                return;
-            query.prepare(u"INSERT INTO item_payments (work_item_id, position, trace_number, payment_date, "
-                          "status_code, charge_cents, paid_cents, patient_responsibility_cents, reversed) "
-                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
-            for (qsizetype position = 0; position < payments.payments.size(); ++position) {
-                const models::PostedPayment &payment = payments.payments.at(position);
-                query.addBindValue(itemId);
-                query.addBindValue(position);
-                query.addBindValue(payment.traceNumber);
-                query.addBindValue(payment.paymentDate.isValid() ? QVariant(payment.paymentDate.toString(Qt::ISODate))
-                                                                 : QVariant());
-                query.addBindValue(payment.statusCode);
-                query.addBindValue(payment.charge.cents());
-                query.addBindValue(payment.paid.cents());
-                query.addBindValue(payment.patientResponsibility.cents());
-                query.addBindValue(payment.reversed ? 1 : 0);
-                if (!query.exec())
-                    return;
-            }
-        }
-        query.finish();
-        if (transaction.commit())
+        store::ItemHistoryStore history(cache);
+        const store::StoreError error = havePayments
+            ? history.replaceHistoryAndPayments(itemId, request.entries, payments.payments)
+            : history.replaceHistory(itemId, request.entries);
+        if (error)
             return;
         QMetaObject::invokeMethod(this, [this, itemId]() { Q_EMIT historyReady(itemId); });
     });

@@ -3,6 +3,8 @@
 #include "services/api/apiclient.h"
 #include "services/store/database.h"
 #include "services/store/storeerror.h"
+#include "services/store/syncjournal.h"
+#include "services/store/workitemstore.h"
 
 #include <QDateTime>
 
@@ -59,24 +61,18 @@ public:
 
     Result run(RemovalPolicy policy = RemovalPolicy::AskAboveThreshold);
 
-    QString cursor() { return readCursor(m_cache); }
-    QDateTime lastSync() { return readLastSync(m_cache); }
-
-    /// The same, for a cache no sync is running on (status lines): no client needed.
-    static QString readCursor(store::Database &cache);
-    static QDateTime readLastSync(store::Database &cache);
+    /// For a cache no sync is running on (status lines), store::SyncJournal says the same.
+    QString cursor() { return m_journal.cursor(); }
+    QDateTime lastSync() { return m_journal.lastSync(); }
 
 private:
-    QVariant state(const QString &key);
-    store::StoreError setState(const QString &key, const QVariant &value);
-    store::StoreError startResync();
     store::StoreError applyPage(const api::ChangesRequest &page, bool resyncing);
-    store::StoreError sweepAfterResync();
     Result finish(RemovalPolicy policy, Result result);
-    qint64 count(const QString &statement);
 
     store::Database &m_cache;
     api::ApiClient &m_client;
+    store::WorkItemStore m_items; ///< one for every run: its statements are prepared once
+    store::SyncJournal m_journal;
     std::function<void(const Progress &)> m_progress;
     std::function<bool()> m_reauthenticate;
 };

@@ -1,10 +1,10 @@
-#include "models/itemmodels/workqueuemodel.h"
 #include "services/store/cacheschema.h"
 #include "services/store/database.h"
 #include "services/store/workitemstore.h"
 #include "services/sync/outbox.h"
 #include "services/synthetic/syntheticcache.h"
 #include "tests/server/gatewayfixture.h"
+#include "ui/itemmodels/workqueuemodel.h"
 #include "ui/mainwindow.h"
 
 #include <QLabel>
