@@ -1,9 +1,9 @@
 #include "ui/conflictsdialog.h"
 
-#include "models/itemmodels/displaynames.h"
 #include "services/store/workitemstore.h"
 #include "services/sync/outbox.h"
 #include "ui/actionpanel.h"
+#include "ui/itemmodels/displaynames.h"
 
 #include <QDialogButtonBox>
 #include <QGridLayout>

@@ -1,6 +1,6 @@
 #include "ui/deadlinedelegate.h"
 
-#include "models/itemmodels/workqueuemodel.h"
+#include "ui/itemmodels/workqueuemodel.h"
 
 namespace rcm::ui {
 

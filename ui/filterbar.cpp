@@ -1,6 +1,6 @@
 #include "ui/filterbar.h"
 
-#include "models/itemmodels/displaynames.h"
+#include "ui/itemmodels/displaynames.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

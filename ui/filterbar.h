@@ -1,8 +1,8 @@
 #pragma once
 
-#include "models/itemmodels/queuefilter.h"
 #include "models/payer.h"
 #include "models/user.h"
+#include "ui/itemmodels/queuefilter.h"
 
 #include <QWidget>
 

@@ -1,7 +1,7 @@
 #include "ui/itemdetail.h"
 
-#include "models/itemmodels/displaynames.h"
 #include "services/reference/reasoncodecatalogue.h"
+#include "ui/itemmodels/displaynames.h"
 
 #include <QCoreApplication>
 #include <QHash>

@@ -1,19 +1,20 @@
 #include "ui/mainwindow.h"
 
-#include "models/itemmodels/displaynames.h"
-#include "models/itemmodels/savedviews.h"
-#include "models/itemmodels/workqueuemodel.h"
 #include "services/api/session.h"
 #include "services/store/database.h"
+#include "services/store/itemhistorystore.h"
+#include "services/store/syncjournal.h"
 #include "services/store/workitemstore.h"
 #include "services/sync/outbox.h"
-#include "services/sync/syncengine.h"
 #include "ui/actionpanel.h"
 #include "ui/conflictsdialog.h"
 #include "ui/deadlinedelegate.h"
 #include "ui/filterbar.h"
 #include "ui/idlelock.h"
 #include "ui/itemdetail.h"
+#include "ui/itemmodels/displaynames.h"
+#include "ui/itemmodels/savedviews.h"
+#include "ui/itemmodels/workqueuemodel.h"
 #include "ui/queuenavigation.h"
 #include "ui/remittancepreviewdialog.h"
 #include "ui/settingsdialog.h"
@@ -42,7 +43,6 @@
 #include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
-#include <QSqlQuery>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
@@ -96,7 +96,10 @@ MainWindow::MainWindow(store::Database &cache, api::Session &session, QWidget *p
     : QMainWindow(parent)
     , m_cache(cache)
     , m_session(session)
-    , m_model(new WorkQueueModel(cache.connection(), this))
+    , m_items(std::make_unique<store::WorkItemStore>(cache))
+    , m_history(std::make_unique<store::ItemHistoryStore>(cache))
+    , m_journal(std::make_unique<store::SyncJournal>(cache))
+    , m_model(new WorkQueueModel(cache, this))
 {
     initialiseResources();
     setWindowTitle(tr("RCM Workbench"));
@@ -362,8 +365,7 @@ void MainWindow::showItem(const QModelIndex &index)
 
 void MainWindow::renderItem(const QString &id)
 {
-    store::WorkItemStore store(m_cache);
-    const auto item = id.isEmpty() ? std::nullopt : store.item(id);
+    const auto item = id.isEmpty() ? std::nullopt : m_items->item(id);
     if (selectedCount() <= 1) // several selected: the panel offers bulk actions on them all
         m_actions->setItem(item);
     if (!item) {
@@ -371,40 +373,18 @@ void MainWindow::renderItem(const QString &id)
         return;
     }
     QHash<QString, QString> names;
-    for (const models::User &user : store.users())
+    for (const models::User &user : m_items->users())
         names.insert(user.id, user.displayName);
     QList<HistoryLine> history;
-    QSqlQuery query(m_cache.connection());
-    query.prepare(u"SELECT occurred_at, actor_id, type, details_json FROM item_history WHERE work_item_id = ? "
-                  "ORDER BY sequence"_s);
-    query.addBindValue(id);
-    if (query.exec()) {
-        while (query.next()) {
-            const QJsonObject details = QJsonDocument::fromJson(query.value(3).toString().toUtf8()).object();
-            QString text = details.value(u"text"_s).toString();
-            for (const QString &key : {u"resolution"_s, u"amount"_s, u"assignee"_s}) {
-                if (details.contains(key))
-                    text = details.value(key).toString() + (text.isEmpty() ? QString() : u" — "_s + text);
-            }
-            history.append({QDateTime::fromString(query.value(0).toString(), Qt::ISODateWithMs),
-                            names.value(query.value(1).toString(), query.value(1).toString()),
-                            query.value(2).toString(), text});
+    for (const models::HistoryEntry &entry : m_history->history(id)) {
+        QString text = entry.details.value(u"text"_s).toString();
+        for (const QString &key : {u"resolution"_s, u"amount"_s, u"assignee"_s}) {
+            if (entry.details.contains(key))
+                text = entry.details.value(key).toString() + (text.isEmpty() ? QString() : u" — "_s + text);
         }
+        history.append({entry.occurredAt, names.value(entry.actorId, entry.actorId), entry.type, text});
     }
-    QList<models::PostedPayment> payments;
-    query.prepare(
-        u"SELECT trace_number, payment_date, status_code, charge_cents, paid_cents, "
-        "patient_responsibility_cents, reversed FROM item_payments WHERE work_item_id = ? ORDER BY position"_s);
-    query.addBindValue(id);
-    if (query.exec()) {
-        while (query.next()) {
-            payments.append({query.value(0).toString(), QDate::fromString(query.value(1).toString(), Qt::ISODate),
-                             query.value(2).toString(), models::Money::fromCents(query.value(3).toLongLong()),
-                             models::Money::fromCents(query.value(4).toLongLong()),
-                             models::Money::fromCents(query.value(5).toLongLong()), query.value(6).toBool()});
-        }
-    }
-    query.finish();
+    const QList<models::PostedPayment> payments = m_history->payments(id);
     const int scroll = m_detail->verticalScrollBar()->value();
     m_detail->setHtml(itemDetailHtml(*item, names.value(item->ownerId), QDate::currentDate(), history, payments));
     m_detail->verticalScrollBar()->setValue(scroll);
@@ -571,7 +551,7 @@ void MainWindow::updateSessionStatus()
     m_outboxButton->setText(needYou > 0
                                 ? tr("%1 pending, %2 conflicts, %3 refused").arg(pending).arg(conflicts).arg(needYou)
                                 : tr("%1 pending, %2 conflicts").arg(pending).arg(conflicts));
-    const QDateTime lastSync = sync::SyncEngine::readLastSync(m_cache);
+    const QDateTime lastSync = m_journal->lastSync();
     m_connection->setText(lastSync.isValid()
                               ? tr("Last sync %1").arg(QLocale().toString(lastSync.toLocalTime(), QLocale::ShortFormat))
                               : tr("Never synced: the cache is as it was copied or generated"));
@@ -621,10 +601,9 @@ void MainWindow::selectionChanged()
                                  8000);
         return;
     }
-    store::WorkItemStore store(m_cache);
     QList<models::WorkItem> items;
     for (const QModelIndex &index : m_table->selectionModel()->selectedRows()) {
-        if (auto item = store.item(index.data(WorkQueueModel::WorkItemIdRole).toString()))
+        if (auto item = m_items->item(index.data(WorkQueueModel::WorkItemIdRole).toString()))
             items.append(std::move(*item));
     }
     m_actions->setItems(items);
@@ -633,8 +612,7 @@ void MainWindow::selectionChanged()
 
 void MainWindow::refreshFilterChoices()
 {
-    store::WorkItemStore store(m_cache);
-    m_filterBar->setChoices(store.payersInUse(), store.users());
+    m_filterBar->setChoices(m_items->payersInUse(), m_items->users());
 }
 
 void MainWindow::showConflicts()

@@ -6,6 +6,8 @@
 #include <QMainWindow>
 #include <QUrl>
 
+#include <memory>
+
 class QAction;
 class QLabel;
 class QProgressBar;
@@ -18,7 +20,10 @@ class QToolButton;
 
 namespace rcm::store {
 class Database;
-}
+class ItemHistoryStore;
+class SyncJournal;
+class WorkItemStore;
+} // namespace rcm::store
 namespace rcm::api {
 class Session;
 }
@@ -97,6 +102,10 @@ private:
 
     store::Database &m_cache;
     api::Session &m_session;
+    // Kept for the window's life, so their statements are prepared once.
+    std::unique_ptr<store::WorkItemStore> m_items;
+    std::unique_ptr<store::ItemHistoryStore> m_history;
+    std::unique_ptr<store::SyncJournal> m_journal;
     itemmodels::WorkQueueModel *m_model = nullptr;
     QueueNavigation *m_navigation = nullptr;
     QTableView *m_table = nullptr;

@@ -1,8 +1,7 @@
 #include "ui/queuenavigation.h"
 
-#include "models/itemmodels/displaynames.h"
-#include "models/itemmodels/workqueuemodel.h"
-#include "services/store/workitemstore.h"
+#include "ui/itemmodels/displaynames.h"
+#include "ui/itemmodels/workqueuemodel.h"
 
 #include <QLocale>
 
@@ -27,7 +26,7 @@ bool isSupervisor(const std::optional<models::User> &user)
 
 QueueNavigation::QueueNavigation(store::Database &cache, WorkQueueModel &model, QWidget *parent)
     : QListWidget(parent)
-    , m_cache(cache)
+    , m_items(cache)
     , m_model(model)
 {
     setObjectName(u"navigation"_s);
@@ -59,7 +58,7 @@ void QueueNavigation::rebuild(const std::optional<models::User> &user)
             QFont bold = heading->font();
             bold.setBold(true);
             heading->setFont(bold);
-            for (const models::User &member : store::WorkItemStore(m_cache).users()) {
+            for (const models::User &member : m_items.users()) {
                 if (member.active && member.role != models::Role::Supervisor && member.role != models::Role::Finance)
                     addEntry(ownerPrefix + member.id);
             }
@@ -78,9 +77,8 @@ void QueueNavigation::refreshCounts()
     QHash<QString, qint64> workload;
     QHash<QString, QString> teamNames;
     if (isSupervisor(m_user)) {
-        store::WorkItemStore store(m_cache);
-        workload = store.openItemsByOwner();
-        for (const models::User &member : store.users())
+        workload = m_items.openItemsByOwner();
+        for (const models::User &member : m_items.users())
             teamNames.insert(member.id, member.displayName);
     }
     qint64 total = 0;

@@ -1,14 +1,12 @@
 #pragma once
 
 #include "models/user.h"
+#include "services/store/workitemstore.h"
 
 #include <QListWidget>
 
 #include <optional>
 
-namespace rcm::store {
-class Database;
-}
 namespace rcm::itemmodels {
 class WorkQueueModel;
 }
@@ -39,7 +37,7 @@ public:
 private:
     void showEntry(int row);
 
-    store::Database &m_cache;
+    store::WorkItemStore m_items;
     itemmodels::WorkQueueModel &m_model;
     std::optional<models::User> m_user;
 };

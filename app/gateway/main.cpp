@@ -93,7 +93,7 @@ int main(int argc, char *argv[])
                 error = server::seedDemoData(seedStore, itemCount, 7, server::PasswordHasher::defaultIterations);
             }
             if (!error)
-                error = fresh.execute(u"PRAGMA wal_checkpoint(TRUNCATE)"_s);
+                error = fresh.checkpoint();
             if (error) {
                 err << "rcm-gateway: cannot create the demo data: " << error.message() << "\n";
                 return 1;

@@ -5,6 +5,7 @@
 #include "app/rcmctl/jobwait.h"
 #include "app/rcmctl/terminalprogress.h"
 #include "app/rcmctl/tokenstore.h"
+#include "services/store/syncjournal.h"
 #include "services/store/workitemstore.h"
 #include "services/sync/outbox.h"
 #include "services/sync/synccycle.h"
@@ -109,14 +110,15 @@ int runStatus(const QStringList &arguments)
     if (!context.openCache())
         return Failure;
     store::WorkItemStore items(context.cache());
+    store::SyncJournal journal(context.cache());
     sync::Outbox outbox(context.cache());
-    const QString cursor = sync::SyncEngine::readCursor(context.cache());
+    const QString cursor = journal.cursor();
     const qint64 cached = items.itemCount();
     const qint64 pending = outbox.count(sync::OutboxEntry::State::Pending);
     const qint64 conflicts = outbox.count(sync::OutboxEntry::State::Conflict);
     const qint64 attention
         = outbox.count(sync::OutboxEntry::State::Failed) + outbox.count(sync::OutboxEntry::State::Review);
-    const QDateTime lastSync = sync::SyncEngine::readLastSync(context.cache());
+    const QDateTime lastSync = journal.lastSync();
     if (context.json()) {
         const QJsonObject status {
             {u"itemsCached"_s, cached},

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/claim.h"
+#include "models/history.h"
 #include "models/user.h"
 #include "models/workitem.h"
 #include "services/api/apiclient.h"
@@ -62,14 +63,7 @@ public:
 class HistoryRequest final : public ApiRequestKind
 {
 public:
-    struct Entry
-    {
-        qint64 sequence = 0;
-        QString type;
-        QString actorId;
-        QDateTime occurredAt;
-        QJsonObject details;
-    };
+    using Entry = models::HistoryEntry;
 
     explicit HistoryRequest(QString itemId);
     QByteArray method() const override { return "GET"; }

@@ -353,6 +353,11 @@ StoreError Database::checkIntegrity()
     return {};
 }
 
+StoreError Database::checkpoint()
+{
+    return execute(u"PRAGMA wal_checkpoint(TRUNCATE)"_s);
+}
+
 StoreError Database::execute(const QString &statement)
 {
     QSqlQuery query(m_connection);

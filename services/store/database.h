@@ -39,6 +39,10 @@ public:
     StoreError restoreIndexes();
     bool hasSuspendedIndexes();
 
+    /// Copies everything in the write-ahead log into the file and empties the log, so the
+    /// file alone holds the data (before it is moved or copied).
+    StoreError checkpoint();
+
     /// Executes one statement with no result rows; for pragmas and DDL.
     StoreError execute(const QString &statement);
 

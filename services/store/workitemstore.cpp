@@ -4,6 +4,7 @@
 
 #include <QCryptographicHash>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlRecord>
 
@@ -104,6 +105,24 @@ WorkItem WorkItemStore::itemFromQuery(const QSqlQuery &query, int firstColumn)
 
 WorkItemStore::WorkItemStore(Database &database)
     : m_database(database)
+    , m_payerUpsert(u"INSERT OR REPLACE INTO payers (id, name, kind, timely_filing_days, appeal_days) "
+                    "VALUES (?, ?, ?, ?, ?)"_s)
+    , m_facilityUpsert(u"INSERT OR REPLACE INTO facilities (id, name, is_hospital) VALUES (?, ?, ?)"_s)
+    , m_userUpsert(u"INSERT OR REPLACE INTO users (id, username, display_name, role, active) VALUES (?, ?, ?, ?, ?)"_s)
+    , m_itemById(u"SELECT %1 FROM work_items WHERE id = ?"_s.arg(QLatin1StringView(itemColumnList)))
+    , m_allPayers(u"SELECT id, name, kind, timely_filing_days, appeal_days FROM payers ORDER BY id"_s)
+    // The distinct ids come from the payer index alone; then one row per payer for its name.
+    , m_payerIdsInUse(u"SELECT DISTINCT payer_id FROM work_items"_s)
+    , m_payerNameInUse(u"SELECT payer_name FROM work_items WHERE payer_id = ? LIMIT 1"_s)
+    , m_allUsers(u"SELECT id, username, display_name, role, active FROM users ORDER BY id"_s)
+    // Open = all minus resolved: the first count reads the owner index alone.
+    , m_itemsByOwner(u"SELECT owner_id, count(*) FROM work_items WHERE owner_id IS NOT NULL GROUP BY owner_id"_s)
+    , m_resolvedItemsByOwner(u"SELECT owner_id, count(*) FROM work_items WHERE status = 'resolved' "
+                             "AND owner_id IS NOT NULL GROUP BY owner_id"_s)
+    , m_itemTotal(u"SELECT count(*) FROM work_items"_s)
+    , m_searchMatches(u"SELECT work_items.id FROM work_items_search JOIN work_items ON work_items.row_id = "
+                      "work_items_search.rowid WHERE work_items_search MATCH ? "
+                      "ORDER BY work_items.priority DESC, work_items.due_date LIMIT ?"_s)
 { }
 
 StoreError WorkItemStore::prepareItemUpsert()
@@ -187,18 +206,19 @@ StoreError WorkItemStore::endBulkLoad()
 namespace {
 
 template<typename Row, typename Binder>
-StoreError upsertRows(Database &database, const QString &statement, std::span<const Row> rows, Binder bindRow)
+StoreError upsertRows(Database &database, PreparedQuery &statement, std::span<const Row> rows, Binder bindRow)
 {
     TransactionGuard transaction(database.connection());
     if (transaction.beginError())
         return transaction.beginError();
-    QSqlQuery query(database.connection());
-    if (!query.prepare(statement))
-        return queryError(query, "Preparing a reference data write");
+    StoreError error;
+    QSqlQuery *query = statement.get(database.connection(), &error);
+    if (!query)
+        return error;
     for (const Row &row : rows) {
-        bindRow(query, row);
-        if (!query.exec())
-            return queryError(query, "Writing reference data");
+        bindRow(*query, row);
+        if (!query->exec())
+            return queryError(*query, "Writing reference data");
     }
     return transaction.commit();
 }
@@ -207,67 +227,66 @@ StoreError upsertRows(Database &database, const QString &statement, std::span<co
 
 StoreError WorkItemStore::upsertPayers(std::span<const Payer> payers)
 {
-    return upsertRows(m_database,
-                      u"INSERT OR REPLACE INTO payers (id, name, kind, timely_filing_days, appeal_days) "
-                      "VALUES (?, ?, ?, ?, ?)"_s,
-                      payers, [](QSqlQuery &query, const Payer &payer) {
-                          query.bindValue(0, payer.id);
-                          query.bindValue(1, payer.name);
-                          query.bindValue(2, enumText(payer.kind));
-                          query.bindValue(3, payer.timelyFilingDays);
-                          query.bindValue(4, payer.appealDays);
-                      });
+    return upsertRows(m_database, m_payerUpsert, payers, [](QSqlQuery &query, const Payer &payer) {
+        query.bindValue(0, payer.id);
+        query.bindValue(1, payer.name);
+        query.bindValue(2, enumText(payer.kind));
+        query.bindValue(3, payer.timelyFilingDays);
+        query.bindValue(4, payer.appealDays);
+    });
 }
 
 StoreError WorkItemStore::upsertFacilities(std::span<const Facility> facilities)
 {
-    return upsertRows(m_database, u"INSERT OR REPLACE INTO facilities (id, name, is_hospital) VALUES (?, ?, ?)"_s,
-                      facilities, [](QSqlQuery &query, const Facility &facility) {
-                          query.bindValue(0, facility.id);
-                          query.bindValue(1, facility.name);
-                          query.bindValue(2, facility.isHospital ? 1 : 0);
-                      });
+    return upsertRows(m_database, m_facilityUpsert, facilities, [](QSqlQuery &query, const Facility &facility) {
+        query.bindValue(0, facility.id);
+        query.bindValue(1, facility.name);
+        query.bindValue(2, facility.isHospital ? 1 : 0);
+    });
 }
 
 StoreError WorkItemStore::upsertUsers(std::span<const User> users)
 {
-    return upsertRows(
-        m_database, u"INSERT OR REPLACE INTO users (id, username, display_name, role, active) VALUES (?, ?, ?, ?, ?)"_s,
-        users, [](QSqlQuery &query, const User &user) {
-            query.bindValue(0, user.id);
-            query.bindValue(1, user.username);
-            query.bindValue(2, user.displayName);
-            query.bindValue(3, enumText(user.role));
-            query.bindValue(4, user.active ? 1 : 0);
-        });
+    return upsertRows(m_database, m_userUpsert, users, [](QSqlQuery &query, const User &user) {
+        query.bindValue(0, user.id);
+        query.bindValue(1, user.username);
+        query.bindValue(2, user.displayName);
+        query.bindValue(3, enumText(user.role));
+        query.bindValue(4, user.active ? 1 : 0);
+    });
 }
 
 std::optional<WorkItem> WorkItemStore::item(const QString &id, StoreError *error)
 {
-    QSqlQuery query(m_database.connection());
-    query.prepare(u"SELECT %1 FROM work_items WHERE id = ?"_s.arg(QLatin1StringView(itemColumnList)));
-    query.bindValue(0, id);
-    if (!query.exec()) {
-        setError(error, queryError(query, "Reading a work item"));
+    QSqlQuery *query = m_itemById.get(m_database.connection(), error);
+    if (!query)
+        return std::nullopt;
+    const auto done = qScopeGuard([query]() { query->finish(); });
+    query->bindValue(0, id);
+    if (!query->exec()) {
+        setError(error, queryError(*query, "Reading a work item"));
         return std::nullopt;
     }
-    if (!query.next())
+    if (!query->next())
         return std::nullopt;
-    return itemFromRecord(query, 0);
+    return itemFromRecord(*query, 0);
 }
 
 QList<Payer> WorkItemStore::payers(StoreError *error)
 {
     QList<Payer> result;
-    QSqlQuery query(m_database.connection());
-    if (!query.exec(u"SELECT id, name, kind, timely_filing_days, appeal_days FROM payers ORDER BY id"_s)) {
-        setError(error, queryError(query, "Reading payers"));
+    QSqlQuery *query = m_allPayers.get(m_database.connection(), error);
+    if (!query)
+        return result;
+    const auto done = qScopeGuard([query]() { query->finish(); });
+    if (!query->exec()) {
+        setError(error, queryError(*query, "Reading payers"));
         return result;
     }
-    while (query.next()) {
-        result.append({query.value(0).toString(), query.value(1).toString(),
-                       enumFrom(query.value(2), PayerKind::Commercial), query.value(3).toInt(),
-                       query.value(4).toInt()});
+    while (query->next()) {
+        result.append({query->value(0).toString(), query->value(1).toString(),
+                       enumFrom(query->value(2), PayerKind::Commercial), query->value(3).toInt(),
+                       query->value(4).toInt()});
     }
     return result;
 }
@@ -275,21 +294,22 @@ QList<Payer> WorkItemStore::payers(StoreError *error)
 QList<Payer> WorkItemStore::payersInUse(StoreError *error)
 {
     QList<Payer> result;
-    QSqlQuery ids(m_database.connection());
-    // The distinct ids come from the payer index alone; then one row per payer for its name.
-    if (!ids.exec(u"SELECT DISTINCT payer_id FROM work_items"_s)) {
-        setError(error, queryError(ids, "Reading payers"));
+    QSqlQuery *ids = m_payerIdsInUse.get(m_database.connection(), error);
+    QSqlQuery *name = m_payerNameInUse.get(m_database.connection(), error);
+    if (!ids || !name)
+        return result;
+    const auto done = qScopeGuard([ids]() { ids->finish(); });
+    if (!ids->exec()) {
+        setError(error, queryError(*ids, "Reading payers"));
         return result;
     }
-    QSqlQuery name(m_database.connection());
-    name.prepare(u"SELECT payer_name FROM work_items WHERE payer_id = ? LIMIT 1"_s);
-    while (ids.next()) {
+    while (ids->next()) {
         Payer payer;
-        payer.id = ids.value(0).toString();
-        name.addBindValue(payer.id);
-        if (name.exec() && name.next())
-            payer.name = name.value(0).toString();
-        name.finish();
+        payer.id = ids->value(0).toString();
+        name->bindValue(0, payer.id);
+        if (name->exec() && name->next())
+            payer.name = name->value(0).toString();
+        name->finish();
         result.append(payer);
     }
     std::sort(result.begin(), result.end(), [](const Payer &a, const Payer &b) { return a.name < b.name; });
@@ -299,14 +319,17 @@ QList<Payer> WorkItemStore::payersInUse(StoreError *error)
 QList<User> WorkItemStore::users(StoreError *error)
 {
     QList<User> result;
-    QSqlQuery query(m_database.connection());
-    if (!query.exec(u"SELECT id, username, display_name, role, active FROM users ORDER BY id"_s)) {
-        setError(error, queryError(query, "Reading users"));
+    QSqlQuery *query = m_allUsers.get(m_database.connection(), error);
+    if (!query)
+        return result;
+    const auto done = qScopeGuard([query]() { query->finish(); });
+    if (!query->exec()) {
+        setError(error, queryError(*query, "Reading users"));
         return result;
     }
-    while (query.next()) {
-        result.append({query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
-                       enumFrom(query.value(3), Role::Biller), query.value(4).toBool()});
+    while (query->next()) {
+        result.append({query->value(0).toString(), query->value(1).toString(), query->value(2).toString(),
+                       enumFrom(query->value(3), Role::Biller), query->value(4).toBool()});
     }
     return result;
 }
@@ -314,31 +337,32 @@ QList<User> WorkItemStore::users(StoreError *error)
 QHash<QString, qint64> WorkItemStore::openItemsByOwner(StoreError *error)
 {
     QHash<QString, qint64> result;
-    QSqlQuery query(m_database.connection());
-    // All minus resolved: the first count reads the owner index alone.
-    for (const auto &[statement, sign] :
-         {std::pair {u"SELECT owner_id, count(*) FROM work_items WHERE owner_id IS NOT NULL GROUP BY owner_id"_s, 1},
-          std::pair {u"SELECT owner_id, count(*) FROM work_items WHERE status = 'resolved' AND owner_id IS NOT NULL "
-                     "GROUP BY owner_id"_s,
-                     -1}}) {
-        if (!query.exec(statement)) {
-            setError(error, queryError(query, "Counting work per owner"));
+    for (const auto &[statement, sign] : {std::pair {&m_itemsByOwner, 1}, std::pair {&m_resolvedItemsByOwner, -1}}) {
+        QSqlQuery *query = statement->get(m_database.connection(), error);
+        if (!query)
+            return {};
+        const auto done = qScopeGuard([query]() { query->finish(); });
+        if (!query->exec()) {
+            setError(error, queryError(*query, "Counting work per owner"));
             return {};
         }
-        while (query.next())
-            result[query.value(0).toString()] += sign * query.value(1).toLongLong();
+        while (query->next())
+            result[query->value(0).toString()] += sign * query->value(1).toLongLong();
     }
     return result;
 }
 
 qint64 WorkItemStore::itemCount(StoreError *error)
 {
-    QSqlQuery query(m_database.connection());
-    if (!query.exec(u"SELECT count(*) FROM work_items"_s) || !query.next()) {
-        setError(error, queryError(query, "Counting work items"));
+    QSqlQuery *query = m_itemTotal.get(m_database.connection(), error);
+    if (!query)
+        return -1;
+    const auto done = qScopeGuard([query]() { query->finish(); });
+    if (!query->exec() || !query->next()) {
+        setError(error, queryError(*query, "Counting work items"));
         return -1;
     }
-    return query.value(0).toLongLong();
+    return query->value(0).toLongLong();
 }
 
 QString WorkItemStore::searchExpression(const QString &text)
@@ -356,18 +380,18 @@ QStringList WorkItemStore::search(const QString &text, int limit, StoreError *er
     const QString expression = searchExpression(text);
     if (expression.isEmpty())
         return ids;
-    QSqlQuery query(m_database.connection());
-    query.prepare(u"SELECT work_items.id FROM work_items_search JOIN work_items ON work_items.row_id = "
-                  "work_items_search.rowid WHERE work_items_search MATCH ? "
-                  "ORDER BY work_items.priority DESC, work_items.due_date LIMIT ?"_s);
-    query.bindValue(0, expression);
-    query.bindValue(1, limit);
-    if (!query.exec()) {
-        setError(error, queryError(query, "Searching work items"));
+    QSqlQuery *query = m_searchMatches.get(m_database.connection(), error);
+    if (!query)
+        return ids;
+    const auto done = qScopeGuard([query]() { query->finish(); });
+    query->bindValue(0, expression);
+    query->bindValue(1, limit);
+    if (!query->exec()) {
+        setError(error, queryError(*query, "Searching work items"));
         return ids;
     }
-    while (query.next())
-        ids << query.value(0).toString();
+    while (query->next())
+        ids << query->value(0).toString();
     return ids;
 }
 

@@ -4,6 +4,7 @@
 #include "models/user.h"
 #include "models/workitem.h"
 #include "services/store/database.h"
+#include "services/store/preparedquery.h"
 #include "services/store/sqlitestatement.h"
 #include "services/store/storeerror.h"
 
@@ -17,8 +18,8 @@
 namespace rcm::store {
 
 /// Reads and writes work items and their reference data in a workbench cache. Writes are
-/// batched: one call, one transaction, one prepared statement reused for every row.
-/// Destroy it before closing its Database.
+/// batched: one call, one transaction, one prepared statement reused for every row. Each
+/// statement is prepared once, on first use; destroy the store before closing its Database.
 class WorkItemStore final
 {
 public:
@@ -70,6 +71,18 @@ private:
 
     Database &m_database;
     SqliteStatement m_itemUpsert;
+    PreparedQuery m_payerUpsert;
+    PreparedQuery m_facilityUpsert;
+    PreparedQuery m_userUpsert;
+    PreparedQuery m_itemById;
+    PreparedQuery m_allPayers;
+    PreparedQuery m_payerIdsInUse;
+    PreparedQuery m_payerNameInUse;
+    PreparedQuery m_allUsers;
+    PreparedQuery m_itemsByOwner;
+    PreparedQuery m_resolvedItemsByOwner;
+    PreparedQuery m_itemTotal;
+    PreparedQuery m_searchMatches;
 };
 
 } // namespace rcm::store

@@ -2,6 +2,7 @@
 
 #include "services/api/apiclient.h"
 #include "services/store/database.h"
+#include "services/store/itemhistorystore.h"
 
 #include <QHash>
 #include <QObject>
@@ -28,7 +29,7 @@ Q_SIGNALS:
     void failed(const QString &itemId, const rcm::api::ApiError &error);
 
 private:
-    store::Database &m_cache;
+    store::ItemHistoryStore m_history;
     api::ApiClient &m_client;
     QHash<QString, quint64> m_latest; ///< item id -> the newest fetch's number
     quint64 m_fetches = 0;

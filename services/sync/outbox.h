@@ -1,12 +1,11 @@
 #pragma once
 
+#include "models/outboxentry.h"
 #include "models/workitem.h"
 #include "services/api/apiclient.h"
 #include "services/store/database.h"
+#include "services/store/outboxstore.h"
 #include "services/store/storeerror.h"
-
-#include <QDateTime>
-#include <QJsonObject>
 
 #include <chrono>
 #include <functional>
@@ -20,27 +19,7 @@ class PostActionRequest;
 namespace rcm::sync {
 
 /// One action waiting for the server, or one the user must look at.
-struct OutboxEntry
-{
-    enum class State {
-        Pending, ///< waiting to be sent (or resent: the key makes that safe)
-        Conflict, ///< the item changed on the server (412): retry on the new version or discard
-        Failed, ///< the server refused it (403, 404, 409, 422): read why, then discard
-        Review, ///< older than the server remembers keys, and maybe sent: check before resending
-    };
-    qint64 id = 0;
-    QString idempotencyKey;
-    QString workItemId;
-    QJsonObject action; ///< {"type": ..., ...}
-    qint64 baseVersion = 0;
-    State state = State::Pending;
-    int attempts = 0;
-    QDateTime createdAt;
-    QString lastError;
-    QJsonObject conflictItem; ///< the server's item, for a conflict
-
-    QString typeName() const { return action.value(QStringLiteral("type")).toString(); }
-};
+using OutboxEntry = models::OutboxEntry;
 
 QString stateName(OutboxEntry::State state);
 
@@ -91,14 +70,10 @@ private:
     void sent(const std::shared_ptr<Sending> &sending, const OutboxEntry &entry, const api::PostActionRequest &request,
               const api::ApiError &error);
 
-    store::StoreError lookUp(qint64 id, QString *workItemId, OutboxEntry::State *state);
-    store::StoreError rebase(const QString &workItemId);
-    store::StoreError markAttempt(const OutboxEntry &entry, const QDateTime &now);
     store::StoreError markProblem(const OutboxEntry &entry, OutboxEntry::State state, const QString &message,
                                   const QJsonObject &conflictItem = {});
-    store::StoreError confirm(const OutboxEntry &entry, const models::WorkItem &item);
 
-    store::Database &m_cache;
+    store::OutboxStore m_store;
 };
 
 } // namespace rcm::sync

@@ -6,8 +6,6 @@
 #include "services/store/workitemstore.h"
 
 #include <QElapsedTimer>
-#include <QSqlError>
-#include <QSqlQuery>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -40,6 +38,8 @@ SyncEngine::SyncEngine(store::Database &cache, api::ApiClient &client, QObject *
     : QObject(parent)
     , m_cache(cache)
     , m_client(client)
+    , m_items(cache)
+    , m_journal(cache)
 {
     qRegisterMetaType<Progress>();
     qRegisterMetaType<Result>();
@@ -47,116 +47,20 @@ SyncEngine::SyncEngine(store::Database &cache, api::ApiClient &client, QObject *
 
 SyncEngine::~SyncEngine() = default;
 
-namespace {
-
-QVariant readState(store::Database &cache, const QString &key)
-{
-    QSqlQuery query(cache.connection());
-    query.prepare(u"SELECT value FROM sync_state WHERE key = ?"_s);
-    query.addBindValue(key);
-    return query.exec() && query.next() ? query.value(0) : QVariant();
-}
-
-} // namespace
-
-QVariant SyncEngine::state(const QString &key)
-{
-    return readState(m_cache, key);
-}
-
-StoreError SyncEngine::setState(const QString &key, const QVariant &value)
-{
-    QSqlQuery query(m_cache.connection());
-    query.prepare(u"INSERT INTO sync_state (key, value) VALUES (?, ?) "
-                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s);
-    query.addBindValue(key);
-    query.addBindValue(value);
-    return query.exec() ? StoreError() : StoreError(StoreError::Code::Query, query.lastError().text());
-}
-
-QString SyncEngine::readCursor(store::Database &cache)
-{
-    return readState(cache, u"cursor"_s).toString();
-}
-
-QDateTime SyncEngine::readLastSync(store::Database &cache)
-{
-    return QDateTime::fromString(readState(cache, u"last_sync"_s).toString(), Qt::ISODateWithMs);
-}
-
-qint64 SyncEngine::count(const QString &statement)
-{
-    QSqlQuery query(m_cache.connection());
-    return query.exec(statement) && query.next() ? query.value(0).toLongLong() : -1;
-}
-
-StoreError SyncEngine::startResync()
-{
-    store::TransactionGuard transaction(m_cache.connection());
-    if (transaction.beginError())
-        return transaction.beginError();
-    if (StoreError error = m_cache.execute(u"DELETE FROM resync_seen"_s))
-        return error;
-    if (StoreError error = setState(u"cursor"_s, QString()))
-        return error;
-    if (StoreError error = setState(u"resync"_s, 1))
-        return error;
-    return transaction.commit();
-}
-
 StoreError SyncEngine::applyPage(const api::ChangesRequest &page, bool resyncing)
 {
     store::TransactionGuard transaction(m_cache.connection());
     if (transaction.beginError())
         return transaction.beginError();
-    if (StoreError error = m_items->upsertItems(page.items))
+    if (StoreError error = m_items.upsertItems(page.items))
         return error;
-    QSqlQuery seen(m_cache.connection());
-    seen.prepare(u"INSERT OR IGNORE INTO resync_seen (id) VALUES (?)"_s);
-    QSqlQuery revived(m_cache.connection());
-    revived.prepare(u"DELETE FROM pending_removals WHERE id = ?"_s);
-    for (const models::WorkItem &item : page.items) {
-        revived.bindValue(0, item.id);
-        if (!revived.exec())
-            return StoreError(StoreError::Code::Query, revived.lastError().text());
-        if (resyncing) {
-            seen.bindValue(0, item.id);
-            if (!seen.exec())
-                return StoreError(StoreError::Code::Query, seen.lastError().text());
-        }
-    }
-    QSqlQuery removal(m_cache.connection());
-    removal.prepare(u"INSERT OR IGNORE INTO pending_removals (id) VALUES (?)"_s);
-    for (const QString &id : page.removedIds) {
-        removal.bindValue(0, id);
-        if (!removal.exec())
-            return StoreError(StoreError::Code::Query, removal.lastError().text());
-    }
+    const auto seen = resyncing ? store::SyncJournal::Seen::Tracked : store::SyncJournal::Seen::NotTracked;
     // The cursor moves in the same transaction as the rows it covers.
-    if (StoreError error = setState(u"cursor"_s, page.nextCursor))
+    if (StoreError error = m_journal.recordPage(page.items, page.removedIds, page.nextCursor, seen))
         return error;
     ++m_pages;
     if (m_pageObserver)
         m_pageObserver(m_pages, PageStage::Written);
-    return transaction.commit();
-}
-
-StoreError SyncEngine::sweepAfterResync()
-{
-    store::TransactionGuard transaction(m_cache.connection());
-    if (transaction.beginError())
-        return transaction.beginError();
-    const QStringList statements = {
-        u"INSERT OR IGNORE INTO pending_removals (id) SELECT id FROM work_items "
-        "WHERE id NOT IN (SELECT id FROM resync_seen)"_s,
-        u"DELETE FROM resync_seen"_s,
-    };
-    for (const QString &statement : statements) {
-        if (StoreError error = m_cache.execute(statement))
-            return error;
-    }
-    if (StoreError error = setState(u"resync"_s, 0))
-        return error;
     return transaction.commit();
 }
 
@@ -172,16 +76,15 @@ void SyncEngine::start(RemovalPolicy policy)
     m_timer.start();
     // A first sync into a cache that already holds items is a resync: items the server
     // does not list any more must go, but only once the whole list has been read.
-    if (cursor().isEmpty() && state(u"resync"_s).toInt() == 0 && count(u"SELECT count(*) FROM work_items"_s) > 0) {
-        if ((m_result.storeError = startResync()))
+    if (cursor().isEmpty() && !m_journal.isResyncing() && m_items.itemCount() > 0) {
+        if ((m_result.storeError = m_journal.startResync()))
             return fail();
     }
     // A first sync into an empty cache is a bulk load: indexes and search are built once
     // at the end instead of row by row (a crash in between is repaired on the next open).
-    m_bulkLoad = cursor().isEmpty() && count(u"SELECT count(*) FROM work_items"_s) == 0;
-    m_items = std::make_unique<store::WorkItemStore>(m_cache);
+    m_bulkLoad = cursor().isEmpty() && m_items.itemCount() == 0;
     if (m_bulkLoad) {
-        if ((m_result.storeError = m_items->beginBulkLoad())) {
+        if ((m_result.storeError = m_items.beginBulkLoad())) {
             m_bulkLoad = false;
             return fail();
         }
@@ -194,7 +97,7 @@ store::StoreError SyncEngine::endBulkLoad()
     if (!m_bulkLoad)
         return {};
     m_bulkLoad = false;
-    return m_items->endBulkLoad();
+    return m_items.endBulkLoad();
 }
 
 void SyncEngine::requestPage(const QString &cursor)
@@ -227,7 +130,7 @@ void SyncEngine::pageArrived(const std::shared_ptr<api::ChangesRequest> &page, c
             && !m_result.resynced) {
             qCInfo(lcSync) << "The server asks for a full resync; unsent actions are kept";
             m_result.resynced = true;
-            if ((m_result.storeError = startResync()))
+            if ((m_result.storeError = m_journal.startResync()))
                 return fail();
             return requestPage(QString());
         }
@@ -240,7 +143,7 @@ void SyncEngine::pageArrived(const std::shared_ptr<api::ChangesRequest> &page, c
     // dropped and the saved cursor still points before this page.
     if (page->hasMore)
         requestPage(page->nextCursor);
-    if ((m_result.storeError = applyPage(*page, state(u"resync"_s).toInt() == 1)))
+    if ((m_result.storeError = applyPage(*page, m_journal.isResyncing())))
         return fail();
     if (m_pageObserver)
         m_pageObserver(m_pages, PageStage::Committed);
@@ -269,11 +172,11 @@ void SyncEngine::teamArrived(const std::shared_ptr<api::UsersRequest> &team, con
         m_result.apiError = error;
         return fail();
     }
-    if ((m_result.storeError = m_items->upsertUsers(team->users)))
+    if ((m_result.storeError = m_items.upsertUsers(team->users)))
         return fail();
-    if (state(u"resync"_s).toInt() == 1) {
+    if (m_journal.isResyncing()) {
         m_result.resynced = true;
-        if ((m_result.storeError = sweepAfterResync()))
+        if ((m_result.storeError = m_journal.finishResync()))
             return fail();
     }
     qCDebug(lcSync) << "team and sweep done after" << m_timer.elapsed() << "ms";
@@ -285,7 +188,7 @@ void SyncEngine::fail()
     if (const StoreError error = endBulkLoad(); error && !m_result.storeError && !m_result.apiError)
         m_result.storeError = error;
     m_result.outcome = Result::Outcome::Failed;
-    m_result.cachedItems = count(u"SELECT count(*) FROM work_items"_s);
+    m_result.cachedItems = m_items.itemCount();
     qCWarning(lcSync).noquote() << m_result.message();
     complete(m_result);
 }
@@ -295,14 +198,13 @@ void SyncEngine::complete(Result result)
     qCDebug(lcSync) << "finished after" << m_timer.elapsed() << "ms";
     ++m_run; // answers still on their way belong to a run that is over
     m_running = false;
-    m_items.reset();
     Q_EMIT finished(result);
 }
 
 SyncEngine::Result SyncEngine::finish(RemovalPolicy policy, Result result)
 {
-    const qint64 cached = count(u"SELECT count(*) FROM work_items"_s);
-    const qint64 pending = count(u"SELECT count(*) FROM pending_removals WHERE id IN (SELECT id FROM work_items)"_s);
+    const qint64 cached = m_items.itemCount();
+    const qint64 pending = m_journal.pendingRemovalCount();
     if (pending > 0 && policy == RemovalPolicy::AskAboveThreshold
         && double(pending) > removalThreshold * double(cached)) {
         result.outcome = Result::Outcome::NeedsConfirmation;
@@ -311,18 +213,7 @@ SyncEngine::Result SyncEngine::finish(RemovalPolicy policy, Result result)
         qCWarning(lcSync).noquote() << result.message();
         return result;
     }
-    store::TransactionGuard transaction(m_cache.connection());
-    if ((result.storeError = transaction.beginError()))
-        return result.outcome = Result::Outcome::Failed, result;
-    for (const QString &statement : {u"DELETE FROM work_items WHERE id IN (SELECT id FROM pending_removals)"_s,
-                                     u"DELETE FROM pending_removals"_s}) {
-        if ((result.storeError = m_cache.execute(statement)))
-            return result.outcome = Result::Outcome::Failed, result;
-    }
-    result.storeError
-        = setState(u"last_sync"_s, QString::fromLatin1(store::isoTimestamp(QDateTime::currentDateTimeUtc())));
-    if (!result.storeError)
-        result.storeError = transaction.commit();
+    result.storeError = m_journal.completeRun(QDateTime::currentDateTimeUtc());
     if (result.storeError)
         return result.outcome = Result::Outcome::Failed, result;
     result.removed = pending;

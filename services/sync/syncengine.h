@@ -3,6 +3,8 @@
 #include "services/api/apiclient.h"
 #include "services/store/database.h"
 #include "services/store/storeerror.h"
+#include "services/store/syncjournal.h"
+#include "services/store/workitemstore.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -15,9 +17,6 @@ namespace rcm::api {
 class ChangesRequest;
 class UsersRequest;
 } // namespace rcm::api
-namespace rcm::store {
-class WorkItemStore;
-}
 
 namespace rcm::sync {
 
@@ -82,12 +81,8 @@ public:
     void start(RemovalPolicy policy = RemovalPolicy::AskAboveThreshold);
     bool isRunning() const { return m_running; }
 
-    QString cursor() { return readCursor(m_cache); }
-    QDateTime lastSync() { return readLastSync(m_cache); }
-
-    /// The same, for a cache no sync is running on (status lines): no client needed.
-    static QString readCursor(store::Database &cache);
-    static QDateTime readLastSync(store::Database &cache);
+    QString cursor() { return m_journal.cursor(); }
+    QDateTime lastSync() { return m_journal.lastSync(); }
 
 Q_SIGNALS:
     void progressed(const rcm::sync::SyncEngine::Progress &progress);
@@ -102,16 +97,13 @@ private:
     void complete(Result result);
     store::StoreError endBulkLoad();
 
-    QVariant state(const QString &key);
-    store::StoreError setState(const QString &key, const QVariant &value);
-    store::StoreError startResync();
     store::StoreError applyPage(const api::ChangesRequest &page, bool resyncing);
-    store::StoreError sweepAfterResync();
     Result finish(RemovalPolicy policy, Result result);
-    qint64 count(const QString &statement);
 
     store::Database &m_cache;
     api::ApiClient &m_client;
+    store::WorkItemStore m_items; ///< one for every run: its statements are prepared once
+    store::SyncJournal m_journal;
     SignInRenewal m_renewSignIn;
     std::function<void(qint64, PageStage)> m_pageObserver;
     // The run under way.
@@ -119,7 +111,6 @@ private:
     quint64 m_run = 0; ///< answers to an earlier run, or after a failure, are dropped
     RemovalPolicy m_policy = RemovalPolicy::AskAboveThreshold;
     Result m_result;
-    std::unique_ptr<store::WorkItemStore> m_items;
     bool m_bulkLoad = false;
     bool m_renewed = false;
     qint64 m_pages = 0;

@@ -2,12 +2,12 @@
 // of a queue, after a filter change, a sort change and a search, each beside its floor,
 // the bare SQL the model runs (two index-only counts and the first page) through the
 // SQLite C API.
-#include "models/itemmodels/workqueuemodel.h"
 #include "services/store/cacheschema.h"
 #include "services/store/database.h"
 #include "services/store/workitemstore.h"
 #include "services/synthetic/syntheticcache.h"
 #include "tests/bench/benchmark.h"
+#include "ui/itemmodels/workqueuemodel.h"
 
 #include <QElapsedTimer>
 #include <QTemporaryDir>
@@ -90,7 +90,7 @@ QList<bench::BenchmarkResult> queueBenchmarks()
     sqlite3 *db = nullptr;
     sqlite3_open_v2(QFile::encodeName(path).constData(), &db, SQLITE_OPEN_READONLY, nullptr);
 
-    WorkQueueModel model(cache.connection());
+    WorkQueueModel model(cache);
     QList<bench::BenchmarkResult> results;
     auto measure = [&](const QString &name, const QByteArray &where, const QByteArray &order,
                        const std::function<void()> &change, const std::function<void()> &undo) {

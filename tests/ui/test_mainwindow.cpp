@@ -1,4 +1,3 @@
-#include "models/itemmodels/workqueuemodel.h"
 #include "services/api/session.h"
 #include "services/store/cacheschema.h"
 #include "services/store/database.h"
@@ -7,6 +6,7 @@
 #include "services/synthetic/syntheticcache.h"
 #include "tests/server/gatewayfixture.h"
 #include "tests/ui/windowsignin.h"
+#include "ui/itemmodels/workqueuemodel.h"
 #include "ui/mainwindow.h"
 
 #include <QLabel>

@@ -1,6 +1,5 @@
 // The workbench's filters, bulk actions, supervisor assignment, conflicts dialog and
 // settings, driven through real widgets against a real gateway on loopback.
-#include "models/itemmodels/workqueuemodel.h"
 #include "services/api/session.h"
 #include "services/store/cacheschema.h"
 #include "services/store/database.h"
@@ -12,6 +11,7 @@
 #include "tests/ui/windowsignin.h"
 #include "ui/assigndialog.h"
 #include "ui/conflictsdialog.h"
+#include "ui/itemmodels/workqueuemodel.h"
 #include "ui/mainwindow.h"
 #include "ui/remittancepreviewdialog.h"
 #include "ui/settingsdialog.h"

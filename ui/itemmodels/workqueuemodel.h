@@ -1,12 +1,12 @@
 #pragma once
 
-#include "models/itemmodels/queuefilter.h"
 #include "models/workitem.h"
+#include "services/store/workqueuequery.h"
+#include "ui/itemmodels/queuefilter.h"
 
 #include <QAbstractTableModel>
 #include <QCache>
 #include <QDate>
-#include <QSqlDatabase>
 
 #include <functional>
 #include <optional>
@@ -17,7 +17,7 @@ namespace rcm::itemmodels {
 
 /// One queue of the local cache as a table, paged from SQL: only the rows on screen (and
 /// a few pages around them) are in memory, whatever the queue's size. Filtering, search
-/// and sorting happen in SQL.
+/// and sorting happen in SQL, through store::WorkQueueQuery.
 class WorkQueueModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -46,10 +46,11 @@ public:
         SortValueRole,
     };
 
-    explicit WorkQueueModel(QSqlDatabase connection, QObject *parent = nullptr);
+    /// The cache must outlive the model.
+    explicit WorkQueueModel(store::Database &cache, QObject *parent = nullptr);
 
     /// Whose items to show: anyone's, one user's ("My work") or nobody's ("Unassigned").
-    enum class OwnerScope { Anyone, Owner, Nobody };
+    using OwnerScope = store::WorkQueueCriteria::OwnerScope;
 
     /// Which open items to show: one queue (or every queue when empty) and a search.
     void setQueue(std::optional<models::Queue> queue);
@@ -84,40 +85,20 @@ public:
     QHash<models::Queue, qint64> countsByQueue() const;
 
 private:
-    struct Row
-    {
-        QString id;
-        int priority = 0;
-        QString claimNumber;
-        QString accountNumber;
-        QString patient;
-        QString payer;
-        QDate serviceFrom;
-        qint64 billedCents = 0;
-        qint64 balanceCents = 0;
-        QString groupCode;
-        QString carc;
-        models::DenialCategory category = models::DenialCategory::None;
-        QDate filingDeadline;
-        QDate createdOn;
-        models::WorkItemStatus status = models::WorkItemStatus::New;
-        QString owner;
-        bool pending = false; ///< actions wait in the outbox
-    };
+    using Row = store::WorkQueueRow;
 
     void reload();
-    QString selectStatement() const;
-    enum class StatusCondition { Open, Any, Resolved };
-    QString whereClause(StatusCondition status) const;
-    void bindFilter(class QSqlQuery &query) const;
+    store::WorkQueueCriteria criteria() const;
+    store::WorkQueueOrder order() const;
     const Row *rowAt(int row) const;
     QVariant displayValue(const Row &row, int column) const;
 
-    QSqlDatabase m_connection;
+    mutable store::WorkQueueQuery m_query;
     std::optional<models::Queue> m_queue;
     OwnerScope m_ownerScope = OwnerScope::Anyone;
     QString m_ownerId;
-    QString m_searchExpression;
+    QString m_searchText;
+    QString m_searchExpression; ///< what the search matches, so that typing a space reloads nothing
     QueueFilter m_filter;
     QDate m_today;
     int m_sortColumn = PriorityColumn;

@@ -1,9 +1,9 @@
-#include "models/itemmodels/savedviews.h"
-#include "models/itemmodels/workqueuemodel.h"
 #include "services/store/cacheschema.h"
 #include "services/store/database.h"
 #include "services/store/workitemstore.h"
 #include "services/synthetic/syntheticgenerator.h"
+#include "ui/itemmodels/savedviews.h"
+#include "ui/itemmodels/workqueuemodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QBuffer>
@@ -61,7 +61,7 @@ private Q_SLOTS:
 
     void passesTheModelTester()
     {
-        WorkQueueModel model(m_database.connection());
+        WorkQueueModel model(m_database);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setQueue(Queue::Remittance);
         model.sort(WorkQueueModel::BalanceColumn, Qt::AscendingOrder);
@@ -83,7 +83,7 @@ private Q_SLOTS:
     {
         QFETCH(int, queue);
         const std::optional<Queue> selected = queue < 0 ? std::nullopt : std::optional(Queue(queue));
-        WorkQueueModel model(m_database.connection());
+        WorkQueueModel model(m_database);
         model.setQueue(selected);
         QCOMPARE(model.rowCount(), openItems(selected).size());
         if (selected)
@@ -92,7 +92,7 @@ private Q_SLOTS:
 
     void sortsInSqlAcrossPages()
     {
-        WorkQueueModel model(m_database.connection());
+        WorkQueueModel model(m_database);
         model.setQueue(Queue::Denial);
         model.sort(WorkQueueModel::BalanceColumn, Qt::DescendingOrder);
         QList<WorkItem> expected = openItems(Queue::Denial);
@@ -167,7 +167,7 @@ private Q_SLOTS:
                 expected << item.id;
         }
         QVERIFY2(!expected.isEmpty(), "a filter that matches nothing proves little");
-        WorkQueueModel model(m_database.connection());
+        WorkQueueModel model(m_database);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setToday(today);
         model.setFilter(filter);
@@ -211,7 +211,7 @@ private Q_SLOTS:
         const QList<WorkItem> denials = openItems(Queue::Denial);
         const WorkItem &target = denials.at(42);
         const QString surname = target.patientDisplayName.section(u',', 0, 0);
-        WorkQueueModel model(m_database.connection());
+        WorkQueueModel model(m_database);
         model.setQueue(Queue::Denial);
         model.setSearchText(surname);
         const qsizetype expected = std::count_if(denials.begin(), denials.end(), [&](const WorkItem &item) {
@@ -228,7 +228,7 @@ private Q_SLOTS:
     void showsWhatABillerNeeds()
     {
         const WorkItem item = openItems(Queue::Denial).at(7);
-        WorkQueueModel model(m_database.connection());
+        WorkQueueModel model(m_database);
         model.setToday(QDate(2026, 11, 27));
         model.setSearchText(item.claimNumber);
         QCOMPARE(model.rowCount(), 1);
@@ -245,7 +245,7 @@ private Q_SLOTS:
 
     void exportsTheViewAsCsv()
     {
-        WorkQueueModel model(m_database.connection());
+        WorkQueueModel model(m_database);
         model.setQueue(Queue::Remittance);
         model.sort(WorkQueueModel::BalanceColumn, Qt::DescendingOrder);
         QBuffer buffer;
@@ -272,7 +272,7 @@ private Q_SLOTS:
         item.claimNumber = u"=HYPERLINK(\"http://x\")"_s;
         item.status = models::WorkItemStatus::New;
         QVERIFY(!store.upsertItems({&item, 1}));
-        WorkQueueModel model(m_database.connection());
+        WorkQueueModel model(m_database);
         model.setQueue(item.queue);
         QBuffer buffer;
         buffer.open(QIODevice::WriteOnly);

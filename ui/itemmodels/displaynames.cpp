@@ -1,4 +1,4 @@
-#include "models/itemmodels/displaynames.h"
+#include "ui/itemmodels/displaynames.h"
 
 #include <QCoreApplication>
 

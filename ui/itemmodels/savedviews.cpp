@@ -1,4 +1,4 @@
-#include "models/itemmodels/savedviews.h"
+#include "ui/itemmodels/savedviews.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

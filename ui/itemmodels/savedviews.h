@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/itemmodels/queuefilter.h"
+#include "ui/itemmodels/queuefilter.h"
 
 #include <QList>
 #include <QString>

@@ -1,4 +1,4 @@
-#include "models/itemmodels/queuefilter.h"
+#include "ui/itemmodels/queuefilter.h"
 
 #include <QCoreApplication>
 

@@ -1,0 +1,114 @@
+#pragma once
+
+#include "models/money.h"
+#include "models/workitem.h"
+#include "services/store/database.h"
+#include "services/store/storeerror.h"
+
+#include <QDate>
+#include <QHash>
+#include <QList>
+#include <QSqlQuery>
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+
+namespace rcm::store {
+
+/// Which open items a work queue view shows. Every field left empty matches everything.
+struct WorkQueueCriteria
+{
+    /// Whose items: anyone's, one user's ("My work") or nobody's ("Unassigned").
+    enum class OwnerScope { Anyone, Owner, Nobody };
+
+    std::optional<models::Queue> queue; ///< empty: every queue
+    OwnerScope ownerScope = OwnerScope::Anyone;
+    QString ownerId; ///< whose, for OwnerScope::Owner
+    QString payerId;
+    std::optional<models::DenialCategory> category;
+    std::optional<models::WorkItemStatus> status;
+    QString assigneeId; ///< a filter on the owner, on top of the scope
+    QDate createdBefore; ///< items created before this day; invalid: no bound
+    QDate createdOnOrAfter; ///< items created on or after this day; invalid: no bound
+    std::optional<models::Money> minimumBalance;
+    std::optional<models::Money> maximumBalance;
+    QString searchText; ///< what the user typed: every word must match a claim, account, patient or payer
+
+    bool operator==(const WorkQueueCriteria &) const = default;
+};
+
+/// What a queue is ordered by; ties go by due date.
+enum class WorkQueueOrder {
+    Priority,
+    ClaimNumber,
+    AccountNumber,
+    Patient,
+    Payer,
+    ServiceDate,
+    Billed,
+    Balance,
+    ReasonCode,
+    FilingDeadline,
+    Age,
+    Status,
+    Owner,
+};
+
+/// One row of a queue as a biller's table shows it.
+struct WorkQueueRow
+{
+    QString id;
+    models::Priority priority = models::Priority::Normal;
+    QString claimNumber;
+    QString accountNumber;
+    QString patient;
+    QString payer;
+    QDate serviceFrom;
+    models::Money billed;
+    models::Money balance;
+    QString groupCode;
+    QString carc;
+    models::DenialCategory category = models::DenialCategory::None;
+    QDate filingDeadline;
+    QDate createdOn;
+    models::WorkItemStatus status = models::WorkItemStatus::New;
+    QString owner; ///< display name; empty when unassigned
+    bool pending = false; ///< actions wait in the outbox
+};
+
+/// Counts and pages the open items of a work queue in SQL, so a queue of a million items
+/// costs a page of rows at a time: filter, search and order are applied by SQLite, from
+/// indexes where they exist. Statements are prepared once per shape of criteria and order,
+/// and kept; destroy it before closing its Database.
+class WorkQueueQuery final
+{
+public:
+    explicit WorkQueueQuery(Database &database);
+    ~WorkQueueQuery();
+    Q_DISABLE_COPY_MOVE(WorkQueueQuery)
+
+    /// -1 if the count cannot be read.
+    qint64 countOpen(const WorkQueueCriteria &criteria, StoreError *error = nullptr);
+    /// Open items per queue, for the navigation counts.
+    QHash<models::Queue, qint64> openCountsByQueue(StoreError *error = nullptr);
+
+    /// Rows [offset, offset + limit) of the open items in order.
+    QList<WorkQueueRow> rows(const WorkQueueCriteria &criteria, WorkQueueOrder order, Qt::SortOrder direction,
+                             qint64 offset, int limit, StoreError *error = nullptr);
+    /// Every open item in order, one row at a time (an export); visit returns false to stop.
+    StoreError forEachRow(const WorkQueueCriteria &criteria, WorkQueueOrder order, Qt::SortOrder direction,
+                          const std::function<bool(const WorkQueueRow &)> &visit);
+
+private:
+    QSqlQuery *statement(const QString &sql, StoreError *error);
+    qint64 countMatching(const WorkQueueCriteria &criteria, bool resolvedOnly, StoreError *error);
+    QSqlQuery *runSelect(const WorkQueueCriteria &criteria, WorkQueueOrder order, Qt::SortOrder direction,
+                         const QString &tail, StoreError *error);
+
+    Database &m_database;
+    std::map<QString, std::unique_ptr<QSqlQuery>> m_statements; ///< by SQL text
+};
+
+} // namespace rcm::store
