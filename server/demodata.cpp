@@ -1,8 +1,10 @@
 #include "server/demodata.h"
 
+#include "server/gatewayschema.h"
 #include "server/gatewaystore.h"
 #include "services/synthetic/syntheticgenerator.h"
 
+#include <QFile>
 #include <QSqlQuery>
 
 using namespace Qt::Literals::StringLiterals;
@@ -60,6 +62,32 @@ store::StoreError seedDemoData(GatewayStore &store, qint64 itemCount, quint64 se
             if (store::StoreError error = store.assignOpenItems(user.id, demo.queue, demo.category, demo.ownItems))
                 return error;
         }
+    }
+    return {};
+}
+
+store::StoreError createDemoDatabase(const QString &path, qint64 itemCount, int passwordIterations)
+{
+    constexpr quint64 demoSeed = 7;
+    const QString seeding = path + u".seeding"_s;
+    for (const QString &suffix : {QString(), u"-wal"_s, u"-shm"_s})
+        QFile::remove(seeding + suffix);
+    {
+        store::Database fresh;
+        store::StoreError error = fresh.open(seeding, gatewaySchema());
+        if (!error) {
+            GatewayStore seedStore(fresh);
+            error = seedDemoData(seedStore, itemCount, demoSeed, passwordIterations);
+        }
+        // Everything into the main file: the -wal file is not moved with it.
+        if (!error)
+            error = fresh.checkpoint();
+        if (error)
+            return error;
+    }
+    if (!QFile::rename(seeding, path)) {
+        return store::StoreError(store::StoreError::Code::CannotOpen,
+                                 u"Cannot move the demo database into place at %1"_s.arg(path));
     }
     return {};
 }

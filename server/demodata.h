@@ -21,4 +21,9 @@ struct DemoLogin
 store::StoreError seedDemoData(GatewayStore &store, qint64 itemCount, quint64 seed, int passwordIterations);
 QList<DemoLogin> demoLogins();
 
+/// Creates the demo database at path (which does not exist yet) with itemCount synthetic
+/// items. It is seeded beside path and moved into place when complete: a failed or killed
+/// seeding never leaves a half-built database that the next start would serve.
+store::StoreError createDemoDatabase(const QString &path, qint64 itemCount, int passwordIterations);
+
 } // namespace rcm::server

@@ -1,10 +1,20 @@
 #include "server/gatewayschema.h"
 
+#include "services/store/workitemcolumns.h"
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace rcm::server {
 
 namespace {
+
+QString workItemTable()
+{
+    QList<store::ColumnDefinition> columns = store::workItemColumns();
+    columns.append({u"change_seq"_s, u"INTEGER"_s});
+    columns.append({u"deleted"_s, u"INTEGER NOT NULL DEFAULT 0"_s});
+    return store::createStrictTable(u"work_items"_s, columns);
+}
 
 store::Migration version1()
 {
@@ -30,38 +40,9 @@ store::Migration version1()
             timely_filing_days INTEGER NOT NULL, appeal_days INTEGER NOT NULL) STRICT)"_s,
                 uR"(CREATE TABLE facilities (
             id TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL, is_hospital INTEGER NOT NULL) STRICT)"_s,
-                // The same columns as the workbench cache, plus the change sequence that delta
-                // sync pages by and a deleted flag that keeps a tombstone until it is purged.
-                uR"(CREATE TABLE work_items (
-            row_id INTEGER PRIMARY KEY,
-            id TEXT NOT NULL UNIQUE,
-            queue TEXT NOT NULL,
-            status TEXT NOT NULL,
-            priority INTEGER NOT NULL,
-            owner_id TEXT,
-            due_date TEXT,
-            claim_number TEXT NOT NULL,
-            account_number TEXT NOT NULL,
-            patient_display_name TEXT NOT NULL,
-            payer_id TEXT NOT NULL,
-            payer_name TEXT NOT NULL,
-            facility_id TEXT NOT NULL,
-            service_from TEXT,
-            service_to TEXT,
-            billed_cents INTEGER NOT NULL,
-            balance_cents INTEGER NOT NULL,
-            at_risk_cents INTEGER NOT NULL,
-            group_code TEXT,
-            carc TEXT,
-            rarcs TEXT,
-            denial_category TEXT NOT NULL,
-            timely_filing_deadline TEXT,
-            appeal_deadline TEXT,
-            version INTEGER NOT NULL,
-            created_at TEXT NOT NULL,
-            updated_at TEXT NOT NULL,
-            change_seq INTEGER,
-            deleted INTEGER NOT NULL DEFAULT 0) STRICT)"_s,
+                // The workbench cache's columns, plus the change sequence that delta sync pages
+                // by and a deleted flag that keeps a tombstone until it is purged.
+                workItemTable(),
                 u"CREATE UNIQUE INDEX work_items_by_change ON work_items (change_seq)"_s,
                 u"CREATE INDEX work_items_by_owner ON work_items (owner_id, status)"_s,
                 // The change sequence lives in meta, never derived from max(): a purged tombstone

@@ -2,39 +2,19 @@
 #include "server/gatewayschema.h"
 #include "server/gatewayserver.h"
 #include "server/gatewaystore.h"
+#include "server/gatewayupkeep.h"
 #include "server/passwordhasher.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QStandardPaths>
 #include <QTextStream>
-#include <QTimer>
 
 using namespace Qt::Literals::StringLiterals;
 using namespace rcm;
-
-namespace {
-
-/// Hourly upkeep: forget idempotency keys after a day and tombstones after 30 days.
-void scheduleUpkeep(server::GatewayStore &store, QObject *owner)
-{
-    auto *timer = new QTimer(owner);
-    timer->setInterval(std::chrono::hours(1));
-    QObject::connect(timer, &QTimer::timeout, owner, [&store]() {
-        const QDateTime now = QDateTime::currentDateTimeUtc();
-        if (store::StoreError error = store.purgeIdempotencyKeys(now.addDays(-1)))
-            qCWarning(server::lcGateway).noquote() << "Purging idempotency keys failed:" << error.message();
-        if (store::StoreError error = store.purgeTombstones(now.addDays(-30)))
-            qCWarning(server::lcGateway).noquote() << "Purging tombstones failed:" << error.message();
-    });
-    timer->start();
-}
-
-} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -78,29 +58,11 @@ int main(int argc, char *argv[])
     const bool isNew = !QFileInfo::exists(path);
 
     if (isNew && parser.isSet(demo)) {
-        // Seeded beside the target and moved into place when complete: a failed or killed
-        // seeding never leaves a half-built database that the next start would serve.
         out << "Creating a demo database with " << itemCount << " synthetic work items in " << path << " ...\n";
         out.flush();
-        const QString seeding = path + u".seeding"_s;
-        for (const QString &suffix : {QString(), u"-wal"_s, u"-shm"_s})
-            QFile::remove(seeding + suffix);
-        {
-            store::Database fresh;
-            store::StoreError error = fresh.open(seeding, server::gatewaySchema());
-            if (!error) {
-                server::GatewayStore seedStore(fresh);
-                error = server::seedDemoData(seedStore, itemCount, 7, server::PasswordHasher::defaultIterations);
-            }
-            if (!error)
-                error = fresh.checkpoint();
-            if (error) {
-                err << "rcm-gateway: cannot create the demo data: " << error.message() << "\n";
-                return 1;
-            }
-        }
-        if (!QFile::rename(seeding, path)) {
-            err << "rcm-gateway: cannot move the demo database into place at " << path << "\n";
+        if (const store::StoreError error
+            = server::createDemoDatabase(path, itemCount, server::PasswordHasher::defaultIterations)) {
+            err << "rcm-gateway: cannot create the demo database: " << error.message() << "\n";
             return 1;
         }
     }
@@ -120,7 +82,8 @@ int main(int argc, char *argv[])
             << " (in use? try another --port)\n";
         return 1;
     }
-    scheduleUpkeep(store, &gateway);
+    server::GatewayUpkeep upkeep(store);
+    upkeep.start();
     const QString host
         = address.protocol() == QAbstractSocket::IPv6Protocol ? u"[%1]"_s.arg(address.toString()) : address.toString();
     out << "rcm-gateway " << QCoreApplication::applicationVersion() << " serving the Work Queue API at http://" << host

@@ -4,8 +4,8 @@
 #include "app/rcmctl/exitcode.h"
 #include "app/rcmctl/jobwait.h"
 #include "services/api/requests.h"
+#include "services/synthetic/syntheticremittances.h"
 #include "services/x12/remittancewriter.h"
-#include "services/x12/syntheticremittances.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -131,7 +131,7 @@ int runEraGenerate(const QStringList &arguments)
         err << "Usage: rcmctl era generate --out FILE [--seed N] [--as-of YYYY-MM-DD] [--first N] [--transactions K]\n";
         return UsageError;
     }
-    const x12::SyntheticRemittances generator({seedValue, date, 40});
+    const synthetic::SyntheticRemittances generator({seedValue, date, 40});
     QList<x12::Remittance> remittances;
     for (qint64 index = firstValue; index < firstValue + count; ++index)
         remittances.append(generator.transaction(index));

@@ -1,5 +1,7 @@
 #include "services/store/cacheschema.h"
 
+#include "services/store/workitemcolumns.h"
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace rcm::store {
@@ -28,36 +30,7 @@ Migration tables()
             display_name TEXT NOT NULL,
             role TEXT NOT NULL,
             active INTEGER NOT NULL) STRICT)"_s,
-                // Dates are ISO-8601 text (sortable), money integer cents, enums their wire names.
-                // row_id gives the full-text index a stable integer key.
-                uR"(CREATE TABLE work_items (
-            row_id INTEGER PRIMARY KEY,
-            id TEXT NOT NULL UNIQUE,
-            queue TEXT NOT NULL,
-            status TEXT NOT NULL,
-            priority INTEGER NOT NULL,
-            owner_id TEXT,
-            due_date TEXT,
-            claim_number TEXT NOT NULL,
-            account_number TEXT NOT NULL,
-            patient_display_name TEXT NOT NULL,
-            payer_id TEXT NOT NULL,
-            payer_name TEXT NOT NULL,
-            facility_id TEXT NOT NULL,
-            service_from TEXT,
-            service_to TEXT,
-            billed_cents INTEGER NOT NULL,
-            balance_cents INTEGER NOT NULL,
-            at_risk_cents INTEGER NOT NULL,
-            group_code TEXT,
-            carc TEXT,
-            rarcs TEXT,
-            denial_category TEXT NOT NULL,
-            timely_filing_deadline TEXT,
-            appeal_deadline TEXT,
-            version INTEGER NOT NULL,
-            created_at TEXT NOT NULL,
-            updated_at TEXT NOT NULL) STRICT)"_s,
+                createStrictTable(u"work_items"_s, workItemColumns()),
             }};
 }
 

@@ -107,7 +107,7 @@ StoreError writeSyntheticCache(const QString &path, qint64 itemCount, const Synt
         if (!error)
             error = fill(database, itemCount, generator, progress);
         if (!error)
-            error = database.execute(u"PRAGMA wal_checkpoint(TRUNCATE)"_s);
+            error = database.checkpoint();
         if (error) {
             database.close();
             removeDatabaseFiles(partial);

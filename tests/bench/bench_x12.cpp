@@ -3,10 +3,10 @@
 // same chunks and split into segments with memchr, nothing else. Peak memory is the
 // process's resident high-water mark (VmHWM), reset before each run through
 // /proc/self/clear_refs, so earlier benchmarks in this process do not count.
+#include "services/synthetic/syntheticremittances.h"
 #include "services/x12/balancing.h"
 #include "services/x12/remittancereader.h"
 #include "services/x12/remittancewriter.h"
-#include "services/x12/syntheticremittances.h"
 #include "tests/bench/benchmark.h"
 
 #include <QElapsedTimer>
@@ -59,7 +59,7 @@ qint64 generate(const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         qFatal("cannot write %s", qPrintable(path));
-    const x12::SyntheticRemittances generator({7, QDate(2026, 11, 27), 40});
+    const synthetic::SyntheticRemittances generator({7, QDate(2026, 11, 27), 40});
     x12::RemittanceWriter writer(&file, {});
     qint64 next = 0;
     while (writer.bytesWritten() < targetBytes) {

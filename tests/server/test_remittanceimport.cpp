@@ -4,9 +4,9 @@
 #include "server/claimregister.h"
 #include "server/gatewayserver.h"
 #include "services/synthetic/syntheticclaims.h"
+#include "services/synthetic/syntheticremittances.h"
 #include "services/x12/remittancecheck.h"
 #include "services/x12/remittancewriter.h"
-#include "services/x12/syntheticremittances.h"
 #include "tests/server/gatewayfixture.h"
 
 #include <QBuffer>
@@ -380,7 +380,7 @@ private Q_SLOTS:
     void aGeneratedEraPostsWithTheExpectedExceptionsAndReconciles()
     {
         // The fixture's gateway holds the demo generator's items (seed 5, as of today).
-        const x12::SyntheticRemittances generator({5, QDate::currentDate(), 40});
+        const synthetic::SyntheticRemittances generator({5, QDate::currentDate(), 40});
         QList<x12::Remittance> transactions;
         for (int index = 0; index < 5; ++index)
             transactions.append(generator.transaction(index));

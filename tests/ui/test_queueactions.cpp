@@ -5,8 +5,8 @@
 #include "services/store/database.h"
 #include "services/store/workitemstore.h"
 #include "services/sync/outbox.h"
+#include "services/synthetic/syntheticremittances.h"
 #include "services/x12/remittancewriter.h"
-#include "services/x12/syntheticremittances.h"
 #include "tests/server/gatewayfixture.h"
 #include "tests/ui/windowsignin.h"
 #include "ui/assigndialog.h"
@@ -256,7 +256,7 @@ private Q_SLOTS:
         SignedInWindow signedIn(gateway, u"poster"_s);
         QVERIFY(signedIn.ready);
         QTRY_VERIFY_WITH_TIMEOUT(!signedIn.window->isSyncing(), 30000);
-        const x12::SyntheticRemittances generator({5, QDate::currentDate(), 40});
+        const synthetic::SyntheticRemittances generator({5, QDate::currentDate(), 40});
         QFile file(signedIn.dir.filePath(u"payer.835"_s));
         QVERIFY(file.open(QIODevice::WriteOnly));
         QVERIFY(
@@ -315,7 +315,7 @@ private Q_SLOTS:
         QFile file(dir.filePath(u"dropped.835"_s));
         QVERIFY(file.open(QIODevice::WriteOnly));
         QVERIFY(x12::RemittanceWriter(&file, {}).writeInterchange(
-            {x12::SyntheticRemittances({5, QDate::currentDate(), 40}).transaction(0)}));
+            {synthetic::SyntheticRemittances({5, QDate::currentDate(), 40}).transaction(0)}));
         file.close();
 
         QMimeData mime;

@@ -1,10 +1,10 @@
 // Generate 835s from the synthetic claims, write them, read them back: every amount
 // reconciles, every transaction balances, and the same seed gives the same bytes.
+#include "services/synthetic/syntheticremittances.h"
 #include "services/x12/balancing.h"
 #include "services/x12/reasoncodecheck.h"
 #include "services/x12/remittancereader.h"
 #include "services/x12/remittancewriter.h"
-#include "services/x12/syntheticremittances.h"
 
 #include <QBuffer>
 #include <QCryptographicHash>
@@ -12,6 +12,7 @@
 
 using namespace Qt::Literals::StringLiterals;
 using namespace rcm::x12;
+using rcm::synthetic::SyntheticRemittances;
 
 namespace {
 

@@ -1,4 +1,4 @@
-#include "services/x12/syntheticremittances.h"
+#include "services/synthetic/syntheticremittances.h"
 
 #include "services/synthetic/deterministicrandom.h"
 #include "services/synthetic/syntheticclaims.h"
@@ -7,11 +7,19 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace rcm::x12 {
+namespace rcm::synthetic {
 
 namespace {
 
-using synthetic::DeterministicRandom;
+using models::Money;
+using x12::Adjustment;
+using x12::AdjustmentGroup;
+using x12::ClaimPayment;
+using x12::ClaimStatus;
+using x12::Payment;
+using x12::ProviderAdjustment;
+using x12::Remittance;
+using x12::ServiceLine;
 
 constexpr std::array<const char16_t *, 10> procedureCodes = {
     u"99213", u"99214", u"99215", u"93000", u"71046", u"80053", u"36415", u"97110", u"20610", u"73030",
@@ -67,11 +75,11 @@ SyntheticRemittances::SyntheticRemittances(Options options)
     , m_generator({options.seed, options.asOf})
 { }
 
-QList<ClaimPayment> SyntheticRemittances::paymentsFor(const models::WorkItem &item, quint64 stream) const
+QList<x12::ClaimPayment> SyntheticRemittances::paymentsFor(const models::WorkItem &item, quint64 stream) const
 {
     DeterministicRandom random = DeterministicRandom::forStream(m_options.seed ^ 0x835835ULL, stream);
     // The claim as billed (the same one the gateway's claim register holds), line by line.
-    const models::Claim billed = synthetic::claimFor(item);
+    const models::Claim billed = claimFor(item);
     ClaimPayment claim;
     claim.patientControlNumber = item.claimNumber;
     claim.charge = item.billed;
@@ -143,7 +151,7 @@ QList<ClaimPayment> SyntheticRemittances::paymentsFor(const models::WorkItem &it
     return {claim};
 }
 
-Remittance SyntheticRemittances::transaction(qint64 index) const
+x12::Remittance SyntheticRemittances::transaction(qint64 index) const
 {
     DeterministicRandom random = DeterministicRandom::forStream(m_options.seed ^ 0x7A7A7AULL, quint64(index));
     Remittance remittance;
@@ -171,8 +179,8 @@ Remittance SyntheticRemittances::transaction(qint64 index) const
         recoupment.fiscalPeriodEnd = QDate(m_options.asOf.year(), 12, 31);
         recoupment.reasonCode = u"WO"_s;
         // Money taken back from a claim paid in an earlier remittance, named by its payer claim number.
-        recoupment.reference = synthetic::claimFor(m_generator.item(std::max<qint64>(0, first - 1 - random.below(500))))
-                                   .payerClaimNumber;
+        recoupment.reference
+            = claimFor(m_generator.item(std::max<qint64>(0, first - 1 - random.below(500)))).payerClaimNumber;
         recoupment.amount = percentOf(claimPayments, random.between(1, 10));
         remittance.providerAdjustments.append(recoupment);
     }
@@ -196,4 +204,4 @@ Remittance SyntheticRemittances::transaction(qint64 index) const
     return remittance;
 }
 
-} // namespace rcm::x12
+} // namespace rcm::synthetic

@@ -1,0 +1,36 @@
+#include "server/gatewayupkeep.h"
+
+#include "server/gatewayserver.h"
+#include "server/gatewaystore.h"
+
+namespace rcm::server {
+
+GatewayUpkeep::GatewayUpkeep(GatewayStore &store, QObject *parent)
+    : GatewayUpkeep(store, Windows(), parent)
+{ }
+
+GatewayUpkeep::GatewayUpkeep(GatewayStore &store, Windows windows, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_windows(windows)
+{
+    connect(&m_timer, &QTimer::timeout, this, [this]() { purgeExpired(QDateTime::currentDateTimeUtc()); });
+}
+
+void GatewayUpkeep::start(std::chrono::milliseconds interval)
+{
+    m_timer.start(interval);
+}
+
+store::StoreError GatewayUpkeep::purgeExpired(const QDateTime &now)
+{
+    const store::StoreError keys = m_store.purgeIdempotencyKeys(now.addDuration(-m_windows.idempotencyKeys));
+    if (keys)
+        qCWarning(lcGateway).noquote() << "Purging idempotency keys failed:" << keys.message();
+    const store::StoreError tombstones = m_store.purgeTombstones(now.addDuration(-m_windows.tombstones));
+    if (tombstones)
+        qCWarning(lcGateway).noquote() << "Purging tombstones failed:" << tombstones.message();
+    return keys ? keys : tombstones;
+}
+
+} // namespace rcm::server

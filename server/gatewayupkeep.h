@@ -1,0 +1,46 @@
+#pragma once
+
+#include "services/store/storeerror.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QTimer>
+
+#include <chrono>
+
+namespace rcm::server {
+
+class GatewayStore;
+
+/// The gateway's hourly upkeep: forgets idempotency keys after a day (a client retries a
+/// lost reply within minutes) and purges tombstones after 30 days (a workbench that has
+/// not synced for longer is told to resync in full).
+class GatewayUpkeep final : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Windows
+    {
+        std::chrono::hours idempotencyKeys = std::chrono::hours(24);
+        std::chrono::hours tombstones = std::chrono::hours(24 * 30);
+    };
+
+    explicit GatewayUpkeep(GatewayStore &store, QObject *parent = nullptr);
+    GatewayUpkeep(GatewayStore &store, Windows windows, QObject *parent = nullptr);
+    Q_DISABLE_COPY_MOVE(GatewayUpkeep)
+
+    /// Runs the upkeep every interval from now on.
+    void start(std::chrono::milliseconds interval = std::chrono::hours(1));
+
+    /// Purges what is older than its window, counted back from now. Both purges run even
+    /// if the first fails; the first error is returned (and each is logged).
+    store::StoreError purgeExpired(const QDateTime &now);
+
+private:
+    GatewayStore &m_store;
+    Windows m_windows;
+    QTimer m_timer;
+};
+
+} // namespace rcm::server

@@ -1,0 +1,43 @@
+#include "server/gatewayschema.h"
+
+#include <QCryptographicHash>
+#include <QTest>
+
+#include <algorithm>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace rcm;
+
+/// A released migration must keep its effect: gateway databases already in use were made
+/// by it. Each released step's SQL is pinned by its SHA-256 (statements joined by NUL); a
+/// change of schema is a new migration instead.
+class TestGatewaySchema final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void releasedMigrationsAreUnchanged_data()
+    {
+        QTest::addColumn<int>("version");
+        QTest::addColumn<QByteArray>("sha256");
+        QTest::newRow("1 users, work items, audit log")
+            << 1 << "1319e124d55700f9d0168930d3043a61b61d4647bfcf3acfabf7b5dcd4abf330"_ba;
+        QTest::newRow("2 claim register and remittances")
+            << 2 << "a85e0006956738ff32d45d46dd5b2385ac9103c08d12e352cd62732af66ec1d6"_ba;
+    }
+
+    void releasedMigrationsAreUnchanged()
+    {
+        QFETCH(int, version);
+        QFETCH(QByteArray, sha256);
+        const QList<store::Migration> &migrations = server::gatewaySchema().migrations;
+        const auto step = std::find_if(migrations.cbegin(), migrations.cend(),
+                                       [version](const store::Migration &each) { return each.version == version; });
+        QVERIFY(step != migrations.cend());
+        const QByteArray sql = step->statements.join(QChar(0)).toUtf8();
+        QCOMPARE(QCryptographicHash::hash(sql, QCryptographicHash::Sha256).toHex(), sha256);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestGatewaySchema)
+#include "test_gatewayschema.moc"
