@@ -39,7 +39,9 @@ public:
     /// Signs in again with the password from stdin, if there was one (for a 401 mid-run).
     bool signInAgain();
 
-    /// Remembers the server and user for the next commands (not secret; QSettings).
+    /// Remembers the server and user for the next commands (not secret; QSettings). Every
+    /// command calls it once it has a client, so the next command without --server and
+    /// --user goes where the last one went.
     void rememberServerAndUser();
     static int exitCodeFor(const api::ApiError &error);
 

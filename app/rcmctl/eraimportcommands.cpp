@@ -73,6 +73,7 @@ int runEraImport(const QStringList &arguments)
     api::ApiClient *client = context.signedInClient(&exitCode);
     if (!client)
         return exitCode;
+    context.rememberServerAndUser();
     api::RemittanceImportRequest request(file.readAll(),
                                          parser.isSet(preview) ? api::RemittanceImportRequest::Mode::Preview
                                                                : api::RemittanceImportRequest::Mode::Post);

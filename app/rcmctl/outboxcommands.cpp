@@ -23,6 +23,7 @@ int sendAndReport(CliContext &context)
         context.err << "The action stays queued; it is sent by the next 'rcmctl sync' or 'rcmctl outbox retry'.\n";
         return exitCode == UsageError ? Failure : exitCode;
     }
+    context.rememberServerAndUser();
     sync::Outbox outbox(context.cache());
     const sync::Outbox::SendResult result = outbox.send(*client);
     context.out << result.sent << " sent, " << result.conflicts << " in conflict, " << result.failed << " refused, "

@@ -56,6 +56,7 @@ int runSync(const QStringList &arguments)
     api::ApiClient *client = context.signedInClient(&exitCode);
     if (!client)
         return exitCode;
+    context.rememberServerAndUser();
 
     sync::Outbox outbox(context.cache());
     const sync::Outbox::SendResult sent = outbox.send(*client);
