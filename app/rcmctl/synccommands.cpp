@@ -23,6 +23,13 @@ int runLogin(const QStringList &arguments)
     parser.setApplicationDescription(u"Sign in to the gateway and keep the session token in the keyring."_s);
     if (const auto stop = context.parse(parser, arguments, false))
         return *stop;
+    // Without a password there is nothing to sign in with: a token from the keyring is
+    // what login is for, and "run 'rcmctl login'" would send the user round in a circle.
+    if (!parser.isSet(u"password-stdin"_s)) {
+        context.err << "rcmctl login: give the password on standard input: echo PASSWORD | rcmctl login --user NAME "
+                       "--password-stdin\n";
+        return UsageError;
+    }
     int exitCode = Success;
     api::ApiClient *client = context.signedInClient(&exitCode);
     if (!client)

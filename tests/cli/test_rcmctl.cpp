@@ -166,6 +166,11 @@ private Q_SLOTS:
         // A typo in the action: a usage error, nothing queued.
         QCOMPARE(rcmctl(QStringList {u"act"_s, u"WI-00000001"_s, u"frobnicate"_s} + common()).exitCode, 2);
         QCOMPARE(rcmctl({u"no-such-command"_s}).exitCode, 2);
+        // login without a password says how to give one, not "run 'rcmctl login'".
+        const Run login = rcmctl(QStringList {u"login"_s} + common(), QByteArray());
+        QCOMPARE(login.exitCode, 2);
+        QVERIFY2(login.err.contains("--password-stdin") && !login.err.contains("run 'rcmctl login'"),
+                 login.err.constData());
         // Nobody listening: a network failure.
         const Run down = rcmctl({u"sync"_s, u"--password-stdin"_s, u"--server"_s, u"http://127.0.0.1:9"_s, u"--user"_s,
                                  u"biller"_s, u"--cache"_s, m_dir.filePath(u"other.db"_s)});
