@@ -1,6 +1,6 @@
 # CPack: 'cpack -G DEB' in the build folder makes a Debian package of the three
-# executables, the desktop entry and the icon. On Windows the WiX template beside this
-# file is used (it cannot be built on Linux).
+# executables, the desktop entry, the icon and the copyright file. On Windows the WiX
+# template beside this file is used (it cannot be built on Linux).
 set(CPACK_PACKAGE_NAME "rcm-workbench")
 set(CPACK_PACKAGE_VENDOR "RCM Workbench")
 set(CPACK_PACKAGE_CONTACT "RCM Workbench maintainers <maintainers@rcm-workbench.example>")
@@ -10,6 +10,16 @@ set(CPACK_PACKAGE_HOMEPAGE_URL "${PROJECT_HOMEPAGE_URL}")
 set(CPACK_PACKAGE_INSTALL_DIRECTORY "RCM Workbench")
 set(CPACK_PACKAGE_EXECUTABLES "rcm-workbench;RCM Workbench")
 set(CPACK_STRIP_FILES ON)
+
+# GPL-3.0-or-later: the program links Qt Charts and Qt HTTP Server, which Debian's Qt
+# ships under the GPL version 3 (LICENSE at the root; debian/copyright beside this file).
+# The installers show the licence; WiX wants it as .txt (it converts that to RTF).
+configure_file("${PROJECT_SOURCE_DIR}/LICENSE" "${PROJECT_BINARY_DIR}/LICENSE.txt" COPYONLY)
+set(CPACK_RESOURCE_FILE_LICENSE "${PROJECT_BINARY_DIR}/LICENSE.txt")
+include(GNUInstallDirs)
+# Debian's machine-readable copyright file, where Debian policy puts it.
+install(FILES "${CMAKE_CURRENT_LIST_DIR}/debian/copyright"
+        DESTINATION "${CMAKE_INSTALL_DATADIR}/doc/${CPACK_PACKAGE_NAME}")
 
 set(CPACK_PACKAGING_INSTALL_PREFIX "/usr")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)

@@ -211,6 +211,16 @@ qint64 GatewayStore::purgedThrough()
     return query.value(0).toLongLong();
 }
 
+std::optional<qint64> GatewayStore::latestSequence(StoreError *error)
+{
+    QSqlQuery query(m_database.connection());
+    if (!query.exec(u"SELECT value FROM meta WHERE key = 'change_seq'"_s) || !query.next()) {
+        setError(error, queryError(query));
+        return std::nullopt;
+    }
+    return query.value(0).toLongLong();
+}
+
 std::optional<WorkItem> GatewayStore::item(const QString &id)
 {
     QSqlQuery query(m_database.connection());

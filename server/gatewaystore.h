@@ -63,6 +63,9 @@ public:
                                       store::StoreError *error = nullptr);
     /// Cursors below this cannot be honoured: tombstones up to it were purged.
     qint64 purgedThrough();
+    /// The number of the latest change; a cursor beyond it was handed out by a newer
+    /// state of this database (the gateway was restored from a backup since).
+    std::optional<qint64> latestSequence(store::StoreError *error = nullptr);
     std::optional<models::WorkItem> item(const QString &id);
     QList<models::AuditEvent> history(const QString &itemId, store::StoreError *error = nullptr);
     QList<models::Payer> payers() { return m_items.payers(); }

@@ -225,6 +225,19 @@ ApiResponse WorkQueueApi::listChanges(const ApiRequest &request, const User &use
                                            u"This cursor is older than the changes the server keeps; start a full "
                                            "sync with an empty cursor and keep unsent actions"_s));
         }
+        // A cursor from the future: this database was restored from a backup taken before
+        // the changes the client has seen. Answering "nothing new" would strand the client
+        // on items the server no longer has, and hide every change numbered below it.
+        store::StoreError error;
+        const std::optional<qint64> latest = m_store.latestSequence(&error);
+        if (!latest)
+            return problemResponse(problem(503, u"store-error"_s, u"Try again"_s, error.message()));
+        if (after > *latest) {
+            return problemResponse(problem(410, u"resync-required"_s, u"Resync required"_s,
+                                           u"This cursor is ahead of the server's changes (the server was restored "
+                                           "from a backup); start a full sync with an empty cursor and keep unsent "
+                                           "actions"_s));
+        }
     }
     int limit = m_options.defaultPageSize;
     if (request.query.hasQueryItem(u"limit"_s)) {

@@ -40,7 +40,9 @@ public:
     /// What to tell the user when the session expired and no password was given.
     void reportExpiredSession();
 
-    /// Remembers the server and user for the next commands (not secret; QSettings).
+    /// Remembers the server and user for the next commands (not secret; QSettings). Every
+    /// command calls it once it has a client, so the next command without --server and
+    /// --user goes where the last one went.
     void rememberServerAndUser();
     static int exitCodeFor(const api::ApiError &error);
 

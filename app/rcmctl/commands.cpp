@@ -10,6 +10,7 @@
 #include <QCoreApplication>
 #include <QTextStream>
 
+#include <algorithm>
 #include <array>
 
 using namespace Qt::Literals::StringLiterals;
@@ -37,12 +38,82 @@ constexpr std::array commands = {
              runEra},
 };
 
+/// The options the networked commands share (CliContext). They may come before the
+/// command name as well as after it: "rcmctl --server URL sync" is "rcmctl sync --server URL".
+struct CommonOption
+{
+    QLatin1StringView name;
+    bool takesValue;
+};
+
+constexpr std::array commonOptions = {
+    CommonOption {QLatin1StringView("server"), true}, CommonOption {QLatin1StringView("user"), true},
+    CommonOption {QLatin1StringView("cache"), true},  CommonOption {QLatin1StringView("password-stdin"), false},
+    CommonOption {QLatin1StringView("json"), false},
+};
+
 void printUsage(QTextStream &stream)
 {
-    stream << "Usage: rcmctl COMMAND [OPTIONS]\n\nCommands:\n";
+    stream << "Usage: rcmctl [COMMON OPTIONS] COMMAND [OPTIONS]\n\nCommands:\n";
     for (const Command &command : commands)
         stream << "  " << QString(command.name).leftJustified(12) << command.summary << "\n";
-    stream << "\n'rcmctl COMMAND --help' describes a command's options.\n";
+    stream << "\nCommon options (before or after the command; the server and user are remembered):\n"
+              "  --server URL --user NAME --cache FILE --password-stdin --json\n"
+              "\n'rcmctl COMMAND --help' describes a command's options.\n";
+}
+
+struct Invocation
+{
+    QString command;
+    QStringList commonOptions; ///< found before the command, each value after its option
+    QStringList rest; ///< after the command
+    QString error;
+};
+
+/// Splits "rcmctl [common options] COMMAND [rest]".
+Invocation splitInvocation(const QStringList &arguments)
+{
+    Invocation invocation;
+    qsizetype index = 1;
+    for (; index < arguments.size() && arguments.at(index).startsWith(u"--"_s); ++index) {
+        const QString &argument = arguments.at(index);
+        const QString name = argument.mid(2).section(u'=', 0, 0);
+        const auto option = std::find_if(commonOptions.begin(), commonOptions.end(),
+                                         [&](const CommonOption &common) { return common.name == name; });
+        if (option == commonOptions.end()) {
+            invocation.error = u"unknown option '%1' before the command"_s.arg(argument);
+            return invocation;
+        }
+        invocation.commonOptions.append(argument);
+        if (option->takesValue && !argument.contains(u'=')) {
+            if (++index == arguments.size()) {
+                invocation.error = u"%1 needs a value"_s.arg(argument);
+                return invocation;
+            }
+            invocation.commonOptions.append(arguments.at(index));
+        }
+    }
+    if (index == arguments.size()) {
+        invocation.error = u"no command given"_s;
+        return invocation;
+    }
+    invocation.command = arguments.at(index);
+    invocation.rest = arguments.mid(index + 1);
+    // Given on both sides, which one was meant is a guess: ask instead.
+    for (const QString &given : std::as_const(invocation.commonOptions)) {
+        if (!given.startsWith(u"--"_s))
+            continue;
+        const QString name = given.section(u'=', 0, 0);
+        for (const QString &later : std::as_const(invocation.rest)) {
+            if (later == u"--"_s)
+                break;
+            if (later == name || later.startsWith(name + u'=')) {
+                invocation.error = u"%1 is given both before and after the command"_s.arg(name);
+                return invocation;
+            }
+        }
+    }
+    return invocation;
 }
 
 } // namespace
@@ -58,16 +129,29 @@ int run(const QStringList &arguments)
         QTextStream(stdout) << "rcmctl " << QCoreApplication::applicationVersion() << "\n";
         return Success;
     }
+    const Invocation invocation = splitInvocation(arguments);
+    QTextStream err(stderr);
+    if (!invocation.error.isEmpty()) {
+        err << "rcmctl: " << invocation.error << "\n\n";
+        printUsage(err);
+        return UsageError;
+    }
     for (const Command &command : commands) {
-        if (arguments.at(1) == command.name) {
-            // The command parses its own options, seeing "rcmctl COMMAND" as its program name.
-            QStringList rest = arguments.mid(2);
-            rest.prepend(arguments.at(0) + u' ' + arguments.at(1));
+        if (invocation.command == command.name) {
+            // The command parses its own options, seeing "rcmctl COMMAND" as its program
+            // name. Common options given before the command go after its own arguments (but
+            // before a "--", after which everything is positional), so that a command with
+            // subcommands, such as "era import", still finds its subcommand first.
+            QStringList rest = invocation.rest;
+            const qsizetype separator = rest.indexOf(u"--"_s);
+            const qsizetype at = separator < 0 ? rest.size() : separator;
+            for (qsizetype index = 0; index < invocation.commonOptions.size(); ++index)
+                rest.insert(at + index, invocation.commonOptions.at(index));
+            rest.prepend(arguments.at(0) + u' ' + invocation.command);
             return command.run(rest);
         }
     }
-    QTextStream err(stderr);
-    err << "rcmctl: unknown command '" << arguments.at(1) << "'\n\n";
+    err << "rcmctl: unknown command '" << invocation.command << "'\n\n";
     printUsage(err);
     return UsageError;
 }

@@ -74,6 +74,7 @@ int runEraImport(const QStringList &arguments)
     api::Session *session = context.signedInSession(&exitCode);
     if (!session)
         return exitCode;
+    context.rememberServerAndUser();
     const bool previewOnly = parser.isSet(preview);
     auto request = std::make_shared<api::RemittanceImportRequest>(
         file.readAll(),

@@ -24,6 +24,7 @@ int sendAndReport(CliContext &context)
         context.err << "The action stays queued; it is sent by the next 'rcmctl sync' or 'rcmctl outbox retry'.\n";
         return exitCode == UsageError ? Failure : exitCode;
     }
+    context.rememberServerAndUser();
     sync::Outbox outbox(context.cache());
     sync::Outbox::SendResult result;
     QObject receiver;

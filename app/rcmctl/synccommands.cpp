@@ -24,6 +24,13 @@ int runLogin(const QStringList &arguments)
     parser.setApplicationDescription(u"Sign in to the gateway and keep the session token in the keyring."_s);
     if (const auto stop = context.parse(parser, arguments, false))
         return *stop;
+    // Without a password there is nothing to sign in with: a token from the keyring is
+    // what login is for, and "run 'rcmctl login'" would send the user round in a circle.
+    if (!parser.isSet(u"password-stdin"_s)) {
+        context.err << "rcmctl login: give the password on standard input: echo PASSWORD | rcmctl login --user NAME "
+                       "--password-stdin\n";
+        return UsageError;
+    }
     int exitCode = Success;
     api::Session *session = context.signedInSession(&exitCode);
     if (!session)
@@ -57,6 +64,7 @@ int runSync(const QStringList &arguments)
     api::Session *session = context.signedInSession(&exitCode);
     if (!session)
         return exitCode;
+    context.rememberServerAndUser();
 
     sync::SyncCycle cycle(context.cache(), *session);
     QObject::connect(&cycle, &sync::SyncCycle::outboxSent, &cycle, [&context](const sync::Outbox::SendResult &sent) {

@@ -36,12 +36,49 @@ rcm_ensure_packages() {
         return 0
     fi
     rcm_say "Installing ${#missing[@]} missing Debian packages: ${missing[*]}"
+    rcm_install_packages "${missing[@]}"
+}
+
+rcm_install_packages() {
     if [ "$(id -u)" -ne 0 ] && ! command -v sudo >/dev/null; then
-        echo "Not root and no sudo: install these packages, then run again: ${missing[*]}" >&2
+        echo "Not root and no sudo: install these packages, then run again: $*" >&2
         exit 1
     fi
     rcm_as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
-    rcm_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+    rcm_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@"
+}
+
+# The OpenAPI linter: Spectral's command line from npm at one exact version, kept in
+# build/tools (not on the system) so that a second run finds it there.
+RCM_SPECTRAL_VERSION=6.16.3
+RCM_TOOLS_DIR="$RCM_ROOT/build/tools"
+RCM_SPECTRAL="$RCM_TOOLS_DIR/node_modules/.bin/spectral"
+
+# Installs Node.js and npm from Debian when there is no npm (a machine may have its own
+# Node.js with npm: it is used as it is), then Spectral when it is missing.
+rcm_ensure_spectral() {
+    if ! command -v npm >/dev/null; then
+        rcm_say "Installing Node.js and npm (Debian packages) for the OpenAPI linter"
+        rcm_install_packages nodejs npm
+    fi
+    if [ -x "$RCM_SPECTRAL" ] && [ "$("$RCM_SPECTRAL" --version 2>/dev/null)" = "$RCM_SPECTRAL_VERSION" ]; then
+        return 0
+    fi
+    rcm_say "Installing Spectral $RCM_SPECTRAL_VERSION into build/tools"
+    mkdir -p "$RCM_TOOLS_DIR"
+    npm install --prefix "$RCM_TOOLS_DIR" --save-exact --no-audit --no-fund --loglevel=error \
+        "@stoplight/spectral-cli@$RCM_SPECTRAL_VERSION"
+}
+
+# Lints the API description with the spectral:oas rules (.spectral.yaml); any error or
+# warning fails.
+rcm_lint_openapi() {
+    rcm_say "Linting docs/api/openapi.yaml (Spectral $RCM_SPECTRAL_VERSION, spectral:oas)"
+    if ! "$RCM_SPECTRAL" lint --ruleset "$RCM_ROOT/.spectral.yaml" --fail-severity=warn \
+        "$RCM_ROOT/docs/api/openapi.yaml"; then
+        echo "docs/api/openapi.yaml does not pass Spectral: fix what it lists above" >&2
+        return 1
+    fi
 }
 
 # Configures once, then builds what changed (Ninja reconfigures itself when CMake files change).

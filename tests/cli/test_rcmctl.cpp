@@ -9,6 +9,8 @@
 #include <QSqlQuery>
 #include <QTest>
 
+#include <utility>
+
 using namespace Qt::Literals::StringLiterals;
 using namespace rcm;
 
@@ -33,13 +35,14 @@ private:
     std::unique_ptr<testing::GatewayFixture> m_gateway;
     QTemporaryDir m_dir;
     QString m_cache;
+    QString m_home; ///< where rcmctl keeps its settings: a fresh one forgets the last server
 
     Run rcmctl(QStringList arguments, const QByteArray &input = "demo\n")
     {
         QProcess process;
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(u"HOME"_s, m_dir.path()); // settings and keyring lookups stay in the sandbox
-        environment.insert(u"XDG_CONFIG_HOME"_s, m_dir.filePath(u"config"_s));
+        environment.insert(u"HOME"_s, m_home); // settings and keyring lookups stay in the sandbox
+        environment.insert(u"XDG_CONFIG_HOME"_s, m_home + u"/config"_s);
         environment.remove(u"DBUS_SESSION_BUS_ADDRESS"_s);
         process.setProcessEnvironment(environment);
         QSignalSpy finished(&process, &QProcess::finished);
@@ -56,12 +59,26 @@ private:
         return {u"--server"_s, m_gateway->url(QString()).toString(), u"--user"_s, user, u"--cache"_s, m_cache};
     }
 
+    /// An in-progress item of the biller's in the cache.
+    QString billersItem(qint64 skip = 0) const
+    {
+        store::Database cache;
+        if (cache.open(m_cache, store::workbenchCacheSchema()))
+            return {};
+        QSqlQuery query(cache.connection());
+        query.prepare(u"SELECT id FROM work_items WHERE owner_id = 'DEMO-BILLER' AND status = 'in_progress' "
+                      "ORDER BY id LIMIT 1 OFFSET ?"_s);
+        query.addBindValue(skip);
+        return query.exec() && query.next() ? query.value(0).toString() : QString();
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
         m_gateway = std::make_unique<testing::GatewayFixture>(1500);
         QVERIFY(m_gateway->isReady());
         m_cache = m_dir.filePath(u"cache.db"_s);
+        m_home = m_dir.path();
     }
 
     void cleanupTestCase() { m_gateway.reset(); }
@@ -105,11 +122,55 @@ private Q_SLOTS:
         QCOMPARE(QJsonDocument::fromJson(outbox.out).array().size(), 0);
     }
 
+    void commonOptionsComeBeforeOrAfterTheCommand()
+    {
+        const Run before = rcmctl(QStringList {u"--password-stdin"_s} + common() + QStringList {u"sync"_s});
+        QVERIFY2(before.exitCode == 0, before.err.constData());
+        QVERIFY2(before.out.contains("Synced:"), before.out.constData());
+        const Run status = rcmctl({u"--json"_s, u"--cache="_s + m_cache, u"status"_s});
+        QVERIFY2(status.exitCode == 0, status.err.constData());
+        QVERIFY(QJsonDocument::fromJson(status.out).object().value(u"itemsCached"_s).toInteger() > 500);
+        // Mixed, and through a command with a subcommand.
+        const Run mixed = rcmctl({u"--server"_s, m_gateway->url(QString()).toString(), u"sync"_s, u"--user"_s,
+                                  u"biller"_s, u"--cache"_s, m_cache, u"--password-stdin"_s});
+        QVERIFY2(mixed.exitCode == 0, mixed.err.constData());
+        const Run era = rcmctl({u"--json"_s, u"era"_s, u"check"_s, m_dir.filePath(u"missing.835"_s)});
+        QCOMPARE(era.exitCode, 1);
+        QVERIFY2(era.out.trimmed().startsWith('{'), era.out.constData());
+        // Given twice, or not one of the common ones: a usage error.
+        QCOMPARE(rcmctl(QStringList {u"--server"_s, u"http://127.0.0.1:9"_s, u"sync"_s} + common()).exitCode, 2);
+        QCOMPARE(rcmctl({u"--confirm-removals"_s, u"sync"_s}).exitCode, 2);
+        QCOMPARE(rcmctl({u"--server"_s}).exitCode, 2);
+    }
+
+    void theNextCommandGoesWhereTheLastSyncWent()
+    {
+        QTemporaryDir home; // nothing remembered yet
+        QVERIFY(home.isValid());
+        const QString previousHome = std::exchange(m_home, home.path());
+        const Run sync = rcmctl(QStringList {u"sync"_s, u"--password-stdin"_s} + common());
+        QVERIFY2(sync.exitCode == 0, sync.err.constData());
+        // No --server and no --user: the sync's are used (not http://127.0.0.1:8080).
+        const QString id = billersItem(1);
+        QVERIFY(!id.isEmpty());
+        const qsizetype historyBefore = m_gateway->store().history(id).size();
+        const Run act = rcmctl({u"act"_s, id, u"note"_s, u"--text"_s, u"called the payer"_s, u"--password-stdin"_s,
+                                u"--cache"_s, m_cache});
+        m_home = previousHome;
+        QVERIFY2(act.exitCode == 0, act.err.constData());
+        QCOMPARE(m_gateway->store().history(id).size(), historyBefore + 1);
+    }
+
     void exitCodesTellFailuresApart()
     {
         // A typo in the action: a usage error, nothing queued.
         QCOMPARE(rcmctl(QStringList {u"act"_s, u"WI-00000001"_s, u"frobnicate"_s} + common()).exitCode, 2);
         QCOMPARE(rcmctl({u"no-such-command"_s}).exitCode, 2);
+        // login without a password says how to give one, not "run 'rcmctl login'".
+        const Run login = rcmctl(QStringList {u"login"_s} + common(), QByteArray());
+        QCOMPARE(login.exitCode, 2);
+        QVERIFY2(login.err.contains("--password-stdin") && !login.err.contains("run 'rcmctl login'"),
+                 login.err.constData());
         // Nobody listening: a network failure.
         const Run down = rcmctl({u"sync"_s, u"--password-stdin"_s, u"--server"_s, u"http://127.0.0.1:9"_s, u"--user"_s,
                                  u"biller"_s, u"--cache"_s, m_dir.filePath(u"other.db"_s)});

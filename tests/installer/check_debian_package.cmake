@@ -20,7 +20,8 @@ foreach(expected
         "./usr/bin/rcm-gateway"
         "./usr/bin/rcmctl"
         "./usr/share/applications/rcm-workbench.desktop"
-        "./usr/share/icons/hicolor/scalable/apps/rcm-workbench.svg")
+        "./usr/share/icons/hicolor/scalable/apps/rcm-workbench.svg"
+        "./usr/share/doc/rcm-workbench/copyright")
     string(FIND "${contents}" "${expected}\n" position)
     if(position EQUAL -1)
         message(FATAL_ERROR "The package lacks ${expected}. It holds:\n${contents}")
@@ -36,10 +37,17 @@ execute_process(COMMAND dpkg-deb --field ${packages} Package Depends OUTPUT_VARI
 if(NOT fields MATCHES "Package: rcm-workbench" OR NOT fields MATCHES "libqt6core6" OR NOT fields MATCHES "libqt6sql6-sqlite")
     message(FATAL_ERROR "Unexpected package metadata:\n${fields}")
 endif()
+# The copyright file is Debian's machine-readable format and names the licence.
+execute_process(COMMAND dpkg-deb --fsys-tarfile ${packages} COMMAND tar -xO ./usr/share/doc/rcm-workbench/copyright
+                OUTPUT_VARIABLE copyright RESULT_VARIABLE result)
+if(NOT result EQUAL 0 OR NOT copyright MATCHES "^Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n"
+   OR NOT copyright MATCHES "\nLicense: GPL-3\\+\n")
+    message(FATAL_ERROR "The package's copyright file is not the machine-readable GPL-3+ one:\n${copyright}")
+endif()
 execute_process(COMMAND desktop-file-validate "${CMAKE_CURRENT_LIST_DIR}/../../resources/rcm-workbench.desktop"
                 RESULT_VARIABLE result OUTPUT_VARIABLE output ERROR_VARIABLE output)
 if(NOT result EQUAL 0 OR NOT output STREQUAL "")
     message(FATAL_ERROR "desktop-file-validate rejects the desktop entry: ${output}")
 endif()
-message(STATUS "Package ${packages} holds the executables, the desktop entry and the icon")
+message(STATUS "Package ${packages} holds the executables, the desktop entry, the icon and the copyright file")
 file(REMOVE_RECURSE "${WORK_DIR}")

@@ -142,6 +142,36 @@ private Q_SLOTS:
         QCOMPARE(full.json().value(u"items"_s).toArray().size(), 99);
     }
 
+    void aCursorAheadOfARestoredServerAsksForAResync()
+    {
+        // Before the backup: the client syncs, then sees two more changes.
+        GatewayFixture original(100);
+        HttpClient client(original.url(QString()));
+        QVERIFY(client.signIn(u"supervisor"_s));
+        const QString atBackup = client.get(u"/work-items?limit=2000"_s).json().value(u"nextCursor"_s).toString();
+        for (const QString &id : {u"WI-00000010"_s, u"WI-00000011"_s}) {
+            const auto item = original.store().item(id);
+            QCOMPARE(client.act(id, {{u"type"_s, u"escalate"_s}}, item->version, u"before-restore-"_s + id).status,
+                     200);
+        }
+        const HttpReply delta = client.get(u"/work-items?cursor="_s + atBackup);
+        QCOMPARE(delta.json().value(u"items"_s).toArray().size(), 2);
+        const QString ahead = delta.json().value(u"nextCursor"_s).toString();
+
+        // The same gateway restored from the backup: it never numbered those two changes.
+        GatewayFixture restored(100);
+        HttpClient again(restored.url(QString()));
+        QVERIFY(again.signIn(u"supervisor"_s));
+        const HttpReply reply = again.get(u"/work-items?cursor="_s + ahead);
+        QCOMPARE(reply.status, 410);
+        QCOMPARE(reply.headers.value("content-type"), QByteArray("application/problem+json"));
+        QVERIFY(reply.json().value(u"type"_s).toString().endsWith(u"/problems/resync-required"_s));
+        // A cursor the restored server did hand out still works, and brings nothing new.
+        const HttpReply current = again.get(u"/work-items?cursor="_s + atBackup);
+        QCOMPARE(current.status, 200);
+        QVERIFY(current.json().value(u"items"_s).toArray().isEmpty());
+    }
+
     void theCursorOfAnEmptyViewStaysValidAfterAPurge()
     {
         GatewayFixture gateway(0);

@@ -190,6 +190,52 @@ private Q_SLOTS:
         verifyCacheMatchesServer(cache, gateway, u"supervisor"_s);
     }
 
+    void aGatewayRestoredFromABackupIsResyncedKeepingUnsentActions()
+    {
+        const QString cachePath = newCachePath();
+        {
+            GatewayFixture original(300);
+            Syncing syncing(cachePath, original.url(QString()));
+            QVERIFY(syncing.ready);
+            auto &[cache, client, engine, ready] = syncing;
+            QCOMPARE(testing::run(engine).outcome, SyncEngine::Result::Outcome::Completed);
+            // After the backup is taken, work goes on and the cache sees it.
+            testing::HttpClient other(original.url(QString()));
+            QVERIFY(other.signIn(u"supervisor"_s));
+            for (const QString &id : {u"WI-00000010"_s, u"WI-00000011"_s, u"WI-00000012"_s}) {
+                const auto item = original.store().item(id);
+                QCOMPARE(other.act(id, {{u"type"_s, u"escalate"_s}}, item->version, u"lost-in-restore-"_s + id).status,
+                         200);
+            }
+            const SyncEngine::Result seen = testing::run(engine);
+            QCOMPARE(seen.outcome, SyncEngine::Result::Outcome::Completed);
+            QCOMPARE(seen.itemsReceived, qint64(3));
+            sync::Outbox outbox(cache);
+            QVERIFY(outbox.enqueue(u"WI-00000007"_s, {{u"type"_s, u"note"_s}, {u"text"_s, u"keep me"_s}}));
+        }
+        // The gateway is restored from that backup (the three escalations are gone) and work
+        // goes on there: its next change is numbered below the cache's cursor.
+        GatewayFixture restored(300);
+        testing::HttpClient other(restored.url(QString()));
+        QVERIFY(other.signIn(u"supervisor"_s));
+        const auto item = restored.store().item(u"WI-00000020"_s);
+        QCOMPARE(other.act(item->id, {{u"type"_s, u"escalate"_s}}, item->version, u"after-restore-1"_s).status, 200);
+
+        Syncing syncing(cachePath, restored.url(QString()));
+        QVERIFY(syncing.ready);
+        auto &[cache, client, engine, ready] = syncing;
+        const SyncEngine::Result result = testing::run(engine);
+        QCOMPARE(result.outcome, SyncEngine::Result::Outcome::Completed);
+        QVERIFY(result.resynced);
+        QCOMPARE(result.removed, qint64(0));
+        sync::Outbox outbox(cache);
+        QCOMPARE(outbox.count(sync::OutboxEntry::State::Pending), qint64(1));
+        QCOMPARE(outbox.entries().constFirst().workItemId, u"WI-00000007"_s);
+        verifyCacheMatchesServer(cache, restored, u"supervisor"_s);
+        QCOMPARE(store::WorkItemStore(cache).item(u"WI-00000010"_s)->version,
+                 restored.store().item(u"WI-00000010"_s)->version);
+    }
+
     void faultsLeaveTheCacheConsistent_data()
     {
         QTest::addColumn<int>("fault");
