@@ -8,7 +8,9 @@
 #include "tests/ui/windowsignin.h"
 #include "ui/itemmodels/workqueuemodel.h"
 #include "ui/mainwindow.h"
+#include "ui/signindialog.h"
 
+#include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -225,6 +227,48 @@ private Q_SLOTS:
                  QString());
         QVERIFY(!window.isLocked());
         QVERIFY(window.findChild<QTableView *>(u"queueTable"_s)->isVisible());
+    }
+
+    void anExpiredSessionAsksToSignInAgainAndKeepsTheOutbox()
+    {
+        testing::GatewayFixture gateway(300);
+        QVERIFY(gateway.isReady());
+        QTemporaryDir dir;
+        store::Database cache;
+        QVERIFY(!cache.open(dir.filePath(u"cache.db"_s), store::workbenchCacheSchema()));
+        api::Session session {QUrl()};
+        ui::MainWindow window(cache, session);
+        window.show();
+        const QString server = gateway.url(QString()).toString();
+        QCOMPARE(testing::signInAndWait(window, server, u"biller"_s, u"demo"_s), QString());
+        window.syncNow();
+        QTRY_VERIFY_WITH_TIMEOUT(!window.isSyncing(), 30000);
+        QSqlQuery query(cache.connection());
+        QVERIFY(query.exec(u"SELECT id FROM work_items WHERE owner_id = 'DEMO-BILLER' AND status = 'in_progress' "
+                           "ORDER BY id LIMIT 1"_s)
+                && query.next());
+        const QString itemId = query.value(0).toString();
+        query.finish();
+        const qsizetype historyBefore = gateway.store().history(itemId).size();
+        QVERIFY(sync::Outbox(cache).enqueue(itemId, {{u"type"_s, u"note"_s}, {u"text"_s, u"called the payer"_s}}));
+
+        // The gateway ends every session; the next sync meets 401.
+        QVERIFY(!gateway.database().execute(u"UPDATE sessions SET expires_at = '2000-01-01T00:00:00.000Z'"_s));
+        window.syncNow();
+        QTRY_VERIFY_WITH_TIMEOUT(qobject_cast<ui::SignInDialog *>(QApplication::activeModalWidget()), 30000);
+        auto *dialog = qobject_cast<ui::SignInDialog *>(QApplication::activeModalWidget());
+        QVERIFY(!session.isSignedIn()); // the expired token is dropped; no password was kept to renew it
+        QVERIFY(dialog->findChild<QLabel *>(u"error"_s)->text().contains(u"unsent actions are kept"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(!window.isSyncing(), 30000);
+        QCOMPARE(sync::Outbox(cache).count(sync::OutboxEntry::State::Pending), 1);
+        QCOMPARE(gateway.store().history(itemId).size(), historyBefore);
+
+        // Signing in again sends what waited.
+        dialog->findChild<QLineEdit *>(u"password"_s)->setText(u"demo"_s);
+        dialog->accept();
+        QTRY_COMPARE_WITH_TIMEOUT(gateway.store().history(itemId).size(), historyBefore + 1, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(sync::Outbox(cache).count(sync::OutboxEntry::State::Pending), 0, 30000);
+        QVERIFY(session.isSignedIn());
     }
 
     void speaksSpanish()
