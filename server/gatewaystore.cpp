@@ -19,6 +19,7 @@ using namespace Qt::Literals::StringLiterals;
 namespace rcm::server {
 
 using namespace rcm::models;
+using store::setError;
 using store::StoreError;
 
 namespace {
@@ -26,12 +27,6 @@ namespace {
 StoreError queryError(const QSqlQuery &query)
 {
     return StoreError(StoreError::Code::Query, query.lastError().text());
-}
-
-void setError(StoreError *target, StoreError error)
-{
-    if (target)
-        *target = std::move(error);
 }
 
 QByteArray tokenHash(const QString &token)

@@ -1,6 +1,12 @@
 #include "services/store/cacheschema.h"
 
+#include "services/store/database.h"
 #include "services/store/workitemcolumns.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUrl>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -197,6 +203,38 @@ const Schema &workbenchCacheSchema()
 {
     static const Schema schema = makeSchema();
     return schema;
+}
+
+bool isSyntheticCache(const QString &path)
+{
+    const QString connectionName = u"rcm-synthetic-check"_s;
+    bool synthetic = false;
+    {
+        QSqlDatabase existing = QSqlDatabase::addDatabase(u"QSQLITE"_s, connectionName);
+        // immutable=1: no locks, no -wal or -shm files created by looking.
+        existing.setDatabaseName(QUrl::fromLocalFile(path).toString(QUrl::FullyEncoded) + u"?immutable=1"_s);
+        existing.setConnectOptions(u"QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"_s);
+        if (existing.open()) {
+            QSqlQuery query(existing);
+            const bool ours = query.exec(u"PRAGMA application_id"_s) && query.next()
+                && query.value(0).toInt() == workbenchCacheSchema().applicationId;
+            synthetic = ours && query.exec(u"SELECT value FROM meta WHERE key = 'synthetic_seed'"_s) && query.next();
+        }
+        existing.close();
+    }
+    QSqlDatabase::removeDatabase(connectionName);
+    return synthetic;
+}
+
+StoreError markSyntheticCache(Database &cache, quint64 seed, const QDate &asOf)
+{
+    QSqlQuery query(cache.connection());
+    query.prepare(u"INSERT INTO meta (key, value) VALUES ('synthetic_seed', ?), ('synthetic_as_of', ?)"_s);
+    query.addBindValue(QString::number(seed));
+    query.addBindValue(asOf.toString(Qt::ISODate));
+    if (!query.exec())
+        return StoreError(StoreError::Code::Query, query.lastError().text());
+    return {};
 }
 
 } // namespace rcm::store

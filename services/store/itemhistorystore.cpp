@@ -11,16 +11,6 @@ namespace rcm::store {
 
 using namespace rcm::models;
 
-namespace {
-
-void setError(StoreError *target, StoreError error)
-{
-    if (target)
-        *target = std::move(error);
-}
-
-} // namespace
-
 ItemHistoryStore::ItemHistoryStore(Database &database)
     : m_database(database)
     , m_deleteHistory(u"DELETE FROM item_history WHERE work_item_id = ?"_s)

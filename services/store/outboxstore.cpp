@@ -14,12 +14,6 @@ using models::OutboxEntry;
 
 namespace {
 
-void setError(StoreError *target, StoreError error)
-{
-    if (target)
-        *target = std::move(error);
-}
-
 QString compact(const QJsonObject &object)
 {
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));

@@ -37,4 +37,12 @@ private:
     QString m_message;
 };
 
+/// Hands error to a caller's optional out-parameter (reads return their value and report
+/// a failure this way).
+inline void setError(StoreError *target, StoreError error)
+{
+    if (target)
+        *target = std::move(error);
+}
+
 } // namespace rcm::store

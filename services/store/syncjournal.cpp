@@ -15,12 +15,6 @@ constexpr auto cursorKey = "cursor";
 constexpr auto lastSyncKey = "last_sync";
 constexpr auto resyncKey = "resync";
 
-void setError(StoreError *target, StoreError error)
-{
-    if (target)
-        *target = std::move(error);
-}
-
 } // namespace
 
 SyncJournal::SyncJournal(Database &database)

@@ -49,12 +49,6 @@ StoreError queryError(const QSqlQuery &query, const char *what)
     return StoreError(StoreError::Code::Query, u"%1: %2"_s.arg(QLatin1StringView(what), query.lastError().text()));
 }
 
-void setError(StoreError *target, StoreError error)
-{
-    if (target)
-        *target = std::move(error);
-}
-
 WorkItem itemFromRecord(const QSqlQuery &query, int firstColumn)
 {
     int column = firstColumn;

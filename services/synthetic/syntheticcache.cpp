@@ -7,9 +7,6 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
-#include <QSqlDatabase>
-#include <QSqlQuery>
-#include <QUrl>
 
 #include <cerrno>
 #include <cstdio>
@@ -42,22 +39,7 @@ StoreError checkReplaceable(const QString &path)
                           u"Refusing to replace %1: it is open in another program (or was "
                           "not closed cleanly). Close the workbench using it first."_s.arg(path));
     }
-    const QString connectionName = u"rcm-synthetic-check"_s;
-    bool synthetic = false;
-    {
-        QSqlDatabase existing = QSqlDatabase::addDatabase(u"QSQLITE"_s, connectionName);
-        // immutable=1: no locks, no -wal or -shm files created by looking.
-        existing.setDatabaseName(QUrl::fromLocalFile(path).toString(QUrl::FullyEncoded) + u"?immutable=1"_s);
-        existing.setConnectOptions(u"QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"_s);
-        if (existing.open()) {
-            QSqlQuery query(existing);
-            const bool ours = query.exec(u"PRAGMA application_id"_s) && query.next()
-                && query.value(0).toInt() == store::workbenchCacheSchema().applicationId;
-            synthetic = ours && query.exec(u"SELECT value FROM meta WHERE key = 'synthetic_seed'"_s) && query.next();
-        }
-        existing.close();
-    }
-    QSqlDatabase::removeDatabase(connectionName);
+    const bool synthetic = store::isSyntheticCache(path);
     if (!synthetic) {
         return StoreError(StoreError::Code::ForeignDatabase,
                           u"Refusing to replace %1: it is not a synthetic cache (it may hold real work)."_s.arg(path));
@@ -87,9 +69,7 @@ StoreError fill(store::Database &database, qint64 itemCount, const SyntheticGene
     if (StoreError error = items.endBulkLoad())
         return error;
     const auto &options = generator.options();
-    return database.execute(u"INSERT INTO meta (key, value) VALUES ('synthetic_seed', '%1'), "
-                            "('synthetic_as_of', '%2')"_s.arg(options.seed)
-                                .arg(options.asOf.toString(Qt::ISODate)));
+    return store::markSyntheticCache(database, options.seed, options.asOf);
 }
 
 } // namespace
