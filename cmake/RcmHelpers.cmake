@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 RCM Workbench contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Project-wide helpers. Every setting goes on a target; nothing here changes global state.
 
 # rcm_set_target_defaults(<target>): warnings, string-safety defines and, on request,

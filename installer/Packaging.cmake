@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 RCM Workbench contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
 # CPack: 'cpack -G DEB' in the build folder makes a Debian package of the three
 # executables, the desktop entry, the icon and the copyright file. On Windows the WiX
 # template beside this file is used (it cannot be built on Linux).

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 RCM Workbench contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Shared by scripts/test, scripts/demo and scripts/bench. Sourced, not run.
 # shellcheck shell=bash
 

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 RCM Workbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 #include "services/synthetic/syntheticclaims.h"
 
 #include "services/synthetic/deterministicrandom.h"

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 RCM Workbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 #include "services/x12/balancing.h"
 
 using namespace Qt::Literals::StringLiterals;

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 RCM Workbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // gateway.full_sync_1m_items: a client paging through 1,000,000 work items from the
 // gateway over HTTP on loopback (server in its own thread), beside the floor: the same
 // pages read from the gateway's store directly, without HTTP or JSON.

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 RCM Workbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // queue.*: a 1,000,000-item cache in the workbench's queue model: time to the first rows
 // of a queue, after a filter change, a sort change and a search, each beside its floor,
 // the bare SQL the model runs (two index-only counts and the first page) through the

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 RCM Workbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // store.write_1m_items: the workbench cache's batched writes of 1,000,000 synthetic work
 // items with every index and the search index, beside the floor: the same rows through
 // the bare SQLite C API, one prepared statement in one transaction, no indexes.

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 RCM Workbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // sync.initial_1m_items and sync.delta_10k_changes: `rcmctl sync` (a child process, so
 // that its peak memory is its own; sampled every 50 ms, so a peak in its last 50 ms could
 // be missed) against a gateway on loopback, beside the floor:

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 RCM Workbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // x12.parse_balance_100mb and x12.peak_memory_100mb: read and balance a 100 MB 835
 // generated from the synthetic claims, beside the floor: the same bytes read in the
 // same chunks and split into segments with memchr, nothing else. Peak memory is the

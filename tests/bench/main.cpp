@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 RCM Workbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // rcm-bench [NAME...]: runs the benchmarks (all, or those whose name starts with NAME),
 // prints a table of each figure beside its floor and writes the figures as JSON.
 #include "tests/bench/benchmark.h"

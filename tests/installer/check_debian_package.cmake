@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 RCM Workbench contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Runs 'cpack -G DEB' on the build and checks the package's file list and metadata.
 file(REMOVE_RECURSE "${WORK_DIR}")
 file(MAKE_DIRECTORY "${WORK_DIR}")

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 RCM Workbench contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Every route the gateway serves is in docs/api/openapi.yaml, and the file is OpenAPI 3.
 file(READ "${SPEC}" spec)
 file(READ "${API_SOURCE}" source)

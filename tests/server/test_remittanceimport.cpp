@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 RCM Workbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // POST /v1/remittances against a real gateway on loopback: matching, every exception
 // kind, duplicates, reversals, preview, and refusals. The 835s are written with the
 // project's X12 writer from remittance models built on the gateway's own claim register.

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 RCM Workbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // cache_writer_helper FILE FIRST COUNT: writes synthetic items [FIRST, FIRST + COUNT) to
 // the cache FILE in small batches, exiting 0 only if every batch was committed.
 #include "services/store/cacheschema.h"

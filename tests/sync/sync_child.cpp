@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 RCM Workbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // sync_child CACHE URL USER [HOLD_PAGE]: signs in (password "demo") and syncs the cache, as
 // rcmctl sync would, so that a test can kill it. It reports each page on stdout, one flushed
 // line per event: "written N" inside page N's transaction, "committed N" after its commit

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 RCM Workbench contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Runs rcmctl generate twice with one seed and once with another, and compares the files.
 file(REMOVE_RECURSE "${WORK_DIR}")
 file(MAKE_DIRECTORY "${WORK_DIR}")

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 RCM Workbench contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The Spanish translation is complete: every message translated, none left unfinished.
 file(READ "${TS}" ts)
 string(REGEX MATCHALL "<message" messages "${ts}")

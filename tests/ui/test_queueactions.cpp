@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 RCM Workbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The workbench's filters, bulk actions, supervisor assignment, conflicts dialog and
 // settings, driven through real widgets against a real gateway on loopback.
 #include "services/api/session.h"

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 RCM Workbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // rcmctl era check: the JSON shape scripts rely on, the exit codes, and a file that is
 // not X12 at all.
 #include <QJsonArray>

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 RCM Workbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Every 835 among the public fixtures (../shared/fixtures/x12), with totals read by hand
 // from each file, and, where another tool's expected output exists, the fields it gives.
 // Where that tool disagrees with 005010X221A1, the standard wins and the test says why.

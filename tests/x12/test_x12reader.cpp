@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 RCM Workbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The X12 reader on small crafted inputs: delimiters and terminators, envelopes, each
 // defect class, 004010, reversals and provider-level adjustments.
 #include "services/x12/balancing.h"

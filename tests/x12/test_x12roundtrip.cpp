@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 RCM Workbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Generate 835s from the synthetic claims, write them, read them back: every amount
 // reconciles, every transaction balances, and the same seed gives the same bytes.
 #include "services/synthetic/syntheticremittances.h"

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 RCM Workbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // libFuzzer target: any bytes through the X12 reader and the balancing checks must end
 // in defects, never a crash, a hang or a read out of bounds. Each input is read twice,
 // with a large and a tiny chunk size, and both readings must agree.
