@@ -514,8 +514,9 @@ void MainWindow::syncFinished(const SyncSummary &summary)
     m_model->refresh();
     m_navigation->rebuild(signedInUser()); // the counts, and the team as the sync now knows it
     refreshFilterChoices();
-    // Keep the user on the item they were looking at, now in its synced state.
-    for (int row = 0; row < std::min(m_model->rowCount(), 2000); ++row) {
+    // Keep the user on the item they were looking at, now in its synced state. With
+    // nothing selected there is nothing to look for (each row read is SQL on this thread).
+    for (int row = 0; !selected.isEmpty() && row < std::min(m_model->rowCount(), 2000); ++row) {
         if (m_model->index(row, 0).data(WorkQueueModel::WorkItemIdRole).toString() == selected) {
             m_table->selectionModel()->setCurrentIndex(m_model->index(row, 0),
                                                        QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);

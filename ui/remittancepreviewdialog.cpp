@@ -71,6 +71,19 @@ QString kindText(const QString &kind)
 
 } // namespace
 
+struct RemittancePreviewDialog::FileTotals
+{
+    struct Row
+    {
+        QStringList cells;
+        QString problems;
+    };
+    QList<Row> rows; ///< one per payment
+    models::Money total;
+    int unbalanced = 0;
+    QStringList fileProblems; ///< HTML-escaped
+};
+
 RemittancePreviewDialog::RemittancePreviewDialog(const QString &path, api::Session &session,
                                                  const std::optional<models::User> &user, QWidget *parent)
     : QDialog(parent)
@@ -115,7 +128,7 @@ void RemittancePreviewDialog::preview()
     struct ReadFile
     {
         QByteArray contents;
-        x12::RemittanceCheck check;
+        FileTotals totals;
     };
     auto *watcher = new QFutureWatcher<std::optional<ReadFile>>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher]() {
@@ -127,7 +140,7 @@ void RemittancePreviewDialog::preview()
             return;
         }
         m_file = read->contents;
-        showTotals(read->check);
+        showTotals(read->totals);
         askGateway();
     });
     watcher->setFuture(QtConcurrent::run([path = m_path]() -> std::optional<ReadFile> {
@@ -138,7 +151,7 @@ void RemittancePreviewDialog::preview()
         read.contents = file.readAll();
         QBuffer buffer(&read.contents);
         buffer.open(QIODevice::ReadOnly);
-        read.check = x12::checkRemittances(&buffer, reference::ReasonCodeCatalogue::builtIn());
+        read.totals = totalsOf(x12::checkRemittances(&buffer, reference::ReasonCodeCatalogue::builtIn()));
         return read;
     }));
 }
@@ -173,11 +186,9 @@ void RemittancePreviewDialog::askGateway()
     });
 }
 
-void RemittancePreviewDialog::showTotals(const x12::RemittanceCheck &check)
+RemittancePreviewDialog::FileTotals RemittancePreviewDialog::totalsOf(const x12::RemittanceCheck &check)
 {
-    m_transactions->setRowCount(0);
-    models::Money total;
-    int unbalanced = 0;
+    FileTotals totals;
     for (const x12::CheckedRemittance &checked : check.transactions) {
         const x12::Remittance &remittance = checked.remittance;
         QStringList problems;
@@ -185,26 +196,33 @@ void RemittancePreviewDialog::showTotals(const x12::RemittanceCheck &check)
             if (defect.isError())
                 problems << defect.message;
         }
-        total += remittance.payment.amount;
-        unbalanced += checked.isBalanced() ? 0 : 1;
-        addRow(m_transactions,
-               {remittance.payment.traceNumber, remittance.payer.name, remittance.payment.amount.toString(),
-                QString::number(remittance.claims.size()), remittance.claimPaymentTotal().toString(),
-                remittance.providerAdjustmentTotal().toString(), checked.isBalanced() ? tr("Yes") : tr("No"),
-                problems.isEmpty() ? QString() : problems.join(u' ')},
-               problems.join(u'\n'));
+        totals.total += remittance.payment.amount;
+        totals.unbalanced += checked.isBalanced() ? 0 : 1;
+        totals.rows.append(
+            {{remittance.payment.traceNumber, remittance.payer.name, remittance.payment.amount.toString(),
+              QString::number(remittance.claims.size()), remittance.claimPaymentTotal().toString(),
+              remittance.providerAdjustmentTotal().toString(), checked.isBalanced() ? tr("Yes") : tr("No"),
+              problems.isEmpty() ? QString() : problems.join(u' ')},
+             problems.join(u'\n')});
     }
-    m_transactions->resizeColumnsToContents(); // a handful of rows, one per payment
-    QStringList fileProblems;
     for (const x12::Defect &defect : check.fileDefects) {
         if (defect.isError())
-            fileProblems << defect.message.toHtmlEscaped();
+            totals.fileProblems << defect.message.toHtmlEscaped();
     }
+    return totals;
+}
+
+void RemittancePreviewDialog::showTotals(const FileTotals &totals)
+{
+    m_transactions->setRowCount(0);
+    for (const FileTotals::Row &row : totals.rows)
+        addRow(m_transactions, row.cells, row.problems);
+    m_transactions->resizeColumnsToContents(); // a handful of rows, one per payment
     m_summary->setText(
-        tr("%n payment(s) totalling $%1; %2 out of balance.", nullptr, static_cast<int>(check.transactions.size()))
-            .arg(total.toString())
-            .arg(unbalanced)
-        + (fileProblems.isEmpty() ? QString() : u"<br><b>"_s + fileProblems.join(u"<br>"_s) + u"</b>"_s));
+        tr("%n payment(s) totalling $%1; %2 out of balance.", nullptr, static_cast<int>(totals.rows.size()))
+            .arg(totals.total.toString())
+            .arg(totals.unbalanced)
+        + (totals.fileProblems.isEmpty() ? QString() : u"<br><b>"_s + totals.fileProblems.join(u"<br>"_s) + u"</b>"_s));
 }
 
 void RemittancePreviewDialog::showExceptions(const QJsonObject &report)

@@ -47,7 +47,11 @@ Q_SIGNALS:
     void postFailed(const QString &message);
 
 private:
-    void showTotals(const x12::RemittanceCheck &check);
+    struct FileTotals;
+    /// The table rows and summary of a checked file, made on the worker that read it, so
+    /// that the parsed file (thousands of claims) is built and freed off the window's thread.
+    static FileTotals totalsOf(const x12::RemittanceCheck &check);
+    void showTotals(const FileTotals &totals);
     void askGateway();
     void showExceptions(const QJsonObject &report);
 

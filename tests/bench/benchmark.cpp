@@ -19,9 +19,10 @@ QList<Benchmark> &registeredBenchmarks()
 }
 
 BenchmarkRegistration::BenchmarkRegistration(QString name, QString description,
-                                             std::function<QList<BenchmarkResult>()> run)
+                                             std::function<QList<BenchmarkResult>()> run,
+                                             Benchmark::Application application)
 {
-    registeredBenchmarks().append({std::move(name), std::move(description), std::move(run)});
+    registeredBenchmarks().append({std::move(name), std::move(description), std::move(run), application});
 }
 
 } // namespace rcm::bench

@@ -27,9 +27,15 @@ struct BenchmarkResult
 /// A named benchmark; run() returns its figures.
 struct Benchmark
 {
+    /// The application object a benchmark runs under: widgets need a QApplication, which
+    /// rcm-bench makes (on the offscreen platform unless QT_QPA_PLATFORM says otherwise)
+    /// only when a selected benchmark needs one.
+    enum class Application { Core, Widgets };
+
     QString name;
     QString description;
     std::function<QList<BenchmarkResult>()> run;
+    Application application = Application::Core;
 };
 
 QList<Benchmark> &registeredBenchmarks();
@@ -37,7 +43,8 @@ QList<Benchmark> &registeredBenchmarks();
 /// Registers a benchmark at static-initialisation time.
 struct BenchmarkRegistration
 {
-    BenchmarkRegistration(QString name, QString description, std::function<QList<BenchmarkResult>()> run);
+    BenchmarkRegistration(QString name, QString description, std::function<QList<BenchmarkResult>()> run,
+                          Benchmark::Application application = Benchmark::Application::Core);
 };
 
 } // namespace rcm::bench

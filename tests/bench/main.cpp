@@ -5,14 +5,17 @@
 // prints a table of each figure beside its floor and writes the figures as JSON.
 #include "tests/bench/benchmark.h"
 
+#include <QApplication>
 #include <QCommandLineParser>
-#include <QCoreApplication>
 #include <QFile>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTextStream>
+
+#include <algorithm>
+#include <memory>
 
 using namespace Qt::Literals::StringLiterals;
 using namespace rcm::bench;
@@ -73,11 +76,38 @@ bool writeJson(const QString &path, const QList<BenchmarkResult> &results)
     return true;
 }
 
+bool isSelected(const Benchmark &benchmark, const QStringList &filters)
+{
+    return filters.isEmpty() || std::any_of(filters.begin(), filters.end(), [&](const QString &filter) {
+               return benchmark.name.startsWith(filter);
+           });
+}
+
+/// A QApplication when a selected benchmark drives widgets, else a QCoreApplication, so
+/// that the other benchmarks run as before, with no display. Decided from the arguments
+/// before any application exists; parser.process() reads them again afterwards.
+std::unique_ptr<QCoreApplication> makeApplication(int &argc, char **argv, QCommandLineParser &parser,
+                                                  const QCommandLineOption &list)
+{
+    QStringList arguments;
+    for (int index = 0; index < argc; ++index)
+        arguments << QString::fromLocal8Bit(argv[index]);
+    const bool widgets = parser.parse(arguments) && !parser.isSet(list)
+        && std::any_of(registeredBenchmarks().begin(), registeredBenchmarks().end(), [&](const Benchmark &benchmark) {
+                             return benchmark.application == Benchmark::Application::Widgets
+                                 && isSelected(benchmark, parser.positionalArguments());
+                         });
+    if (!widgets)
+        return std::make_unique<QCoreApplication>(argc, argv);
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    return std::make_unique<QApplication>(argc, argv);
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication application(argc, argv);
     QCommandLineParser parser;
     parser.setApplicationDescription(u"RCM Workbench benchmarks: each figure beside its floor."_s);
     parser.addHelpOption();
@@ -86,7 +116,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption previous(u"previous"_s, u"Compare with the results in FILE."_s, u"FILE"_s);
     parser.addOptions({output, list, previous});
     parser.addPositionalArgument(u"name"_s, u"Run only benchmarks whose name starts with this."_s, u"[NAME...]"_s);
-    parser.process(application);
+    const std::unique_ptr<QCoreApplication> application = makeApplication(argc, argv, parser, list);
+    parser.process(*application);
 
     QTextStream err(stderr);
     if (parser.isSet(list)) {
@@ -97,10 +128,7 @@ int main(int argc, char *argv[])
     const QStringList filters = parser.positionalArguments();
     QList<BenchmarkResult> results;
     for (const Benchmark &benchmark : registeredBenchmarks()) {
-        const bool selected = filters.isEmpty() || std::any_of(filters.begin(), filters.end(), [&](const QString &f) {
-                                  return benchmark.name.startsWith(f);
-                              });
-        if (!selected)
+        if (!isSelected(benchmark, filters))
             continue;
         err << "Running " << benchmark.name << ": " << benchmark.description << "\n";
         err.flush();
