@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 RCM Workbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // stall.*: how late a 16 ms heartbeat on the window's thread fires while the real
 // workbench window (offscreen) signs in, syncs 100,000 items into an empty cache, previews
 // a synthetic 835 of a few MB and posts it, against a gateway on a thread of its own. The
