@@ -503,7 +503,7 @@ void MainWindow::syncNow(bool confirmRemovals)
     m_syncAction->setEnabled(false);
     m_syncProgress->show();
     m_connection->setText(tr("Syncing…"));
-    m_sync->start(confirmRemovals);
+    m_sync->start({signedInUser(), m_model->criteria()}, confirmRemovals);
 }
 
 void MainWindow::syncFinished(const SyncSummary &summary)
@@ -511,12 +511,16 @@ void MainWindow::syncFinished(const SyncSummary &summary)
     m_syncAction->setEnabled(true);
     m_syncProgress->hide();
     const QString selected = m_table->currentIndex().data(WorkQueueModel::WorkItemIdRole).toString();
-    m_model->refresh();
-    m_navigation->rebuild(signedInUser()); // the counts, and the team as the sync now knows it
+    // The worker counted the queue and the navigation once the cache was up to date.
+    m_model->refresh(summary.countedQueue, summary.queueCount);
+    m_navigation->rebuild(signedInUser(), summary.navigationCounts); // the team as the sync now knows it
     refreshFilterChoices();
-    // Keep the user on the item they were looking at, now in its synced state. With
-    // nothing selected there is nothing to look for (each row read is SQL on this thread).
-    for (int row = 0; !selected.isEmpty() && row < std::min(m_model->rowCount(), 2000); ++row) {
+    // Keep the user on the item they were looking at, now in its synced state, if it is
+    // among the rows on screen (their page is read anyway; reading more is SQL on this thread).
+    const int firstShown = std::max(m_table->rowAt(0), 0);
+    const int lastShown = m_table->rowAt(m_table->viewport()->height() - 1);
+    const int end = std::min(m_model->rowCount(), (lastShown < 0 ? firstShown + 50 : lastShown) + 1);
+    for (int row = firstShown; !selected.isEmpty() && row < end; ++row) {
         if (m_model->index(row, 0).data(WorkQueueModel::WorkItemIdRole).toString() == selected) {
             m_table->selectionModel()->setCurrentIndex(m_model->index(row, 0),
                                                        QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);

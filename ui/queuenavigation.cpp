@@ -3,6 +3,8 @@
 
 #include "ui/queuenavigation.h"
 
+#include "services/store/workqueuequery.h"
+
 #include "ui/itemmodels/displaynames.h"
 #include "ui/itemmodels/workqueuemodel.h"
 
@@ -38,7 +40,7 @@ QueueNavigation::QueueNavigation(store::Database &cache, WorkQueueModel &model, 
     connect(this, &QListWidget::currentRowChanged, this, &QueueNavigation::showEntry);
 }
 
-void QueueNavigation::rebuild(const std::optional<models::User> &user)
+void QueueNavigation::rebuild(const std::optional<models::User> &user, const std::optional<NavigationCounts> &counts)
 {
     m_user = user;
     const QString selected = currentItem() ? currentKey() : QString(models::wireName(Queue::Denial));
@@ -66,7 +68,10 @@ void QueueNavigation::rebuild(const std::optional<models::User> &user)
                     addEntry(ownerPrefix + member.id);
             }
         }
-        refreshCounts();
+        if (counts)
+            showCounts(*counts);
+        else
+            refreshCounts();
         selectKey(selected);
         if (!currentItem())
             setCurrentRow(0);
@@ -74,19 +79,49 @@ void QueueNavigation::rebuild(const std::optional<models::User> &user)
     showEntry(currentRow());
 }
 
+NavigationCounts NavigationCounts::count(store::Database &cache, const std::optional<models::User> &user)
+{
+    NavigationCounts counts;
+    store::WorkQueueQuery query(cache);
+    counts.byQueue = query.openCountsByQueue();
+    store::WorkQueueCriteria criteria;
+    if (user) {
+        criteria.ownerScope = store::WorkQueueCriteria::OwnerScope::Owner;
+        criteria.ownerId = user->id;
+        counts.mine = std::max<qint64>(query.countOpen(criteria), 0);
+    }
+    if (isSupervisor(user)) {
+        criteria.ownerScope = store::WorkQueueCriteria::OwnerScope::Nobody;
+        criteria.ownerId.clear();
+        counts.unassigned = std::max<qint64>(query.countOpen(criteria), 0);
+        store::WorkItemStore items(cache);
+        counts.byOwner = items.openItemsByOwner();
+        for (const models::User &member : items.users())
+            counts.teamNames.insert(member.id, member.displayName);
+    }
+    return counts;
+}
+
 void QueueNavigation::refreshCounts()
 {
-    const QHash<Queue, qint64> counts = m_model.countsByQueue();
-    QHash<QString, qint64> workload;
-    QHash<QString, QString> teamNames;
+    NavigationCounts counts;
+    counts.byQueue = m_model.countsByQueue();
+    if (m_user)
+        counts.mine = m_model.countOpen(WorkQueueModel::OwnerScope::Owner, m_user->id);
     if (isSupervisor(m_user)) {
-        workload = m_items.openItemsByOwner();
+        counts.unassigned = m_model.countOpen(WorkQueueModel::OwnerScope::Nobody);
+        counts.byOwner = m_items.openItemsByOwner();
         for (const models::User &member : m_items.users())
-            teamNames.insert(member.id, member.displayName);
+            counts.teamNames.insert(member.id, member.displayName);
     }
+    showCounts(counts);
+}
+
+void QueueNavigation::showCounts(const NavigationCounts &counts)
+{
     qint64 total = 0;
-    for (qint64 count : counts)
-        total += count;
+    for (qint64 open : counts.byQueue)
+        total += open;
     for (int row = 0; row < count(); ++row) {
         QListWidgetItem *entry = item(row);
         const QString key = entry->data(keyRole).toString();
@@ -97,17 +132,17 @@ void QueueNavigation::refreshCounts()
         qint64 open = 0;
         if (key == u"mine"_s) {
             name = tr("My work");
-            open = m_model.countOpen(WorkQueueModel::OwnerScope::Owner, m_user ? m_user->id : QString());
+            open = counts.mine;
         } else if (key.startsWith(ownerPrefix)) {
             const QString ownerId = key.mid(ownerPrefix.size());
-            name = u"   "_s + teamNames.value(ownerId, ownerId);
-            open = workload.value(ownerId);
+            name = u"   "_s + counts.teamNames.value(ownerId, ownerId);
+            open = counts.byOwner.value(ownerId);
         } else if (key == u"unassigned"_s) {
             name = tr("Unassigned");
-            open = m_model.countOpen(WorkQueueModel::OwnerScope::Nobody);
+            open = counts.unassigned;
         } else {
             name = queue ? itemmodels::displayName(*queue) : tr("All open work");
-            open = queue ? counts.value(*queue) : total;
+            open = queue ? counts.byQueue.value(*queue) : total;
         }
         entry->setText(u"%1  (%2)"_s.arg(name, QLocale().toString(open)));
     }

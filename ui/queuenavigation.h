@@ -16,6 +16,20 @@ class WorkQueueModel;
 
 namespace rcm::ui {
 
+/// The numbers beside the navigation's entries. Counted by whoever holds a connection:
+/// after a sync, the sync worker counts on its own, so the window does not.
+struct NavigationCounts
+{
+    QHash<models::Queue, qint64> byQueue;
+    qint64 mine = 0;
+    qint64 unassigned = 0;
+    QHash<QString, qint64> byOwner; ///< supervisors only
+    QHash<QString, QString> teamNames; ///< supervisors only
+
+    /// Counts the open work in cache as user sees it (any thread, with that thread's cache).
+    static NavigationCounts count(store::Database &cache, const std::optional<models::User> &user);
+};
+
 /// The list of queues on the left, each with its live count: My work, all open work, the
 /// queues, and for supervisors Unassigned and the team's queues, one per person. Choosing
 /// an entry points the queue model at that work.
@@ -26,8 +40,9 @@ class QueueNavigation final : public QListWidget
 public:
     QueueNavigation(store::Database &cache, itemmodels::WorkQueueModel &model, QWidget *parent = nullptr);
 
-    /// The entries for who is signed in (or nobody), keeping the current one where it can.
-    void rebuild(const std::optional<models::User> &user);
+    /// The entries for who is signed in (or nobody), keeping the current one where it can;
+    /// with counts, shows those instead of counting here.
+    void rebuild(const std::optional<models::User> &user, const std::optional<NavigationCounts> &counts = {});
     void refreshCounts();
 
     /// Entries carry a key: "mine", "" (every queue), a queue's wire name, "unassigned",
@@ -39,6 +54,7 @@ public:
 
 private:
     void showEntry(int row);
+    void showCounts(const NavigationCounts &counts);
 
     store::WorkItemStore m_items;
     itemmodels::WorkQueueModel &m_model;

@@ -3,6 +3,8 @@
 
 #include "ui/remittancepreviewdialog.h"
 
+#include "ui/remittanceexceptionmodel.h"
+
 #include "services/api/requests.h"
 #include "services/api/session.h"
 #include "services/x12/remittancecheck.h"
@@ -17,6 +19,7 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QPushButton>
+#include <QTableView>
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -53,22 +56,6 @@ void addRow(QTableWidget *table, const QStringList &cells, const QString &toolTi
     }
 }
 
-QString kindText(const QString &kind)
-{
-    static const QHash<QString, const char *> names = {
-        {u"unmatched-claim"_s, QT_TRANSLATE_NOOP("rcm::ui::RemittancePreviewDialog", "Unmatched claim")},
-        {u"unmatched-line"_s, QT_TRANSLATE_NOOP("rcm::ui::RemittancePreviewDialog", "Unmatched line")},
-        {u"underpaid"_s, QT_TRANSLATE_NOOP("rcm::ui::RemittancePreviewDialog", "Paid below contract")},
-        {u"denied"_s, QT_TRANSLATE_NOOP("rcm::ui::RemittancePreviewDialog", "Denied (zero paid)")},
-        {u"recoupment"_s, QT_TRANSLATE_NOOP("rcm::ui::RemittancePreviewDialog", "Recoupment (PLB)")},
-        {u"out-of-balance"_s, QT_TRANSLATE_NOOP("rcm::ui::RemittancePreviewDialog", "Out of balance")},
-        {u"unknown-reason-code"_s, QT_TRANSLATE_NOOP("rcm::ui::RemittancePreviewDialog", "Unknown reason code")},
-        {u"unpaired-reversal"_s, QT_TRANSLATE_NOOP("rcm::ui::RemittancePreviewDialog", "Reversal without payment")},
-    };
-    const char *name = names.value(kind);
-    return name ? QCoreApplication::translate("rcm::ui::RemittancePreviewDialog", name) : kind;
-}
-
 } // namespace
 
 struct RemittancePreviewDialog::FileTotals
@@ -98,7 +85,21 @@ RemittancePreviewDialog::RemittancePreviewDialog(const QString &path, api::Sessi
     m_transactions = makeTable(u"remittanceTransactions"_s,
                                {tr("Trace number"), tr("Payer"), tr("Payment"), tr("Claims"), tr("Claim payments"),
                                 tr("Provider adjustments"), tr("Balanced"), tr("Problems")});
-    m_exceptions = makeTable(u"remittanceExceptions"_s, {tr("Exception"), tr("Claim"), tr("Amount"), tr("Why")});
+    m_exceptionModel = new RemittanceExceptionModel(this);
+    m_exceptions = new QTableView;
+    m_exceptions->setObjectName(u"remittanceExceptions"_s);
+    m_exceptions->setModel(m_exceptionModel);
+    m_exceptions->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_exceptions->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_exceptions->setAlternatingRowColors(true);
+    m_exceptions->setWordWrap(false);
+    m_exceptions->verticalHeader()->hide();
+    // Fixed row heights: thousands of rows are laid out without measuring each.
+    m_exceptions->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_exceptions->horizontalHeader()->setStretchLastSection(true);
+    m_exceptions->setColumnWidth(RemittanceExceptionModel::Kind, 180);
+    m_exceptions->setColumnWidth(RemittanceExceptionModel::Claim, 140);
+    m_exceptions->setColumnWidth(RemittanceExceptionModel::Amount, 90);
     m_status = new QLabel;
     m_status->setObjectName(u"remittanceStatus"_s);
     m_status->setWordWrap(true);
@@ -227,19 +228,7 @@ void RemittancePreviewDialog::showTotals(const FileTotals &totals)
 
 void RemittancePreviewDialog::showExceptions(const QJsonObject &report)
 {
-    m_exceptions->setRowCount(0);
-    for (const QJsonValue &transaction : report.value(u"transactions"_s).toArray()) {
-        for (const QJsonValue &value : transaction.toObject().value(u"exceptions"_s).toArray()) {
-            const QJsonObject exception = value.toObject();
-            addRow(m_exceptions,
-                   {kindText(exception.value(u"kind"_s).toString()), exception.value(u"claimNumber"_s).toString(),
-                    exception.value(u"amount"_s).toString(), exception.value(u"explanation"_s).toString()},
-                   exception.value(u"explanation"_s).toString());
-        }
-    }
-    m_exceptions->setColumnWidth(0, 180);
-    m_exceptions->setColumnWidth(1, 140);
-    m_exceptions->setColumnWidth(2, 90);
+    m_exceptionModel->setReport(report);
 }
 
 void RemittancePreviewDialog::post()

@@ -11,6 +11,7 @@
 
 class QLabel;
 class QPushButton;
+class QTableView;
 class QTableWidget;
 
 namespace rcm::api {
@@ -60,7 +61,8 @@ private:
     api::Session &m_session;
     std::optional<models::User> m_user;
     QTableWidget *m_transactions = nullptr;
-    QTableWidget *m_exceptions = nullptr;
+    QTableView *m_exceptions = nullptr;
+    class RemittanceExceptionModel *m_exceptionModel = nullptr;
     QLabel *m_summary = nullptr;
     QLabel *m_status = nullptr;
     QPushButton *m_post = nullptr;

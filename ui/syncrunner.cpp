@@ -24,8 +24,9 @@ public:
         , m_session(session)
     { }
 
-    void sync(bool confirmRemovals)
+    void sync(const SyncViewer &viewer, bool confirmRemovals)
     {
+        m_viewer = viewer;
         if (const QString problem = open(); !problem.isEmpty()) {
             SyncSummary summary;
             summary.outcome = SyncSummary::Outcome::Failed;
@@ -81,6 +82,10 @@ private:
         summary.pendingActions = cycle.pendingActions;
         summary.conflicts = cycle.conflicts;
         summary.signInRequired = cycle.signInRequired();
+        // The window shows new counts after a sync: counted here, off the window's thread.
+        summary.navigationCounts = NavigationCounts::count(m_cache, m_viewer.user);
+        summary.countedQueue = m_viewer.queue;
+        summary.queueCount = store::WorkQueueQuery(m_cache).countOpen(m_viewer.queue);
         Q_EMIT synced(summary);
     }
 
@@ -89,6 +94,7 @@ private:
     store::Database m_cache; // members below use it: declared first, destroyed last
     std::unique_ptr<sync::SyncCycle> m_cycle;
     std::unique_ptr<sync::ItemDetailsFetch> m_details;
+    SyncViewer m_viewer;
 };
 
 SyncRunner::SyncRunner(QString cachePath, api::Session &session, QObject *parent)
@@ -114,12 +120,13 @@ SyncRunner::~SyncRunner()
     m_thread.wait();
 }
 
-void SyncRunner::start(bool confirmRemovals)
+void SyncRunner::start(const SyncViewer &viewer, bool confirmRemovals)
 {
     if (m_running)
         return;
     m_running = true;
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, confirmRemovals]() { worker->sync(confirmRemovals); });
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, viewer, confirmRemovals]() { worker->sync(viewer, confirmRemovals); });
 }
 
 void SyncRunner::fetchHistory(const QString &itemId)

@@ -3,8 +3,14 @@
 
 #pragma once
 
+#include "models/user.h"
+#include "services/store/workqueuequery.h"
+#include "ui/queuenavigation.h"
+
 #include <QObject>
 #include <QThread>
+
+#include <optional>
 
 namespace rcm::api {
 class Session;
@@ -21,6 +27,17 @@ struct SyncSummary
     qint64 pendingActions = 0;
     qint64 conflicts = 0;
     bool signInRequired = false; ///< the session expired: sign in, then sync again
+    /// Counted by the worker once the cache is up to date, so the window need not.
+    std::optional<NavigationCounts> navigationCounts;
+    store::WorkQueueCriteria countedQueue; ///< what queueCount counts
+    qint64 queueCount = -1;
+};
+
+/// What the window shows, so that the worker counts it after a sync.
+struct SyncViewer
+{
+    std::optional<models::User> user;
+    store::WorkQueueCriteria queue;
 };
 
 /// Runs the sync cycle (services/sync) and item-detail fetches on a worker thread with
@@ -38,7 +55,7 @@ public:
 
     /// Starts a run; confirmRemovals lets it remove more than 5% of the cache (after the
     /// user said yes).
-    void start(bool confirmRemovals = false);
+    void start(const SyncViewer &viewer, bool confirmRemovals = false);
 
     /// Fetches one item's history and posted payments into the cache, in the background;
     /// a failure (offline) leaves what was cached before.

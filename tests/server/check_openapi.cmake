@@ -3,8 +3,8 @@
 # Every route the gateway serves is in docs/api/openapi.yaml, and the file is OpenAPI 3.
 file(READ "${SPEC}" spec)
 file(READ "${API_SOURCE}" source)
-if(NOT spec MATCHES "^openapi: 3\\.")
-    message(FATAL_ERROR "${SPEC} does not start with 'openapi: 3.'")
+if(NOT spec MATCHES "(^|\n)openapi: 3\\.")
+    message(FATAL_ERROR "${SPEC} does not declare 'openapi: 3.'")
 endif()
 string(REGEX MATCHALL "/v1/[a-z/{}-]+\"_s" routes "${source}")
 list(REMOVE_DUPLICATES routes)

@@ -272,7 +272,7 @@ private Q_SLOTS:
         whenDialogOpens<ui::RemittancePreviewDialog>(
             [&](ui::RemittancePreviewDialog *dialog) {
                 transactionRows = dialog->findChild<QTableWidget *>(u"remittanceTransactions"_s)->rowCount();
-                previewRows = dialog->findChild<QTableWidget *>(u"remittanceExceptions"_s)->rowCount();
+                previewRows = dialog->findChild<QTableView *>(u"remittanceExceptions"_s)->model()->rowCount();
                 postedBeforePressing = sqlCount(gateway.database(), u"SELECT count(*) FROM remittances"_s);
                 dialog->findChild<QPushButton *>(u"postRemittance"_s)->click();
             },

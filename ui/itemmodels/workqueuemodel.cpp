@@ -134,14 +134,19 @@ store::WorkQueueOrder WorkQueueModel::order() const
                                                            : store::WorkQueueOrder::Priority;
 }
 
-void WorkQueueModel::reload()
+void WorkQueueModel::refresh(const store::WorkQueueCriteria &countedFor, qint64 count)
+{
+    reload(countedFor == criteria() && count >= 0 ? std::optional<qint64>(count) : std::nullopt);
+}
+
+void WorkQueueModel::reload(std::optional<qint64> knownCount)
 {
     beginResetModel();
     m_pages.clear();
     m_rowCount = 0;
     m_lastError.clear();
     store::StoreError error;
-    const qint64 count = m_query.countOpen(criteria(), &error);
+    const qint64 count = knownCount ? *knownCount : m_query.countOpen(criteria(), &error);
     if (error)
         m_lastError = error.message();
     m_rowCount = static_cast<int>(std::max<qint64>(count, 0));

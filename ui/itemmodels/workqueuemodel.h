@@ -72,6 +72,11 @@ public:
     QString lastError() const { return m_lastError; }
     /// Reads the queue again, after a sync changed the cache.
     void refresh() { reload(); }
+    /// The same with the row count already taken elsewhere (the sync worker) for these
+    /// criteria; if they have changed since, counts again.
+    void refresh(const store::WorkQueueCriteria &countedFor, qint64 count);
+    /// What the model shows, as plain data a worker can count with.
+    store::WorkQueueCriteria criteria() const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -90,8 +95,7 @@ public:
 private:
     using Row = store::WorkQueueRow;
 
-    void reload();
-    store::WorkQueueCriteria criteria() const;
+    void reload(std::optional<qint64> knownCount = std::nullopt);
     store::WorkQueueOrder order() const;
     const Row *rowAt(int row) const;
     QVariant displayValue(const Row &row, int column) const;

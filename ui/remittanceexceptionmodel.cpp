@@ -1,0 +1,104 @@
+// SPDX-FileCopyrightText: 2026 RCM Workbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "ui/remittanceexceptionmodel.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace rcm::ui {
+
+namespace {
+
+QString kindText(const QString &kind)
+{
+    static const QHash<QString, const char *> names = {
+        {u"unmatched-claim"_s, QT_TRANSLATE_NOOP("rcm::ui::RemittancePreviewDialog", "Unmatched claim")},
+        {u"unmatched-line"_s, QT_TRANSLATE_NOOP("rcm::ui::RemittancePreviewDialog", "Unmatched line")},
+        {u"underpaid"_s, QT_TRANSLATE_NOOP("rcm::ui::RemittancePreviewDialog", "Paid below contract")},
+        {u"denied"_s, QT_TRANSLATE_NOOP("rcm::ui::RemittancePreviewDialog", "Denied (zero paid)")},
+        {u"recoupment"_s, QT_TRANSLATE_NOOP("rcm::ui::RemittancePreviewDialog", "Recoupment (PLB)")},
+        {u"out-of-balance"_s, QT_TRANSLATE_NOOP("rcm::ui::RemittancePreviewDialog", "Out of balance")},
+        {u"unknown-reason-code"_s, QT_TRANSLATE_NOOP("rcm::ui::RemittancePreviewDialog", "Unknown reason code")},
+        {u"unpaired-reversal"_s, QT_TRANSLATE_NOOP("rcm::ui::RemittancePreviewDialog", "Reversal without payment")},
+    };
+    const char *name = names.value(kind);
+    return name ? QCoreApplication::translate("rcm::ui::RemittancePreviewDialog", name) : kind;
+}
+
+} // namespace
+
+RemittanceExceptionModel::RemittanceExceptionModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{ }
+
+void RemittanceExceptionModel::setReport(const QJsonObject &report)
+{
+    QList<Row> rows;
+    for (const QJsonValue &transaction : report.value(u"transactions"_s).toArray()) {
+        for (const QJsonValue &value : transaction.toObject().value(u"exceptions"_s).toArray()) {
+            const QJsonObject exception = value.toObject();
+            rows.append({exception.value(u"kind"_s).toString(), exception.value(u"claimNumber"_s).toString(),
+                         exception.value(u"amount"_s).toString(), exception.value(u"explanation"_s).toString()});
+        }
+    }
+    beginResetModel();
+    m_rows = std::move(rows);
+    endResetModel();
+}
+
+int RemittanceExceptionModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int RemittanceExceptionModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant RemittanceExceptionModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &row = m_rows.at(index.row());
+    if (role == Qt::ToolTipRole)
+        return row.explanation;
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (index.column()) {
+    case Kind:
+        return kindText(row.kind);
+    case Claim:
+        return row.claimNumber;
+    case Amount:
+        return row.amount;
+    case Explanation:
+        return row.explanation;
+    default:
+        return {};
+    }
+}
+
+QVariant RemittanceExceptionModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    // The preview dialog's words, translated there.
+    switch (section) {
+    case Kind:
+        return QCoreApplication::translate("rcm::ui::RemittancePreviewDialog", "Exception");
+    case Claim:
+        return QCoreApplication::translate("rcm::ui::RemittancePreviewDialog", "Claim");
+    case Amount:
+        return QCoreApplication::translate("rcm::ui::RemittancePreviewDialog", "Amount");
+    case Explanation:
+        return QCoreApplication::translate("rcm::ui::RemittancePreviewDialog", "Why");
+    default:
+        return {};
+    }
+}
+
+} // namespace rcm::ui
