@@ -360,10 +360,24 @@ std::optional<models::User> MainWindow::signedInUser() const
 void MainWindow::showItem(const QModelIndex &index)
 {
     const QString id = index.isValid() ? index.data(WorkQueueModel::WorkItemIdRole).toString() : QString();
-    renderItem(id);
+    scheduleRender(id);
     // The history comes from the server in the background and shows when it arrives.
     if (!id.isEmpty() && m_session.isSignedIn() && !isLocked())
         m_sync->fetchHistory(id);
+}
+
+void MainWindow::scheduleRender(const QString &id)
+{
+    // A click changes both the current row and the selection: the details are drawn once,
+    // on the next turn of the event loop, not once per signal in the same turn.
+    m_renderId = id;
+    if (m_renderScheduled)
+        return;
+    m_renderScheduled = true;
+    QTimer::singleShot(0, this, [this]() {
+        m_renderScheduled = false;
+        renderItem(m_renderId);
+    });
 }
 
 void MainWindow::renderItem(const QString &id)
@@ -514,7 +528,10 @@ void MainWindow::syncFinished(const SyncSummary &summary)
     // The worker counted the queue and the navigation once the cache was up to date.
     m_model->refresh(summary.countedQueue, summary.queueCount);
     m_navigation->rebuild(signedInUser(), summary.navigationCounts); // the team as the sync now knows it
-    refreshFilterChoices();
+    if (summary.payersInUse)
+        m_filterBar->setChoices(*summary.payersInUse, summary.team);
+    else
+        refreshFilterChoices();
     // Keep the user on the item they were looking at, now in its synced state, if it is
     // among the rows on screen (their page is read anyway; reading more is SQL on this thread).
     const int firstShown = std::max(m_table->rowAt(0), 0);
@@ -599,7 +616,7 @@ void MainWindow::selectionChanged()
 {
     const qint64 selected = selectedCount();
     if (selected <= 1) { // one item: its details and actions (the history comes with the current row)
-        renderItem(m_table->currentIndex().data(WorkQueueModel::WorkItemIdRole).toString());
+        scheduleRender(m_table->currentIndex().data(WorkQueueModel::WorkItemIdRole).toString());
         return;
     }
     if (selected > bulkLimit) {

@@ -100,6 +100,7 @@ private:
     void buildToolBar();
     std::optional<models::User> signedInUser() const;
     void showItem(const QModelIndex &index);
+    void scheduleRender(const QString &id);
     void renderItem(const QString &id);
     void updateStatus();
 
@@ -127,6 +128,8 @@ private:
     SyncRunner *m_sync = nullptr;
     IdleLock *m_idleLock = nullptr;
     QStackedWidget *m_pages = nullptr;
+    QString m_renderId; ///< the item the details will show
+    bool m_renderScheduled = false;
     class SignInDialog *m_signInDialog = nullptr; ///< while one is open
 };
 

@@ -5,6 +5,7 @@
 
 #include "services/api/session.h"
 #include "services/store/cacheschema.h"
+#include "services/store/workitemstore.h"
 #include "services/sync/itemdetailsfetch.h"
 #include "services/sync/synccycle.h"
 
@@ -86,6 +87,12 @@ private:
         summary.navigationCounts = NavigationCounts::count(m_cache, m_viewer.user);
         summary.countedQueue = m_viewer.queue;
         summary.queueCount = store::WorkQueueQuery(m_cache).countOpen(m_viewer.queue);
+        store::WorkItemStore items(m_cache);
+        store::StoreError error;
+        summary.payersInUse = items.payersInUse(&error);
+        summary.team = items.users();
+        if (error)
+            summary.payersInUse.reset();
         Q_EMIT synced(summary);
     }
 

@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "models/payer.h"
 #include "models/user.h"
 #include "services/store/workqueuequery.h"
 #include "ui/queuenavigation.h"
@@ -31,6 +32,8 @@ struct SyncSummary
     std::optional<NavigationCounts> navigationCounts;
     store::WorkQueueCriteria countedQueue; ///< what queueCount counts
     qint64 queueCount = -1;
+    std::optional<QList<models::Payer>> payersInUse; ///< for the filter bar's choices
+    QList<models::User> team;
 };
 
 /// What the window shows, so that the worker counts it after a sync.

@@ -15,6 +15,7 @@
 #include "services/x12/remittancewriter.h"
 #include "tests/bench/benchmark.h"
 #include "tests/bench/gatewaythread.h"
+#include "tests/bench/timedapplication.h"
 #include "ui/mainwindow.h"
 #include "ui/remittancepreviewdialog.h"
 
@@ -121,6 +122,7 @@ Heartbeat::Phase measure(Heartbeat &heartbeat, const std::function<void()> &star
                          std::chrono::milliseconds timeout, const char *what)
 {
     heartbeat.takePhase();
+    rcm::bench::TimedApplication::takeLongestEventMilliseconds();
     start();
     runUntil(done, timeout, what);
     QElapsedTimer settle;
@@ -182,10 +184,14 @@ QList<bench::BenchmarkResult> stallBenchmarks()
         runUntil([&]() { return heartbeat.beats() >= 10; }, 10s, "the window settling");
 
         auto report = [&](const QString &name, const Heartbeat::Phase &phase) {
+            const double longestEvent = rcm::bench::TimedApplication::takeLongestEventMilliseconds();
             err << "  " << name << ": worst beat " << phase.worstLatenessMilliseconds << " ms late; "
-                << phase.beatsLateByAFrame << " of " << phase.beats << " beats a frame or more late\n";
+                << phase.beatsLateByAFrame << " of " << phase.beats << " beats a frame or more late; longest event "
+                << longestEvent << " ms\n";
             err.flush();
+
             results.append({name, phase.worstLatenessMilliseconds, u"ms"_s, frameMilliseconds, false});
+            results.append({name + u".longest_event"_s, longestEvent, u"ms"_s, frameMilliseconds, false});
         };
 
         std::optional<QString> signInError;

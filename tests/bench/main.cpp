@@ -4,6 +4,7 @@
 // rcm-bench [NAME...]: runs the benchmarks (all, or those whose name starts with NAME),
 // prints a table of each figure beside its floor and writes the figures as JSON.
 #include "tests/bench/benchmark.h"
+#include "tests/bench/timedapplication.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -101,7 +102,7 @@ std::unique_ptr<QCoreApplication> makeApplication(int &argc, char **argv, QComma
         return std::make_unique<QCoreApplication>(argc, argv);
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    return std::make_unique<QApplication>(argc, argv);
+    return std::make_unique<TimedApplication>(argc, argv);
 }
 
 } // namespace
