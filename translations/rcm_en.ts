@@ -526,6 +526,14 @@
         <source>X12 835 files (*.835 *.edi *.x12 *.txt);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Your session has ended. Sign in again; your unsent actions are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rcm::ui::QueueNavigation</name>
@@ -543,6 +551,25 @@
     </message>
     <message>
         <source>All open work</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rcm::ui::RemittanceExceptionModel</name>
+    <message>
+        <source>Exception</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -585,31 +612,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Exception</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Claim</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Amount</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Why</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&lt;b&gt;What will become work items&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot read %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -661,6 +668,18 @@
             <numerusform>Posted: %n work item raised.</numerusform>
             <numerusform>Posted: %n work items raised.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posting…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1097,7 +1116,7 @@
     </message>
 </context>
 <context>
-    <name>rcm::ui::RemittancePreviewDialog</name>
+    <name>rcm::ui::RemittanceExceptionModel</name>
     <message>
         <source>Unmatched claim</source>
         <translation type="unfinished"></translation>

@@ -526,6 +526,14 @@
         <source>X12 835 files (*.835 *.edi *.x12 *.txt);;All files (*)</source>
         <translation>Archivos X12 835 (*.835 *.edi *.x12 *.txt);;Todos los archivos (*)</translation>
     </message>
+    <message>
+        <source>Your session has ended. Sign in again; your unsent actions are kept.</source>
+        <translation>Su sesión ha terminado. Vuelva a iniciar sesión; sus acciones sin enviar se conservan.</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Iniciando sesión…</translation>
+    </message>
 </context>
 <context>
     <name>rcm::ui::QueueNavigation</name>
@@ -544,6 +552,25 @@
     <message>
         <source>All open work</source>
         <translation>Todo el trabajo abierto</translation>
+    </message>
+</context>
+<context>
+    <name>rcm::ui::RemittanceExceptionModel</name>
+    <message>
+        <source>Exception</source>
+        <translation>Excepción</translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation>Reclamación</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Motivo</translation>
     </message>
 </context>
 <context>
@@ -585,32 +612,12 @@
         <translation>Problemas</translation>
     </message>
     <message>
-        <source>Exception</source>
-        <translation>Excepción</translation>
-    </message>
-    <message>
-        <source>Claim</source>
-        <translation>Reclamación</translation>
-    </message>
-    <message>
-        <source>Amount</source>
-        <translation>Importe</translation>
-    </message>
-    <message>
-        <source>Why</source>
-        <translation>Motivo</translation>
-    </message>
-    <message>
         <source>Post</source>
         <translation>Contabilizar</translation>
     </message>
     <message>
         <source>&lt;b&gt;What will become work items&lt;/b&gt;</source>
         <translation>&lt;b&gt;Lo que se convertirá en elementos de trabajo&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>Cannot read %1: %2</source>
-        <translation>No se puede leer %1: %2</translation>
     </message>
     <message>
         <source>Sign in to see which claims will post cleanly and to post the file.</source>
@@ -661,6 +668,18 @@
             <numerusform>Contabilizado: se creó %n elemento de trabajo.</numerusform>
             <numerusform>Contabilizado: se crearon %n elementos de trabajo.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Leyendo %1…</translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>No se puede leer %1.</translation>
+    </message>
+    <message>
+        <source>Posting…</source>
+        <translation>Contabilizando…</translation>
     </message>
 </context>
 <context>
@@ -1099,7 +1118,7 @@
     </message>
 </context>
 <context>
-    <name>rcm::ui::RemittancePreviewDialog</name>
+    <name>rcm::ui::RemittanceExceptionModel</name>
     <message>
         <source>Unmatched claim</source>
         <translation>Reclamación sin coincidencia</translation>

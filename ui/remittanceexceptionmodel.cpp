@@ -15,17 +15,17 @@ namespace {
 QString kindText(const QString &kind)
 {
     static const QHash<QString, const char *> names = {
-        {u"unmatched-claim"_s, QT_TRANSLATE_NOOP("rcm::ui::RemittancePreviewDialog", "Unmatched claim")},
-        {u"unmatched-line"_s, QT_TRANSLATE_NOOP("rcm::ui::RemittancePreviewDialog", "Unmatched line")},
-        {u"underpaid"_s, QT_TRANSLATE_NOOP("rcm::ui::RemittancePreviewDialog", "Paid below contract")},
-        {u"denied"_s, QT_TRANSLATE_NOOP("rcm::ui::RemittancePreviewDialog", "Denied (zero paid)")},
-        {u"recoupment"_s, QT_TRANSLATE_NOOP("rcm::ui::RemittancePreviewDialog", "Recoupment (PLB)")},
-        {u"out-of-balance"_s, QT_TRANSLATE_NOOP("rcm::ui::RemittancePreviewDialog", "Out of balance")},
-        {u"unknown-reason-code"_s, QT_TRANSLATE_NOOP("rcm::ui::RemittancePreviewDialog", "Unknown reason code")},
-        {u"unpaired-reversal"_s, QT_TRANSLATE_NOOP("rcm::ui::RemittancePreviewDialog", "Reversal without payment")},
+        {u"unmatched-claim"_s, QT_TRANSLATE_NOOP("rcm::ui::RemittanceExceptionModel", "Unmatched claim")},
+        {u"unmatched-line"_s, QT_TRANSLATE_NOOP("rcm::ui::RemittanceExceptionModel", "Unmatched line")},
+        {u"underpaid"_s, QT_TRANSLATE_NOOP("rcm::ui::RemittanceExceptionModel", "Paid below contract")},
+        {u"denied"_s, QT_TRANSLATE_NOOP("rcm::ui::RemittanceExceptionModel", "Denied (zero paid)")},
+        {u"recoupment"_s, QT_TRANSLATE_NOOP("rcm::ui::RemittanceExceptionModel", "Recoupment (PLB)")},
+        {u"out-of-balance"_s, QT_TRANSLATE_NOOP("rcm::ui::RemittanceExceptionModel", "Out of balance")},
+        {u"unknown-reason-code"_s, QT_TRANSLATE_NOOP("rcm::ui::RemittanceExceptionModel", "Unknown reason code")},
+        {u"unpaired-reversal"_s, QT_TRANSLATE_NOOP("rcm::ui::RemittanceExceptionModel", "Reversal without payment")},
     };
     const char *name = names.value(kind);
-    return name ? QCoreApplication::translate("rcm::ui::RemittancePreviewDialog", name) : kind;
+    return name ? QCoreApplication::translate("rcm::ui::RemittanceExceptionModel", name) : kind;
 }
 
 } // namespace
@@ -86,16 +86,15 @@ QVariant RemittanceExceptionModel::headerData(int section, Qt::Orientation orien
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
-    // The preview dialog's words, translated there.
     switch (section) {
     case Kind:
-        return QCoreApplication::translate("rcm::ui::RemittancePreviewDialog", "Exception");
+        return tr("Exception");
     case Claim:
-        return QCoreApplication::translate("rcm::ui::RemittancePreviewDialog", "Claim");
+        return tr("Claim");
     case Amount:
-        return QCoreApplication::translate("rcm::ui::RemittancePreviewDialog", "Amount");
+        return tr("Amount");
     case Explanation:
-        return QCoreApplication::translate("rcm::ui::RemittancePreviewDialog", "Why");
+        return tr("Why");
     default:
         return {};
     }
