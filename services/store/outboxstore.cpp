@@ -192,14 +192,21 @@ StoreError OutboxStore::confirm(qint64 id, const models::WorkItem &serverItem)
         return transaction.beginError();
     if (StoreError error = m_items.upsertItems({&serverItem, 1}))
         return error;
+    if (StoreError error = deleteEntry(id, u"Confirming an action"))
+        return error;
+    return transaction.commit();
+}
+
+StoreError OutboxStore::deleteEntry(qint64 id, QStringView what)
+{
     StoreError error;
     QSqlQuery *query = m_delete.get(m_database.connection(), &error);
     if (!query)
         return error;
     query->bindValue(0, id);
     if (!query->exec())
-        return queryFailure(*query, u"Confirming an action");
-    return transaction.commit();
+        return queryFailure(*query, what);
+    return {};
 }
 
 StoreError OutboxStore::rebase(const QString &workItemId)
@@ -289,13 +296,8 @@ StoreError OutboxStore::remove(qint64 id)
     OutboxEntry::State state = OutboxEntry::State::Pending;
     if (StoreError error = lookUp(id, &workItemId, &state))
         return error;
-    StoreError error;
-    QSqlQuery *query = m_delete.get(m_database.connection(), &error);
-    if (!query)
+    if (StoreError error = deleteEntry(id, u"Discarding an action"))
         return error;
-    query->bindValue(0, id);
-    if (!query->exec())
-        return queryFailure(*query, u"Discarding an action");
     // The actions queued after it assumed it would happen: they follow the cache now.
     if (StoreError rebaseError = rebase(workItemId))
         return rebaseError;

@@ -54,6 +54,7 @@ public:
     StoreError remove(qint64 id);
 
 private:
+    StoreError deleteEntry(qint64 id, QStringView what);
     StoreError lookUp(qint64 id, QString *workItemId, models::OutboxEntry::State *state);
     StoreError rebase(const QString &workItemId);
 
