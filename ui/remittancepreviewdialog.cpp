@@ -218,7 +218,10 @@ void RemittancePreviewDialog::showTotals(const FileTotals &totals)
     m_transactions->setRowCount(0);
     for (const FileTotals::Row &row : totals.rows)
         addRow(m_transactions, row.cells, row.problems);
-    m_transactions->resizeColumnsToContents(); // a handful of rows, one per payment
+    // Sized to the header and the first rows: a file may carry hundreds of payments, and
+    // measuring every cell would hold up the window.
+    m_transactions->horizontalHeader()->setResizeContentsPrecision(20);
+    m_transactions->resizeColumnsToContents();
     m_summary->setText(
         tr("%n payment(s) totalling $%1; %2 out of balance.", nullptr, static_cast<int>(totals.rows.size()))
             .arg(totals.total.toString())

@@ -123,6 +123,7 @@ Heartbeat::Phase measure(Heartbeat &heartbeat, const std::function<void()> &star
 {
     heartbeat.takePhase();
     rcm::bench::TimedApplication::takeLongestEventMilliseconds();
+    rcm::bench::TimedApplication::takeLongestWorkMilliseconds();
     start();
     runUntil(done, timeout, what);
     QElapsedTimer settle;
@@ -184,14 +185,17 @@ QList<bench::BenchmarkResult> stallBenchmarks()
         runUntil([&]() { return heartbeat.beats() >= 10; }, 10s, "the window settling");
 
         auto report = [&](const QString &name, const Heartbeat::Phase &phase) {
+            const QString longestWhat = rcm::bench::TimedApplication::longestEventDescription();
             const double longestEvent = rcm::bench::TimedApplication::takeLongestEventMilliseconds();
+            const double longestWork = rcm::bench::TimedApplication::takeLongestWorkMilliseconds();
             err << "  " << name << ": worst beat " << phase.worstLatenessMilliseconds << " ms late; "
                 << phase.beatsLateByAFrame << " of " << phase.beats << " beats a frame or more late; longest event "
-                << longestEvent << " ms\n";
+                << longestEvent << " ms (" << longestWhat << "); longest other than drawing " << longestWork << " ms\n";
             err.flush();
 
             results.append({name, phase.worstLatenessMilliseconds, u"ms"_s, frameMilliseconds, false});
             results.append({name + u".longest_event"_s, longestEvent, u"ms"_s, frameMilliseconds, false});
+            results.append({name + u".longest_work"_s, longestWork, u"ms"_s, frameMilliseconds, false});
         };
 
         std::optional<QString> signInError;

@@ -4,6 +4,7 @@
 #include "tests/bench/timedapplication.h"
 
 #include <QElapsedTimer>
+#include <QEvent>
 #include <QThread>
 
 #include <atomic>
@@ -13,6 +14,13 @@ namespace rcm::bench {
 namespace {
 
 std::atomic<qint64> longestNanoseconds {0};
+std::atomic<qint64> longestNotDrawingNanoseconds {0};
+QString longestWhat; // GUI thread only
+
+bool isDrawing(const QEvent *event)
+{
+    return event->type() == QEvent::UpdateRequest || event->type() == QEvent::Paint;
+}
 thread_local int depth = 0;
 
 } // namespace
@@ -27,10 +35,25 @@ bool TimedApplication::notify(QObject *receiver, QEvent *event)
     --depth;
     if (outermostOnGuiThread) {
         const qint64 elapsed = timer.nsecsElapsed();
-        qint64 longest = longestNanoseconds.load();
-        while (elapsed > longest && !longestNanoseconds.compare_exchange_weak(longest, elapsed)) { }
+        if (!isDrawing(event) && elapsed > longestNotDrawingNanoseconds.load())
+            longestNotDrawingNanoseconds.store(elapsed);
+        if (elapsed > longestNanoseconds.load()) {
+            longestNanoseconds.store(elapsed);
+            longestWhat = QString::fromLatin1(receiver ? receiver->metaObject()->className() : "?") + u' '
+                + QString::number(int(event->type()));
+        }
     }
     return handled;
+}
+
+QString TimedApplication::longestEventDescription()
+{
+    return longestWhat;
+}
+
+double TimedApplication::takeLongestWorkMilliseconds()
+{
+    return double(longestNotDrawingNanoseconds.exchange(0)) / 1e6;
 }
 
 double TimedApplication::takeLongestEventMilliseconds()

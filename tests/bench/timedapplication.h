@@ -17,6 +17,11 @@ public:
     using QApplication::QApplication;
 
     bool notify(QObject *receiver, QEvent *event) override;
+    /// What the longest event was: the receiver's class and the event's type.
+    static QString longestEventDescription();
+    /// The longest event other than drawing the window (the window's own work: answers,
+    /// signals, timers, input) since the last call, in milliseconds.
+    static double takeLongestWorkMilliseconds();
     /// The longest event since the last call, in milliseconds.
     static double takeLongestEventMilliseconds();
 };
