@@ -68,26 +68,30 @@ int main(int argc, char *argv[])
     rcm::api::Session session(QUrl(), rcm::api::Session::ClientThread::Own);
     rcm::ui::MainWindow window(cache, session);
     window.show();
+    bool signingIn = false; // the start-up sign-in has not answered yet
     if (parser.isSet(serverOption) && parser.isSet(userOption) && parser.isSet(passwordOption)) {
         // Signed in from the start (scripts/demo): sign in, then sync, both in the background.
         const QString password = QTextStream(stdin).readLine();
         QObject::connect(
             &window, &rcm::ui::MainWindow::signInFinished, &window,
-            [&window](const QString &error) {
+            [&window, &signingIn](const QString &error) {
+                signingIn = false;
                 if (error.isEmpty())
                     window.syncNow();
                 else
                     QMessageBox::warning(&window, QApplication::applicationDisplayName(), error);
             },
             Qt::SingleShotConnection);
+        signingIn = true;
         window.signIn(parser.value(serverOption), parser.value(userOption), password);
     }
     if (parser.isSet(screenshotOption)) {
         const QString file = parser.value(screenshotOption);
-        // After the start-up sync, if there is one, so that the picture shows its result.
+        // After the start-up sign-in and sync, if there are any, so that the picture shows
+        // their result.
         auto *wait = new QTimer(&window);
-        QObject::connect(wait, &QTimer::timeout, &window, [&window, file, wait]() {
-            if (window.isSyncing())
+        QObject::connect(wait, &QTimer::timeout, &window, [&window, &signingIn, file, wait]() {
+            if (signingIn || window.isSyncing())
                 return;
             wait->stop();
             QTimer::singleShot(700, &window, [&window, file]() {
