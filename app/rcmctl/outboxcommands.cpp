@@ -8,6 +8,7 @@
 #include "app/rcmctl/jobwait.h"
 #include "services/rules/actionpolicy.h"
 #include "services/sync/outbox.h"
+#include "services/sync/synccycle.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -28,43 +29,23 @@ int sendAndReport(CliContext &context)
         return exitCode == UsageError ? Failure : exitCode;
     }
     context.rememberServerAndUser();
-    sync::Outbox outbox(context.cache());
-    sync::Outbox::SendResult result;
-    QObject receiver;
+    // The same cycle as a sync, stopping after the outbox: a session that expired
+    // mid-send is renewed with the password once, as there.
+    sync::SyncCycle cycle(context.cache(), *session);
+    sync::SyncCycle::Summary summary;
     waitUntilDone([&](const std::function<void()> &finished) {
-        outbox.send(session->client(), &receiver, [&result, finished](const sync::Outbox::SendResult &sent) {
-            result = sent;
-            finished();
-        });
+        QObject::connect(&cycle, &sync::SyncCycle::finished, &cycle,
+                         [&summary, finished](const sync::SyncCycle::Summary &result) {
+                             summary = result;
+                             finished();
+                         });
+        cycle.start(sync::SyncEngine::RemovalPolicy::AskAboveThreshold, sync::SyncCycle::Scope::OutboxOnly);
     });
-    if (result.stoppedBy.kind == api::ApiError::Kind::Unauthorized) {
-        // The session expired mid-send: sign in again with the password, if there is one.
-        bool renewed = false;
-        waitUntilDone([&](const std::function<void()> &finished) {
-            session->renewSignIn(&receiver, [&renewed, finished](bool done) {
-                renewed = done;
-                finished();
-            });
-        });
-        if (renewed) {
-            const sync::Outbox::SendResult before = result;
-            waitUntilDone([&](const std::function<void()> &finished) {
-                outbox.send(session->client(), &receiver, [&result, finished](const sync::Outbox::SendResult &sent) {
-                    result = sent;
-                    finished();
-                });
-            });
-            result.sent += before.sent;
-            result.conflicts += before.conflicts;
-            result.failed += before.failed;
-            result.flaggedForReview += before.flaggedForReview;
-        } else {
-            context.reportExpiredSession();
-        }
-    }
+    if (summary.signInRequired())
+        context.reportExpiredSession();
+    const sync::Outbox::SendResult &result = summary.sent;
     context.out << result.sent << " sent, " << result.conflicts << " in conflict, " << result.failed << " refused, "
-                << result.flaggedForReview << " to review, " << outbox.count(sync::OutboxEntry::State::Pending)
-                << " still pending\n";
+                << result.flaggedForReview << " to review, " << summary.pendingActions << " still pending\n";
     if (result.stoppedBy) {
         context.err << "Stopped: " << result.stoppedBy.message() << " (the actions stay queued)\n";
         return CliContext::exitCodeFor(result.stoppedBy);

@@ -122,7 +122,6 @@ private:
         qCInfo(lcApi).noquote() << m_request->method() << m_request->path().section(u'?', 0, 0) << "failed (attempt"
                                 << m_attempt << "):" << error.message() << "- retrying in" << delay.count() << "ms";
         ++m_attempt;
-        Q_EMIT m_client.retrying(error, delay);
         QTimer::singleShot(delay, this, &ApiJob::start);
     }
 

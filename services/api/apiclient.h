@@ -108,10 +108,6 @@ public:
     void send(std::shared_ptr<ApiRequestKind> request, const Options &options, const QObject *context,
               ApiCompletion done);
 
-Q_SIGNALS:
-    /// A request failed and will be retried after delay (e.g. "retrying in 4 s").
-    void retrying(const rcm::api::ApiError &error, std::chrono::milliseconds delay);
-
 private:
     friend class ApiJob;
     std::unique_ptr<QNetworkReply> startRequest(ApiRequestKind &request, const Options &options);

@@ -22,6 +22,8 @@ void ItemDetailsFetch::fetch(const QString &itemId)
     auto history = std::make_shared<api::HistoryRequest>(itemId);
     m_client.send(history, this, [this, itemId, fetch, history](const api::ApiError &historyError) {
         if (historyError) {
+            if (m_latest.value(itemId) == fetch)
+                m_latest.remove(itemId);
             Q_EMIT failed(itemId, historyError);
             return;
         }

@@ -37,12 +37,13 @@ SyncCycle::SyncCycle(store::Database &cache, api::Session &session, QObject *par
 
 SyncCycle::~SyncCycle() = default;
 
-void SyncCycle::start(SyncEngine::RemovalPolicy policy)
+void SyncCycle::start(SyncEngine::RemovalPolicy policy, Scope scope)
 {
     Q_ASSERT(!m_running);
     m_running = true;
     m_renewed = false;
     m_policy = policy;
+    m_scope = scope;
     m_summary = Summary();
     sendOutbox();
 }
@@ -81,6 +82,8 @@ void SyncCycle::outboxDone(const Outbox::SendResult &result)
         m_summary.sync.apiError = result.stoppedBy;
         return syncDone(m_summary.sync);
     }
+    if (m_scope == Scope::OutboxOnly)
+        return syncDone(SyncEngine::Result());
     m_engine.start(m_policy);
 }
 

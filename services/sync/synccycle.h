@@ -36,8 +36,13 @@ public:
     ~SyncCycle() override;
     Q_DISABLE_COPY_MOVE(SyncCycle)
 
+    /// What a cycle covers: the outbox and then the changes, or only the outbox (rcmctl
+    /// act and outbox retry send what was queued without fetching).
+    enum class Scope { OutboxAndChanges, OutboxOnly };
+
     /// Starts a cycle; finished() reports how it ended. One at a time.
-    void start(SyncEngine::RemovalPolicy policy = SyncEngine::RemovalPolicy::AskAboveThreshold);
+    void start(SyncEngine::RemovalPolicy policy = SyncEngine::RemovalPolicy::AskAboveThreshold,
+               Scope scope = Scope::OutboxAndChanges);
     bool isRunning() const { return m_running; }
     SyncEngine &engine() { return m_engine; }
 
@@ -57,6 +62,7 @@ private:
     Outbox m_outbox;
     SyncEngine m_engine;
     SyncEngine::RemovalPolicy m_policy = SyncEngine::RemovalPolicy::AskAboveThreshold;
+    Scope m_scope = Scope::OutboxAndChanges;
     Summary m_summary;
     bool m_running = false;
     bool m_renewed = false;

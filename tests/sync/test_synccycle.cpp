@@ -24,7 +24,6 @@ namespace {
 api::ApiError signIn(api::Session &session, const QString &username)
 {
     api::ApiError result;
-    QSignalSpy done(&session, &api::Session::signedIn);
     QEventLoop loop;
     session.signIn(username, u"demo"_s, &loop, [&](const api::ApiError &error) {
         result = error;
@@ -34,10 +33,10 @@ api::ApiError signIn(api::Session &session, const QString &username)
     return result;
 }
 
-SyncCycle::Summary runCycle(SyncCycle &cycle)
+SyncCycle::Summary runCycle(SyncCycle &cycle, SyncCycle::Scope scope = SyncCycle::Scope::OutboxAndChanges)
 {
     QSignalSpy finished(&cycle, &SyncCycle::finished);
-    cycle.start();
+    cycle.start(SyncEngine::RemovalPolicy::AskAboveThreshold, scope);
     if (finished.isEmpty())
         finished.wait(60'000);
     return finished.isEmpty() ? SyncCycle::Summary() : finished.constFirst().constFirst().value<SyncCycle::Summary>();
@@ -95,6 +94,21 @@ private Q_SLOTS:
         QVERIFY(!summary.signInRequired());
         QCOMPARE(world.gateway.store().history(world.itemId).size(), historyBefore + 1);
         QVERIFY(world.session.isSignedIn());
+    }
+
+    void anOutboxOnlyCycleRenewsTheSessionSendsTheActionAndFetchesNothing()
+    {
+        World world;
+        QVERIFY(world.ready);
+        const qsizetype historyBefore = world.gateway.store().history(world.itemId).size();
+        world.expireEverySession();
+        world.session.keepPasswordForThisRun(u"demo"_s);
+        const SyncCycle::Summary summary = runCycle(world.cycle, SyncCycle::Scope::OutboxOnly);
+        QCOMPARE(summary.sent.sent, 1);
+        QVERIFY(!summary.sent.stoppedBy);
+        QCOMPARE(summary.pendingActions, 0);
+        QCOMPARE(summary.sync.itemsReceived, 0); // the action's new version comes with the next sync
+        QCOMPARE(world.gateway.store().history(world.itemId).size(), historyBefore + 1);
     }
 
     void anExpiredSessionWithoutAPasswordAsksThePersonAndKeepsTheirOutbox()
