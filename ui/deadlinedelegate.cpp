@@ -9,7 +9,7 @@ namespace rcm::ui {
 
 void DeadlineDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
 {
-    QStyledItemDelegate::initStyleOption(option, index);
+    SingleLineDelegate::initStyleOption(option, index);
     const QVariant days = index.data(itemmodels::WorkQueueModel::DaysToDeadlineRole);
     if (!days.isValid())
         return;

@@ -3,18 +3,18 @@
 
 #pragma once
 
-#include <QStyledItemDelegate>
+#include "ui/singlelinedelegate.h"
 
 namespace rcm::ui {
 
 /// Colours the filing-deadline cell: red when the deadline is a week away or past,
 /// amber within thirty days, so the items about to be lost stand out.
-class DeadlineDelegate final : public QStyledItemDelegate
+class DeadlineDelegate final : public SingleLineDelegate
 {
     Q_OBJECT
 
 public:
-    using QStyledItemDelegate::QStyledItemDelegate;
+    using SingleLineDelegate::SingleLineDelegate;
 
 protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;

@@ -22,6 +22,7 @@
 #include "ui/remittancepreviewdialog.h"
 #include "ui/settingsdialog.h"
 #include "ui/signindialog.h"
+#include "ui/singlelinedelegate.h"
 #include "ui/syncrunner.h"
 
 #include <QAction>
@@ -57,6 +58,7 @@
 #include <QVBoxLayout>
 
 using namespace Qt::Literals::StringLiterals;
+using namespace std::chrono_literals;
 
 // The icons are compiled into this static library; Q_INIT_RESOURCE must run outside
 // any namespace.
@@ -71,6 +73,10 @@ using itemmodels::WorkQueueModel;
 using models::Queue;
 
 namespace {
+
+/// How long the details and the navigation wait after a change, so that what changed first
+/// (the queue) is drawn in a frame of its own.
+constexpr auto oneFrame = 16ms;
 
 constexpr std::array<int, WorkQueueModel::ColumnCount> columnWidths
     = {80, 130, 120, 190, 200, 110, 95, 95, 230, 110, 80, 130, 150};
@@ -127,6 +133,7 @@ MainWindow::MainWindow(store::Database &cache, api::Session &session, QWidget *p
     m_table->horizontalHeader()->setStretchLastSection(true);
     for (int column = 0; column < WorkQueueModel::ColumnCount; ++column)
         m_table->setColumnWidth(column, columnWidths[static_cast<std::size_t>(column)]);
+    m_table->setItemDelegate(new SingleLineDelegate(m_table));
     m_table->setItemDelegateForColumn(WorkQueueModel::FilingDeadlineColumn, new DeadlineDelegate(m_table));
 
     m_detail = new QTextBrowser;
@@ -215,7 +222,7 @@ MainWindow::MainWindow(store::Database &cache, api::Session &session, QWidget *p
     connect(m_sync, &SyncRunner::finished, this, &MainWindow::syncFinished);
     connect(m_sync, &SyncRunner::historyReady, this, [this](const QString &itemId) {
         if (m_table->currentIndex().data(WorkQueueModel::WorkItemIdRole).toString() == itemId && !isLocked())
-            renderItem(itemId);
+            scheduleRender(itemId);
     });
     connect(m_actions, &ActionPanel::outboxChanged, this, [this]() {
         updateSessionStatus();
@@ -369,12 +376,12 @@ void MainWindow::showItem(const QModelIndex &index)
 void MainWindow::scheduleRender(const QString &id)
 {
     // A click changes both the current row and the selection: the details are drawn once,
-    // on the next turn of the event loop, not once per signal in the same turn.
+    // a frame later (after the drawing already waiting), not once per signal.
     m_renderId = id;
     if (m_renderScheduled)
         return;
     m_renderScheduled = true;
-    QTimer::singleShot(0, this, [this]() {
+    QTimer::singleShot(oneFrame, this, [this]() {
         m_renderScheduled = false;
         renderItem(m_renderId);
     });
@@ -517,7 +524,7 @@ void MainWindow::syncNow(bool confirmRemovals)
     m_syncAction->setEnabled(false);
     m_syncProgress->show();
     m_connection->setText(tr("Syncing…"));
-    m_sync->start({signedInUser(), m_model->criteria()}, confirmRemovals);
+    m_sync->start({signedInUser(), m_model->view()}, confirmRemovals);
 }
 
 void MainWindow::syncFinished(const SyncSummary &summary)
@@ -526,12 +533,17 @@ void MainWindow::syncFinished(const SyncSummary &summary)
     m_syncProgress->hide();
     const QString selected = m_table->currentIndex().data(WorkQueueModel::WorkItemIdRole).toString();
     // The worker counted the queue and the navigation once the cache was up to date.
-    m_model->refresh(summary.countedQueue, summary.queueCount);
-    m_navigation->rebuild(signedInUser(), summary.navigationCounts); // the team as the sync now knows it
-    if (summary.payersInUse)
-        m_filterBar->setChoices(*summary.payersInUse, summary.team);
-    else
-        refreshFilterChoices();
+    m_model->refresh(summary.queue);
+    // The navigation and the filters follow a frame later: the queue is drawn in one frame
+    // and they in the next, rather than the whole window in one.
+    QTimer::singleShot(oneFrame, this,
+                       [this, counts = summary.navigationCounts, payers = summary.payersInUse, team = summary.team]() {
+                           m_navigation->rebuild(signedInUser(), counts); // the team as the sync now knows it
+                           if (payers)
+                               m_filterBar->setChoices(*payers, team);
+                           else
+                               refreshFilterChoices();
+                       });
     // Keep the user on the item they were looking at, now in its synced state, if it is
     // among the rows on screen (their page is read anyway; reading more is SQL on this thread).
     const int firstShown = std::max(m_table->rowAt(0), 0);
@@ -589,9 +601,11 @@ void MainWindow::updateStatus()
         return;
     }
     m_itemCount->setText(tr("%1 open items").arg(QLocale().toString(m_model->rowCount())));
-    // The first item's details are ready at once, and the keyboard works from there.
-    m_detail->clear();
-    if (m_model->rowCount() > 0) {
+    // The first item's details are ready at once, and the keyboard works from there; they
+    // replace the details shown before when drawn.
+    if (m_model->rowCount() == 0)
+        m_detail->clear();
+    else {
         m_table->selectionModel()->setCurrentIndex(m_model->index(0, 0),
                                                    QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     }

@@ -7,6 +7,7 @@
 
 #include "ui/itemmodels/displaynames.h"
 #include "ui/itemmodels/workqueuemodel.h"
+#include "ui/singlelinedelegate.h"
 
 #include <QLocale>
 
@@ -37,6 +38,7 @@ QueueNavigation::QueueNavigation(store::Database &cache, WorkQueueModel &model, 
     setObjectName(u"navigation"_s);
     setMinimumWidth(220);
     setSpacing(2);
+    setItemDelegate(new SingleLineDelegate(this));
     connect(this, &QListWidget::currentRowChanged, this, &QueueNavigation::showEntry);
 }
 

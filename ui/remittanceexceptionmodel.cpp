@@ -34,7 +34,7 @@ RemittanceExceptionModel::RemittanceExceptionModel(QObject *parent)
     : QAbstractTableModel(parent)
 { }
 
-void RemittanceExceptionModel::setReport(const QJsonObject &report)
+QList<RemittanceExceptionModel::Row> RemittanceExceptionModel::rowsOf(const QJsonObject &report)
 {
     QList<Row> rows;
     for (const QJsonValue &transaction : report.value(u"transactions"_s).toArray()) {
@@ -44,6 +44,11 @@ void RemittanceExceptionModel::setReport(const QJsonObject &report)
                          exception.value(u"amount"_s).toString(), exception.value(u"explanation"_s).toString()});
         }
     }
+    return rows;
+}
+
+void RemittanceExceptionModel::setRows(QList<Row> rows)
+{
     beginResetModel();
     m_rows = std::move(rows);
     endResetModel();

@@ -21,15 +21,6 @@ public:
 
     explicit RemittanceExceptionModel(QObject *parent = nullptr);
 
-    /// Shows the exceptions of every transaction in report (the API's import report).
-    void setReport(const QJsonObject &report);
-
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
-    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-
-private:
     struct Row
     {
         QString kind;
@@ -37,6 +28,20 @@ private:
         QString amount;
         QString explanation;
     };
+    /// The exceptions of every transaction in report (the API's import report); safe on
+    /// any thread, so that thousands are read off the window's.
+    static QList<Row> rowsOf(const QJsonObject &report);
+    /// Shows rows, as rowsOf() read them.
+    void setRows(QList<Row> rows);
+    /// Shows the exceptions of every transaction in report.
+    void setReport(const QJsonObject &report) { setRows(rowsOf(report)); }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
     QList<Row> m_rows;
 };
 

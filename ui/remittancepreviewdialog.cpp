@@ -4,6 +4,7 @@
 #include "ui/remittancepreviewdialog.h"
 
 #include "ui/remittanceexceptionmodel.h"
+#include "ui/singlelinedelegate.h"
 
 #include "services/api/requests.h"
 #include "services/api/session.h"
@@ -41,6 +42,7 @@ QTableWidget *makeTable(const QString &objectName, const QStringList &headers)
     table->setWordWrap(false);
     table->verticalHeader()->hide();
     table->horizontalHeader()->setStretchLastSection(true);
+    table->setItemDelegate(new SingleLineDelegate(table));
     return table;
 }
 
@@ -93,6 +95,7 @@ RemittancePreviewDialog::RemittancePreviewDialog(const QString &path, api::Sessi
     m_exceptions->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_exceptions->setAlternatingRowColors(true);
     m_exceptions->setWordWrap(false);
+    m_exceptions->setItemDelegate(new SingleLineDelegate(m_exceptions));
     m_exceptions->verticalHeader()->hide();
     // Fixed row heights: thousands of rows are laid out without measuring each.
     m_exceptions->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
@@ -168,22 +171,23 @@ void RemittancePreviewDialog::askGateway()
     auto request = std::make_shared<api::RemittanceImportRequest>(m_file, api::RemittanceImportRequest::Mode::Preview);
     m_session.client().send(request, this, [this, request](const api::ApiError &error) {
         if (error) {
-            const QJsonObject report = error.problem.value(u"report"_s).toObject();
-            if (!report.isEmpty())
-                showExceptions(report);
-            m_status->setText(error.httpStatus == 409
-                                  ? tr("This file was posted before; nothing in it will post again.")
-                                  : tr("The gateway cannot post this file: %1").arg(error.message()));
-            Q_EMIT previewReady();
+            const QString status = error.httpStatus == 409
+                ? tr("This file was posted before; nothing in it will post again.")
+                : tr("The gateway cannot post this file: %1").arg(error.message());
+            showExceptions(error.problem.value(u"report"_s).toObject(), [this, status]() {
+                m_status->setText(status);
+                Q_EMIT previewReady();
+            });
             return;
         }
-        showExceptions(request->report);
-        const bool mayPost
-            = m_user && (m_user->role == models::Role::CashPoster || m_user->role == models::Role::Supervisor);
-        m_post->setEnabled(mayPost);
-        m_status->setText(mayPost ? tr("Nothing is posted until you press Post.")
-                                  : tr("Only cash posters and supervisors post remittances."));
-        Q_EMIT previewReady();
+        showExceptions(request->report, [this]() {
+            const bool mayPost
+                = m_user && (m_user->role == models::Role::CashPoster || m_user->role == models::Role::Supervisor);
+            m_post->setEnabled(mayPost);
+            m_status->setText(mayPost ? tr("Nothing is posted until you press Post.")
+                                      : tr("Only cash posters and supervisors post remittances."));
+            Q_EMIT previewReady();
+        });
     });
 }
 
@@ -229,9 +233,16 @@ void RemittancePreviewDialog::showTotals(const FileTotals &totals)
         + (totals.fileProblems.isEmpty() ? QString() : u"<br><b>"_s + totals.fileProblems.join(u"<br>"_s) + u"</b>"_s));
 }
 
-void RemittancePreviewDialog::showExceptions(const QJsonObject &report)
+void RemittancePreviewDialog::showExceptions(const QJsonObject &report, std::function<void()> then)
 {
-    m_exceptionModel->setReport(report);
+    using Rows = QList<RemittanceExceptionModel::Row>;
+    auto *watcher = new QFutureWatcher<Rows>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, then = std::move(then)]() {
+        watcher->deleteLater();
+        m_exceptionModel->setRows(watcher->result());
+        then();
+    });
+    watcher->setFuture(QtConcurrent::run([report]() { return RemittanceExceptionModel::rowsOf(report); }));
 }
 
 void RemittancePreviewDialog::post()
@@ -250,7 +261,8 @@ void RemittancePreviewDialog::post()
             Q_EMIT postFailed(error.message());
             return;
         }
-        showExceptions(request->report);
+        // The dialog closes once posted: the exceptions it raised reach the remittance queue
+        // with the sync that follows, so the preview's list is not read again.
         m_status->setText(
             tr("Posted: %n work item(s) raised.", nullptr, request->report.value(u"exceptionCount"_s).toInt()));
         Q_EMIT posted();

@@ -9,6 +9,8 @@
 #include <QJsonObject>
 #include <QUrl>
 
+#include <functional>
+
 class QLabel;
 class QPushButton;
 class QTableView;
@@ -54,7 +56,8 @@ private:
     static FileTotals totalsOf(const x12::RemittanceCheck &check);
     void showTotals(const FileTotals &totals);
     void askGateway();
-    void showExceptions(const QJsonObject &report);
+    /// Reads the report's exceptions off the window's thread, shows them, then calls then.
+    void showExceptions(const QJsonObject &report, std::function<void()> then);
 
     QString m_path;
     QByteArray m_file;

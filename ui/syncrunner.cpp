@@ -8,6 +8,7 @@
 #include "services/store/workitemstore.h"
 #include "services/sync/itemdetailsfetch.h"
 #include "services/sync/synccycle.h"
+#include "ui/itemmodels/workqueuemodel.h"
 
 #ifdef Q_OS_LINUX
 #include <sys/resource.h>
@@ -27,7 +28,7 @@ namespace {
 void yieldToTheWindow()
 {
 #ifdef Q_OS_LINUX
-    ::setpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)), 5);
+    ::setpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)), 10);
 #else
     QThread::currentThread()->setPriority(QThread::LowPriority);
 #endif
@@ -107,8 +108,8 @@ private:
         summary.signInRequired = cycle.signInRequired();
         // The window shows new counts after a sync: counted here, off the window's thread.
         summary.navigationCounts = NavigationCounts::count(m_cache, m_viewer.user);
-        summary.countedQueue = m_viewer.queue;
-        summary.queueCount = store::WorkQueueQuery(m_cache).countOpen(m_viewer.queue);
+        summary.queue = m_viewer.queue;
+        store::WorkQueueQuery(m_cache).read(summary.queue, itemmodels::WorkQueueModel::pageSize);
         store::WorkItemStore items(m_cache);
         store::StoreError error;
         summary.payersInUse = items.payersInUse(&error);

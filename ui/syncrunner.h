@@ -30,8 +30,7 @@ struct SyncSummary
     bool signInRequired = false; ///< the session expired: sign in, then sync again
     /// Counted by the worker once the cache is up to date, so the window need not.
     std::optional<NavigationCounts> navigationCounts;
-    store::WorkQueueCriteria countedQueue; ///< what queueCount counts
-    qint64 queueCount = -1;
+    store::WorkQueueSnapshot queue; ///< the viewer's queue, counted with its first page
     std::optional<QList<models::Payer>> payersInUse; ///< for the filter bar's choices
     QList<models::User> team;
 };
@@ -40,7 +39,7 @@ struct SyncSummary
 struct SyncViewer
 {
     std::optional<models::User> user;
-    store::WorkQueueCriteria queue;
+    store::WorkQueueSnapshot queue; ///< what to read: criteria and order
 };
 
 /// Runs the sync cycle (services/sync) and item-detail fetches on a worker thread with

@@ -259,6 +259,21 @@ QList<WorkQueueRow> WorkQueueQuery::rows(const WorkQueueCriteria &criteria, Work
     return result;
 }
 
+void WorkQueueQuery::read(WorkQueueSnapshot &snapshot, int pageSize, StoreError *error)
+{
+    StoreError failure;
+    snapshot.firstRows.clear();
+    snapshot.count = countOpen(snapshot.criteria, &failure);
+    if (!failure)
+        snapshot.firstRows = rows(snapshot.criteria, snapshot.order, snapshot.direction, 0, pageSize, &failure);
+    if (failure) {
+        snapshot.count = -1;
+        snapshot.firstRows.clear();
+    }
+    if (error)
+        *error = failure;
+}
+
 StoreError WorkQueueQuery::forEachRow(const WorkQueueCriteria &criteria, WorkQueueOrder order, Qt::SortOrder direction,
                                       const std::function<bool(const WorkQueueRow &)> &visit)
 {

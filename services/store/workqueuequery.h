@@ -81,6 +81,24 @@ struct WorkQueueRow
     bool pending = false; ///< actions wait in the outbox
 };
 
+/// A queue as one view shows it: what it selects and in which order, with its count and
+/// first page once read. A worker reads it after a sync, so the window's model is filled
+/// without SQL on the window's thread.
+struct WorkQueueSnapshot
+{
+    WorkQueueCriteria criteria;
+    WorkQueueOrder order = WorkQueueOrder::Priority;
+    Qt::SortOrder direction = Qt::DescendingOrder;
+    qint64 count = -1; ///< -1: not read
+    QList<WorkQueueRow> firstRows; ///< the first page, as rows() gives it
+
+    /// Whether it shows the same rows as other (the read part aside).
+    bool sameViewAs(const WorkQueueSnapshot &other) const
+    {
+        return criteria == other.criteria && order == other.order && direction == other.direction;
+    }
+};
+
 /// Counts and pages the open items of a work queue in SQL, so a queue of a million items
 /// costs a page of rows at a time: filter, search and order are applied by SQLite, from
 /// indexes where they exist. Statements are prepared once per shape of criteria and order,
@@ -100,6 +118,9 @@ public:
     /// Rows [offset, offset + limit) of the open items in order.
     QList<WorkQueueRow> rows(const WorkQueueCriteria &criteria, WorkQueueOrder order, Qt::SortOrder direction,
                              qint64 offset, int limit, StoreError *error = nullptr);
+    /// Reads the count and the first pageSize rows of the view; on an error the count
+    /// stays -1.
+    void read(WorkQueueSnapshot &snapshot, int pageSize, StoreError *error = nullptr);
     /// Every open item in order, one row at a time (an export); visit returns false to stop.
     StoreError forEachRow(const WorkQueueCriteria &criteria, WorkQueueOrder order, Qt::SortOrder direction,
                           const std::function<bool(const WorkQueueRow &)> &visit);

@@ -8,6 +8,9 @@
 #include <QThread>
 
 #include <atomic>
+#include <ctime>
+
+using namespace Qt::Literals::StringLiterals;
 
 namespace rcm::bench {
 
@@ -17,9 +20,9 @@ std::atomic<qint64> longestNanoseconds {0};
 std::atomic<qint64> longestNotDrawingNanoseconds {0};
 QString longestWhat; // GUI thread only
 
-bool isDrawing(const QEvent *event)
+bool isDrawing(int eventType)
 {
-    return event->type() == QEvent::UpdateRequest || event->type() == QEvent::Paint;
+    return eventType == QEvent::UpdateRequest || eventType == QEvent::Paint;
 }
 thread_local int depth = 0;
 
@@ -28,19 +31,29 @@ thread_local int depth = 0;
 bool TimedApplication::notify(QObject *receiver, QEvent *event)
 {
     const bool outermostOnGuiThread = depth == 0 && QThread::currentThread() == thread();
+    // Read before delivery: a DeferredDelete destroys the receiver.
+    const char *receiverClass = receiver ? receiver->metaObject()->className() : "?";
+    const int eventType = int(event->type());
     ++depth;
     QElapsedTimer timer;
     timer.start();
+    timespec cpuBefore {};
+    if (outermostOnGuiThread)
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpuBefore);
     const bool handled = QApplication::notify(receiver, event);
     --depth;
     if (outermostOnGuiThread) {
         const qint64 elapsed = timer.nsecsElapsed();
-        if (!isDrawing(event) && elapsed > longestNotDrawingNanoseconds.load())
+        timespec cpuAfter {};
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpuAfter);
+        const qint64 cpu
+            = (cpuAfter.tv_sec - cpuBefore.tv_sec) * 1'000'000'000LL + (cpuAfter.tv_nsec - cpuBefore.tv_nsec);
+        if (!isDrawing(eventType) && elapsed > longestNotDrawingNanoseconds.load())
             longestNotDrawingNanoseconds.store(elapsed);
         if (elapsed > longestNanoseconds.load()) {
             longestNanoseconds.store(elapsed);
-            longestWhat = QString::fromLatin1(receiver ? receiver->metaObject()->className() : "?") + u' '
-                + QString::number(int(event->type()));
+            longestWhat = QString::fromLatin1(receiverClass) + u' ' + QString::number(eventType) + u", "_s
+                + QString::number(double(cpu) / 1e6, 'f', 1) + u" ms of it on the CPU"_s;
         }
     }
     return handled;

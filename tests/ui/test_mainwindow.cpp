@@ -115,9 +115,13 @@ private Q_SLOTS:
         QVERIFY(query.exec(u"SELECT count(*) FROM work_items WHERE owner_id IS NULL AND status <> 'resolved'"_s)
                 && query.next());
         const qint64 unassigned = query.value(0).toLongLong();
+        // The navigation's counts follow the queue a frame after a sync.
+        const auto unassignedEntry = [&]() {
+            const QList<QListWidgetItem *> found = navigation->findItems(u"Unassigned  ("_s, Qt::MatchStartsWith);
+            return found.size() == 1 ? found.constFirst()->text() : QString();
+        };
+        QTRY_COMPARE(unassignedEntry(), u"Unassigned  (%1)"_s.arg(unassigned));
         const QList<QListWidgetItem *> found = navigation->findItems(u"Unassigned  ("_s, Qt::MatchStartsWith);
-        QCOMPARE(found.size(), 1);
-        QCOMPARE(found.constFirst()->text(), u"Unassigned  (%1)"_s.arg(unassigned));
         query.finish();
         navigation->setCurrentItem(found.constFirst());
         QCOMPARE(table->model()->rowCount(), unassigned);
@@ -154,7 +158,8 @@ private Q_SLOTS:
         QSqlQuery mine(cache.connection());
         QVERIFY(mine.exec(u"SELECT count(*) FROM work_items WHERE owner_id = 'DEMO-BILLER' AND status <> 'resolved'"_s)
                 && mine.next());
-        QCOMPARE(navigation->item(0)->text(), u"My work  (%1)"_s.arg(mine.value(0).toLongLong()));
+        // The navigation's counts follow the queue a frame after a sync.
+        QTRY_COMPARE(navigation->item(0)->text(), u"My work  (%1)"_s.arg(mine.value(0).toLongLong()));
         mine.finish(); // an open read would pin this connection to an old snapshot
         QVERIFY(!navigation->item(navigation->count() - 1)->text().startsWith(u"Unassigned"_s)); // supervisors only
         // Only what the rules allow a biller on this item is offered.

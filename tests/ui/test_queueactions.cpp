@@ -119,11 +119,12 @@ private Q_SLOTS:
         QVERIFY(signedIn.ready);
         QTRY_VERIFY_WITH_TIMEOUT(!signedIn.window->isSyncing(), 30000);
         auto *navigation = signedIn.window->findChild<QListWidget *>(u"navigation"_s);
-        navigation->setCurrentRow(1); // all open work
         auto *category = signedIn.window->findChild<QComboBox *>(u"categoryFilter"_s);
         auto *payer = signedIn.window->findChild<QComboBox *>(u"payerFilter"_s);
         QVERIFY(category && payer);
-        QVERIFY2(payer->count() > 2, "the payers of the cache are offered");
+        // The payers of the cache are offered, a frame after the sync (with the navigation).
+        QTRY_VERIFY(payer->count() > 2);
+        navigation->setCurrentRow(1); // all open work
 
         category->setCurrentIndex(category->findData(u"coding"_s));
         const qint64 coding
@@ -153,6 +154,10 @@ private Q_SLOTS:
         auto *navigation = signedIn.window->findChild<QListWidget *>(u"navigation"_s);
         // The team's queues follow Unassigned, each with its open workload.
         const QHash<QString, qint64> before = store::WorkItemStore(signedIn.cache).openItemsByOwner();
+        // The navigation's team entries follow the queue a frame after a sync.
+        QTRY_VERIFY(
+            navigation->count() > 0
+            && navigation->item(navigation->count() - 1)->data(Qt::UserRole + 1).toString().startsWith(u"owner:"_s));
         int teamEntries = 0;
         for (int row = 0; row < navigation->count(); ++row) {
             const QString key = navigation->item(row)->data(Qt::UserRole + 1).toString();

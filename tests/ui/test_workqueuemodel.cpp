@@ -267,6 +267,42 @@ private Q_SLOTS:
         QVERIFY(lines.at(1).contains(QByteArray("," + first->balance.toString().toUtf8() + ",")));
     }
 
+    void takesTheCountAndFirstPageReadByAWorker()
+    {
+        WorkQueueModel model(m_database);
+        model.setQueue(Queue::Denial);
+        // What a worker reads for the model's view, on its own connection.
+        store::WorkQueueSnapshot snapshot = model.view();
+        store::WorkQueueQuery(m_database).read(snapshot, WorkQueueModel::pageSize);
+        QCOMPARE(snapshot.count, qint64(openItems(Queue::Denial).size()));
+        QCOMPARE(snapshot.firstRows.size(), qsizetype(WorkQueueModel::pageSize));
+
+        // The model shows what was read, not what it would read itself: a marked first row
+        // and a count one short prove it took them.
+        snapshot.firstRows[0].claimNumber = u"READ-BY-THE-WORKER"_s;
+        snapshot.count -= 1;
+        model.refresh(snapshot);
+        QCOMPARE(model.rowCount(), int(snapshot.count));
+        QCOMPARE(model.index(0, WorkQueueModel::ClaimColumn).data().toString(), u"READ-BY-THE-WORKER"_s);
+
+        // A view changed since (another queue, another order) reads afresh.
+        store::WorkQueueSnapshot stale = snapshot;
+        model.setQueue(Queue::Authorization);
+        model.refresh(stale);
+        QCOMPARE(model.rowCount(), int(openItems(Queue::Authorization).size()));
+        QVERIFY(model.index(0, WorkQueueModel::ClaimColumn).data().toString() != u"READ-BY-THE-WORKER"_s);
+        model.setQueue(Queue::Denial);
+        model.sort(WorkQueueModel::BalanceColumn, Qt::AscendingOrder);
+        model.refresh(stale);
+        QCOMPARE(model.rowCount(), int(openItems(Queue::Denial).size()));
+
+        // A snapshot whose read failed (count -1) is read again too.
+        store::WorkQueueSnapshot failed = model.view();
+        model.refresh(failed);
+        QCOMPARE(model.rowCount(), int(openItems(Queue::Denial).size()));
+        QVERIFY(model.lastError().isEmpty());
+    }
+
     void aCellThatLooksLikeAFormulaIsDefused()
     {
         store::WorkItemStore store(m_database);

@@ -17,7 +17,6 @@ using namespace rcm::models;
 
 namespace {
 
-constexpr int pageSize = 200;
 constexpr int cachedPages = 20;
 
 QString money(qint64 cents)
@@ -134,22 +133,33 @@ store::WorkQueueOrder WorkQueueModel::order() const
                                                            : store::WorkQueueOrder::Priority;
 }
 
-void WorkQueueModel::refresh(const store::WorkQueueCriteria &countedFor, qint64 count)
+store::WorkQueueSnapshot WorkQueueModel::view() const
 {
-    reload(countedFor == criteria() && count >= 0 ? std::optional<qint64>(count) : std::nullopt);
+    store::WorkQueueSnapshot snapshot;
+    snapshot.criteria = criteria();
+    snapshot.order = order();
+    snapshot.direction = m_sortOrder;
+    return snapshot;
 }
 
-void WorkQueueModel::reload(std::optional<qint64> knownCount)
+void WorkQueueModel::refresh(const store::WorkQueueSnapshot &snapshot)
+{
+    reload(snapshot.count >= 0 && snapshot.sameViewAs(view()) ? &snapshot : nullptr);
+}
+
+void WorkQueueModel::reload(const store::WorkQueueSnapshot *read)
 {
     beginResetModel();
     m_pages.clear();
     m_rowCount = 0;
     m_lastError.clear();
     store::StoreError error;
-    const qint64 count = knownCount ? *knownCount : m_query.countOpen(criteria(), &error);
+    const qint64 count = read ? read->count : m_query.countOpen(criteria(), &error);
     if (error)
         m_lastError = error.message();
     m_rowCount = static_cast<int>(std::max<qint64>(count, 0));
+    if (read && (read->firstRows.size() == pageSize || read->firstRows.size() == m_rowCount))
+        m_pages.insert(0, new QList<Row>(read->firstRows));
     endResetModel();
 }
 

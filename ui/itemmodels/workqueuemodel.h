@@ -72,11 +72,16 @@ public:
     QString lastError() const { return m_lastError; }
     /// Reads the queue again, after a sync changed the cache.
     void refresh() { reload(); }
-    /// The same with the row count already taken elsewhere (the sync worker) for these
-    /// criteria; if they have changed since, counts again.
-    void refresh(const store::WorkQueueCriteria &countedFor, qint64 count);
+    /// The same with the count and first page already read elsewhere (the sync worker);
+    /// if the view has changed since, reads again.
+    void refresh(const store::WorkQueueSnapshot &snapshot);
     /// What the model shows, as plain data a worker can count with.
     store::WorkQueueCriteria criteria() const;
+    /// What the model shows now, for a worker to read (WorkQueueQuery::read) and hand back
+    /// to refresh().
+    store::WorkQueueSnapshot view() const;
+    /// Rows per page, as the model fetches them.
+    static constexpr int pageSize = 200;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -95,7 +100,7 @@ public:
 private:
     using Row = store::WorkQueueRow;
 
-    void reload(std::optional<qint64> knownCount = std::nullopt);
+    void reload(const store::WorkQueueSnapshot *read = nullptr);
     store::WorkQueueOrder order() const;
     const Row *rowAt(int row) const;
     QVariant displayValue(const Row &row, int column) const;
