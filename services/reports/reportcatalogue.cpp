@@ -1,0 +1,59 @@
+// SPDX-FileCopyrightText: 2026 RCM Workbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "services/reports/reportcatalogue.h"
+
+#include <QCoreApplication>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace rcm::reports {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("rcm::reports::ReportCatalogue", text);
+}
+
+} // namespace
+
+QList<ReportInfo> reportCatalogue()
+{
+    return {
+        {u"open-work"_s, tr("Open work by queue and age"),
+         tr("Open items and dollars per queue in 30-day age buckets, with the share over 90 days (from the cache)"),
+         ReportSource::Cache},
+        {u"deadlines"_s, tr("Deadlines ahead"),
+         tr("Items whose filing or appeal deadline falls in the next 7, 14 or 30 days, and the dollars at risk, by "
+            "owner (from the cache)"),
+         ReportSource::Cache},
+        {u"denials"_s, tr("Denials by payer and family"),
+         tr("Denial counts and dollars, the remit-based denial rate and the overturn rate of appeals (from the "
+            "gateway)"),
+         ReportSource::Gateway},
+        {u"productivity"_s, tr("Productivity by user and day"),
+         tr("Actions, items and dollars resolved, and the median time from taken to resolved (from the gateway)"),
+         ReportSource::Gateway},
+        {u"write-offs"_s, tr("Write-offs"), tr("Write-offs by reason, requester and approver (from the gateway)"),
+         ReportSource::Gateway},
+        {u"remittance-reconciliation"_s, tr("Remittance reconciliation"),
+         tr("Per payment: the ERA total, posted, exceptions and the unposted balance, to tie to the bank deposit "
+            "(from the gateway)"),
+         ReportSource::Gateway},
+        {u"open-dollars"_s, tr("Open dollars by day"),
+         tr("Open dollars at the end of each day of the period, from the change history (from the gateway)"),
+         ReportSource::Gateway},
+    };
+}
+
+std::optional<ReportInfo> findReport(const QString &name)
+{
+    for (const ReportInfo &info : reportCatalogue()) {
+        if (info.name == name)
+            return info;
+    }
+    return std::nullopt;
+}
+
+} // namespace rcm::reports

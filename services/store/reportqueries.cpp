@@ -1,0 +1,123 @@
+// SPDX-FileCopyrightText: 2026 RCM Workbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "services/store/reportqueries.h"
+
+#include "services/store/preparedquery.h"
+
+#include <QScopeGuard>
+#include <QSqlQuery>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace rcm::store {
+
+namespace {
+
+/// The scope as a one-row table p (as_of, payer, facility, owner), each value bound once,
+/// and its filters over work_items joined with it.
+const QString scopeTable = u"(SELECT ? AS as_of, coalesce(?, '') AS payer, coalesce(?, '') AS facility, "
+                           "coalesce(?, '') AS owner) AS p"_s;
+const QString scopeFilter = u"status <> 'resolved' "
+                            "AND (p.payer = '' OR payer_id = p.payer) "
+                            "AND (p.facility = '' OR facility_id = p.facility) "
+                            "AND (p.owner = '' OR owner_id = p.owner)"_s;
+
+void bindScope(QSqlQuery &query, const ReportScope &scope)
+{
+    query.addBindValue(scope.asOf.toString(Qt::ISODate));
+    query.addBindValue(scope.payerId);
+    query.addBindValue(scope.facilityId);
+    query.addBindValue(scope.ownerId);
+}
+
+} // namespace
+
+QList<OpenWorkByAge> ReportQueries::openWorkByAge(const ReportScope &scope, StoreError *error)
+{
+    // Age in whole days from the day the item opened (its created_at) to the as-of day.
+    QSqlQuery query(m_database.connection());
+    const QString sql = u"SELECT queue, CASE WHEN age <= 30 THEN 0 WHEN age <= 60 THEN 1 WHEN age <= 90 THEN 2 "
+                        "WHEN age <= 120 THEN 3 ELSE 4 END AS bucket, count(*), total(balance_cents) "
+                        "FROM (SELECT queue, balance_cents, "
+                        "CAST(julianday(p.as_of) - julianday(substr(created_at, 1, 10)) AS INTEGER) AS age "
+                        "FROM work_items, "_s
+        + scopeTable + u" WHERE "_s + scopeFilter + u") GROUP BY queue, bucket ORDER BY queue, bucket"_s;
+    QList<OpenWorkByAge> result;
+    if (!query.prepare(sql)) {
+        setError(error, queryFailure(query, u"Preparing the open work report"));
+        return result;
+    }
+    bindScope(query, scope);
+    if (!query.exec()) {
+        setError(error, queryFailure(query, u"Reading the open work report"));
+        return result;
+    }
+    const auto done = qScopeGuard([&query]() { query.finish(); });
+    std::array<std::optional<OpenWorkByAge>, 3> byQueue;
+    const std::array<models::Queue, 3> queues
+        = {models::Queue::Denial, models::Queue::Authorization, models::Queue::Remittance};
+    while (query.next()) {
+        const auto queue = models::fromWireName<models::Queue>(query.value(0).toString());
+        const int bucket = query.value(1).toInt();
+        if (!queue || bucket < 0 || bucket >= ageBucketCount)
+            continue;
+        const auto slot = std::size_t(std::find(queues.begin(), queues.end(), *queue) - queues.begin());
+        if (slot >= byQueue.size())
+            continue;
+        if (!byQueue.at(slot))
+            byQueue.at(slot) = OpenWorkByAge {*queue, {}, {}};
+        byQueue.at(slot)->items.at(std::size_t(bucket)) = query.value(2).toLongLong();
+        byQueue.at(slot)->balanceCents.at(std::size_t(bucket)) = qint64(query.value(3).toDouble());
+    }
+    for (const auto &queue : byQueue) {
+        if (queue)
+            result.append(*queue);
+    }
+    return result;
+}
+
+QList<DeadlinesByOwner> ReportQueries::deadlinesByOwner(const ReportScope &scope, StoreError *error)
+{
+    // An item's next deadline: the earlier of its filing and appeal deadlines still ahead
+    // (on or after the as-of day); days until it, 0 for one that falls today.
+    const QString sql = u"SELECT w.owner_id, coalesce(u.display_name, ''), "
+                        "sum(days <= 7), total(CASE WHEN days <= 7 THEN at_risk_cents END), "
+                        "sum(days <= 14), total(CASE WHEN days <= 14 THEN at_risk_cents END), "
+                        "count(*), total(at_risk_cents) "
+                        "FROM (SELECT owner_id, at_risk_cents, CAST(julianday(CASE WHEN filing IS NULL THEN appeal "
+                        "WHEN appeal IS NULL OR filing < appeal THEN filing ELSE appeal END) - julianday(as_of) "
+                        "AS INTEGER) AS days "
+                        "FROM (SELECT owner_id, at_risk_cents, p.as_of, "
+                        "CASE WHEN timely_filing_deadline >= p.as_of THEN timely_filing_deadline END AS filing, "
+                        "CASE WHEN appeal_deadline >= p.as_of THEN appeal_deadline END AS appeal "
+                        "FROM work_items, "_s
+        + scopeTable + u" WHERE "_s + scopeFilter
+        + u")) AS w LEFT JOIN users AS u ON u.id = w.owner_id WHERE days IS NOT NULL AND days <= 30 "
+          "GROUP BY w.owner_id ORDER BY 8 DESC"_s;
+    QSqlQuery query(m_database.connection());
+    QList<DeadlinesByOwner> result;
+    if (!query.prepare(sql)) {
+        setError(error, queryFailure(query, u"Preparing the deadlines report"));
+        return result;
+    }
+    bindScope(query, scope);
+    if (!query.exec()) {
+        setError(error, queryFailure(query, u"Reading the deadlines report"));
+        return result;
+    }
+    const auto done = qScopeGuard([&query]() { query.finish(); });
+    while (query.next()) {
+        DeadlinesByOwner owner;
+        owner.ownerId = query.value(0).toString();
+        owner.ownerName = query.value(1).toString();
+        for (std::size_t window = 0; window < deadlineWindows.size(); ++window) {
+            owner.items.at(window) = query.value(int(2 + 2 * window)).toLongLong();
+            owner.atRiskCents.at(window) = qint64(query.value(int(3 + 2 * window)).toDouble());
+        }
+        result.append(owner);
+    }
+    return result;
+}
+
+} // namespace rcm::store
