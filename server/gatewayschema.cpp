@@ -150,13 +150,32 @@ store::Migration version2()
             }};
 }
 
+store::Migration version3()
+{
+    // The register of exported report files: a file whose SHA-256 is not here was not
+    // issued by this gateway, or was edited after it was.
+    return {3,
+            u"export register"_s,
+            {
+                uR"(CREATE TABLE exports (
+            sha256 TEXT PRIMARY KEY NOT NULL,
+            report TEXT NOT NULL,
+            parameters_json TEXT NOT NULL,
+            format TEXT NOT NULL,
+            exported_by TEXT NOT NULL REFERENCES users (id),
+            exported_at TEXT NOT NULL,
+            registered_at TEXT NOT NULL) STRICT, WITHOUT ROWID)"_s,
+                u"CREATE INDEX exports_by_user ON exports (exported_by, exported_at)"_s,
+            }};
+}
+
 store::Schema makeSchema()
 {
     store::Schema schema;
     schema.name = u"gateway database"_s;
     schema.applicationId = 0x52434D47; // "RCMG"
     schema.pageSize = 8192; // as the workbench cache: see cacheschema.cpp
-    schema.migrations = {version1(), version2()};
+    schema.migrations = {version1(), version2(), version3()};
     // Rows bulk-loaded with the triggers suspended get their change numbers in row order.
     schema.afterIndexRestore = {
         u"UPDATE work_items SET change_seq = (SELECT value FROM meta WHERE key = 'change_seq') + row_id "

@@ -413,6 +413,12 @@ GatewayStore::ActionOutcome GatewayStore::applyAction(const User &actor, const Q
 StoreError GatewayStore::appendAudit(const WorkItem &item, const User &actor, const ActionRequest &request,
                                      const QDateTime &now)
 {
+    return appendAuditEntry(item.id, actor.id, request.type, item.version, request.details(), now);
+}
+
+StoreError GatewayStore::appendAuditEntry(const QString &subjectId, const QString &actorId, ActionType type,
+                                          qint64 resultingVersion, const QJsonObject &details, const QDateTime &now)
+{
     QSqlQuery last(m_database.connection());
     if (!last.exec(u"SELECT sequence, hash FROM audit_log ORDER BY sequence DESC LIMIT 1"_s))
         return queryError(last);
@@ -424,12 +430,12 @@ StoreError GatewayStore::appendAudit(const WorkItem &item, const User &actor, co
         event.sequence = 1;
     }
     last.finish();
-    event.workItemId = item.id;
-    event.actorId = actor.id;
-    event.actionType = request.type;
-    event.resultingVersion = item.version;
+    event.workItemId = subjectId;
+    event.actorId = actorId;
+    event.actionType = type;
+    event.resultingVersion = resultingVersion;
     event.occurredAt = now.toUTC();
-    event.detailsJson = compact(request.details());
+    event.detailsJson = compact(details);
     event.hash = event.computeHash();
 
     QSqlQuery insert(m_database.connection());

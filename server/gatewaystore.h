@@ -115,6 +115,10 @@ public:
     /// how work the gateway creates, such as remittance exceptions, records why.
     store::StoreError appendAudit(const models::WorkItem &item, const models::User &actor, const ActionRequest &request,
                                   const QDateTime &now);
+    /// The same for a subject that is not a work item (an export's "export:SHA256"; item ids
+    /// never hold a colon), with the details as given.
+    store::StoreError appendAuditEntry(const QString &subjectId, const QString &actorId, models::ActionType type,
+                                       qint64 resultingVersion, const QJsonObject &details, const QDateTime &now);
     store::Database &database() { return m_database; }
 
 private:

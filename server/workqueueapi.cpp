@@ -4,6 +4,7 @@
 #include "server/workqueueapi.h"
 
 #include "server/claimregister.h"
+#include "server/exportregister.h"
 #include "server/remittanceposter.h"
 
 #include "services/api/workitemjson.h"
@@ -110,6 +111,17 @@ ApiResponse WorkQueueApi::handle(const ApiRequest &request)
         user = m_store.userForSession(QString::fromLatin1(authorization.mid(7).trimmed()));
 
     const QRegularExpressionMatch match = itemPath.match(path);
+    static const QRegularExpression exportPath(u"^/v1/exports/([^/]{1,128})$"_s);
+    const QRegularExpressionMatch exportMatch = exportPath.match(path);
+    // The export register answers a status and JSON, or a problem.
+    auto exportAnswer = [this](const ExportRegister::Answer &answer) {
+        if (answer.problem)
+            return problemResponse(*answer.problem);
+        ApiResponse registered = json(answer.body, answer.status);
+        if (answer.replayed)
+            registered.headers.append({QByteArray("Idempotent-Replayed"), QByteArray("true")});
+        return registered;
+    };
     QString name;
     std::function<ApiResponse()> handler;
     if (path == u"/v1/work-items"_s && isGet) {
@@ -151,6 +163,20 @@ ApiResponse WorkQueueApi::handle(const ApiRequest &request)
         name = path;
         handler = [&] {
             return importRemittance(request, *user);
+        };
+    } else if (path == u"/v1/exports"_s && isPost) {
+        name = path;
+        handler = [&] {
+            Problem problem;
+            const std::optional<QJsonObject> body = jsonBody(request, &problem);
+            if (!body)
+                return problemResponse(problem);
+            return exportAnswer(ExportRegister(m_store).registerExport(*body, *user, QDateTime::currentDateTimeUtc()));
+        };
+    } else if (exportMatch.hasMatch() && isGet) {
+        name = u"/v1/exports/{sha256}"_s;
+        handler = [&] {
+            return exportAnswer(ExportRegister(m_store).lookUp(exportMatch.captured(1)));
         };
     } else if (path == u"/v1/reference/reason-codes"_s && isGet) {
         name = path;

@@ -3,6 +3,7 @@
 
 #include "services/api/requests.h"
 
+#include "services/api/exportrecordjson.h"
 #include "services/api/workitemjson.h"
 
 #include <QJsonArray>
@@ -216,6 +217,66 @@ QString RemittanceImportRequest::parse(const QJsonDocument &document, const QHas
         return u"the remittance report has no transactions"_s;
     report = document.object();
     return {};
+}
+
+RegisterExportRequest::RegisterExportRequest(ExportRecord record)
+    : m_record(std::move(record))
+{ }
+
+QByteArray RegisterExportRequest::body() const
+{
+    return QJsonDocument(QJsonObject {{u"sha256"_s, m_record.sha256},
+                                      {u"report"_s, m_record.report},
+                                      {u"format"_s, QString(wireName(m_record.format))},
+                                      {u"parameters"_s, m_record.parameters},
+                                      {u"exportedAt"_s, m_record.exportedAt.toUTC().toString(Qt::ISODateWithMs)}})
+        .toJson(QJsonDocument::Compact);
+}
+
+QString RegisterExportRequest::parse(const QJsonDocument &document, const QHash<QByteArray, QByteArray> &headers)
+{
+    QString error;
+    const auto record = exportRecordFromJson(document.object(), &error);
+    if (!record)
+        return u"the registration's reply is not an export record: %1"_s.arg(error);
+    if (record->sha256 != m_record.sha256)
+        return u"the registration's reply is about another file"_s;
+    registered = *record;
+    replayed = headers.value("idempotent-replayed") == "true";
+    return {};
+}
+
+ExportLookupRequest::ExportLookupRequest(QString sha256)
+    : m_sha256(std::move(sha256))
+{ }
+
+QString ExportLookupRequest::path() const
+{
+    return u"/exports/"_s + QString::fromLatin1(QUrl::toPercentEncoding(m_sha256));
+}
+
+QString ExportLookupRequest::parse(const QJsonDocument &document, const QHash<QByteArray, QByteArray> &)
+{
+    QString error;
+    const auto found = exportRecordFromJson(document.object(), &error);
+    if (!found)
+        return u"the lookup's reply is not an export record: %1"_s.arg(error);
+    if (found->sha256 != m_sha256)
+        return u"the lookup's reply is about another file"_s;
+    record = *found;
+    return {};
+}
+
+ExportLookupRequest::Outcome ExportLookupRequest::outcome(const ApiError &error)
+{
+    if (!error)
+        return Outcome::Found;
+    // Only the register's own answer means "never issued": a 404 from a proxy or an older
+    // gateway without the route must not brand a genuine file as edited.
+    if (error.kind == ApiError::Kind::Refused && error.httpStatus == 404
+        && error.problemType == u"export-never-issued"_s)
+        return Outcome::NeverIssued;
+    return Outcome::Failed;
 }
 
 } // namespace rcm::api

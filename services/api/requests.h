@@ -4,6 +4,7 @@
 #pragma once
 
 #include "models/claim.h"
+#include "models/exportrecord.h"
 #include "models/history.h"
 #include "models/user.h"
 #include "models/workitem.h"
@@ -137,6 +138,51 @@ public:
 private:
     QByteArray m_file;
     Mode m_mode;
+};
+
+/// POST /v1/exports: tells the gateway that this user wrote a report file with this
+/// SHA-256, so that `rcmctl report verify` can later vouch for it. Safe to resend: the
+/// same user registering the same hash again gets the first record back.
+class RegisterExportRequest final : public ApiRequestKind
+{
+public:
+    /// From record: sha256, report, format, parameters and exportedAt.
+    explicit RegisterExportRequest(models::ExportRecord record);
+    QByteArray method() const override { return "POST"; }
+    QString path() const override { return QStringLiteral("/exports"); }
+    QByteArray body() const override;
+    QString parse(const QJsonDocument &document, const QHash<QByteArray, QByteArray> &headers) override;
+
+    models::ExportRecord registered; ///< as the gateway keeps it (the first record, when replayed)
+    bool replayed = false; ///< this user had registered the file before
+
+private:
+    models::ExportRecord m_record;
+};
+
+/// GET /v1/exports/{sha256}: who exported the file with this hash, and when. "Never
+/// issued" (404) is an answer, not a failure: see outcome().
+class ExportLookupRequest final : public ApiRequestKind
+{
+public:
+    enum class Outcome {
+        Found, ///< record holds the registration
+        NeverIssued, ///< the gateway has no file with this hash: not its export, or edited since
+        Failed, ///< the question could not be answered (network, sign-in, server)
+    };
+
+    explicit ExportLookupRequest(QString sha256);
+    QByteArray method() const override { return "GET"; }
+    QString path() const override;
+    QString parse(const QJsonDocument &document, const QHash<QByteArray, QByteArray> &headers) override;
+
+    /// What the request's completion error means for this lookup.
+    static Outcome outcome(const ApiError &error);
+
+    models::ExportRecord record;
+
+private:
+    QString m_sha256;
 };
 
 } // namespace rcm::api

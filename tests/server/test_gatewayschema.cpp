@@ -27,6 +27,8 @@ private Q_SLOTS:
             << 1 << "1319e124d55700f9d0168930d3043a61b61d4647bfcf3acfabf7b5dcd4abf330"_ba;
         QTest::newRow("2 claim register and remittances")
             << 2 << "a85e0006956738ff32d45d46dd5b2385ac9103c08d12e352cd62732af66ec1d6"_ba;
+        QTest::newRow("3 export register")
+            << 3 << "29e773f447ec01d8bf217098584948f237662899fb4b5faad431d7555b055667"_ba;
     }
 
     void releasedMigrationsAreUnchanged()
