@@ -3,6 +3,7 @@
 
 #include "ui/itemmodels/workqueuemodel.h"
 
+#include "services/reports/csvrenderer.h"
 #include "services/store/workitemstore.h"
 #include "ui/itemmodels/displaynames.h"
 
@@ -163,25 +164,11 @@ void WorkQueueModel::reload(const store::WorkQueueSnapshot *read)
     endResetModel();
 }
 
-namespace {
-
-/// One CSV field: quoted when it must be, and never read as a formula by a spreadsheet.
-QByteArray csvField(QString text)
-{
-    if (!text.isEmpty() && QStringView(u"=+-@\t\r").contains(text.front()))
-        text.prepend(u'\'');
-    if (text.contains(u',') || text.contains(u'"') || text.contains(u'\n') || text.contains(u'\r'))
-        text = u'"' + QString(text).replace(u'"', u"\"\""_s) + u'"';
-    return text.toUtf8();
-}
-
-} // namespace
-
 qint64 WorkQueueModel::exportCsv(QIODevice &out, const std::function<bool(qint64)> &progress) const
 {
     QByteArray line;
     for (int column = 0; column < ColumnCount; ++column)
-        line += (column > 0 ? "," : "") + csvField(headerData(column, Qt::Horizontal).toString());
+        line += (column > 0 ? "," : "") + reports::csvField(headerData(column, Qt::Horizontal).toString());
     out.write(line + "\r\n");
     qint64 rows = 0;
     bool stopped = false;
@@ -204,7 +191,7 @@ qint64 WorkQueueModel::exportCsv(QIODevice &out, const std::function<bool(qint64
         };
         line.clear();
         for (qsizetype index = 0; index < fields.size(); ++index)
-            line += (index > 0 ? "," : "") + csvField(fields.at(index));
+            line += (index > 0 ? "," : "") + reports::csvField(fields.at(index));
         if (out.write(line + "\r\n") < 0) {
             m_lastError = out.errorString();
             return !(stopped = true);
