@@ -4,6 +4,7 @@
 #include "server/workqueueapi.h"
 
 #include "server/claimregister.h"
+#include "server/gatewayreports.h"
 #include "server/remittanceposter.h"
 
 #include "services/api/workitemjson.h"
@@ -86,6 +87,7 @@ ApiResponse WorkQueueApi::handle(const ApiRequest &request)
     m_correlationId = request.correlationId;
     static const QRegularExpression itemPath(
         u"^/v1/work-items/([A-Za-z0-9._-]{1,64})(/actions|/history|/payments)?$"_s);
+    static const QRegularExpression reportPath(u"^/v1/reports/([a-z-]{1,64})$"_s);
     const QString &path = request.path;
     const bool isGet = request.method == "GET";
     const bool isPost = request.method == "POST";
@@ -110,6 +112,7 @@ ApiResponse WorkQueueApi::handle(const ApiRequest &request)
         user = m_store.userForSession(QString::fromLatin1(authorization.mid(7).trimmed()));
 
     const QRegularExpressionMatch match = itemPath.match(path);
+    const QRegularExpressionMatch reportMatch = reportPath.match(path);
     QString name;
     std::function<ApiResponse()> handler;
     if (path == u"/v1/work-items"_s && isGet) {
@@ -151,6 +154,11 @@ ApiResponse WorkQueueApi::handle(const ApiRequest &request)
         name = path;
         handler = [&] {
             return importRemittance(request, *user);
+        };
+    } else if (reportMatch.hasMatch() && isGet) {
+        name = u"/v1/reports/{name}"_s;
+        handler = [&] {
+            return report(reportMatch.captured(1), request, *user);
         };
     } else if (path == u"/v1/reference/reason-codes"_s && isGet) {
         name = path;
@@ -452,6 +460,16 @@ ApiResponse WorkQueueApi::importRemittance(const ApiRequest &request, const User
         break;
     }
     return problemResponse(problem(503, u"store-error"_s, u"Could not post"_s, result.error));
+}
+
+ApiResponse WorkQueueApi::report(const QString &name, const ApiRequest &request, const User &user)
+{
+    // Every signed-in user may ask; GatewayReports narrows the rows to their own work
+    // unless they supervise or work in finance.
+    const GatewayReports::Outcome outcome = GatewayReports(m_store.database()).run(name, request.query, user);
+    if (outcome.problem)
+        return problemResponse(*outcome.problem);
+    return json(outcome.result->toJson());
 }
 
 std::optional<QJsonObject> WorkQueueApi::jsonBody(const ApiRequest &request, Problem *result) const
