@@ -5,6 +5,7 @@
 
 #include "server/claimregister.h"
 #include "server/exportregister.h"
+#include "server/gatewayreports.h"
 #include "server/remittanceposter.h"
 
 #include "services/api/workitemjson.h"
@@ -87,6 +88,7 @@ ApiResponse WorkQueueApi::handle(const ApiRequest &request)
     m_correlationId = request.correlationId;
     static const QRegularExpression itemPath(
         u"^/v1/work-items/([A-Za-z0-9._-]{1,64})(/actions|/history|/payments)?$"_s);
+    static const QRegularExpression reportPath(u"^/v1/reports/([a-z-]{1,64})$"_s);
     const QString &path = request.path;
     const bool isGet = request.method == "GET";
     const bool isPost = request.method == "POST";
@@ -122,6 +124,7 @@ ApiResponse WorkQueueApi::handle(const ApiRequest &request)
             registered.headers.append({QByteArray("Idempotent-Replayed"), QByteArray("true")});
         return registered;
     };
+    const QRegularExpressionMatch reportMatch = reportPath.match(path);
     QString name;
     std::function<ApiResponse()> handler;
     if (path == u"/v1/work-items"_s && isGet) {
@@ -177,6 +180,11 @@ ApiResponse WorkQueueApi::handle(const ApiRequest &request)
         name = u"/v1/exports/{sha256}"_s;
         handler = [&] {
             return exportAnswer(ExportRegister(m_store).lookUp(exportMatch.captured(1)));
+        };
+    } else if (reportMatch.hasMatch() && isGet) {
+        name = u"/v1/reports/{name}"_s;
+        handler = [&] {
+            return report(reportMatch.captured(1), request, *user);
         };
     } else if (path == u"/v1/reference/reason-codes"_s && isGet) {
         name = path;
@@ -478,6 +486,16 @@ ApiResponse WorkQueueApi::importRemittance(const ApiRequest &request, const User
         break;
     }
     return problemResponse(problem(503, u"store-error"_s, u"Could not post"_s, result.error));
+}
+
+ApiResponse WorkQueueApi::report(const QString &name, const ApiRequest &request, const User &user)
+{
+    // Every signed-in user may ask; GatewayReports narrows the rows to their own work
+    // unless they supervise or work in finance.
+    const GatewayReports::Outcome outcome = GatewayReports(m_store.database()).run(name, request.query, user);
+    if (outcome.problem)
+        return problemResponse(*outcome.problem);
+    return json(outcome.result->toJson());
 }
 
 std::optional<QJsonObject> WorkQueueApi::jsonBody(const ApiRequest &request, Problem *result) const

@@ -71,6 +71,7 @@ private:
     ApiResponse payers();
     ApiResponse reasonCodes();
     ApiResponse importRemittance(const ApiRequest &request, const models::User &user);
+    ApiResponse report(const QString &name, const ApiRequest &request, const models::User &user);
 
     ApiResponse json(const QJsonObject &object, int status = 200) const;
     ApiResponse json(const QJsonArray &array) const;

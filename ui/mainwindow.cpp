@@ -20,6 +20,7 @@
 #include "ui/itemmodels/workqueuemodel.h"
 #include "ui/queuenavigation.h"
 #include "ui/remittancepreviewdialog.h"
+#include "ui/reportdialog.h"
 #include "ui/settingsdialog.h"
 #include "ui/signindialog.h"
 #include "ui/singlelinedelegate.h"
@@ -268,6 +269,11 @@ void MainWindow::buildToolBar()
     importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     importAction->setToolTip(tr("Preview an 835 remittance file, then post it (Ctrl+I, or drop the file here)"));
     connect(importAction, &QAction::triggered, this, &MainWindow::chooseRemittance);
+    auto *reportsAction = toolBar->addAction(tr("Reports…"));
+    reportsAction->setObjectName(u"reportsAction"_s);
+    reportsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    reportsAction->setToolTip(tr("Finance reports as XLSX, PDF or CSV (Ctrl+R)"));
+    connect(reportsAction, &QAction::triggered, this, &MainWindow::openReports);
     auto *conflictsAction = toolBar->addAction(tr("Conflicts…"));
     conflictsAction->setObjectName(u"conflictsAction"_s);
     conflictsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
@@ -727,6 +733,15 @@ void MainWindow::applyView(const QString &name)
         m_table->sortByColumn(view.sortColumn, view.sortOrder);
         return;
     }
+}
+
+void MainWindow::openReports()
+{
+    if (isLocked())
+        return;
+    auto *dialog = new ReportDialog(m_cache.path(), m_session, signedInUser(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void MainWindow::chooseRemittance()

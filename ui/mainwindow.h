@@ -87,6 +87,7 @@ private:
     void askToSignIn(const QString &reason = {});
     void signedIn();
     void chooseRemittance();
+    void openReports();
     void showSettings();
     void buildViewsMenu();
     void saveCurrentView();

@@ -8,6 +8,7 @@
 #include "app/rcmctl/exitcode.h"
 #include "app/rcmctl/generatecommand.h"
 #include "app/rcmctl/outboxcommands.h"
+#include "app/rcmctl/reportcommand.h"
 #include "app/rcmctl/synccommands.h"
 
 #include <QCoreApplication>
@@ -37,6 +38,8 @@ constexpr std::array commands = {
     Command {QLatin1StringView("act"), QLatin1StringView("queue an action on a work item and send it"), runAct},
     Command {QLatin1StringView("outbox"), QLatin1StringView("list, retry or discard queued actions"), runOutbox},
     Command {QLatin1StringView("audit"), QLatin1StringView("verify the gateway's audit chain"), runAudit},
+    Command {QLatin1StringView("report"),
+             QLatin1StringView("write a finance report as CSV, XLSX or PDF, or verify an exported file"), runReport},
     Command {QLatin1StringView("era"), QLatin1StringView("check, import (post) or generate X12 835 remittance files"),
              runEra},
 };

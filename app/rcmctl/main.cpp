@@ -3,11 +3,14 @@
 
 #include "app/rcmctl/commands.h"
 
-#include <QCoreApplication>
+#include <QGuiApplication>
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication application(argc, argv);
+    // PDF reports need Qt Gui's fonts and painting, never a display: the offscreen platform.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication application(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("RCM Workbench"));
     QCoreApplication::setApplicationName(QStringLiteral("rcmctl"));
     QCoreApplication::setApplicationVersion(QStringLiteral(RCM_VERSION));

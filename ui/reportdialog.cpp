@@ -1,0 +1,209 @@
+// SPDX-FileCopyrightText: 2026 RCM Workbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "ui/reportdialog.h"
+
+#include "services/api/session.h"
+#include "services/reports/cachereports.h"
+#include "services/reports/reportcatalogue.h"
+#include "services/store/cacheschema.h"
+#include "services/store/syncjournal.h"
+#include "ui/reportrender/reportexport.h"
+
+#include <QComboBox>
+#include <QCryptographicHash>
+#include <QDateEdit>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QFutureWatcher>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace rcm::ui {
+
+namespace {
+
+/// What the worker did: the file's SHA-256 and row count, or why nothing was written.
+struct Written
+{
+    QString error;
+    QString sha256;
+    qsizetype rows = 0;
+};
+
+Written renderAndWrite(const reports::ReportResult &result, reportrender::ReportFormat format, const QString &path)
+{
+    const reports::RenderedReport written
+        = reports::writeReport(reportrender::renderReport(result, format), path);
+    if (!written.ok())
+        return {written.error, {}, 0};
+    return {{}, QString::fromLatin1(QCryptographicHash::hash(written.bytes, QCryptographicHash::Sha256).toHex()),
+            result.rows.size()};
+}
+
+bool seesEveryone(const std::optional<models::User> &user)
+{
+    return user && (user->role == models::Role::Supervisor || user->role == models::Role::Finance);
+}
+
+} // namespace
+
+ReportDialog::ReportDialog(QString cachePath, api::Session &session, std::optional<models::User> user,
+                           QWidget *parent)
+    : QDialog(parent)
+    , m_cachePath(std::move(cachePath))
+    , m_session(session)
+    , m_user(std::move(user))
+{
+    setObjectName(u"reportDialog"_s);
+    setWindowTitle(tr("Reports"));
+    m_report = new QComboBox;
+    m_report->setObjectName(u"reportChoice"_s);
+    for (const reports::ReportInfo &info : reports::reportCatalogue())
+        m_report->addItem(info.title, info.name);
+    m_description = new QLabel;
+    m_description->setWordWrap(true);
+    const QDate today = QDate::currentDate();
+    m_from = new QDateEdit(today.addDays(-30));
+    m_from->setObjectName(u"reportFrom"_s);
+    m_from->setCalendarPopup(true);
+    m_to = new QDateEdit(today);
+    m_to->setObjectName(u"reportTo"_s);
+    m_to->setCalendarPopup(true);
+    m_payer = new QLineEdit;
+    m_payer->setPlaceholderText(tr("All payers"));
+    m_facility = new QLineEdit;
+    m_facility->setPlaceholderText(tr("All facilities"));
+    m_format = new QComboBox;
+    m_format->setObjectName(u"reportFormat"_s);
+    m_format->addItem(tr("Excel workbook (XLSX)"), u"xlsx"_s);
+    m_format->addItem(tr("PDF"), u"pdf"_s);
+    m_format->addItem(tr("CSV"), u"csv"_s);
+    m_progress = new QProgressBar;
+    m_progress->setRange(0, 0); // one computation: busy, not a percentage
+    m_progress->hide();
+    m_status = new QLabel;
+    m_status->setObjectName(u"reportStatus"_s);
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Report:"), m_report);
+    form->addRow(QString(), m_description);
+    form->addRow(tr("&From:"), m_from);
+    form->addRow(tr("&To (as of):"), m_to);
+    form->addRow(tr("&Payer:"), m_payer);
+    form->addRow(tr("F&acility:"), m_facility);
+    form->addRow(tr("F&ormat:"), m_format);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
+    m_save = buttons->addButton(tr("&Save…"), QDialogButtonBox::AcceptRole);
+    m_save->setObjectName(u"saveReport"_s);
+    m_save->setDefault(true);
+    connect(m_save, &QPushButton::clicked, this, &ReportDialog::chooseFileAndRun);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_report, &QComboBox::currentIndexChanged, this, &ReportDialog::reportChanged);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_progress);
+    layout->addWidget(m_status);
+    layout->addWidget(buttons);
+    reportChanged();
+    resize(560, 360);
+}
+
+void ReportDialog::reportChanged()
+{
+    const auto info = reports::findReport(m_report->currentData().toString());
+    m_description->setText(info ? info->description : QString());
+}
+
+reports::ReportParameters ReportDialog::parameters() const
+{
+    reports::ReportParameters parameters;
+    parameters.from = m_from->date();
+    parameters.to = m_to->date();
+    parameters.payerId = m_payer->text().trimmed();
+    parameters.facility = m_facility->text().trimmed();
+    return parameters;
+}
+
+void ReportDialog::chooseFileAndRun()
+{
+    const QString suffix = m_format->currentData().toString();
+    const QString suggested = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) + u'/'
+        + m_report->currentData().toString() + u'-' + m_to->date().toString(Qt::ISODate) + u'.' + suffix;
+    auto *dialog = new QFileDialog(this, tr("Save the report"), suggested);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setDefaultSuffix(suffix);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QFileDialog::fileSelected, this, &ReportDialog::run);
+    dialog->open();
+}
+
+void ReportDialog::setBusy(bool busy, const QString &status)
+{
+    m_progress->setVisible(busy);
+    m_save->setEnabled(!busy);
+    m_report->setEnabled(!busy);
+    m_status->setText(status);
+}
+
+void ReportDialog::run(const QString &path)
+{
+    const auto info = reports::findReport(m_report->currentData().toString());
+    const auto format = reportrender::formatNamed(m_format->currentData().toString());
+    if (!info || !format || path.isEmpty())
+        return;
+    if (m_from->date() > m_to->date()) {
+        m_status->setText(tr("The period's first day is after its last."));
+        return;
+    }
+    setBusy(true, tr("Computing %1…").arg(info->title));
+    const reports::ReportParameters chosen = parameters();
+    if (info->source == reports::ReportSource::Cache) {
+        const reports::ReportViewer viewer {m_user ? m_user->id : QString(), m_user ? m_user->displayName : QString(),
+                                            seesEveryone(m_user)};
+        auto *watcher = new QFutureWatcher<Written>(this);
+        connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path]() {
+            watcher->deleteLater();
+            const Written written = watcher->result();
+            finish(path, written.error, written.sha256, written.rows);
+        });
+        // A connection of the worker's own: the window's stays free for the window.
+        watcher->setFuture(QtConcurrent::run([cachePath = m_cachePath, name = info->name, chosen, viewer, format = *format,
+                                              path]() -> Written {
+            store::Database cache;
+            if (const store::StoreError error = cache.open(cachePath, store::workbenchCacheSchema()))
+                return {error.message(), {}, 0};
+            QString error;
+            const auto result = reports::computeCacheReport(name, cache, chosen, viewer,
+                                                            store::SyncJournal(cache).lastSync(), &error);
+            if (!result)
+                return {error, {}, 0};
+            return renderAndWrite(*result, format, path);
+        }));
+        return;
+    }
+    finish(path, tr("%1 is computed by the gateway, which this version cannot ask yet.").arg(info->title), {}, 0);
+}
+
+void ReportDialog::finish(const QString &path, const QString &error, const QString &sha256, qsizetype rows)
+{
+    if (!error.isEmpty()) {
+        setBusy(false, tr("Not saved: %1").arg(error));
+        Q_EMIT failed(error);
+        return;
+    }
+    setBusy(false, tr("Saved %n row(s) to %1.\nSHA-256 %2", nullptr, int(rows)).arg(path, sha256));
+    Q_EMIT written(path, sha256);
+}
+
+} // namespace rcm::ui

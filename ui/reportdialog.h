@@ -1,0 +1,68 @@
+// SPDX-FileCopyrightText: 2026 RCM Workbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#pragma once
+
+#include "models/user.h"
+#include "services/reports/reportresult.h"
+
+#include <QDialog>
+
+#include <optional>
+
+class QComboBox;
+class QDateEdit;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+
+namespace rcm::api {
+class Session;
+}
+
+namespace rcm::ui {
+
+/// Reports: choose a report, its period, payer and facility and a format, then save it.
+/// The report is computed and written off the window's thread (the cache's reports on a
+/// connection of their own, the gateway's through the session's client), with progress;
+/// the dialog stays open with the result's path and SHA-256 once written.
+class ReportDialog final : public QDialog
+{
+    Q_OBJECT
+
+public:
+    ReportDialog(QString cachePath, api::Session &session, std::optional<models::User> user,
+                 QWidget *parent = nullptr);
+
+    /// Runs the chosen report into path (what Save does after asking for a file).
+    void run(const QString &path);
+
+Q_SIGNALS:
+    /// The report was written: path and its SHA-256 (hex).
+    void written(const QString &path, const QString &sha256);
+    void failed(const QString &message);
+
+private:
+    void chooseFileAndRun();
+    void reportChanged();
+    reports::ReportParameters parameters() const;
+    void finish(const QString &path, const QString &error, const QString &sha256, qsizetype rows);
+    void setBusy(bool busy, const QString &status);
+
+    QString m_cachePath;
+    api::Session &m_session;
+    std::optional<models::User> m_user;
+    QComboBox *m_report = nullptr;
+    QLabel *m_description = nullptr;
+    QDateEdit *m_from = nullptr;
+    QDateEdit *m_to = nullptr;
+    QLineEdit *m_payer = nullptr;
+    QLineEdit *m_facility = nullptr;
+    QComboBox *m_format = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QLabel *m_status = nullptr;
+    QPushButton *m_save = nullptr;
+};
+
+} // namespace rcm::ui
