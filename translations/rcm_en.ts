@@ -534,6 +534,45 @@
         <source>Signing in…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Reports…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finance reports as XLSX, PDF or CSV (Ctrl+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PdfLayout</name>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data as of %1   ·   Generated %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date basis: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No rows for these parameters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Definitions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Standard: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rcm::ui::QueueNavigation</name>
@@ -680,6 +719,99 @@
     <message>
         <source>Posting…</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rcm::ui::ReportDialog</name>
+    <message>
+        <source>Reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All payers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All facilities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (XLSX)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Report:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;To (as of):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Payer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F&amp;acility:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The period&apos;s first day is after its last.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is computed by the gateway: sign in first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not registered with the gateway: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n row(s) to %1.
+SHA-256 %2</source>
+        <translation>
+            <numerusform>Saved %n row to %1.
+SHA-256 %2</numerusform>
+            <numerusform>Saved %n rows to %1.
+SHA-256 %2</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -951,6 +1083,21 @@
     </message>
 </context>
 <context>
+    <name>rcm::reportrender</name>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1   ·   data as of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>rcm::ui</name>
     <message>
         <source>none</source>
@@ -1147,6 +1294,21 @@
     </message>
     <message>
         <source>Reversal without payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>reports</name>
+    <message>
+        <source>A PDF needs a QGuiApplication (the offscreen platform will do)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot start the PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot finish the PDF</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

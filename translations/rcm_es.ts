@@ -534,6 +534,45 @@
         <source>Signing in…</source>
         <translation>Iniciando sesión…</translation>
     </message>
+    <message>
+        <source>Reports…</source>
+        <translation>Informes…</translation>
+    </message>
+    <message>
+        <source>Finance reports as XLSX, PDF or CSV (Ctrl+R)</source>
+        <translation>Informes financieros en XLSX, PDF o CSV (Ctrl+R)</translation>
+    </message>
+</context>
+<context>
+    <name>PdfLayout</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Data as of %1   ·   Generated %2</source>
+        <translation>Datos a %1   ·   Generado %2</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 por %2</translation>
+    </message>
+    <message>
+        <source>Date basis: %1</source>
+        <translation>Base de fechas: %1</translation>
+    </message>
+    <message>
+        <source>No rows for these parameters.</source>
+        <translation>No hay filas para estos parámetros.</translation>
+    </message>
+    <message>
+        <source>Definitions</source>
+        <translation>Definiciones</translation>
+    </message>
+    <message>
+        <source>Standard: %1</source>
+        <translation>Norma: %1</translation>
+    </message>
 </context>
 <context>
     <name>rcm::ui::QueueNavigation</name>
@@ -680,6 +719,99 @@
     <message>
         <source>Posting…</source>
         <translation>Contabilizando…</translation>
+    </message>
+</context>
+<context>
+    <name>rcm::ui::ReportDialog</name>
+    <message>
+        <source>Reports</source>
+        <translation>Informes</translation>
+    </message>
+    <message>
+        <source>All payers</source>
+        <translation>Todos los pagadores</translation>
+    </message>
+    <message>
+        <source>All facilities</source>
+        <translation>Todos los centros</translation>
+    </message>
+    <message>
+        <source>Excel workbook (XLSX)</source>
+        <translation>Libro de Excel (XLSX)</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>&amp;Report:</source>
+        <translation>&amp;Informe:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Desde:</translation>
+    </message>
+    <message>
+        <source>&amp;To (as of):</source>
+        <translation>&amp;Hasta (a fecha de):</translation>
+    </message>
+    <message>
+        <source>&amp;Payer:</source>
+        <translation>&amp;Pagador:</translation>
+    </message>
+    <message>
+        <source>F&amp;acility:</source>
+        <translation>C&amp;entro:</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>F&amp;ormato:</translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation>&amp;Guardar…</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Guardar el informe</translation>
+    </message>
+    <message>
+        <source>The period&apos;s first day is after its last.</source>
+        <translation>El primer día del periodo es posterior al último.</translation>
+    </message>
+    <message>
+        <source>Computing %1…</source>
+        <translation>Calculando %1…</translation>
+    </message>
+    <message>
+        <source>%1 is computed by the gateway: sign in first.</source>
+        <translation>%1 lo calcula la pasarela: inicie sesión primero.</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>Escribiendo %1…</translation>
+    </message>
+    <message>
+        <source>Not registered with the gateway: %1</source>
+        <translation>No registrado en la pasarela: %1</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>No guardado: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n row(s) to %1.
+SHA-256 %2</source>
+        <translation>
+            <numerusform>%n fila guardada en %1.
+SHA-256 %2</numerusform>
+            <numerusform>%n filas guardadas en %1.
+SHA-256 %2</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -953,6 +1085,21 @@
     </message>
 </context>
 <context>
+    <name>rcm::reportrender</name>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>%1   ·   data as of %2</source>
+        <translation>%1   ·   datos a %2</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Página %1 de %2</translation>
+    </message>
+</context>
+<context>
     <name>rcm::ui</name>
     <message>
         <source>none</source>
@@ -1150,6 +1297,21 @@
     <message>
         <source>Reversal without payment</source>
         <translation>Reversión sin pago</translation>
+    </message>
+</context>
+<context>
+    <name>reports</name>
+    <message>
+        <source>A PDF needs a QGuiApplication (the offscreen platform will do)</source>
+        <translation>Un PDF necesita una QGuiApplication (basta la plataforma offscreen)</translation>
+    </message>
+    <message>
+        <source>Cannot start the PDF</source>
+        <translation>No se puede iniciar el PDF</translation>
+    </message>
+    <message>
+        <source>Cannot finish the PDF</source>
+        <translation>No se puede terminar el PDF</translation>
     </message>
 </context>
 </TS>

@@ -3,6 +3,8 @@
 
 #include "ui/reportdialog.h"
 
+#include "services/api/reportrequest.h"
+#include "services/api/requests.h"
 #include "services/api/session.h"
 #include "services/reports/cachereports.h"
 #include "services/reports/reportcatalogue.h"
@@ -37,16 +39,18 @@ struct Written
     QString error;
     QString sha256;
     qsizetype rows = 0;
+    reports::ReportResult result; ///< what was written (for the export register)
 };
 
 Written renderAndWrite(const reports::ReportResult &result, reportrender::ReportFormat format, const QString &path)
 {
-    const reports::RenderedReport written
-        = reports::writeReport(reportrender::renderReport(result, format), path);
+    const reports::RenderedReport written = reports::writeReport(reportrender::renderReport(result, format), path);
     if (!written.ok())
-        return {written.error, {}, 0};
-    return {{}, QString::fromLatin1(QCryptographicHash::hash(written.bytes, QCryptographicHash::Sha256).toHex()),
-            result.rows.size()};
+        return {written.error, {}, 0, {}};
+    return {{},
+            QString::fromLatin1(QCryptographicHash::hash(written.bytes, QCryptographicHash::Sha256).toHex()),
+            result.rows.size(),
+            result};
 }
 
 bool seesEveryone(const std::optional<models::User> &user)
@@ -56,8 +60,7 @@ bool seesEveryone(const std::optional<models::User> &user)
 
 } // namespace
 
-ReportDialog::ReportDialog(QString cachePath, api::Session &session, std::optional<models::User> user,
-                           QWidget *parent)
+ReportDialog::ReportDialog(QString cachePath, api::Session &session, std::optional<models::User> user, QWidget *parent)
     : QDialog(parent)
     , m_cachePath(std::move(cachePath))
     , m_session(session)
@@ -172,27 +175,75 @@ void ReportDialog::run(const QString &path)
         const reports::ReportViewer viewer {m_user ? m_user->id : QString(), m_user ? m_user->displayName : QString(),
                                             seesEveryone(m_user)};
         auto *watcher = new QFutureWatcher<Written>(this);
-        connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path]() {
+        connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path, format = *format]() {
             watcher->deleteLater();
             const Written written = watcher->result();
             finish(path, written.error, written.sha256, written.rows);
+            if (written.error.isEmpty())
+                registerExport(written.result, format, written.sha256);
         });
         // A connection of the worker's own: the window's stays free for the window.
-        watcher->setFuture(QtConcurrent::run([cachePath = m_cachePath, name = info->name, chosen, viewer, format = *format,
-                                              path]() -> Written {
-            store::Database cache;
-            if (const store::StoreError error = cache.open(cachePath, store::workbenchCacheSchema()))
-                return {error.message(), {}, 0};
-            QString error;
-            const auto result = reports::computeCacheReport(name, cache, chosen, viewer,
-                                                            store::SyncJournal(cache).lastSync(), &error);
-            if (!result)
-                return {error, {}, 0};
-            return renderAndWrite(*result, format, path);
-        }));
+        watcher->setFuture(QtConcurrent::run(
+            [cachePath = m_cachePath, name = info->name, chosen, viewer, format = *format, path]() -> Written {
+                store::Database cache;
+                if (const store::StoreError error = cache.open(cachePath, store::workbenchCacheSchema()))
+                    return {error.message(), {}, 0, {}};
+                QString error;
+                const auto result = reports::computeCacheReport(name, cache, chosen, viewer,
+                                                                store::SyncJournal(cache).lastSync(), &error);
+                if (!result)
+                    return {error, {}, 0, {}};
+                return renderAndWrite(*result, format, path);
+            }));
         return;
     }
-    finish(path, tr("%1 is computed by the gateway, which this version cannot ask yet.").arg(info->title), {}, 0);
+    if (!m_session.isSignedIn()) {
+        finish(path, tr("%1 is computed by the gateway: sign in first.").arg(info->title), {}, 0);
+        return;
+    }
+    auto request = std::make_shared<api::ReportRequest>(info->name, chosen);
+    m_session.client().send(request, this, [this, request, path, format = *format](const api::ApiError &error) {
+        if (error) {
+            finish(path, error.message(), {}, 0);
+            return;
+        }
+        setBusy(true, tr("Writing %1…").arg(request->result.title));
+        writeInBackground(request->result, format, path);
+    });
+}
+
+void ReportDialog::writeInBackground(const reports::ReportResult &result, reportrender::ReportFormat format,
+                                     const QString &path)
+{
+    auto *watcher = new QFutureWatcher<Written>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path, result, format]() {
+        watcher->deleteLater();
+        const Written written = watcher->result();
+        if (written.error.isEmpty())
+            registerExport(result, format, written.sha256);
+        finish(path, written.error, written.sha256, written.rows);
+    });
+    watcher->setFuture(QtConcurrent::run([result, format, path]() { return renderAndWrite(result, format, path); }));
+}
+
+void ReportDialog::registerExport(const reports::ReportResult &result, reportrender::ReportFormat format,
+                                  const QString &sha256)
+{
+    if (!m_session.isSignedIn())
+        return;
+    models::ExportRecord record;
+    record.sha256 = sha256;
+    record.report = result.name;
+    record.format = models::fromWireName<models::ExportFormat>(reportrender::formatName(format))
+                        .value_or(models::ExportFormat::Csv);
+    record.parameters = result.parameters.toJson();
+    record.exportedAt = result.generatedAt;
+    m_session.client().send(std::make_shared<api::RegisterExportRequest>(record), this,
+                            [this](const api::ApiError &error) {
+                                if (error)
+                                    m_status->setText(m_status->text() + u"\n"_s
+                                                      + tr("Not registered with the gateway: %1").arg(error.message()));
+                            });
 }
 
 void ReportDialog::finish(const QString &path, const QString &error, const QString &sha256, qsizetype rows)

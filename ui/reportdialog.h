@@ -5,6 +5,7 @@
 
 #include "models/user.h"
 #include "services/reports/reportresult.h"
+#include "ui/reportrender/reportexport.h"
 
 #include <QDialog>
 
@@ -32,8 +33,7 @@ class ReportDialog final : public QDialog
     Q_OBJECT
 
 public:
-    ReportDialog(QString cachePath, api::Session &session, std::optional<models::User> user,
-                 QWidget *parent = nullptr);
+    ReportDialog(QString cachePath, api::Session &session, std::optional<models::User> user, QWidget *parent = nullptr);
 
     /// Runs the chosen report into path (what Save does after asking for a file).
     void run(const QString &path);
@@ -49,6 +49,9 @@ private:
     reports::ReportParameters parameters() const;
     void finish(const QString &path, const QString &error, const QString &sha256, qsizetype rows);
     void setBusy(bool busy, const QString &status);
+    void writeInBackground(const reports::ReportResult &result, reportrender::ReportFormat format, const QString &path);
+    /// Registers the file's SHA-256 with the gateway (best effort: offline, it says so).
+    void registerExport(const reports::ReportResult &result, reportrender::ReportFormat format, const QString &sha256);
 
     QString m_cachePath;
     api::Session &m_session;

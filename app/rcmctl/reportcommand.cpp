@@ -56,8 +56,10 @@ int registerExport(CliContext &context, const reports::ReportResult &result, rep
     }
     int exitCode = Success;
     api::Session *session = context.signedInSession(&exitCode);
-    if (!session)
-        return exitCode;
+    if (!session) { // it said why; the file stands, unregistered
+        context.err << "rcmctl report: the file is written but not registered with the gateway\n";
+        return Success;
+    }
     models::ExportRecord record;
     record.sha256 = QString::fromLatin1(sha256);
     record.report = result.name;

@@ -234,8 +234,10 @@ QString displayText(const QVariant &value, ColumnType type)
         return value.toString();
     case ColumnType::Integer:
         return locale.toString(value.toLongLong());
-    case ColumnType::Money:
-        return locale.toCurrencyString(double(value.toLongLong()) / 100.0, u"$"_s);
+    case ColumnType::Money: { // "$1,234.56", "-$25.00": the sign before the dollar sign, in any locale
+        const qint64 cents = value.toLongLong();
+        return (cents < 0 ? u"-$"_s : u"$"_s) + locale.toString(double(cents < 0 ? -cents : cents) / 100.0, 'f', 2);
+    }
     case ColumnType::Date:
         return locale.toString(value.toDate(), QLocale::ShortFormat);
     case ColumnType::Percent:

@@ -137,7 +137,7 @@ void TestPdfRenderer::theFirstPageHasTheTitleParametersTimesAndFigures()
     QVERIFY(text.contains(u"by Dana Cole"_s));
     QVERIFY(text.contains(u"Date basis: Claims adjudicated"_s));
     QVERIFY(text.contains(u"$3,456.78"_s));
-    QVERIFY(text.contains(u"($25.00)"_s)); // a negative amount as accountants write it
+    QVERIFY(text.contains(u"-$25.00"_s)); // a negative amount, its sign before the dollar sign
     QVERIFY(text.contains(u"12.5 %"_s));
     QVERIFY(text.contains(u"Total"_s));
     QVERIFY(text.contains(u"$4,631.78"_s));

@@ -1,0 +1,84 @@
+// SPDX-FileCopyrightText: 2026 RCM Workbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "services/api/session.h"
+#include "services/store/cacheschema.h"
+#include "services/store/workitemstore.h"
+#include "services/synthetic/syntheticgenerator.h"
+#include "ui/reportdialog.h"
+
+#include <QComboBox>
+#include <QCryptographicHash>
+#include <QFile>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace rcm;
+
+/// The Reports dialog computes and writes off the window's thread, with the real renderers.
+class TestReportDialog final : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        store::Database cache;
+        QVERIFY(!cache.open(m_dir.filePath(u"cache.db"_s), store::workbenchCacheSchema()));
+        const synthetic::SyntheticGenerator generator({5, QDate(2026, 11, 27)});
+        QVERIFY(!store::WorkItemStore(cache).upsertItems(generator.items(0, 800)));
+    }
+
+    void writesTheChosenReportOffTheWindowsThread_data()
+    {
+        QTest::addColumn<QString>("format");
+        QTest::newRow("xlsx") << u"xlsx"_s;
+        QTest::newRow("pdf") << u"pdf"_s;
+        QTest::newRow("csv") << u"csv"_s;
+    }
+
+    void writesTheChosenReportOffTheWindowsThread()
+    {
+        QFETCH(QString, format);
+        api::Session session {QUrl()};
+        models::User supervisor {u"U1"_s, u"sue"_s, u"Sue Supervisor"_s, models::Role::Supervisor, true};
+        ui::ReportDialog dialog(m_dir.filePath(u"cache.db"_s), session, supervisor);
+        auto *choice = dialog.findChild<QComboBox *>(u"reportChoice"_s);
+        auto *formats = dialog.findChild<QComboBox *>(u"reportFormat"_s);
+        choice->setCurrentIndex(choice->findData(u"open-work"_s));
+        formats->setCurrentIndex(formats->findData(format));
+        QSignalSpy written(&dialog, &ui::ReportDialog::written);
+        QSignalSpy failed(&dialog, &ui::ReportDialog::failed);
+        const QString path = m_dir.filePath(u"open-work."_s + format);
+        dialog.run(path);
+        QTRY_VERIFY_WITH_TIMEOUT(!written.isEmpty() || !failed.isEmpty(), 20000);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).toString()));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(written.front().at(1).toString(),
+                 QString::fromLatin1(QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex()));
+        QCOMPARE(file.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
+        QVERIFY(dialog.findChild<QLabel *>(u"reportStatus"_s)->text().contains(written.front().at(1).toString()));
+    }
+
+    void aGatewayReportNeedsASignIn()
+    {
+        api::Session session {QUrl()};
+        ui::ReportDialog dialog(m_dir.filePath(u"cache.db"_s), session, std::nullopt);
+        auto *choice = dialog.findChild<QComboBox *>(u"reportChoice"_s);
+        choice->setCurrentIndex(choice->findData(u"denials"_s));
+        QSignalSpy failed(&dialog, &ui::ReportDialog::failed);
+        dialog.run(m_dir.filePath(u"denials.xlsx"_s));
+        QCOMPARE(failed.size(), 1);
+        QVERIFY(!QFile::exists(m_dir.filePath(u"denials.xlsx"_s)));
+    }
+};
+
+QTEST_MAIN(TestReportDialog)
+#include "test_reportdialog.moc"
