@@ -65,6 +65,8 @@ private Q_SLOTS:
                  QString::fromLatin1(QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex()));
         QCOMPARE(file.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
         QVERIFY(dialog.findChild<QLabel *>(u"reportStatus"_s)->text().contains(written.front().at(1).toString()));
+        if (const QString folder = qEnvironmentVariable("RCM_SCREENSHOT_DIR"); !folder.isEmpty())
+            dialog.grab().save(folder + u"/report-dialog-"_s + format + u".png"_s); // to look at, not to compare
     }
 
     void aGatewayReportNeedsASignIn()
