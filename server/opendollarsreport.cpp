@@ -23,39 +23,47 @@ struct DayChange
     qint64 resolved = 0; ///< cents
 };
 
-/// The first resolve, write-off approval or reopen of each item (SQLite takes the bare
-/// action_type from the row with the smallest sequence).
-const QString firstStatusChanges
-    = u"first_change AS (SELECT work_item_id, action_type, min(sequence) FROM audit_log "
-      "WHERE action_type IN ('resolve', 'approve_writeoff', 'reopen') GROUP BY work_item_id)"_s;
+/// Per item with a recorded change of state (resolve, write-off approval, reopen): the
+/// type of the first (SQLite takes the bare action_type from the row with the smallest
+/// sequence) and the write-offs approved, in one pass over the audit log.
+QString itemChangesSql()
+{
+    return u"item_changes AS (SELECT work_item_id, action_type AS first_type, min(sequence), "
+           "sum(CASE action_type WHEN 'approve_writeoff' THEN %1 END) AS write_offs FROM audit_log AS change_entry "
+           "WHERE action_type IN ('resolve', 'approve_writeoff', 'reopen') GROUP BY work_item_id)"_s.arg(
+               approvedWriteOffSql(u"change_entry"_s));
+}
 
 /// Every change to the open dollars up to the end of the period, as (day, items, opened
-/// cents, resolved cents): each item opening with the balance it had then (unless its
-/// first recorded change reopens it: it was resolved before the log began), each
-/// resolution and reopening with the balance then, and items resolved before the log
-/// began (resolved, with no change recorded) closing on their last update.
+/// cents, resolved cents), summed by day. From one pass over the work items: each item
+/// opening with the balance it had then (unless its first recorded change reopens it: it
+/// was resolved before the log began), and each item resolved before the log began
+/// (resolved, no change recorded) closing on its last update. From the audit log: each
+/// resolution and reopening with the balance then.
 ReportSql changesSql(const ReportScope &scope)
 {
-    ReportSql sql(u"WITH "_s + firstStatusChanges
+    ReportSql sql(u"WITH "_s + itemChangesSql()
                   + u" SELECT day, sum(items), sum(opened), sum(resolved) FROM ("
-                    "SELECT substr(w.created_at, 1, 10) AS day, 1 AS items, w.balance_cents + coalesce(o.cents, 0) "
-                    "AS opened, 0 AS resolved FROM work_items AS w LEFT JOIN first_change AS f "
-                    "ON f.work_item_id = w.id LEFT JOIN ("_s
-                  + writeOffsByItemSql()
-                  + u") AS o ON o.work_item_id = w.id WHERE w.deleted = 0 "
-                    "AND coalesce(f.action_type, '') <> 'reopen'"_s);
-    sql.until(u"w.created_at"_s, scope).itemFilters(u"w"_s, scope).ownedBy(u"w"_s, scope);
+                    "SELECT CASE k.kind WHEN 0 THEN substr(w.created_at, 1, 10) ELSE substr(w.updated_at, 1, 10) END "
+                    "AS day, CASE k.kind WHEN 0 THEN 1 ELSE -1 END AS items, "
+                    "CASE k.kind WHEN 0 THEN w.balance_cents + coalesce(f.write_offs, 0) ELSE 0 END AS opened, "
+                    "CASE k.kind WHEN 0 THEN 0 ELSE w.balance_cents END AS resolved "
+                    "FROM work_items AS w LEFT JOIN item_changes AS f ON f.work_item_id = w.id "
+                    "JOIN (SELECT 0 AS kind UNION ALL SELECT 1) AS k "
+                    "ON (k.kind = 0 AND coalesce(f.first_type, '') <> 'reopen'"_s);
+    sql.until(u"w.created_at"_s, scope) << u") OR (k.kind = 1 AND f.work_item_id IS NULL AND w.status = 'resolved'"_s;
+    sql.until(u"w.updated_at"_s, scope) << u") WHERE w.deleted = 0"_s;
+    sql.itemFilters(u"w"_s, scope).ownedBy(u"w"_s, scope);
+    // Most items never had a write-off approved: their balance then is their balance now.
+    const QString balanceThen
+        = u"CASE WHEN f.write_offs IS NULL THEN w.balance_cents ELSE "_s + balanceBeforeSql(u"e"_s, u"w"_s) + u" END"_s;
     sql << u" UNION ALL SELECT substr(e.occurred_at, 1, 10), CASE e.action_type WHEN 'reopen' THEN 1 ELSE -1 END, "
            "CASE e.action_type WHEN 'reopen' THEN "_s
-            + balanceBeforeSql(u"e"_s, u"w"_s) + u" ELSE 0 END, CASE e.action_type WHEN 'reopen' THEN 0 ELSE "_s
-            + balanceBeforeSql(u"e"_s, u"w"_s)
+            + balanceThen + u" ELSE 0 END, CASE e.action_type WHEN 'reopen' THEN 0 ELSE "_s + balanceThen
             + u" END FROM audit_log AS e JOIN work_items AS w ON w.id = e.work_item_id "
+              "JOIN item_changes AS f ON f.work_item_id = e.work_item_id "
               "WHERE e.action_type IN ('resolve', 'approve_writeoff', 'reopen') AND w.deleted = 0"_s;
     sql.until(u"e.occurred_at"_s, scope).itemFilters(u"w"_s, scope).ownedBy(u"w"_s, scope);
-    sql << u" UNION ALL SELECT substr(w.updated_at, 1, 10), -1, 0, w.balance_cents FROM work_items AS w "
-           "LEFT JOIN first_change AS f ON f.work_item_id = w.id "
-           "WHERE w.deleted = 0 AND w.status = 'resolved' AND f.work_item_id IS NULL"_s;
-    sql.until(u"w.updated_at"_s, scope).itemFilters(u"w"_s, scope).ownedBy(u"w"_s, scope);
     sql << u") GROUP BY day"_s;
     return sql;
 }

@@ -46,7 +46,7 @@ struct ReportDefinition
 {
     QString measure; ///< "Denial rate"
     QString definition; ///< numerator, denominator and date basis in words
-    QString standard; ///< "HFMA MAP Key PA-3 (remit-based denial rate)", or empty
+    QString standard; ///< "HFMA MAP Key AR-5 (remittance denial rate)", or empty
 };
 
 /// What a report is run for. Empty fields do not narrow it.
