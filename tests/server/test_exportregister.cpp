@@ -5,6 +5,7 @@
 #include "tests/server/gatewayfixture.h"
 
 #include <QCryptographicHash>
+#include <QJsonArray>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -159,6 +160,38 @@ private Q_SLOTS:
         HttpClient anonymous(m_gateway->url(QString()));
         QCOMPARE(anonymous.postJson(u"/exports"_s, registration(sha256Of("anonymous"))).status, 401);
         QCOMPARE(anonymous.get(u"/exports/"_s + sha256Of("anonymous")).status, 401);
+    }
+
+    void aRegistrationIsNotCountedAsWork()
+    {
+        // The productivity report counts actions from the audit log; a registration is an
+        // audit entry too, but not work on an item.
+        HttpClient finance = signedIn(u"finance"_s);
+        const auto financeActions = [&]() {
+            const HttpReply report = finance.get(u"/reports/productivity"_s);
+            const QJsonObject result = report.json();
+            qint64 actions = 0;
+            const QJsonArray columns = result.value(u"columns"_s).toArray();
+            qsizetype user = -1;
+            qsizetype count = -1;
+            for (qsizetype column = 0; column < columns.size(); ++column) {
+                const QString key = columns.at(column).toObject().value(u"key"_s).toString();
+                if (key == u"user"_s)
+                    user = column;
+                else if (key == u"actions"_s)
+                    count = column;
+            }
+            for (const QJsonValue &row : result.value(u"rows"_s).toArray()) {
+                if (row.toArray().at(user).toString().contains(u"Finance"_s))
+                    actions += row.toArray().at(count).toInteger();
+            }
+            return report.status == 200 && user >= 0 && count >= 0 ? actions : -1;
+        };
+        const qint64 before = financeActions();
+        QVERIFY(before >= 0);
+        const HttpReply registered = finance.postJson(u"/exports"_s, registration(sha256Of("not work"), u"csv"_s));
+        QCOMPARE(registered.status, 201);
+        QCOMPARE(financeActions(), before);
     }
 
     void eachRegistrationIsInTheAuditChain()
