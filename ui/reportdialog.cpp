@@ -7,6 +7,7 @@
 #include "services/api/requests.h"
 #include "services/api/session.h"
 #include "services/reports/cachereports.h"
+#include "services/reports/exportfile.h"
 #include "services/reports/reportcatalogue.h"
 #include "services/store/cacheschema.h"
 #include "services/store/syncjournal.h"
@@ -42,7 +43,7 @@ struct Written
     reports::ReportResult result; ///< what was written (for the export register)
 };
 
-Written renderAndWrite(const reports::ReportResult &result, reportrender::ReportFormat format, const QString &path)
+Written renderAndWrite(const reports::ReportResult &result, models::ExportFormat format, const QString &path)
 {
     const reports::RenderedReport written = reports::writeReport(reportrender::renderReport(result, format), path);
     if (!written.ok())
@@ -162,7 +163,7 @@ void ReportDialog::setBusy(bool busy, const QString &status)
 void ReportDialog::run(const QString &path)
 {
     const auto info = reports::findReport(m_report->currentData().toString());
-    const auto format = reportrender::formatNamed(m_format->currentData().toString());
+    const auto format = models::fromWireName<models::ExportFormat>(m_format->currentData().toString());
     if (!info || !format || path.isEmpty())
         return;
     if (m_from->date() > m_to->date()) {
@@ -212,7 +213,7 @@ void ReportDialog::run(const QString &path)
     });
 }
 
-void ReportDialog::writeInBackground(const reports::ReportResult &result, reportrender::ReportFormat format,
+void ReportDialog::writeInBackground(const reports::ReportResult &result, models::ExportFormat format,
                                      const QString &path)
 {
     auto *watcher = new QFutureWatcher<Written>(this);
@@ -226,20 +227,13 @@ void ReportDialog::writeInBackground(const reports::ReportResult &result, report
     watcher->setFuture(QtConcurrent::run([result, format, path]() { return renderAndWrite(result, format, path); }));
 }
 
-void ReportDialog::registerExport(const reports::ReportResult &result, reportrender::ReportFormat format,
+void ReportDialog::registerExport(const reports::ReportResult &result, models::ExportFormat format,
                                   const QString &sha256)
 {
     if (!m_session.isSignedIn())
         return;
-    models::ExportRecord record;
-    record.sha256 = sha256;
-    record.report = result.name;
-    record.format = models::fromWireName<models::ExportFormat>(reportrender::formatName(format))
-                        .value_or(models::ExportFormat::Csv);
-    record.parameters = result.parameters.toJson();
-    record.exportedAt = result.generatedAt;
-    m_session.client().send(std::make_shared<api::RegisterExportRequest>(record), this,
-                            [this](const api::ApiError &error) {
+    m_session.client().send(std::make_shared<api::RegisterExportRequest>(reports::exportRecord(result, format, sha256)),
+                            this, [this](const api::ApiError &error) {
                                 if (error)
                                     m_status->setText(m_status->text() + u"\n"_s
                                                       + tr("Not registered with the gateway: %1").arg(error.message()));

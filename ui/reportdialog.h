@@ -49,9 +49,9 @@ private:
     reports::ReportParameters parameters() const;
     void finish(const QString &path, const QString &error, const QString &sha256, qsizetype rows);
     void setBusy(bool busy, const QString &status);
-    void writeInBackground(const reports::ReportResult &result, reportrender::ReportFormat format, const QString &path);
+    void writeInBackground(const reports::ReportResult &result, models::ExportFormat format, const QString &path);
     /// Registers the file's SHA-256 with the gateway (best effort: offline, it says so).
-    void registerExport(const reports::ReportResult &result, reportrender::ReportFormat format, const QString &sha256);
+    void registerExport(const reports::ReportResult &result, models::ExportFormat format, const QString &sha256);
 
     QString m_cachePath;
     api::Session &m_session;

@@ -10,6 +10,7 @@
 #include "services/api/reportrequest.h"
 #include "services/api/requests.h"
 #include "services/reports/cachereports.h"
+#include "services/reports/exportfile.h"
 #include "services/reports/reportcatalogue.h"
 #include "services/store/syncjournal.h"
 #include "ui/reportrender/reportexport.h"
@@ -46,7 +47,7 @@ std::optional<QDate> dateOption(const QCommandLineParser &parser, const QString 
 
 /// Registers the written file's SHA-256 with the gateway, so that `rcmctl report verify`
 /// can vouch for it. Offline (no user, or no answer) it says so and the export stands.
-int registerExport(CliContext &context, const reports::ReportResult &result, reportrender::ReportFormat format,
+int registerExport(CliContext &context, const reports::ReportResult &result, models::ExportFormat format,
                    const QByteArray &sha256)
 {
     if (context.username().isEmpty()) {
@@ -60,13 +61,8 @@ int registerExport(CliContext &context, const reports::ReportResult &result, rep
         context.err << "rcmctl report: the file is written but not registered with the gateway\n";
         return Success;
     }
-    models::ExportRecord record;
-    record.sha256 = QString::fromLatin1(sha256);
-    record.report = result.name;
-    record.format = *models::fromWireName<models::ExportFormat>(reportrender::formatName(format));
-    record.parameters = result.parameters.toJson();
-    record.exportedAt = result.generatedAt;
-    const auto request = std::make_shared<api::RegisterExportRequest>(record);
+    const auto request = std::make_shared<api::RegisterExportRequest>(
+        reports::exportRecord(result, format, QString::fromLatin1(sha256)));
     if (const api::ApiError error = execute(session->client(), request)) {
         context.err << "rcmctl report: the file is written but not registered with the gateway: " << error.message()
                     << "\n";
@@ -113,7 +109,7 @@ int runReport(const QStringList &arguments)
                     << "' (rcmctl report --list names them)\n";
         return UsageError;
     }
-    const std::optional<reportrender::ReportFormat> chosen = reportrender::formatNamed(parser.value(format));
+    const std::optional<models::ExportFormat> chosen = models::fromWireName<models::ExportFormat>(parser.value(format));
     if (!chosen) {
         context.err << "rcmctl report: --format must be csv, xlsx or pdf\n";
         return UsageError;

@@ -10,6 +10,17 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace rcm::reports {
 
+models::ExportRecord exportRecord(const ReportResult &result, models::ExportFormat format, const QString &sha256)
+{
+    models::ExportRecord record;
+    record.sha256 = sha256;
+    record.report = result.name;
+    record.format = format;
+    record.parameters = result.parameters.toJson();
+    record.exportedAt = result.generatedAt;
+    return record;
+}
+
 QString sha256OfFile(const QString &path, QString *error)
 {
     QFile file(path);

@@ -5,6 +5,7 @@
 #include "services/store/workitemstore.h"
 #include "tests/server/gatewayfixture.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
@@ -181,6 +182,55 @@ private Q_SLOTS:
         QVERIFY(!down.err.isEmpty());
         // A wrong password: refused (1), not a network problem.
         QCOMPARE(rcmctl(QStringList {u"sync"_s, u"--password-stdin"_s} + common(), "wrong\n").exitCode, 1);
+    }
+
+    void reportRefusesBadArgumentsAndWritesWhatItIsAsked_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QByteArray>("says");
+        const QString out = m_dir.filePath(u"r.csv"_s);
+        QTest::newRow("no such report") << QStringList {u"nope"_s, u"--format"_s, u"csv"_s, u"--out"_s, out} << 2
+                                        << QByteArray("no report named 'nope'");
+        QTest::newRow("bad format") << QStringList {u"open-work"_s, u"--format"_s, u"doc"_s, u"--out"_s, out} << 2
+                                    << QByteArray("--format must be csv, xlsx or pdf");
+        QTest::newRow("no --out") << QStringList {u"open-work"_s, u"--format"_s, u"csv"_s} << 2
+                                  << QByteArray("--out FILE is required");
+        QTest::newRow("bad date") << QStringList {u"open-work"_s, u"--format"_s,  u"csv"_s, u"--out"_s, out,
+                                                  u"--from"_s,    u"2026-13-01"_s}
+                                  << 2 << QByteArray("--from must be a date");
+        QTest::newRow("from after to") << QStringList {u"open-work"_s, u"--format"_s,   u"csv"_s,  u"--out"_s,     out,
+                                                       u"--from"_s,    u"2026-12-02"_s, u"--to"_s, u"2026-12-01"_s}
+                                       << 2 << QByteArray("--from is after --to");
+        QTest::newRow("unwritable path") << QStringList {u"open-work"_s, u"--format"_s, u"csv"_s, u"--out"_s,
+                                                         m_dir.filePath(u"no/such/folder/r.csv"_s)}
+                                         << 1 << QByteArray("Cannot write");
+    }
+
+    void reportRefusesBadArgumentsAndWritesWhatItIsAsked()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(int, exitCode);
+        QFETCH(QByteArray, says);
+        const Run run = rcmctl(QStringList {u"report"_s} + arguments + QStringList {u"--cache"_s, m_cache});
+        QCOMPARE(run.exitCode, exitCode);
+        QVERIFY2(run.err.contains(says), run.err.constData());
+        QVERIFY(!QFile::exists(m_dir.filePath(u"r.csv"_s)));
+    }
+
+    void reportWritesACacheReportAndRegistersIt()
+    {
+        const QString out = m_dir.filePath(u"open-work.csv"_s);
+        const Run run = rcmctl(
+            QStringList {u"report"_s, u"open-work"_s, u"--format"_s, u"csv"_s, u"--out"_s, out, u"--password-stdin"_s}
+            + common());
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY2(run.out.contains("Registered with the gateway"), run.out.constData());
+        QFile file(out);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.readLine().startsWith("Queue,"));
+        const Run verify = rcmctl(QStringList {u"report"_s, u"verify"_s, out, u"--password-stdin"_s} + common());
+        QVERIFY2(verify.exitCode == 0 && verify.out.startsWith("Issued by"), verify.out.constData());
     }
 
     void largeRemovalsNeedConfirmation()

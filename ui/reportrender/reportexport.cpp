@@ -11,38 +11,14 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace rcm::reportrender {
 
-std::optional<ReportFormat> formatNamed(const QString &name)
-{
-    if (name == u"csv"_s)
-        return ReportFormat::Csv;
-    if (name == u"xlsx"_s)
-        return ReportFormat::Xlsx;
-    if (name == u"pdf"_s)
-        return ReportFormat::Pdf;
-    return std::nullopt;
-}
-
-QString formatName(ReportFormat format)
+reports::RenderedReport renderReport(const reports::ReportResult &result, models::ExportFormat format)
 {
     switch (format) {
-    case ReportFormat::Csv:
-        return u"csv"_s;
-    case ReportFormat::Xlsx:
-        return u"xlsx"_s;
-    case ReportFormat::Pdf:
-        return u"pdf"_s;
-    }
-    return {};
-}
-
-reports::RenderedReport renderReport(const reports::ReportResult &result, ReportFormat format)
-{
-    switch (format) {
-    case ReportFormat::Csv:
+    case models::ExportFormat::Csv:
         return reports::renderCsv(result);
-    case ReportFormat::Xlsx:
+    case models::ExportFormat::Xlsx:
         return reports::renderXlsx(result);
-    case ReportFormat::Pdf:
+    case models::ExportFormat::Pdf:
         return renderPdf(result);
     }
     return {{}, u"unknown format"_s};
