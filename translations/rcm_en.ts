@@ -611,6 +611,38 @@
         <source>Why</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Unmatched claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unmatched line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid below contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Denied (zero paid)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recoupment (PLB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Out of balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown reason code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reversal without payment</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rcm::ui::RemittancePreviewDialog</name>
@@ -796,10 +828,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not registered with the gateway: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Not saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -812,6 +840,26 @@ SHA-256 %2</numerusform>
             <numerusform>Saved %n rows to %1.
 SHA-256 %2</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Not kept for registration: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline: the gateway registers this file at the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway did not answer (%1): it registers this file at the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway refused to register this file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered with the gateway.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1259,41 +1307,6 @@ SHA-256 %2</numerusform>
     </message>
     <message>
         <source>later reversed</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>rcm::ui::RemittanceExceptionModel</name>
-    <message>
-        <source>Unmatched claim</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unmatched line</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Paid below contract</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Denied (zero paid)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recoupment (PLB)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Out of balance</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unknown reason code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reversal without payment</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -611,6 +611,38 @@
         <source>Why</source>
         <translation>Motivo</translation>
     </message>
+    <message>
+        <source>Unmatched claim</source>
+        <translation>Reclamación sin coincidencia</translation>
+    </message>
+    <message>
+        <source>Unmatched line</source>
+        <translation>Línea sin coincidencia</translation>
+    </message>
+    <message>
+        <source>Paid below contract</source>
+        <translation>Pagado por debajo del contrato</translation>
+    </message>
+    <message>
+        <source>Denied (zero paid)</source>
+        <translation>Denegada (pago cero)</translation>
+    </message>
+    <message>
+        <source>Recoupment (PLB)</source>
+        <translation>Recuperación (PLB)</translation>
+    </message>
+    <message>
+        <source>Out of balance</source>
+        <translation>Descuadrada</translation>
+    </message>
+    <message>
+        <source>Unknown reason code</source>
+        <translation>Código de motivo desconocido</translation>
+    </message>
+    <message>
+        <source>Reversal without payment</source>
+        <translation>Reversión sin pago</translation>
+    </message>
 </context>
 <context>
     <name>rcm::ui::RemittancePreviewDialog</name>
@@ -796,10 +828,6 @@
         <translation>Escribiendo %1…</translation>
     </message>
     <message>
-        <source>Not registered with the gateway: %1</source>
-        <translation>No registrado en la pasarela: %1</translation>
-    </message>
-    <message>
         <source>Not saved: %1</source>
         <translation>No guardado: %1</translation>
     </message>
@@ -812,6 +840,26 @@ SHA-256 %2</numerusform>
             <numerusform>%n filas guardadas en %1.
 SHA-256 %2</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Not kept for registration: %1</source>
+        <translation>No se guardó para registrarlo: %1</translation>
+    </message>
+    <message>
+        <source>Offline: the gateway registers this file at the next sync.</source>
+        <translation>Sin conexión: la pasarela registrará este archivo en la próxima sincronización.</translation>
+    </message>
+    <message>
+        <source>The gateway did not answer (%1): it registers this file at the next sync.</source>
+        <translation>La pasarela no respondió (%1): registrará este archivo en la próxima sincronización.</translation>
+    </message>
+    <message>
+        <source>The gateway refused to register this file: %1</source>
+        <translation>La pasarela rechazó registrar este archivo: %1</translation>
+    </message>
+    <message>
+        <source>Registered with the gateway.</source>
+        <translation>Registrado en la pasarela.</translation>
     </message>
 </context>
 <context>
@@ -1262,41 +1310,6 @@ SHA-256 %2</numerusform>
     <message>
         <source>later reversed</source>
         <translation>revertida después</translation>
-    </message>
-</context>
-<context>
-    <name>rcm::ui::RemittanceExceptionModel</name>
-    <message>
-        <source>Unmatched claim</source>
-        <translation>Reclamación sin coincidencia</translation>
-    </message>
-    <message>
-        <source>Unmatched line</source>
-        <translation>Línea sin coincidencia</translation>
-    </message>
-    <message>
-        <source>Paid below contract</source>
-        <translation>Pagado por debajo del contrato</translation>
-    </message>
-    <message>
-        <source>Denied (zero paid)</source>
-        <translation>Denegada (pago cero)</translation>
-    </message>
-    <message>
-        <source>Recoupment (PLB)</source>
-        <translation>Recuperación (PLB)</translation>
-    </message>
-    <message>
-        <source>Out of balance</source>
-        <translation>Descuadrada</translation>
-    </message>
-    <message>
-        <source>Unknown reason code</source>
-        <translation>Código de motivo desconocido</translation>
-    </message>
-    <message>
-        <source>Reversal without payment</source>
-        <translation>Reversión sin pago</translation>
     </message>
 </context>
 <context>

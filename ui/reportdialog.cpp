@@ -11,6 +11,7 @@
 #include "services/reports/reportcatalogue.h"
 #include "services/store/cacheschema.h"
 #include "services/store/syncjournal.h"
+#include "services/sync/exportregistrations.h"
 #include "ui/reportrender/reportexport.h"
 
 #include <QComboBox>
@@ -32,26 +33,34 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace rcm::ui {
 
-namespace {
-
 /// What the worker did: the file's SHA-256 and row count, or why nothing was written.
-struct Written
+struct ReportWritten
 {
     QString error;
     QString sha256;
     qsizetype rows = 0;
-    reports::ReportResult result; ///< what was written (for the export register)
+    models::ExportRecord record; ///< what the gateway is to register
+    QString keepError; ///< why the registration could not be kept for the next sync
 };
 
-Written renderAndWrite(const reports::ReportResult &result, models::ExportFormat format, const QString &path)
+namespace {
+
+/// Writes the report, then keeps its registration in the cache until the gateway has it
+/// (sent now when signed in, else at the next sync). Runs on a worker, with a connection
+/// of its own.
+ReportWritten renderAndWrite(const reports::ReportResult &result, models::ExportFormat format, const QString &path,
+                             store::Database *cache, const QString &username)
 {
-    const reports::RenderedReport written = reports::writeReport(reportrender::renderReport(result, format), path);
-    if (!written.ok())
-        return {written.error, {}, 0, {}};
-    return {{},
-            QString::fromLatin1(QCryptographicHash::hash(written.bytes, QCryptographicHash::Sha256).toHex()),
-            result.rows.size(),
-            result};
+    const reports::RenderedReport rendered = reports::writeReport(reportrender::renderReport(result, format), path);
+    if (!rendered.ok())
+        return {rendered.error, {}, 0, {}, {}};
+    ReportWritten written;
+    written.sha256 = QString::fromLatin1(QCryptographicHash::hash(rendered.bytes, QCryptographicHash::Sha256).toHex());
+    written.rows = result.rows.size();
+    written.record = reports::exportRecord(result, format, written.sha256);
+    if (cache)
+        written.keepError = sync::ExportRegistrations(*cache).keep(written.record, username).message();
+    return written;
 }
 
 bool seesEveryone(const std::optional<models::User> &user)
@@ -175,27 +184,20 @@ void ReportDialog::run(const QString &path)
     if (info->source == reports::ReportSource::Cache) {
         const reports::ReportViewer viewer {m_user ? m_user->id : QString(), m_user ? m_user->displayName : QString(),
                                             seesEveryone(m_user)};
-        auto *watcher = new QFutureWatcher<Written>(this);
-        connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path, format = *format]() {
-            watcher->deleteLater();
-            const Written written = watcher->result();
-            finish(path, written.error, written.sha256, written.rows);
-            if (written.error.isEmpty())
-                registerExport(written.result, format, written.sha256);
-        });
         // A connection of the worker's own: the window's stays free for the window.
-        watcher->setFuture(QtConcurrent::run(
-            [cachePath = m_cachePath, name = info->name, chosen, viewer, format = *format, path]() -> Written {
-                store::Database cache;
-                if (const store::StoreError error = cache.open(cachePath, store::workbenchCacheSchema()))
-                    return {error.message(), {}, 0, {}};
-                QString error;
-                const auto result = reports::computeCacheReport(name, cache, chosen, viewer,
-                                                                store::SyncJournal(cache).lastSync(), &error);
-                if (!result)
-                    return {error, {}, 0, {}};
-                return renderAndWrite(*result, format, path);
-            }));
+        watchWriting(QtConcurrent::run([cachePath = m_cachePath, name = info->name, chosen, viewer, format = *format,
+                                        path, username = exporter()]() -> ReportWritten {
+                         store::Database cache;
+                         if (const store::StoreError error = cache.open(cachePath, store::workbenchCacheSchema()))
+                             return {error.message(), {}, 0, {}, {}};
+                         QString error;
+                         const auto result = reports::computeCacheReport(name, cache, chosen, viewer,
+                                                                         store::SyncJournal(cache).lastSync(), &error);
+                         if (!result)
+                             return {error, {}, 0, {}, {}};
+                         return renderAndWrite(*result, format, path, &cache, username);
+                     }),
+                     path);
         return;
     }
     if (!m_session.isSignedIn()) {
@@ -209,35 +211,74 @@ void ReportDialog::run(const QString &path)
             return;
         }
         setBusy(true, tr("Writing %1…").arg(request->result.title));
-        writeInBackground(request->result, format, path);
+        watchWriting(QtConcurrent::run([result = request->result, format, path, cachePath = m_cachePath,
+                                        username = exporter()]() {
+                         store::Database cache;
+                         if (const store::StoreError openError = cache.open(cachePath, store::workbenchCacheSchema())) {
+                             // The file matters more than its registration: write it, and say why it
+                             // cannot wait for the next sync.
+                             ReportWritten written = renderAndWrite(result, format, path, nullptr, username);
+                             written.keepError = openError.message();
+                             return written;
+                         }
+                         return renderAndWrite(result, format, path, &cache, username);
+                     }),
+                     path);
     });
 }
 
-void ReportDialog::writeInBackground(const reports::ReportResult &result, models::ExportFormat format,
-                                     const QString &path)
+QString ReportDialog::exporter() const
 {
-    auto *watcher = new QFutureWatcher<Written>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path, result, format]() {
+    return m_user ? m_user->username : m_session.username();
+}
+
+void ReportDialog::watchWriting(const QFuture<ReportWritten> &future, const QString &path)
+{
+    auto *watcher = new QFutureWatcher<ReportWritten>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path]() {
         watcher->deleteLater();
-        const Written written = watcher->result();
-        if (written.error.isEmpty())
-            registerExport(result, format, written.sha256);
+        const ReportWritten written = watcher->result();
         finish(path, written.error, written.sha256, written.rows);
+        if (written.error.isEmpty())
+            registerExport(written);
     });
-    watcher->setFuture(QtConcurrent::run([result, format, path]() { return renderAndWrite(result, format, path); }));
+    watcher->setFuture(future);
 }
 
-void ReportDialog::registerExport(const reports::ReportResult &result, models::ExportFormat format,
-                                  const QString &sha256)
+void ReportDialog::registerExport(const ReportWritten &written)
 {
-    if (!m_session.isSignedIn())
+    if (!written.keepError.isEmpty())
+        appendStatus(tr("Not kept for registration: %1").arg(written.keepError));
+    if (!m_session.isSignedIn()) {
+        appendStatus(tr("Offline: the gateway registers this file at the next sync."));
         return;
-    m_session.client().send(std::make_shared<api::RegisterExportRequest>(reports::exportRecord(result, format, sha256)),
-                            this, [this](const api::ApiError &error) {
-                                if (error)
-                                    m_status->setText(m_status->text() + u"\n"_s
-                                                      + tr("Not registered with the gateway: %1").arg(error.message()));
-                            });
+    }
+    auto request = std::make_shared<api::RegisterExportRequest>(written.record);
+    m_session.client().send(request, this, [this, sha256 = written.sha256](const api::ApiError &error) {
+        if (error && error.kind != api::ApiError::Kind::Refused) {
+            appendStatus(
+                tr("The gateway did not answer (%1): it registers this file at the next sync.").arg(error.message()));
+            return;
+        }
+        if (error) {
+            appendStatus(tr("The gateway refused to register this file: %1").arg(error.message()));
+            return; // the next sync records the refusal beside the kept registration
+        }
+        appendStatus(tr("Registered with the gateway."));
+        // It need not wait for the next sync any more (a row left behind would only be
+        // sent again and answered as a replay).
+        std::ignore = QtConcurrent::run([cachePath = m_cachePath, sha256]() {
+            store::Database cache;
+            if (!cache.open(cachePath, store::workbenchCacheSchema()))
+                sync::ExportRegistrations(cache).forget(sha256);
+        });
+        Q_EMIT registered(sha256);
+    });
+}
+
+void ReportDialog::appendStatus(const QString &line)
+{
+    m_status->setText(m_status->text() + u"\n"_s + line);
 }
 
 void ReportDialog::finish(const QString &path, const QString &error, const QString &sha256, qsizetype rows)

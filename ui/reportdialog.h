@@ -8,6 +8,7 @@
 #include "ui/reportrender/reportexport.h"
 
 #include <QDialog>
+#include <QFuture>
 
 #include <optional>
 
@@ -23,6 +24,8 @@ class Session;
 }
 
 namespace rcm::ui {
+
+struct ReportWritten;
 
 /// Reports: choose a report, its period, payer and facility and a format, then save it.
 /// The report is computed and written off the window's thread (the cache's reports on a
@@ -42,6 +45,8 @@ Q_SIGNALS:
     /// The report was written: path and its SHA-256 (hex).
     void written(const QString &path, const QString &sha256);
     void failed(const QString &message);
+    /// The gateway registered the written file (its SHA-256): `rcmctl report verify` knows it.
+    void registered(const QString &sha256);
 
 private:
     void chooseFileAndRun();
@@ -49,9 +54,14 @@ private:
     reports::ReportParameters parameters() const;
     void finish(const QString &path, const QString &error, const QString &sha256, qsizetype rows);
     void setBusy(bool busy, const QString &status);
-    void writeInBackground(const reports::ReportResult &result, models::ExportFormat format, const QString &path);
-    /// Registers the file's SHA-256 with the gateway (best effort: offline, it says so).
-    void registerExport(const reports::ReportResult &result, models::ExportFormat format, const QString &sha256);
+    /// The person the export is registered for.
+    QString exporter() const;
+    /// Shows the written file when future is done and has its registration sent.
+    void watchWriting(const QFuture<ReportWritten> &future, const QString &path);
+    /// Registers the file's SHA-256 with the gateway now when signed in; the registration
+    /// kept in the cache goes at the next sync otherwise.
+    void registerExport(const ReportWritten &written);
+    void appendStatus(const QString &line);
 
     QString m_cachePath;
     api::Session &m_session;

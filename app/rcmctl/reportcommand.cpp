@@ -13,6 +13,7 @@
 #include "services/reports/exportfile.h"
 #include "services/reports/reportcatalogue.h"
 #include "services/store/syncjournal.h"
+#include "services/sync/exportregistrations.h"
 #include "ui/reportrender/reportexport.h"
 
 #include <QCryptographicHash>
@@ -45,8 +46,23 @@ std::optional<QDate> dateOption(const QCommandLineParser &parser, const QString 
     return date;
 }
 
+/// Keeps the registration in the cache for the next `rcmctl sync` (or the workbench's).
+int keepForNextSync(CliContext &context, const models::ExportRecord &record, const QString &why)
+{
+    context.err << "rcmctl report: the file is written; the gateway has not registered it yet" << why << "\n";
+    if (!context.openCache())
+        return Failure;
+    if (const store::StoreError error = sync::ExportRegistrations(context.cache()).keep(record, context.username())) {
+        context.err << "rcmctl report: " << error.message() << "\n";
+        return Failure;
+    }
+    context.err << "rcmctl report: it will be registered at the next sync as " << context.username() << "\n";
+    return Success;
+}
+
 /// Registers the written file's SHA-256 with the gateway, so that `rcmctl report verify`
-/// can vouch for it. Offline (no user, or no answer) it says so and the export stands.
+/// can vouch for it. When the gateway cannot be reached the registration waits in the
+/// cache and goes at the next sync; the export stands either way.
 int registerExport(CliContext &context, const reports::ReportResult &result, models::ExportFormat format,
                    const QByteArray &sha256)
 {
@@ -55,18 +71,19 @@ int registerExport(CliContext &context, const reports::ReportResult &result, mod
                        "know this file\n";
         return Success;
     }
+    const models::ExportRecord record = reports::exportRecord(result, format, QString::fromLatin1(sha256));
     int exitCode = Success;
     api::Session *session = context.signedInSession(&exitCode);
-    if (!session) { // it said why; the file stands, unregistered
-        context.err << "rcmctl report: the file is written but not registered with the gateway\n";
-        return Success;
-    }
-    const auto request = std::make_shared<api::RegisterExportRequest>(
-        reports::exportRecord(result, format, QString::fromLatin1(sha256)));
+    if (!session) // it said why
+        return keepForNextSync(context, record, {});
+    const auto request = std::make_shared<api::RegisterExportRequest>(record);
     if (const api::ApiError error = execute(session->client(), request)) {
-        context.err << "rcmctl report: the file is written but not registered with the gateway: " << error.message()
-                    << "\n";
-        return error.kind == api::ApiError::Kind::Network ? Success : CliContext::exitCodeFor(error);
+        if (error.kind == api::ApiError::Kind::Refused) {
+            context.err << "rcmctl report: the file is written but the gateway refused to register it: "
+                        << error.message() << "\n";
+            return CliContext::exitCodeFor(error);
+        }
+        return keepForNextSync(context, record, u": "_s + error.message());
     }
     context.out << "Registered with the gateway as exported by " << request->registered.exportedByName << "\n";
     return Success;

@@ -90,6 +90,12 @@ int runSync(const QStringList &arguments)
                                           : sync::SyncEngine::RemovalPolicy::AskAboveThreshold);
     });
     progress.finish();
+    if (summary.exports.registered + summary.exports.refused > 0) {
+        context.out << summary.exports.registered << " report export(s) registered";
+        if (summary.exports.refused > 0)
+            context.out << ", " << summary.exports.refused << " refused by the gateway";
+        context.out << "\n";
+    }
     const sync::SyncEngine::Result &result = summary.sync;
     switch (result.outcome) {
     case sync::SyncEngine::Result::Outcome::Completed:

@@ -185,6 +185,26 @@ Migration itemPayments()
             }};
 }
 
+// Version 9: report exports waiting to be registered with the gateway (written offline,
+// or while the gateway did not answer); each is sent at the next sync under its exporter's
+// session and leaves the table when the gateway has it.
+Migration pendingExports()
+{
+    return {9,
+            u"pending export registrations"_s,
+            {
+                uR"(CREATE TABLE pending_exports (
+            sha256 TEXT PRIMARY KEY NOT NULL,
+            report TEXT NOT NULL,
+            format TEXT NOT NULL,
+            parameters_json TEXT NOT NULL,
+            exported_at TEXT NOT NULL,
+            exported_by TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            refused TEXT) STRICT)"_s,
+            }};
+}
+
 Schema makeSchema()
 {
     Schema schema;
@@ -194,8 +214,8 @@ Schema makeSchema()
     // 2.76x the bare-API floor (4 KiB: 3.05x; 16 KiB: 2.62x) and 1,000 random upserts
     // into a 300,000-item cache took 0.09 s (4 KiB: 0.10 s; 16 KiB: 0.22 s).
     schema.pageSize = 8192;
-    schema.migrations = {tables(),          queueIndexes(), search(),      syncAndOutbox(),
-                         countableStatus(), itemHistory(),  sortIndexes(), itemPayments()};
+    schema.migrations = {tables(),      queueIndexes(), search(),       syncAndOutbox(), countableStatus(),
+                         itemHistory(), sortIndexes(),  itemPayments(), pendingExports()};
     schema.afterIndexRestore = {u"INSERT INTO work_items_search (work_items_search) VALUES ('rebuild')"_s};
     return schema;
 }

@@ -18,6 +18,10 @@ QString SyncCycle::Summary::message() const
     QString text = sync.message();
     if (sent.stoppedBy && sync.outcome == SyncEngine::Result::Outcome::Completed)
         text += u"; actions not sent: "_s + sent.stoppedBy.message();
+    if (exports.registered > 0)
+        text += u"; %1 report export(s) registered"_s.arg(exports.registered);
+    if (exports.refused > 0)
+        text += u"; %1 report export(s) refused by the gateway"_s.arg(exports.refused);
     return text;
 }
 
@@ -26,6 +30,7 @@ SyncCycle::SyncCycle(store::Database &cache, api::Session &session, QObject *par
     , m_cache(cache)
     , m_session(session)
     , m_outbox(cache)
+    , m_exports(cache)
     , m_engine(cache, session.client())
 {
     qRegisterMetaType<Summary>();
@@ -76,15 +81,47 @@ void SyncCycle::outboxDone(const Outbox::SendResult &result)
     m_summary.sent.flaggedForReview += result.flaggedForReview;
     m_summary.sent.stoppedBy = result.stoppedBy;
     Q_EMIT outboxSent(m_summary.sent);
-    if (result.stoppedBy.kind == api::ApiError::Kind::Unauthorized) {
-        // Nobody signed in again: fetching changes would only meet the same answer.
-        m_summary.sync.outcome = SyncEngine::Result::Outcome::Failed;
-        m_summary.sync.apiError = result.stoppedBy;
-        return syncDone(m_summary.sync);
+    if (result.stoppedBy.kind == api::ApiError::Kind::Unauthorized)
+        return stopUnauthorized(result.stoppedBy);
+    if (result.stoppedBy) // offline: the exports would meet the same
+        return exportsDone({});
+    sendExports();
+}
+
+void SyncCycle::sendExports()
+{
+    m_exports.send(m_session.client(), m_session.username(), this,
+                   [this](const ExportRegistrations::SendResult &result) { exportsDone(result); });
+}
+
+void SyncCycle::exportsDone(const ExportRegistrations::SendResult &result)
+{
+    m_summary.exports.registered += result.registered;
+    m_summary.exports.refused += result.refused;
+    if (result.stoppedBy.kind == api::ApiError::Kind::Unauthorized && !m_renewed) {
+        m_renewed = true;
+        m_session.renewSignIn(this, [this, result](bool renewed) {
+            if (renewed)
+                return sendExports();
+            m_summary.exports.stoppedBy = result.stoppedBy;
+            stopUnauthorized(result.stoppedBy);
+        });
+        return;
     }
+    m_summary.exports.stoppedBy = result.stoppedBy;
+    if (result.stoppedBy.kind == api::ApiError::Kind::Unauthorized)
+        return stopUnauthorized(result.stoppedBy);
     if (m_scope == Scope::OutboxOnly)
         return syncDone(SyncEngine::Result());
     m_engine.start(m_policy);
+}
+
+void SyncCycle::stopUnauthorized(const api::ApiError &error)
+{
+    // Nobody signed in again: fetching changes would only meet the same answer.
+    m_summary.sync.outcome = SyncEngine::Result::Outcome::Failed;
+    m_summary.sync.apiError = error;
+    syncDone(m_summary.sync);
 }
 
 void SyncCycle::syncDone(const SyncEngine::Result &result)
@@ -92,6 +129,7 @@ void SyncCycle::syncDone(const SyncEngine::Result &result)
     m_summary.sync = result;
     m_summary.pendingActions = m_outbox.count(OutboxEntry::State::Pending);
     m_summary.conflicts = m_outbox.count(OutboxEntry::State::Conflict);
+    m_summary.exportsWaiting = m_exports.waitingCount();
     m_running = false;
     Q_EMIT finished(m_summary);
 }

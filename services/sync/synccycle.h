@@ -5,6 +5,7 @@
 
 #include "services/api/session.h"
 #include "services/store/database.h"
+#include "services/sync/exportregistrations.h"
 #include "services/sync/outbox.h"
 #include "services/sync/syncengine.h"
 
@@ -12,9 +13,9 @@
 
 namespace rcm::sync {
 
-/// One sync as the workbench and rcmctl both run it: send the outbox, bring the cache up
-/// to date, and sign in again when the session has expired (with a password kept for
-/// the run, or by asking the person: then the cycle ends and their outbox waits).
+/// One sync as the workbench and rcmctl both run it: send the outbox, register the report
+/// exports written since the last sync, bring the cache up to date, and sign in again when the session has expired
+/// (with a password kept for the run, or by asking the person: then the cycle ends and their outbox waits).
 class SyncCycle final : public QObject
 {
     Q_OBJECT
@@ -23,9 +24,11 @@ public:
     struct Summary
     {
         Outbox::SendResult sent;
+        ExportRegistrations::SendResult exports;
         SyncEngine::Result sync;
         qint64 pendingActions = 0;
         qint64 conflicts = 0;
+        qint64 exportsWaiting = 0; ///< report exports still to register (offline, or refused)
         /// The session expired and nobody signed in again: sign in, then sync again.
         bool signInRequired() const;
         /// One line for the status bar or the terminal.
@@ -55,17 +58,22 @@ Q_SIGNALS:
 private:
     void sendOutbox();
     void outboxDone(const Outbox::SendResult &result);
+    void sendExports();
+    void exportsDone(const ExportRegistrations::SendResult &result);
+    /// Ends the cycle before fetching: nobody signed in again after a 401.
+    void stopUnauthorized(const api::ApiError &error);
     void syncDone(const SyncEngine::Result &result);
 
     store::Database &m_cache;
     api::Session &m_session;
     Outbox m_outbox;
+    ExportRegistrations m_exports;
     SyncEngine m_engine;
     SyncEngine::RemovalPolicy m_policy = SyncEngine::RemovalPolicy::AskAboveThreshold;
     Scope m_scope = Scope::OutboxAndChanges;
     Summary m_summary;
     bool m_running = false;
-    bool m_renewed = false;
+    bool m_renewed = false; ///< the session was renewed once this cycle (not again)
 };
 
 } // namespace rcm::sync

@@ -233,6 +233,25 @@ private Q_SLOTS:
         QVERIFY2(verify.exitCode == 0 && verify.out.startsWith("Issued by"), verify.out.constData());
     }
 
+    void anExportWrittenOfflineIsRegisteredAtTheNextSync()
+    {
+        const QString out = m_dir.filePath(u"offline.pdf"_s);
+        const Run offline
+            = rcmctl({u"report"_s, u"open-work"_s, u"--format"_s, u"pdf"_s, u"--out"_s, out, u"--password-stdin"_s,
+                      u"--server"_s, u"http://127.0.0.1:9"_s, u"--user"_s, u"biller"_s, u"--cache"_s, m_cache});
+        QVERIFY2(offline.exitCode == 0, offline.err.constData());
+        QVERIFY2(offline.err.contains("it will be registered at the next sync as biller"), offline.err.constData());
+        QVERIFY(QFile::exists(out));
+        const Run unknown = rcmctl(QStringList {u"report"_s, u"verify"_s, out, u"--password-stdin"_s} + common());
+        QVERIFY2(unknown.exitCode != 0 && unknown.out.contains("Not issued by this gateway"), unknown.out.constData());
+
+        const Run sync = rcmctl(QStringList {u"sync"_s, u"--password-stdin"_s} + common());
+        QVERIFY2(sync.exitCode == 0, sync.err.constData());
+        QVERIFY2(sync.out.contains("1 report export(s) registered"), sync.out.constData());
+        const Run verify = rcmctl(QStringList {u"report"_s, u"verify"_s, out, u"--password-stdin"_s} + common());
+        QVERIFY2(verify.exitCode == 0 && verify.out.startsWith("Issued by"), verify.out.constData());
+    }
+
     void largeRemovalsNeedConfirmation()
     {
         for (int index = 1; index <= 200; ++index)

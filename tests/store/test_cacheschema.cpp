@@ -33,6 +33,8 @@ private Q_SLOTS:
         QTest::newRow("6 item history") << 6 << "39ae5b2e517e844df9d06d1f530812c404a284a10b83169f57dd517b64685635"_ba;
         QTest::newRow("7 sort indexes") << 7 << "c1e2c36ae69c736ef5dbcc6f33b133bb35b3ec4818577f0776c0c6221415196a"_ba;
         QTest::newRow("8 item payments") << 8 << "7f4db39105620c614d4adb5098dabb1fd196501f5862510eda614a71babfc5f6"_ba;
+        QTest::newRow("9 pending exports")
+            << 9 << "13fe6bfe85a724afb8f964fee5276b482cd765be0a9b4a757b0327b6fd220e61"_ba;
     }
 
     void releasedMigrationsAreUnchanged()

@@ -1,6 +1,8 @@
 // SPDX-FileCopyrightText: 2026 RCM Workbench contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
+#include "server/exportregister.h"
+#include "services/api/requests.h"
 #include "services/api/session.h"
 #include "services/store/cacheschema.h"
 #include "services/sync/synccycle.h"
@@ -73,6 +75,24 @@ struct World
     bool ready = false;
 };
 
+models::ExportRecord exportOf(char digit)
+{
+    models::ExportRecord record;
+    record.sha256 = QString(64, QChar::fromLatin1(digit));
+    record.report = u"deadlines"_s;
+    record.format = models::ExportFormat::Pdf;
+    record.parameters = {{u"to"_s, u"2026-11-30"_s}};
+    record.exportedAt = QDateTime(QDate(2026, 11, 30), QTime(7, 45), Qt::UTC);
+    return record;
+}
+
+/// Who the gateway says exported the file with this hash; empty if it never registered it.
+QString exporterOf(GatewayFixture &gateway, const QString &sha256)
+{
+    const server::ExportRegister::Answer answer = server::ExportRegister(gateway.store()).lookUp(sha256);
+    return answer.problem ? QString() : answer.body.value(u"exportedBy"_s).toObject().value(u"username"_s).toString();
+}
+
 } // namespace
 
 class TestSyncCycle final : public QObject
@@ -131,6 +151,64 @@ private Q_SLOTS:
         QCOMPARE(again.sync.outcome, SyncEngine::Result::Outcome::Completed);
         QCOMPARE(again.sent.sent, 1);
         QCOMPARE(again.pendingActions, 0);
+    }
+
+    void anExportKeptOfflineIsRegisteredAtTheNextSyncUnderItsExportersOwnSession()
+    {
+        World world;
+        QVERIFY(world.ready);
+        sync::ExportRegistrations exports(world.cache);
+        QVERIFY(!exports.keep(exportOf('a'), u"biller"_s));
+        QVERIFY(!exports.keep(exportOf('b'), u"coder"_s)); // someone else's: not under the biller's session
+        const SyncCycle::Summary summary = runCycle(world.cycle);
+        QCOMPARE(summary.sync.outcome, SyncEngine::Result::Outcome::Completed);
+        QCOMPARE(summary.exports.registered, 1);
+        QCOMPARE(summary.exportsWaiting, 1);
+        QVERIFY2(summary.message().contains(u"1 report export(s) registered"_s), qPrintable(summary.message()));
+        QCOMPARE(exporterOf(world.gateway, QString(64, u'a')), u"biller"_s);
+        QVERIFY(exporterOf(world.gateway, QString(64, u'b')).isEmpty());
+        // Sent once: the next cycle has nothing to register.
+        QCOMPARE(runCycle(world.cycle).exports.registered, 0);
+    }
+
+    void anExportTheGatewayRefusesIsKeptWithItsReasonAndNotSentAgain()
+    {
+        World world;
+        QVERIFY(world.ready);
+        // Finance registered these bytes first: the biller's registration is refused (409).
+        api::Session finance(world.gateway.url(QString()));
+        QVERIFY(!signIn(finance, u"finance"_s));
+        api::RegisterExportRequest first(exportOf('c'));
+        QVERIFY(!testing::execute(finance.client(), first));
+        sync::ExportRegistrations exports(world.cache);
+        QVERIFY(!exports.keep(exportOf('c'), u"biller"_s));
+        const SyncCycle::Summary summary = runCycle(world.cycle);
+        QCOMPARE(summary.sync.outcome, SyncEngine::Result::Outcome::Completed);
+        QCOMPARE(summary.exports.refused, 1);
+        QCOMPARE(summary.exports.registered, 0);
+        QCOMPARE(summary.exportsWaiting, 0);
+        QCOMPARE(exporterOf(world.gateway, QString(64, u'c')), u"finance"_s);
+        QSqlQuery query(world.cache.connection());
+        QVERIFY(query.exec(u"SELECT refused FROM pending_exports"_s) && query.next());
+        QVERIFY2(query.value(0).toString().contains(u"someone else"_s), qPrintable(query.value(0).toString()));
+        query.finish();
+        QCOMPARE(runCycle(world.cycle).exports.refused, 0); // not sent again
+    }
+
+    void anExpiredSessionMetByTheExportsIsRenewedToo()
+    {
+        World world;
+        QVERIFY(world.ready);
+        sync::Outbox outbox(world.cache);
+        QVERIFY(!outbox.discard(outbox.entries().constFirst().id)); // the exports meet the 401 first
+        QVERIFY(!sync::ExportRegistrations(world.cache).keep(exportOf('d'), u"biller"_s));
+        world.expireEverySession();
+        world.session.keepPasswordForThisRun(u"demo"_s);
+        const SyncCycle::Summary summary = runCycle(world.cycle, SyncCycle::Scope::OutboxOnly);
+        QCOMPARE(summary.sent.sent, 0);
+        QVERIFY(!summary.signInRequired());
+        QCOMPARE(summary.exports.registered, 1);
+        QCOMPARE(exporterOf(world.gateway, QString(64, u'd')), u"biller"_s);
     }
 
     void aClientOnItsOwnThreadAnswersInTheThreadThatAsked()

@@ -1,10 +1,12 @@
 // SPDX-FileCopyrightText: 2026 RCM Workbench contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
+#include "server/exportregister.h"
 #include "services/api/session.h"
 #include "services/store/cacheschema.h"
 #include "services/store/workitemstore.h"
 #include "services/synthetic/syntheticgenerator.h"
+#include "tests/server/gatewayfixture.h"
 #include "ui/reportdialog.h"
 
 #include <QComboBox>
@@ -12,6 +14,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -25,6 +28,18 @@ class TestReportDialog final : public QObject
 
 private:
     QTemporaryDir m_dir;
+
+    /// The exporter kept in the cache for the file with this hash, if any still waits.
+    QString waitingExporter(const QString &sha256) const
+    {
+        store::Database cache;
+        if (cache.open(m_dir.filePath(u"cache.db"_s), store::workbenchCacheSchema()))
+            return u"(cache not opened)"_s;
+        QSqlQuery query(cache.connection());
+        query.prepare(u"SELECT exported_by FROM pending_exports WHERE sha256 = ?"_s);
+        query.addBindValue(sha256);
+        return query.exec() && query.next() ? query.value(0).toString() : QString();
+    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -64,9 +79,41 @@ private Q_SLOTS:
         QCOMPARE(written.front().at(1).toString(),
                  QString::fromLatin1(QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex()));
         QCOMPARE(file.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
-        QVERIFY(dialog.findChild<QLabel *>(u"reportStatus"_s)->text().contains(written.front().at(1).toString()));
+        const QString status = dialog.findChild<QLabel *>(u"reportStatus"_s)->text();
+        QVERIFY(status.contains(written.front().at(1).toString()));
+        // Offline: the registration waits in the cache for the next sync, as sue's.
+        QVERIFY2(status.contains(u"at the next sync"_s), qPrintable(status));
+        QCOMPARE(waitingExporter(written.front().at(1).toString()), u"sue"_s);
         if (const QString folder = qEnvironmentVariable("RCM_SCREENSHOT_DIR"); !folder.isEmpty())
             dialog.grab().save(folder + u"/report-dialog-"_s + format + u".png"_s); // to look at, not to compare
+    }
+
+    void signedInTheGatewayRegistersTheFileAtOnceAndNothingWaits()
+    {
+        testing::GatewayFixture gateway(200);
+        QVERIFY(gateway.isReady());
+        api::Session session {gateway.url(QString())};
+        QEventLoop loop;
+        api::ApiError signInError;
+        session.signIn(u"finance"_s, u"demo"_s, &loop, [&](const api::ApiError &error) {
+            signInError = error;
+            loop.quit();
+        });
+        loop.exec();
+        QVERIFY(!signInError);
+        ui::ReportDialog dialog(m_dir.filePath(u"cache.db"_s), session, session.user());
+        auto *choice = dialog.findChild<QComboBox *>(u"reportChoice"_s);
+        choice->setCurrentIndex(choice->findData(u"denials"_s));
+        QSignalSpy registered(&dialog, &ui::ReportDialog::registered);
+        QSignalSpy failed(&dialog, &ui::ReportDialog::failed);
+        dialog.run(m_dir.filePath(u"denials-signed-in.xlsx"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(!registered.isEmpty() || !failed.isEmpty(), 20000);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).toString()));
+        const QString sha256 = registered.front().at(0).toString();
+        const server::ExportRegister::Answer answer = server::ExportRegister(gateway.store()).lookUp(sha256);
+        QVERIFY(!answer.problem);
+        QCOMPARE(answer.body.value(u"report"_s).toString(), u"denials"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(waitingExporter(sha256).isEmpty(), 5000); // forgotten on a worker
     }
 
     void aGatewayReportNeedsASignIn()
