@@ -300,6 +300,10 @@
         <source>Filter:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>All facilities</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rcm::ui::MainWindow</name>
@@ -1127,6 +1131,26 @@ SHA-256 %2</numerusform>
     </message>
     <message>
         <source>Over 120 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due within 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due in 8–14 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due in 15–30 days</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -300,6 +300,10 @@
         <source>Filter:</source>
         <translation>Filtro:</translation>
     </message>
+    <message>
+        <source>All facilities</source>
+        <translation>Todos los centros</translation>
+    </message>
 </context>
 <context>
     <name>rcm::ui::MainWindow</name>
@@ -1130,6 +1134,26 @@ SHA-256 %2</numerusform>
     <message>
         <source>Over 120 days</source>
         <translation>Más de 120 días</translation>
+    </message>
+    <message>
+        <source>Any deadline</source>
+        <translation>Cualquier plazo</translation>
+    </message>
+    <message>
+        <source>Deadline passed</source>
+        <translation>Plazo vencido</translation>
+    </message>
+    <message>
+        <source>Due within 7 days</source>
+        <translation>Vence en 7 días o menos</translation>
+    </message>
+    <message>
+        <source>Due in 8–14 days</source>
+        <translation>Vence en 8–14 días</translation>
+    </message>
+    <message>
+        <source>Due in 15–30 days</source>
+        <translation>Vence en 15–30 días</translation>
     </message>
 </context>
 <context>

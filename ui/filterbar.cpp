@@ -17,6 +17,7 @@ using namespace Qt::Literals::StringLiterals;
 namespace rcm::ui {
 
 using itemmodels::AgeBucket;
+using itemmodels::DeadlineWindow;
 using itemmodels::QueueFilter;
 
 namespace {
@@ -43,6 +44,7 @@ FilterBar::FilterBar(QWidget *parent)
     : QWidget(parent)
 {
     m_payer = makeCombo(u"payerFilter"_s, tr("All payers"));
+    m_facility = makeCombo(u"facilityFilter"_s, tr("All facilities"));
     m_category = makeCombo(u"categoryFilter"_s, tr("All reasons"));
     for (auto category : models::allValues<models::DenialCategory>())
         m_category->addItem(itemmodels::displayName(category), QString(models::wireName(category)));
@@ -56,6 +58,10 @@ FilterBar::FilterBar(QWidget *parent)
     m_age->setObjectName(u"ageFilter"_s);
     for (int bucket = 0; bucket <= int(AgeBucket::Over120); ++bucket)
         m_age->addItem(itemmodels::displayName(AgeBucket(bucket)), bucket);
+    m_deadline = new QComboBox;
+    m_deadline->setObjectName(u"deadlineFilter"_s);
+    for (int window = 0; window <= int(DeadlineWindow::DueIn15To30); ++window)
+        m_deadline->addItem(itemmodels::displayName(DeadlineWindow(window)), window);
 
     // Amounts as a biller types them: digits with up to two decimals.
     auto *amount = new QRegularExpressionValidator(QRegularExpression(u"\\d{0,9}([.,]\\d{0,2})?"_s), this);
@@ -71,7 +77,7 @@ FilterBar::FilterBar(QWidget *parent)
     }
     m_minimum->setPlaceholderText(tr("Balance from"));
     m_maximum->setPlaceholderText(tr("to"));
-    for (QComboBox *combo : {m_payer, m_category, m_status, m_owner, m_age})
+    for (QComboBox *combo : {m_payer, m_facility, m_category, m_status, m_owner, m_age, m_deadline})
         connect(combo, &QComboBox::currentIndexChanged, this, &FilterBar::emitChange);
 
     auto *clearButton = new QPushButton(tr("Clear filters"));
@@ -81,13 +87,14 @@ FilterBar::FilterBar(QWidget *parent)
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(6, 2, 6, 2);
     layout->addWidget(new QLabel(tr("Filter:")));
-    for (QWidget *widget : std::initializer_list<QWidget *> {m_payer, m_category, m_status, m_owner, m_age, m_minimum,
-                                                             m_maximum, clearButton})
+    for (QWidget *widget : std::initializer_list<QWidget *> {m_payer, m_facility, m_category, m_status, m_owner, m_age,
+                                                             m_deadline, m_minimum, m_maximum, clearButton})
         layout->addWidget(widget);
     layout->addStretch();
 }
 
-void FilterBar::setChoices(const QList<models::Payer> &payers, const QList<models::User> &users)
+void FilterBar::setChoices(const QList<models::Payer> &payers, const QList<models::Facility> &facilities,
+                           const QList<models::User> &users)
 {
     const QueueFilter current = filter();
     m_updating = true;
@@ -95,6 +102,10 @@ void FilterBar::setChoices(const QList<models::Payer> &payers, const QList<model
         m_payer->removeItem(1);
     for (const models::Payer &payer : payers)
         m_payer->addItem(payer.name, payer.id);
+    while (m_facility->count() > 1)
+        m_facility->removeItem(1);
+    for (const models::Facility &facility : facilities)
+        m_facility->addItem(facility.name.isEmpty() ? facility.id : facility.name, facility.id);
     while (m_owner->count() > 1)
         m_owner->removeItem(1);
     for (const models::User &user : users) {
@@ -113,6 +124,8 @@ QueueFilter FilterBar::filter() const
     filter.status = models::fromWireName<models::WorkItemStatus>(m_status->currentData().toString());
     filter.ownerId = m_owner->currentData().toString();
     filter.age = AgeBucket(m_age->currentData().toInt());
+    filter.facilityId = m_facility->currentData().toString();
+    filter.deadline = DeadlineWindow(m_deadline->currentData().toInt());
     const auto amount = [](const QLineEdit *edit) -> std::optional<models::Money> {
         QString text = edit->text().trimmed().replace(u',', u'.');
         if (text.endsWith(u'.')) // "100." as typed so far means 100
@@ -132,6 +145,8 @@ void FilterBar::setFilter(const QueueFilter &filter)
     selectData(m_status, filter.status ? QVariant(QString(models::wireName(*filter.status))) : QVariant());
     selectData(m_owner, filter.ownerId.isEmpty() ? QVariant() : QVariant(filter.ownerId));
     m_age->setCurrentIndex(int(filter.age));
+    selectData(m_facility, filter.facilityId.isEmpty() ? QVariant() : QVariant(filter.facilityId));
+    m_deadline->setCurrentIndex(int(filter.deadline));
     m_minimum->setText(filter.minimumBalance ? filter.minimumBalance->toString() : QString());
     m_maximum->setText(filter.maximumBalance ? filter.maximumBalance->toString() : QString());
     m_updating = wasUpdating;

@@ -543,10 +543,11 @@ void MainWindow::syncFinished(const SyncSummary &summary)
     // The navigation and the filters follow a frame later: the queue is drawn in one frame
     // and they in the next, rather than the whole window in one.
     QTimer::singleShot(oneFrame, this,
-                       [this, counts = summary.navigationCounts, payers = summary.payersInUse, team = summary.team]() {
+                       [this, counts = summary.navigationCounts, payers = summary.payersInUse,
+                        facilities = summary.facilitiesInUse, team = summary.team]() {
                            m_navigation->rebuild(signedInUser(), counts); // the team as the sync now knows it
-                           if (payers)
-                               m_filterBar->setChoices(*payers, team);
+                           if (payers && facilities)
+                               m_filterBar->setChoices(*payers, *facilities, team);
                            else
                                refreshFilterChoices();
                        });
@@ -657,7 +658,7 @@ void MainWindow::selectionChanged()
 
 void MainWindow::refreshFilterChoices()
 {
-    m_filterBar->setChoices(m_items->payersInUse(), m_items->users());
+    m_filterBar->setChoices(m_items->payersInUse(), m_items->facilitiesInUse(), m_items->users());
 }
 
 void MainWindow::showConflicts()

@@ -116,6 +116,10 @@ private:
         summary.team = items.users();
         if (error)
             summary.payersInUse.reset();
+        store::StoreError facilitiesError;
+        summary.facilitiesInUse = items.facilitiesInUse(&facilitiesError);
+        if (facilitiesError)
+            summary.facilitiesInUse.reset();
         Q_EMIT synced(summary);
     }
 

@@ -32,6 +32,7 @@ struct SyncSummary
     std::optional<NavigationCounts> navigationCounts;
     store::WorkQueueSnapshot queue; ///< the viewer's queue, counted with its first page
     std::optional<QList<models::Payer>> payersInUse; ///< for the filter bar's choices
+    std::optional<QList<models::Facility>> facilitiesInUse; ///< the same; reading them reads every item
     QList<models::User> team;
 };
 

@@ -111,6 +111,10 @@ WorkItemStore::WorkItemStore(Database &database)
     // The distinct ids come from the payer index alone; then one row per payer for its name.
     , m_payerIdsInUse(u"SELECT DISTINCT payer_id FROM work_items"_s)
     , m_payerNameInUse(u"SELECT payer_name FROM work_items WHERE payer_id = ? LIMIT 1"_s)
+    , m_facilitiesInUse(u"SELECT used.id, coalesce(facilities.name, ''), coalesce(facilities.is_hospital, 0) "
+                        "FROM (SELECT DISTINCT facility_id AS id FROM work_items) AS used "
+                        "LEFT JOIN facilities ON facilities.id = used.id "
+                        "ORDER BY coalesce(facilities.name, used.id), used.id"_s)
     , m_allUsers(u"SELECT id, username, display_name, role, active FROM users ORDER BY id"_s)
     // Open = all minus resolved: the first count reads the owner index alone.
     , m_itemsByOwner(u"SELECT owner_id, count(*) FROM work_items WHERE owner_id IS NOT NULL GROUP BY owner_id"_s)
@@ -310,6 +314,22 @@ QList<Payer> WorkItemStore::payersInUse(StoreError *error)
         result.append(payer);
     }
     std::sort(result.begin(), result.end(), [](const Payer &a, const Payer &b) { return a.name < b.name; });
+    return result;
+}
+
+QList<Facility> WorkItemStore::facilitiesInUse(StoreError *error)
+{
+    QList<Facility> result;
+    QSqlQuery *query = m_facilitiesInUse.get(m_database.connection(), error);
+    if (!query)
+        return result;
+    const auto done = qScopeGuard([query]() { query->finish(); });
+    if (!query->exec()) {
+        setError(error, queryError(*query, "Reading facilities"));
+        return result;
+    }
+    while (query->next())
+        result.append({query->value(0).toString(), query->value(1).toString(), query->value(2).toBool()});
     return result;
 }
 

@@ -47,6 +47,10 @@ public:
     /// The payers the cached items name (id and name only), by name: a synced cache
     /// knows payers through its items.
     QList<models::Payer> payersInUse(StoreError *error = nullptr);
+    /// The facilities the cached items name, by name (by id where none); a name is empty when the
+    /// facilities table does not know the id (a synced cache knows facilities only through
+    /// its items). No index holds facility_id: this reads every item.
+    QList<models::Facility> facilitiesInUse(StoreError *error = nullptr);
     QList<models::User> users(StoreError *error = nullptr);
     qint64 itemCount(StoreError *error = nullptr);
     /// Open items per owner id, for balancing work between people.
@@ -81,6 +85,7 @@ private:
     PreparedQuery m_allPayers;
     PreparedQuery m_payerIdsInUse;
     PreparedQuery m_payerNameInUse;
+    PreparedQuery m_facilitiesInUse;
     PreparedQuery m_allUsers;
     PreparedQuery m_itemsByOwner;
     PreparedQuery m_resolvedItemsByOwner;

@@ -26,6 +26,20 @@ struct WorkQueueCriteria
     /// Whose items: anyone's, one user's ("My work") or nobody's ("Unassigned").
     enum class OwnerScope { Anyone, Owner, Nobody };
 
+    /// Items by their next deadline, as ReportQueries::deadlinesByOwner() counts them: the
+    /// earlier of the filing and appeal deadlines on or after asOf, firstDay to lastDay
+    /// days after asOf (both inclusive, 0 is asOf itself). With passed set, the days are
+    /// not used: items with no deadline on or after asOf but at least one before it.
+    struct DeadlineRange
+    {
+        QDate asOf;
+        int firstDay = 0;
+        int lastDay = 0;
+        bool passed = false;
+
+        bool operator==(const DeadlineRange &) const = default;
+    };
+
     std::optional<models::Queue> queue; ///< empty: every queue
     OwnerScope ownerScope = OwnerScope::Anyone;
     QString ownerId; ///< whose, for OwnerScope::Owner
@@ -37,6 +51,8 @@ struct WorkQueueCriteria
     QDate createdOnOrAfter; ///< items created on or after this day; invalid: no bound
     std::optional<models::Money> minimumBalance;
     std::optional<models::Money> maximumBalance;
+    QString facilityId;
+    std::optional<DeadlineRange> deadline;
     QString searchText; ///< what the user typed: every word must match a claim, account, patient or payer
 
     bool operator==(const WorkQueueCriteria &) const = default;
@@ -127,7 +143,8 @@ public:
 
 private:
     QSqlQuery *statement(const QString &sql, StoreError *error);
-    qint64 countMatching(const WorkQueueCriteria &criteria, bool resolvedOnly, StoreError *error);
+    enum class Counted { All, Open, Resolved };
+    qint64 countMatching(const WorkQueueCriteria &criteria, Counted counted, StoreError *error);
     QSqlQuery *runSelect(const WorkQueueCriteria &criteria, WorkQueueOrder order, Qt::SortOrder direction,
                          const QString &tail, StoreError *error);
 

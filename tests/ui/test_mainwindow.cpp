@@ -9,11 +9,13 @@
 #include "services/synthetic/syntheticcache.h"
 #include "tests/server/gatewayfixture.h"
 #include "tests/ui/windowsignin.h"
+#include "ui/filterbar.h"
 #include "ui/itemmodels/workqueuemodel.h"
 #include "ui/mainwindow.h"
 #include "ui/signindialog.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -121,6 +123,12 @@ private Q_SLOTS:
             return found.size() == 1 ? found.constFirst()->text() : QString();
         };
         QTRY_COMPARE(unassignedEntry(), u"Unassigned  (%1)"_s.arg(unassigned));
+        // The filter bar offers the synced items' facilities (none before the sync).
+        auto *facilities = window.findChild<QComboBox *>(u"facilityFilter"_s);
+        QVERIFY(facilities);
+        QVERIFY(query.exec(u"SELECT count(DISTINCT facility_id) FROM work_items"_s) && query.next());
+        QVERIFY(query.value(0).toInt() > 1);
+        QTRY_COMPARE(facilities->count(), query.value(0).toInt() + 1);
         const QList<QListWidgetItem *> found = navigation->findItems(u"Unassigned  ("_s, Qt::MatchStartsWith);
         query.finish();
         navigation->setCurrentItem(found.constFirst());
@@ -279,6 +287,65 @@ private Q_SLOTS:
         QVERIFY(session.isSignedIn());
     }
 
+    void theFilterBarRoundTripsFacilityAndDeadline()
+    {
+        using itemmodels::DeadlineWindow;
+        ui::FilterBar bar;
+        auto *facility = bar.findChild<QComboBox *>(u"facilityFilter"_s);
+        auto *deadline = bar.findChild<QComboBox *>(u"deadlineFilter"_s);
+        QVERIFY(facility && deadline);
+        const QStringList windows = {u"Any deadline"_s, u"Deadline passed"_s, u"Due within 7 days"_s,
+                                     u"Due in 8–14 days"_s, u"Due in 15–30 days"_s};
+        QCOMPARE(deadline->count(), windows.size());
+        for (int index = 0; index < deadline->count(); ++index)
+            QCOMPARE(deadline->itemText(index), windows.at(index));
+
+        const QList<models::Facility> &choices = m_generator.facilities();
+        QVERIFY(choices.size() > 2);
+        bar.setChoices(m_generator.payers(), choices, m_generator.users());
+        QCOMPARE(facility->count(), choices.size() + 1);
+        QCOMPARE(facility->itemText(0), u"All facilities"_s);
+        QCOMPARE(facility->itemText(3), choices.at(2).name);
+
+        std::optional<itemmodels::QueueFilter> emitted;
+        connect(&bar, &ui::FilterBar::filterChanged, this,
+                [&](const itemmodels::QueueFilter &filter) { emitted = filter; });
+        itemmodels::QueueFilter wanted;
+        wanted.payerId = m_generator.payers().at(1).id;
+        wanted.facilityId = choices.at(2).id;
+        wanted.age = itemmodels::AgeBucket::From31To60;
+        for (int window = 0; window <= int(DeadlineWindow::DueIn15To30); ++window) {
+            wanted.deadline = DeadlineWindow(window);
+            bar.setFilter(wanted);
+            QCOMPARE(bar.filter(), wanted);
+            QCOMPARE(emitted, std::optional(wanted));
+        }
+        QCOMPARE(facility->currentText(), choices.at(2).name);
+        QCOMPARE(deadline->currentText(), u"Due in 15–30 days"_s);
+
+        // A choice made in the combos is the filter emitted.
+        deadline->setCurrentIndex(1);
+        QCOMPARE(emitted->deadline, DeadlineWindow::DeadlinePassed);
+        facility->setCurrentIndex(1);
+        QCOMPARE(emitted->facilityId, choices.at(0).id);
+        QCOMPARE(emitted->payerId, wanted.payerId);
+
+        // New choices keep the facility chosen; one no longer offered falls back to all.
+        bar.setFilter(wanted);
+        bar.setChoices(m_generator.payers(), choices, m_generator.users());
+        QCOMPARE(bar.filter(), wanted);
+        bar.setChoices(m_generator.payers(), choices.mid(0, 2), m_generator.users());
+        QVERIFY(bar.filter().facilityId.isEmpty());
+        QCOMPARE(bar.filter().deadline, wanted.deadline);
+        // A facility the cache names only by id is offered by its id.
+        bar.setChoices(m_generator.payers(), {models::Facility {u"NEWCLINIC"_s, QString(), false}},
+                       m_generator.users());
+        QCOMPARE(facility->itemText(1), u"NEWCLINIC"_s);
+        bar.clear();
+        QVERIFY(bar.filter().isEmpty());
+        QVERIFY(emitted->isEmpty());
+    }
+
     void speaksSpanish()
     {
         QVERIFY(ui::installTranslation(u"es"_s));
@@ -291,6 +358,7 @@ private Q_SLOTS:
         QVERIFY2(navigation->item(1)->text().startsWith(u"Denegaciones"_s), qPrintable(navigation->item(1)->text()));
         QCOMPARE(table->model()->headerData(1, Qt::Horizontal).toString(), u"Reclamación"_s);
         QCOMPARE(window.findChild<QLabel *>(u"userStatus"_s)->text(), u"Sin sesión iniciada"_s);
+        QCOMPARE(window.findChild<QComboBox *>(u"deadlineFilter"_s)->itemText(1), u"Plazo vencido"_s);
         QVERIFY(ui::installTranslation(u"en"_s));
         QCOMPARE(table->model()->headerData(1, Qt::Horizontal).toString(), u"Claim"_s);
     }

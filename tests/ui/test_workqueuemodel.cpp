@@ -43,6 +43,37 @@ private:
         return result;
     }
 
+    /// Days from today to the item's next deadline still ahead, as the deadlines report
+    /// counts them; none when every deadline has passed or there is none.
+    static std::optional<qint64> daysToNextDeadline(const WorkItem &item, const QDate &today)
+    {
+        std::optional<qint64> days;
+        for (const QDate &deadline : {item.timelyFilingDeadline, item.appealDeadline}) {
+            if (deadline.isValid() && deadline >= today)
+                days = std::min(days.value_or(LLONG_MAX), today.daysTo(deadline));
+        }
+        return days;
+    }
+
+    static bool inDeadlineWindow(const WorkItem &item, itemmodels::DeadlineWindow window, const QDate &today)
+    {
+        using itemmodels::DeadlineWindow;
+        const std::optional<qint64> days = daysToNextDeadline(item, today);
+        switch (window) {
+        case DeadlineWindow::Any:
+            return true;
+        case DeadlineWindow::DeadlinePassed:
+            return !days && (item.timelyFilingDeadline.isValid() || item.appealDeadline.isValid());
+        case DeadlineWindow::DueWithin7:
+            return days && *days <= 7;
+        case DeadlineWindow::DueIn8To14:
+            return days && *days >= 8 && *days <= 14;
+        case DeadlineWindow::DueIn15To30:
+            return days && *days >= 15 && *days <= 30;
+        }
+        return false;
+    }
+
     static QStringList idsOf(const WorkQueueModel &model, int first, int count)
     {
         QStringList ids;
@@ -71,6 +102,15 @@ private Q_SLOTS:
         model.setSearchText(u"zzgarcia"_s);
         model.setSearchText(QString());
         model.setQueue(std::nullopt);
+        itemmodels::QueueFilter filter;
+        filter.facilityId = m_items.at(3).facilityId;
+        filter.deadline = itemmodels::DeadlineWindow::DueIn8To14;
+        model.setFilter(filter);
+        QVERIFY(model.rowCount() > 0);
+        model.setToday(QDate(2026, 12, 4)); // deadline windows move with the day
+        filter.deadline = itemmodels::DeadlineWindow::DeadlinePassed;
+        model.setFilter(filter);
+        model.sort(WorkQueueModel::FilingDeadlineColumn, Qt::AscendingOrder);
         QVERIFY(model.lastError().isEmpty());
     }
 
@@ -148,6 +188,15 @@ private Q_SLOTS:
             f.category = sample.denialCategory;
             f.minimumBalance = models::Money::fromCents(10000);
         });
+        QTest::newRow("facility") << make([&](QueueFilter &f) { f.facilityId = sample.facilityId; });
+        using itemmodels::DeadlineWindow;
+        for (int window = int(DeadlineWindow::DeadlinePassed); window <= int(DeadlineWindow::DueIn15To30); ++window)
+            QTest::addRow("deadline %d", window) << make([&](QueueFilter &f) { f.deadline = DeadlineWindow(window); });
+        QTest::newRow("facility, owner and deadline within 7 days") << make([&](QueueFilter &f) {
+            f.facilityId = sample.facilityId;
+            f.ownerId = m_items.at(5).ownerId;
+            f.deadline = DeadlineWindow::DueWithin7;
+        });
     }
 
     void filtersReturnTheRightRows()
@@ -162,7 +211,9 @@ private Q_SLOTS:
                 && (!filter.status || item.status == *filter.status)
                 && (filter.ownerId.isEmpty() || item.ownerId == filter.ownerId) && age >= youngest
                 && (oldest < 0 || age <= oldest) && (!filter.minimumBalance || item.balance >= *filter.minimumBalance)
-                && (!filter.maximumBalance || item.balance <= *filter.maximumBalance);
+                && (!filter.maximumBalance || item.balance <= *filter.maximumBalance)
+                && (filter.facilityId.isEmpty() || item.facilityId == filter.facilityId)
+                && inDeadlineWindow(item, filter.deadline, today);
         };
         QStringList expected;
         for (const WorkItem &item : m_items) {
@@ -196,6 +247,8 @@ private Q_SLOTS:
         view.filter.category = models::DenialCategory::Coding;
         view.filter.minimumBalance = models::Money::fromCents(100000);
         view.filter.age = itemmodels::AgeBucket::Over120;
+        view.filter.facilityId = u"RGH"_s;
+        view.filter.deadline = itemmodels::DeadlineWindow::DueIn8To14;
         view.search = u"zzg"_s;
         view.sortColumn = WorkQueueModel::BalanceColumn;
         view.sortOrder = Qt::AscendingOrder;
@@ -207,6 +260,63 @@ private Q_SLOTS:
         QCOMPARE(itemmodels::SavedViews(u"U001"_s).views(), QList<itemmodels::SavedView> {view});
         itemmodels::SavedViews(u"U001"_s).remove(view.name);
         QVERIFY(itemmodels::SavedViews(u"U001"_s).views().isEmpty());
+    }
+
+    void aFilterRoundTripsThroughJson()
+    {
+        using itemmodels::QueueFilter;
+        QueueFilter filter;
+        QVERIFY(filter.isEmpty());
+        QCOMPARE(filter.toJson(), QJsonObject());
+        filter.payerId = u"MCR"_s;
+        filter.facilityId = u"RGH"_s;
+        QVERIFY(!filter.isEmpty());
+        for (int window = 0; window <= int(itemmodels::DeadlineWindow::DueIn15To30); ++window) {
+            filter.deadline = itemmodels::DeadlineWindow(window);
+            QCOMPARE(QueueFilter::fromJson(filter.toJson()), filter);
+        }
+        QueueFilter onlyADeadline;
+        onlyADeadline.deadline = itemmodels::DeadlineWindow::DeadlinePassed;
+        QVERIFY(!onlyADeadline.isEmpty());
+        QCOMPARE(onlyADeadline.toJson(), QJsonObject({{u"deadline"_s, u"passed"_s}}));
+    }
+
+    void aFilterSavedBeforeFacilitiesAndDeadlinesStillLoads()
+    {
+        // As an earlier version saved it: no facility, no deadline; and one from a later
+        // version whose deadline window this one does not know.
+        const QJsonObject older {{u"payer"_s, u"MCR"_s}, {u"age"_s, u"31-60"_s}, {u"minimumBalance"_s, u"100.00"_s}};
+        const itemmodels::QueueFilter filter = itemmodels::QueueFilter::fromJson(older);
+        QCOMPARE(filter.payerId, u"MCR"_s);
+        QCOMPARE(filter.age, itemmodels::AgeBucket::From31To60);
+        QCOMPARE(filter.minimumBalance, std::optional(models::Money::fromCents(10000)));
+        QVERIFY(filter.facilityId.isEmpty());
+        QCOMPARE(filter.deadline, itemmodels::DeadlineWindow::Any);
+        QJsonObject newer = older;
+        newer.insert(u"deadline"_s, u"within-90"_s);
+        newer.insert(u"region"_s, u"north"_s);
+        QCOMPARE(itemmodels::QueueFilter::fromJson(newer), filter);
+    }
+
+    void anotherDayMovesItemsBetweenDeadlineWindows()
+    {
+        const QDate today(2026, 11, 27);
+        const QDate nextWeek = today.addDays(7);
+        auto expected = [&](const QDate &day) {
+            return std::count_if(m_items.begin(), m_items.end(), [&](const WorkItem &item) {
+                return item.isOpen() && inDeadlineWindow(item, itemmodels::DeadlineWindow::DueWithin7, day);
+            });
+        };
+        QVERIFY(expected(today) != expected(nextWeek));
+        WorkQueueModel model(m_database);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setToday(today);
+        itemmodels::QueueFilter filter;
+        filter.deadline = itemmodels::DeadlineWindow::DueWithin7;
+        model.setFilter(filter);
+        QCOMPARE(model.rowCount(), expected(today));
+        model.setToday(nextWeek);
+        QCOMPARE(model.rowCount(), expected(nextWeek));
     }
 
     void searchFindsByPatientWithinTheQueue()

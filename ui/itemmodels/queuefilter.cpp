@@ -22,6 +22,14 @@ constexpr std::array<std::pair<AgeBucket, const char *>, 6> ageNames = {{
     {AgeBucket::Over120, "over-120"},
 }};
 
+constexpr std::array<std::pair<DeadlineWindow, const char *>, 5> deadlineNames = {{
+    {DeadlineWindow::Any, "any"},
+    {DeadlineWindow::DeadlinePassed, "passed"},
+    {DeadlineWindow::DueWithin7, "0-7"},
+    {DeadlineWindow::DueIn8To14, "8-14"},
+    {DeadlineWindow::DueIn15To30, "15-30"},
+}};
+
 } // namespace
 
 bool QueueFilter::isEmpty() const
@@ -46,6 +54,10 @@ QJsonObject QueueFilter::toJson() const
         json.insert(u"minimumBalance"_s, minimumBalance->toString());
     if (maximumBalance)
         json.insert(u"maximumBalance"_s, maximumBalance->toString());
+    if (!facilityId.isEmpty())
+        json.insert(u"facility"_s, facilityId);
+    if (deadline != DeadlineWindow::Any)
+        json.insert(u"deadline"_s, QString::fromLatin1(deadlineNames.at(static_cast<std::size_t>(deadline)).second));
     return json;
 }
 
@@ -66,6 +78,12 @@ QueueFilter QueueFilter::fromJson(const QJsonObject &json)
         filter.minimumBalance = Money::fromString(json.value(u"minimumBalance"_s).toString());
     if (json.contains(u"maximumBalance"_s))
         filter.maximumBalance = Money::fromString(json.value(u"maximumBalance"_s).toString());
+    filter.facilityId = json.value(u"facility"_s).toString();
+    const QString deadline = json.value(u"deadline"_s).toString();
+    for (const auto &[window, name] : deadlineNames) {
+        if (deadline == QLatin1String(name))
+            filter.deadline = window;
+    }
     return filter;
 }
 
@@ -103,6 +121,39 @@ QString displayName(AgeBucket bucket)
         return QCoreApplication::translate("rcm::itemmodels", "91–120 days");
     case AgeBucket::Over120:
         return QCoreApplication::translate("rcm::itemmodels", "Over 120 days");
+    }
+    return {};
+}
+
+std::pair<int, int> deadlineDays(DeadlineWindow window)
+{
+    switch (window) {
+    case DeadlineWindow::Any:
+    case DeadlineWindow::DeadlinePassed:
+        return {-1, -1};
+    case DeadlineWindow::DueWithin7:
+        return {0, 7};
+    case DeadlineWindow::DueIn8To14:
+        return {8, 14};
+    case DeadlineWindow::DueIn15To30:
+        return {15, 30};
+    }
+    return {-1, -1};
+}
+
+QString displayName(DeadlineWindow window)
+{
+    switch (window) {
+    case DeadlineWindow::Any:
+        return QCoreApplication::translate("rcm::itemmodels", "Any deadline");
+    case DeadlineWindow::DeadlinePassed:
+        return QCoreApplication::translate("rcm::itemmodels", "Deadline passed");
+    case DeadlineWindow::DueWithin7:
+        return QCoreApplication::translate("rcm::itemmodels", "Due within 7 days");
+    case DeadlineWindow::DueIn8To14:
+        return QCoreApplication::translate("rcm::itemmodels", "Due in 8–14 days");
+    case DeadlineWindow::DueIn15To30:
+        return QCoreApplication::translate("rcm::itemmodels", "Due in 15–30 days");
     }
     return {};
 }

@@ -82,7 +82,10 @@ void WorkQueueModel::setFilter(const QueueFilter &filter)
 void WorkQueueModel::setToday(const QDate &today)
 {
     m_today = today;
-    if (m_rowCount > 0)
+    // Age buckets and deadline windows count from today: another day selects other rows.
+    if (m_filter.age != AgeBucket::Any || m_filter.deadline != DeadlineWindow::Any)
+        reload();
+    else if (m_rowCount > 0)
         Q_EMIT dataChanged(index(0, 0), index(m_rowCount - 1, ColumnCount - 1));
 }
 
@@ -117,6 +120,14 @@ store::WorkQueueCriteria WorkQueueModel::criteria() const
         criteria.createdOnOrAfter = m_today.addDays(-oldest);
     criteria.minimumBalance = m_filter.minimumBalance;
     criteria.maximumBalance = m_filter.maximumBalance;
+    criteria.facilityId = m_filter.facilityId;
+    // Deadlines count from the same day as ages, as the deadlines report counts from its as-of day.
+    if (m_filter.deadline == DeadlineWindow::DeadlinePassed) {
+        criteria.deadline = store::WorkQueueCriteria::DeadlineRange {m_today, 0, 0, true};
+    } else if (m_filter.deadline != DeadlineWindow::Any) {
+        const auto [firstDay, lastDay] = deadlineDays(m_filter.deadline);
+        criteria.deadline = store::WorkQueueCriteria::DeadlineRange {m_today, firstDay, lastDay, false};
+    }
     criteria.searchText = m_searchText;
     return criteria;
 }

@@ -61,12 +61,14 @@ public:
     /// Open items of a scope across all queues, for the navigation counts.
     qint64 countOpen(OwnerScope scope, const QString &ownerId = {}) const;
     void setSearchText(const QString &text);
-    /// Narrows the rows to a payer, category, status, owner, age bucket or balance range.
+    /// Narrows the rows to a payer, facility, category, status, owner, age bucket, deadline
+    /// window or balance range.
     void setFilter(const QueueFilter &filter);
     const QueueFilter &filter() const { return m_filter; }
     int sortColumn() const { return m_sortColumn; }
     Qt::SortOrder sortOrder() const { return m_sortOrder; }
-    /// "Today" for deadlines and ages; the system date by default.
+    /// "Today" for deadlines and ages, and the day age buckets and deadline windows count
+    /// from; the system date by default.
     void setToday(const QDate &today);
 
     QString lastError() const { return m_lastError; }
