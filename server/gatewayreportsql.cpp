@@ -54,6 +54,38 @@ ReportSql &ReportSql::ownedBy(const QString &alias, const ReportScope &scope)
     return *this;
 }
 
+ReportSql &ReportSql::remittanceSelection(const QString &alias, const ReportScope &scope)
+{
+    period(remittanceDaySql(alias), scope);
+    // A payer's remittances: those whose 835 names it, and those paying one of its claims.
+    if (!scope.parameters.payerId.isEmpty()) {
+        bind(u" AND ("_s + alias + u".payer_id = ?"_s, scope.parameters.payerId);
+        bind(u" OR "_s + alias
+                 + u".id IN (SELECT payer_payment.remittance_id FROM claim_payments AS payer_payment "
+                   "JOIN claims AS payer_claim ON payer_claim.claim_number = payer_payment.claim_number "
+                   "WHERE payer_claim.payer_id = ?))"_s,
+             scope.parameters.payerId);
+    }
+    if (!scope.parameters.facility.isEmpty()) {
+        bind(u" AND "_s + alias
+                 + u".id IN (SELECT facility_payment.remittance_id FROM claim_payments AS facility_payment "
+                   "JOIN claims AS facility_claim ON facility_claim.claim_number = facility_payment.claim_number "
+                   "JOIN work_items AS facility_item ON facility_item.id = facility_claim.work_item_id "
+                   "WHERE facility_item.facility_id = ?)"_s,
+             scope.parameters.facility);
+    }
+    if (!scope.isWhole()) {
+        // Their own work: the remittances they posted, and those with an exception they own.
+        bind(u" AND ("_s + alias + u".received_by = ?"_s, scope.ownerId);
+        bind(u" OR "_s + alias
+                 + u".id IN (SELECT owned_exception.remittance_id FROM remittance_exceptions AS owned_exception "
+                   "JOIN work_items AS owned_item ON owned_item.id = owned_exception.work_item_id "
+                   "WHERE owned_item.owner_id = ?))"_s,
+             scope.ownerId);
+    }
+    return *this;
+}
+
 std::optional<QSqlQuery> ReportSql::run(store::Database &database, store::StoreError *error) const
 {
     QSqlQuery query(database.connection());
@@ -67,6 +99,11 @@ std::optional<QSqlQuery> ReportSql::run(store::Database &database, store::StoreE
         return std::nullopt;
     }
     return query;
+}
+
+QString remittanceDaySql(const QString &remittanceAlias)
+{
+    return u"coalesce(%1.payment_date, substr(%1.received_at, 1, 10))"_s.arg(remittanceAlias);
 }
 
 QString amountCentsSql(const QString &detailsColumn)

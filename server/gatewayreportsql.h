@@ -49,6 +49,10 @@ public:
     ReportSql &itemFilters(const QString &alias, const ReportScope &scope);
     /// " AND" the work item (alias) is owned by the scope's user, when the scope is not whole.
     ReportSql &ownedBy(const QString &alias, const ReportScope &scope);
+    /// " AND" the remittance (alias) is one the remittance reports cover: paid in the period
+    /// (remittanceDaySql), of the payer and facility asked for, and, when the scope is not
+    /// whole, one the scope's user posted or with an exception item they own.
+    ReportSql &remittanceSelection(const QString &alias, const ReportScope &scope);
 
     const QString &text() const { return m_text; }
     /// Runs it forward-only; nothing and the error if it fails.
@@ -59,6 +63,9 @@ private:
     QVariantList m_values;
 };
 
+/// The day a remittance (alias) counts on: its payment date (BPR16), else the UTC day the
+/// gateway received it.
+QString remittanceDaySql(const QString &remittanceAlias);
 /// The cents of a write-off request's amount ("125.00") in an audit entry's details.
 QString amountCentsSql(const QString &detailsColumn);
 /// The write-off approved by an approve_writeoff audit entry (alias): the amount of the
@@ -87,5 +94,7 @@ reports::ReportResult writeOffsReport(store::Database &database, const ReportSco
 reports::ReportResult reconciliationReport(store::Database &database, const ReportScope &scope,
                                            store::StoreError *error);
 reports::ReportResult openDollarsReport(store::Database &database, const ReportScope &scope, store::StoreError *error);
+reports::ReportResult remittanceExceptionsReport(store::Database &database, const ReportScope &scope,
+                                                 store::StoreError *error);
 
 } // namespace rcm::server

@@ -45,37 +45,18 @@ QList<reports::ReportDefinition> reconciliationDefinitions()
 
 ReportSql reconciliationSql(const ReportScope &scope)
 {
-    ReportSql sql(u"SELECT r.trace_number, r.payer_id, coalesce(r.payment_date, substr(r.received_at, 1, 10)), "
-                  "r.payment_cents, coalesce(p.posted, 0), coalesce(x.exceptions, 0), coalesce(x.cents, 0) "
-                  "FROM remittances AS r "
-                  "LEFT JOIN (SELECT remittance_id, sum(paid_cents) AS posted FROM claim_payments "
-                  "WHERE claim_number IS NOT NULL GROUP BY remittance_id) AS p ON p.remittance_id = r.id "
-                  "LEFT JOIN (SELECT e.remittance_id, count(*) AS exceptions, "
-                  "sum(i.balance_cents + coalesce(o.cents, 0)) AS cents FROM remittance_exceptions AS e "
-                  "JOIN work_items AS i ON i.id = e.work_item_id LEFT JOIN ("_s
+    ReportSql sql(u"SELECT r.trace_number, r.payer_id, "_s + remittanceDaySql(u"r"_s)
+                  + u", r.payment_cents, coalesce(p.posted, 0), coalesce(x.exceptions, 0), coalesce(x.cents, 0) "
+                    "FROM remittances AS r "
+                    "LEFT JOIN (SELECT remittance_id, sum(paid_cents) AS posted FROM claim_payments "
+                    "WHERE claim_number IS NOT NULL GROUP BY remittance_id) AS p ON p.remittance_id = r.id "
+                    "LEFT JOIN (SELECT e.remittance_id, count(*) AS exceptions, "
+                    "sum(i.balance_cents + coalesce(o.cents, 0)) AS cents FROM remittance_exceptions AS e "
+                    "JOIN work_items AS i ON i.id = e.work_item_id LEFT JOIN ("_s
                   + writeOffsByItemSql()
                   + u") AS o ON o.work_item_id = i.id WHERE i.queue = 'remittance' GROUP BY e.remittance_id) AS x "
                     "ON x.remittance_id = r.id WHERE 1 = 1"_s);
-    sql.period(u"coalesce(r.payment_date, substr(r.received_at, 1, 10))"_s, scope);
-    if (!scope.parameters.payerId.isEmpty()) {
-        sql.bind(u" AND (r.payer_id = ?"_s, scope.parameters.payerId)
-            .bind(u" OR r.id IN (SELECT cp.remittance_id FROM claim_payments AS cp JOIN claims AS c "
-                  "ON c.claim_number = cp.claim_number WHERE c.payer_id = ?))"_s,
-                  scope.parameters.payerId);
-    }
-    if (!scope.parameters.facility.isEmpty()) {
-        sql.bind(u" AND r.id IN (SELECT cp.remittance_id FROM claim_payments AS cp JOIN claims AS c "
-                 "ON c.claim_number = cp.claim_number JOIN work_items AS w ON w.id = c.work_item_id "
-                 "WHERE w.facility_id = ?)"_s,
-                 scope.parameters.facility);
-    }
-    if (!scope.isWhole()) {
-        // Their own work: the remittances they posted, and those with an exception they own.
-        sql.bind(u" AND (r.received_by = ?"_s, scope.ownerId)
-            .bind(u" OR r.id IN (SELECT e.remittance_id FROM remittance_exceptions AS e JOIN work_items AS i "
-                  "ON i.id = e.work_item_id WHERE i.owner_id = ?))"_s,
-                  scope.ownerId);
-    }
+    sql.remittanceSelection(u"r"_s, scope);
     sql << u" ORDER BY 3, r.trace_number, r.id"_s;
     return sql;
 }

@@ -41,6 +41,10 @@ QList<ReportInfo> reportCatalogue()
          tr("Per payment: the ERA total, posted, exceptions and the unposted balance, to tie to the bank deposit "
             "(from the gateway)"),
          ReportSource::Gateway},
+        {u"remittance-exceptions"_s, tr("Remittance exceptions by kind"),
+         tr("Exceptions that 835 posting raised, by kind: how many, the dollars at issue and how many are still open "
+            "(from the gateway)"),
+         ReportSource::Gateway},
         {u"open-dollars"_s, tr("Open dollars by day"),
          tr("Open dollars at the end of each day of the period, from the change history (from the gateway)"),
          ReportSource::Gateway},
