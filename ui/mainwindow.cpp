@@ -11,6 +11,7 @@
 #include "services/sync/outbox.h"
 #include "ui/actionpanel.h"
 #include "ui/conflictsdialog.h"
+#include "ui/dashboardview.h"
 #include "ui/deadlinedelegate.h"
 #include "ui/filterbar.h"
 #include "ui/idlelock.h"
@@ -160,9 +161,28 @@ MainWindow::MainWindow(store::Database &cache, api::Session &session, QWidget *p
     queueLayout->addWidget(m_filterBar);
     queueLayout->addWidget(m_table, 1);
 
+    // The middle: the queue, or the dashboard (then without the item's details beside it).
+    m_dashboard = new DashboardView(cache.path(), session);
+    m_dashboard->setObjectName(u"dashboard"_s);
+    m_middle = new QStackedWidget;
+    m_middle->addWidget(queuePane);
+    m_middle->addWidget(m_dashboard);
+    connect(m_navigation, &QueueNavigation::dashboardChosen, this, [this, detailPane]() {
+        m_middle->setCurrentWidget(m_dashboard);
+        detailPane->hide();
+        if (m_backAction)
+            m_backAction->setEnabled(false);
+    });
+    connect(m_navigation, &QueueNavigation::queueChosen, this, [this, detailPane]() {
+        m_middle->setCurrentIndex(0);
+        detailPane->show();
+    });
+    connect(m_dashboard, &DashboardView::drill, this, &MainWindow::openDrill);
+    connect(m_dashboard, &DashboardView::outboxRequested, this, &MainWindow::showConflicts);
+
     auto *splitter = new QSplitter;
     splitter->addWidget(m_navigation);
-    splitter->addWidget(queuePane);
+    splitter->addWidget(m_middle);
     splitter->addWidget(detailPane);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({230, 1000, 360});
@@ -274,6 +294,13 @@ void MainWindow::buildToolBar()
     reportsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     reportsAction->setToolTip(tr("Finance reports as XLSX, PDF or CSV (Ctrl+R)"));
     connect(reportsAction, &QAction::triggered, this, &MainWindow::openReports);
+    m_backAction = toolBar->addAction(tr("Back to dashboard"));
+    m_backAction->setObjectName(u"backToDashboard"_s);
+    m_backAction->setShortcut(QKeySequence::Back);
+    m_backAction->setToolTip(tr("Return to the dashboard as you left it (Alt+Left)"));
+    m_backAction->setEnabled(false);
+    connect(m_backAction, &QAction::triggered, this,
+            [this]() { m_navigation->selectKey(QString(QueueNavigation::dashboardKey)); });
     auto *conflictsAction = toolBar->addAction(tr("Conflicts…"));
     conflictsAction->setObjectName(u"conflictsAction"_s);
     conflictsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
@@ -451,6 +478,7 @@ void MainWindow::signIn(const QString &server, const QString &username, const QS
 void MainWindow::signedIn()
 {
     m_actions->setUser(m_session.user());
+    m_dashboard->setViewer(signedInUser());
     m_navigation->rebuild(signedInUser()); // "My work", and for supervisors Unassigned and the team
     if (isLocked()) { // signing in again unlocks
         m_pages->setCurrentIndex(0);
@@ -501,6 +529,7 @@ void MainWindow::lock()
     // The session ends too: unlocking needs the password again.
     m_session.signOut();
     m_actions->setUser(std::nullopt);
+    m_dashboard->setViewer(std::nullopt);
     updateSessionStatus();
 }
 
@@ -546,9 +575,10 @@ void MainWindow::syncFinished(const SyncSummary &summary)
                        [this, counts = summary.navigationCounts, payers = summary.payersInUse,
                         facilities = summary.facilitiesInUse, team = summary.team]() {
                            m_navigation->rebuild(signedInUser(), counts); // the team as the sync now knows it
-                           if (payers && facilities)
+                           if (payers && facilities) {
                                m_filterBar->setChoices(*payers, *facilities, team);
-                           else
+                               m_dashboard->setChoices(*payers, *facilities);
+                           } else
                                refreshFilterChoices();
                        });
     // Keep the user on the item they were looking at, now in its synced state, if it is
@@ -564,6 +594,7 @@ void MainWindow::syncFinished(const SyncSummary &summary)
         }
     }
     updateSessionStatus();
+    m_dashboard->invalidate();
     switch (summary.outcome) {
     case SyncSummary::Outcome::Completed:
         break;
@@ -658,7 +689,31 @@ void MainWindow::selectionChanged()
 
 void MainWindow::refreshFilterChoices()
 {
-    m_filterBar->setChoices(m_items->payersInUse(), m_items->facilitiesInUse(), m_items->users());
+    const QList<models::Payer> payers = m_items->payersInUse();
+    const QList<models::Facility> facilities = m_items->facilitiesInUse();
+    m_filterBar->setChoices(payers, facilities, m_items->users());
+    m_dashboard->setChoices(payers, facilities);
+}
+
+void MainWindow::openDrill(const DashboardDrill &drill)
+{
+    // The navigation entry first (it points the model at the queue and whose work), then
+    // the filter on top of it.
+    QString key = drill.queue ? QString(models::wireName(*drill.queue)) : QString();
+    itemmodels::QueueFilter filter = drill.filter;
+    if (!drill.ownerId.isEmpty()) {
+        const std::optional<models::User> user = signedInUser();
+        if (user && user->id == drill.ownerId && !drill.queue)
+            key = u"mine"_s;
+        else if (!drill.queue && user && user->role == models::Role::Supervisor)
+            key = u"owner:"_s + drill.ownerId;
+        else
+            filter.ownerId = drill.ownerId;
+    }
+    m_navigation->selectKey(key);
+    m_filterBar->setFilter(filter);
+    m_backAction->setEnabled(true);
+    m_table->setFocus();
 }
 
 void MainWindow::showConflicts()

@@ -41,6 +41,8 @@ class FilterBar;
 class QueueNavigation;
 class IdleLock;
 class SyncRunner;
+class DashboardView;
+struct DashboardDrill;
 struct SyncSummary;
 
 /// Installs the workbench's translation for language ("es", "en"; empty: the system's),
@@ -95,6 +97,8 @@ private:
     void selectionChanged();
     qint64 selectedCount() const;
     void refreshFilterChoices();
+    /// Opens the queue a click on the dashboard asked for, with its filter.
+    void openDrill(const DashboardDrill &drill);
     void exportView();
     void syncFinished(const SyncSummary &summary);
     void updateSessionStatus();
@@ -129,6 +133,9 @@ private:
     SyncRunner *m_sync = nullptr;
     IdleLock *m_idleLock = nullptr;
     QStackedWidget *m_pages = nullptr;
+    QStackedWidget *m_middle = nullptr; ///< the queue, or the dashboard
+    DashboardView *m_dashboard = nullptr;
+    QAction *m_backAction = nullptr;
     QString m_renderId; ///< the item the details will show
     bool m_renderScheduled = false;
     class SignInDialog *m_signInDialog = nullptr; ///< while one is open

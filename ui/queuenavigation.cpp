@@ -28,6 +28,12 @@ bool isSupervisor(const std::optional<models::User> &user)
     return user && user->role == models::Role::Supervisor;
 }
 
+/// Supervisors and finance steer everyone's work: the dashboard comes first for them.
+bool steersWork(const std::optional<models::User> &user)
+{
+    return user && (user->role == models::Role::Supervisor || user->role == models::Role::Finance);
+}
+
 } // namespace
 
 QueueNavigation::QueueNavigation(store::Database &cache, WorkQueueModel &model, QWidget *parent)
@@ -52,8 +58,13 @@ void QueueNavigation::rebuild(const std::optional<models::User> &user, const std
         auto addEntry = [this](const QString &key) {
             (new QListWidgetItem(this))->setData(keyRole, key);
         };
+        // The dashboard: first for those who steer the work, after their own work for the rest.
+        if (steersWork(m_user))
+            addEntry(dashboardKey);
         if (m_user)
             addEntry(u"mine"_s);
+        if (m_user && !steersWork(m_user))
+            addEntry(dashboardKey);
         addEntry(QString());
         for (Queue queue : models::allValues<Queue>())
             addEntry(QString(models::wireName(queue)));
@@ -129,6 +140,10 @@ void QueueNavigation::showCounts(const NavigationCounts &counts)
         const QString key = entry->data(keyRole).toString();
         if (key == teamHeading)
             continue;
+        if (key == dashboardKey) {
+            entry->setText(tr("Dashboard"));
+            continue;
+        }
         const auto queue = models::fromWireName<Queue>(key);
         QString name;
         qint64 open = 0;
@@ -170,6 +185,11 @@ void QueueNavigation::showEntry(int row)
     const QString key = item(row)->data(keyRole).toString();
     if (key == teamHeading)
         return;
+    if (key == dashboardKey) {
+        Q_EMIT dashboardChosen();
+        return;
+    }
+    Q_EMIT queueChosen();
     m_model.setQueue(models::fromWireName<Queue>(key));
     if (key == u"mine"_s)
         m_model.setOwnerScope(WorkQueueModel::OwnerScope::Owner, m_user ? m_user->id : QString());

@@ -45,12 +45,19 @@ public:
     void rebuild(const std::optional<models::User> &user, const std::optional<NavigationCounts> &counts = {});
     void refreshCounts();
 
-    /// Entries carry a key: "mine", "" (every queue), a queue's wire name, "unassigned",
+    /// Entries carry a key: "dashboard", "mine", "" (every queue), a queue's wire name, "unassigned",
     /// "owner:ID" for a member of the team.
     QString currentKey() const;
     void selectKey(const QString &key);
 
     static constexpr int keyRole = Qt::UserRole + 1;
+    static constexpr QLatin1StringView dashboardKey {"dashboard"};
+
+Q_SIGNALS:
+    /// The dashboard entry was chosen (the queue model is left as it was).
+    void dashboardChosen();
+    /// A queue entry was chosen, and the model points at its work.
+    void queueChosen();
 
 private:
     void showEntry(int row);

@@ -3,14 +3,15 @@
 
 #include "app/rcmctl/commands.h"
 
-#include <QGuiApplication>
+#include <QApplication>
 
 int main(int argc, char *argv[])
 {
-    // PDF reports need Qt Gui's fonts and painting, never a display: the offscreen platform.
+    // PDF reports need Qt Gui's fonts and painting and their charts a QApplication (QtCharts
+    // draws through QGraphicsWidget), never a display: the offscreen platform.
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    QGuiApplication application(argc, argv);
+    QApplication application(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("RCM Workbench"));
     QCoreApplication::setApplicationName(QStringLiteral("rcmctl"));
     QCoreApplication::setApplicationVersion(QStringLiteral(RCM_VERSION));

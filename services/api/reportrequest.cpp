@@ -18,7 +18,8 @@ ReportRequest::ReportRequest(QString name, reports::ReportParameters parameters)
 QString ReportRequest::path() const
 {
     QUrlQuery query;
-    const QJsonObject parameters = m_parameters.toJson(); // the API's own names: from, to, payer, facility
+    QJsonObject parameters = m_parameters.toJson(); // the API's own names: from, to, payer, facility
+    parameters.remove(u"queue"_s); // the cache's reports take a queue; the gateway's do not
     for (auto it = parameters.begin(); it != parameters.end(); ++it)
         query.addQueryItem(it.key(), QString::fromLatin1(QUrl::toPercentEncoding(it.value().toString())));
     const QString encoded = query.toString(QUrl::FullyEncoded);

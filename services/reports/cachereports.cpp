@@ -19,19 +19,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("rcm::reports::CacheReports", text);
 }
 
-QString queueTitle(models::Queue queue)
-{
-    switch (queue) {
-    case models::Queue::Denial:
-        return tr("Denials");
-    case models::Queue::Authorization:
-        return tr("Authorizations");
-    case models::Queue::Remittance:
-        return tr("Remittance exceptions");
-    }
-    return {};
-}
-
 /// The age bucket's label: "0-30", ..., "over 120".
 QString bucketLabel(int bucket)
 {
@@ -151,6 +138,19 @@ ReportResult deadlines(const QList<store::DeadlinesByOwner> &owners)
 
 } // namespace
 
+QString queueTitle(models::Queue queue)
+{
+    switch (queue) {
+    case models::Queue::Denial:
+        return tr("Denials");
+    case models::Queue::Authorization:
+        return tr("Authorizations");
+    case models::Queue::Remittance:
+        return tr("Remittance exceptions");
+    }
+    return {};
+}
+
 std::optional<ReportResult> computeCacheReport(const QString &name, store::Database &cache,
                                                const ReportParameters &parameters, const ReportViewer &viewer,
                                                const QDateTime &asOf, QString *error)
@@ -165,6 +165,7 @@ std::optional<ReportResult> computeCacheReport(const QString &name, store::Datab
     scope.asOf = parameters.to.isValid() ? parameters.to : QDate::currentDate();
     scope.payerId = parameters.payerId;
     scope.facilityId = parameters.facility;
+    scope.queue = parameters.queue;
     if (!viewer.seesEveryone)
         scope.ownerId = viewer.userId;
     store::ReportQueries queries(cache);

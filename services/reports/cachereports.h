@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "models/workitem.h"
 #include "services/reports/reportresult.h"
 #include "services/store/database.h"
 
@@ -18,6 +19,9 @@ struct ReportViewer
     QString displayName;
     bool seesEveryone = false;
 };
+
+/// A queue as the open-work report names it in its rows ("Denials", ...).
+QString queueTitle(models::Queue queue);
 
 /// Computes a report from the workstation's cache (open-work, deadlines); works offline.
 /// Nothing and error set if the name is not a cache report or the cache cannot be read.

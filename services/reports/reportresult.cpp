@@ -99,6 +99,8 @@ QList<std::pair<QString, QString>> ReportParameters::described() const
     described.append({tr("To"), to.isValid() ? to.toString(Qt::ISODate) : tr("today")});
     described.append({tr("Payer"), payerId.isEmpty() ? tr("all payers") : payerId});
     described.append({tr("Facility"), facility.isEmpty() ? tr("all facilities") : facility});
+    if (queue)
+        described.append({tr("Queue"), QString(models::wireName(*queue))});
     return described;
 }
 
@@ -113,6 +115,8 @@ QJsonObject ReportParameters::toJson() const
         json.insert(u"payer"_s, payerId);
     if (!facility.isEmpty())
         json.insert(u"facility"_s, facility);
+    if (queue)
+        json.insert(u"queue"_s, QString(models::wireName(*queue)));
     return json;
 }
 
@@ -123,6 +127,7 @@ ReportParameters ReportParameters::fromJson(const QJsonObject &json)
     parameters.to = QDate::fromString(json.value(u"to"_s).toString(), Qt::ISODate);
     parameters.payerId = json.value(u"payer"_s).toString();
     parameters.facility = json.value(u"facility"_s).toString();
+    parameters.queue = models::fromWireName<models::Queue>(json.value(u"queue"_s).toString());
     return parameters;
 }
 

@@ -3,6 +3,8 @@
 
 #pragma once
 
+#include "models/workitem.h"
+
 #include <QDate>
 #include <QDateTime>
 #include <QJsonObject>
@@ -56,6 +58,8 @@ struct ReportParameters
     QDate to; ///< last day of the period
     QString payerId;
     QString facility;
+    /// One queue only (the cache's reports and the dashboard; the gateway's reports take none).
+    std::optional<models::Queue> queue;
 
     bool operator==(const ReportParameters &) const = default;
     /// The parameters as an auditor reads them, label and value.

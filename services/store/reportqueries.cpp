@@ -14,14 +14,15 @@ namespace rcm::store {
 
 namespace {
 
-/// The scope as a one-row table p (as_of, payer, facility, owner), each value bound once,
+/// The scope as a one-row table p (as_of, payer, facility, owner, one_queue), each value bound once,
 /// and its filters over work_items joined with it.
 const QString scopeTable = u"(SELECT ? AS as_of, coalesce(?, '') AS payer, coalesce(?, '') AS facility, "
-                           "coalesce(?, '') AS owner) AS p"_s;
+                           "coalesce(?, '') AS owner, coalesce(?, '') AS one_queue) AS p"_s;
 const QString scopeFilter = u"status <> 'resolved' "
                             "AND (p.payer = '' OR payer_id = p.payer) "
                             "AND (p.facility = '' OR facility_id = p.facility) "
-                            "AND (p.owner = '' OR owner_id = p.owner)"_s;
+                            "AND (p.owner = '' OR owner_id = p.owner) "
+                            "AND (p.one_queue = '' OR queue = p.one_queue)"_s;
 
 void bindScope(QSqlQuery &query, const ReportScope &scope)
 {
@@ -29,6 +30,7 @@ void bindScope(QSqlQuery &query, const ReportScope &scope)
     query.addBindValue(scope.payerId);
     query.addBindValue(scope.facilityId);
     query.addBindValue(scope.ownerId);
+    query.addBindValue(scope.queue ? QString(models::wireName(*scope.queue)) : QString());
 }
 
 } // namespace
@@ -117,6 +119,29 @@ QList<DeadlinesByOwner> ReportQueries::deadlinesByOwner(const ReportScope &scope
         }
         result.append(owner);
     }
+    return result;
+}
+
+PastDeadlines ReportQueries::pastDeadlines(const ReportScope &scope, StoreError *error)
+{
+    const QString sql = u"SELECT count(*), total(at_risk_cents) FROM work_items, "_s + scopeTable + u" WHERE "_s
+        + scopeFilter
+        + u" AND coalesce(timely_filing_deadline >= p.as_of, 0) = 0 AND coalesce(appeal_deadline >= p.as_of, 0) = 0 "
+          "AND (timely_filing_deadline IS NOT NULL OR appeal_deadline IS NOT NULL)"_s;
+    QSqlQuery query(m_database.connection());
+    PastDeadlines result;
+    if (!query.prepare(sql)) {
+        setError(error, queryFailure(query, u"Preparing the past deadlines count"));
+        return result;
+    }
+    bindScope(query, scope);
+    if (!query.exec() || !query.next()) {
+        setError(error, queryFailure(query, u"Counting the items past their deadlines"));
+        return result;
+    }
+    result.items = query.value(0).toLongLong();
+    result.atRiskCents = qint64(query.value(1).toDouble());
+    query.finish();
     return result;
 }
 

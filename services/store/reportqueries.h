@@ -21,6 +21,7 @@ struct ReportScope
     QString payerId;
     QString facilityId;
     QString ownerId; ///< only this user's items (a biller's own report); empty: everyone's
+    std::optional<models::Queue> queue; ///< only this queue's items
 };
 
 /// The age buckets of open work, in days since the item opened.
@@ -48,6 +49,14 @@ struct DeadlinesByOwner
     std::array<qint64, deadlineWindows.size()> atRiskCents {};
 };
 
+/// Open items whose deadlines have all passed (none on or after the as-of day, one before
+/// it), and their dollars at risk: money the organisation has most likely lost.
+struct PastDeadlines
+{
+    qint64 items = 0;
+    qint64 atRiskCents = 0;
+};
+
 /// The aggregates behind the cache's reports, in SQL over the work items: one pass each,
 /// whatever the size of the cache.
 class ReportQueries final
@@ -59,6 +68,7 @@ public:
 
     QList<OpenWorkByAge> openWorkByAge(const ReportScope &scope, StoreError *error = nullptr);
     QList<DeadlinesByOwner> deadlinesByOwner(const ReportScope &scope, StoreError *error = nullptr);
+    PastDeadlines pastDeadlines(const ReportScope &scope, StoreError *error = nullptr);
 
 private:
     Database &m_database;

@@ -51,7 +51,7 @@ private Q_SLOTS:
         QVERIFY(request.result.rows.isEmpty()); // no such payer
         QVERIFY(request.result.hasTotals());
 
-        api::ReportRequest everything(u"denials"_s, {QDate(2000, 1, 1), QDate::currentDate(), {}, {}});
+        api::ReportRequest everything(u"denials"_s, {QDate(2000, 1, 1), QDate::currentDate(), {}, {}, {}});
         QVERIFY(!testing::execute(*m_client, everything));
         QVERIFY(!everything.result.rows.isEmpty());
         qint64 denials = 0;
@@ -69,7 +69,7 @@ private Q_SLOTS:
         QCOMPARE(error.problemType, u"unknown-report"_s);
         QVERIFY(!error.correlationId.isEmpty());
 
-        api::ReportRequest backwards(u"productivity"_s, {QDate(2027, 3, 5), QDate(2027, 3, 1), {}, {}});
+        api::ReportRequest backwards(u"productivity"_s, {QDate(2027, 3, 5), QDate(2027, 3, 1), {}, {}, {}});
         const api::ApiError invalid = testing::execute(*m_client, backwards);
         QCOMPARE(invalid.httpStatus, 400);
         QCOMPARE(invalid.problemType, u"invalid-period"_s);

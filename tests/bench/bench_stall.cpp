@@ -16,7 +16,9 @@
 #include "tests/bench/benchmark.h"
 #include "tests/bench/gatewaythread.h"
 #include "tests/bench/timedapplication.h"
+#include "ui/dashboardview.h"
 #include "ui/mainwindow.h"
+#include "ui/queuenavigation.h"
 #include "ui/remittancepreviewdialog.h"
 
 #include <QElapsedTimer>
@@ -245,6 +247,21 @@ QList<bench::BenchmarkResult> stallBenchmarks()
             qFatal("stall: the post failed: %s", qPrintable(*postError));
         // Posting starts a sync of the exceptions it raised; let it end before tearing down.
         runUntil([&]() { return !window.isSyncing(); }, 10min, "the sync after posting");
+
+        // The dashboard: the cache's figures on a worker, the gateway's four reports through
+        // the session's client, every chart built and drawn.
+        auto *navigation = window.findChild<ui::QueueNavigation *>();
+        auto *dashboard = window.findChild<ui::DashboardView *>();
+        if (!navigation || !dashboard)
+            qFatal("stall: the window has no dashboard");
+        bool computed = false;
+        QObject::connect(dashboard, &ui::DashboardView::computed, &window, [&]() { computed = true; });
+        report(u"stall.dashboard"_s,
+               measure(
+                   heartbeat, [&]() { navigation->selectKey(QString(ui::QueueNavigation::dashboardKey)); },
+                   [&]() { return computed; }, 10min, "the dashboard"));
+        if (!dashboard->dashboard() || dashboard->dashboard()->reports.size() < 6)
+            qFatal("stall: the dashboard did not get every report");
     }
     gateway.quit();
     gateway.wait();
@@ -258,7 +275,8 @@ QList<bench::BenchmarkResult> stallBenchmarks()
 
 const bench::BenchmarkRegistration registration(
     u"stall"_s,
-    u"how late a 16 ms heartbeat fires while the window signs in, syncs 100,000 items, previews and posts an 835"_s,
+    u"how late a 16 ms heartbeat fires while the window signs in, syncs 100,000 items, previews and posts an 835 "
+    "and opens the dashboard"_s,
     stallBenchmarks, bench::Benchmark::Application::Widgets);
 
 } // namespace

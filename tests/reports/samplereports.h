@@ -19,7 +19,7 @@ inline ReportResult denialsByPayer()
     result.name = u"denials-by-payer"_s;
     result.title = u"Denials by payer"_s;
     result.dateBasis = u"Claims adjudicated in the period, by the remittance's payment date"_s;
-    result.parameters = {QDate(2026, 1, 1), QDate(2026, 1, 31), QString(), u"North Clinic"_s};
+    result.parameters = {QDate(2026, 1, 1), QDate(2026, 1, 31), QString(), u"North Clinic"_s, std::nullopt};
     result.asOf = QDateTime(QDate(2026, 2, 1), QTime(6, 30), Qt::UTC);
     result.generatedAt = QDateTime(QDate(2026, 2, 2), QTime(14, 5), Qt::UTC);
     result.generatedBy = u"Dana Cole"_s;

@@ -93,6 +93,7 @@ private Q_SLOTS:
     void figuresAreRightAligned();
     void aWideReportTurnsThePageToLandscape();
     void aTableTooWideForThePageStillShowsEveryFigureWhole();
+    void aReportWithAChartCarriesItAboveTheTable();
 
 private:
     QString write(const ReportResult &result, const QString &name, PaperSize paper = PaperSize::Letter);
@@ -209,6 +210,35 @@ void TestPdfRenderer::aTableTooWideForThePageStillShowsEveryFigureWhole()
     };
     QVERIFY(shown(u"$14,814,814.68"_s)); // December's Denials
     QVERIFY(shown(u"$44,444,444.04"_s)); // December's total
+}
+
+void TestPdfRenderer::aReportWithAChartCarriesItAboveTheTable()
+{
+    ReportResult result;
+    result.name = u"deadlines"_s;
+    result.title = u"Deadlines"_s;
+    result.columns = {{u"owner"_s, u"Owner"_s, ColumnType::Text, TotalKind::None}};
+    for (const int days : {7, 14, 30}) {
+        result.columns.append({u"items_%1"_s.arg(days), u"Items %1"_s.arg(days), ColumnType::Integer, TotalKind::Sum});
+        result.columns.append({u"at_risk_%1"_s.arg(days), u"Risk %1"_s.arg(days), ColumnType::Money, TotalKind::Sum});
+    }
+    result.rows = {{u"Ana"_s, 3, 30000, 5, 51000, 9, 90000}, {u"Ben"_s, 1, 1000, 4, 8000, 4, 8000}};
+    result.totals = {u"Total"_s, 4, 31000, 9, 59000, 13, 98000};
+    const QString path = write(result, u"chart.pdf"_s);
+    const QString text = pageText(path, 1);
+    // The chart's categories (the windows, not cumulative) and its value axis, as text.
+    QVERIFY2(text.contains(u"Within 7 days"_s) && text.contains(u"In 15–30 days"_s), qPrintable(text));
+    double within = -1;
+    double owner = -1;
+    for (const WordBox &word : wordBoxes(path, 1)) {
+        if (word.text == u"Within"_s)
+            within = word.top;
+        if (word.text == u"Owner"_s)
+            owner = word.top;
+    }
+    QVERIFY(within > 0 && owner > within); // above the table
+    // A report without a chart has none.
+    QVERIFY(!pageText(write(samples::denialsByPayer(), u"no-chart.pdf"_s), 1).contains(u"Within 7 days"_s));
 }
 
 QTEST_MAIN(TestPdfRenderer)

@@ -16,6 +16,7 @@
 #include "ui/conflictsdialog.h"
 #include "ui/itemmodels/workqueuemodel.h"
 #include "ui/mainwindow.h"
+#include "ui/queuenavigation.h"
 #include "ui/remittancepreviewdialog.h"
 #include "ui/settingsdialog.h"
 
@@ -124,7 +125,7 @@ private Q_SLOTS:
         QVERIFY(category && payer);
         // The payers of the cache are offered, a frame after the sync (with the navigation).
         QTRY_VERIFY(payer->count() > 2);
-        navigation->setCurrentRow(1); // all open work
+        static_cast<ui::QueueNavigation *>(navigation)->selectKey(QString()); // all open work
 
         category->setCurrentIndex(category->findData(u"coding"_s));
         const qint64 coding
@@ -168,7 +169,8 @@ private Q_SLOTS:
             }
         }
         QVERIFY(teamEntries >= 5);
-        navigation->setCurrentRow(2); // Denials: items of one queue, owned or not, are (re)assigned
+        // Denials: items of one queue, owned or not, are (re)assigned
+        static_cast<ui::QueueNavigation *>(navigation)->selectKey(u"denial"_s);
         QVERIFY(navigation->currentItem()->text().startsWith(u"Denials"_s));
         QTableView *table = signedIn.table();
         QVERIFY(table->model()->rowCount() >= 3);

@@ -4,8 +4,9 @@
 #include "ui/reportrender/pdflayout.h"
 
 #include "services/reports/reportfile.h"
+#include "ui/reportrender/reportcharts.h"
 
-#include <QCoreApplication>
+#include <QApplication>
 #include <QFontMetricsF>
 #include <QPaintDevice>
 #include <QPainter>
@@ -27,6 +28,8 @@ constexpr qreal cellPadding = 1.6; // millimetres, each side of a cell's text
 constexpr qreal rowPadding = 0.9; // millimetres, above and below
 constexpr qreal footerHeight = 9; // millimetres below the body
 constexpr qreal readableWidth = 180; // millimetres: wider paragraphs are hard to read
+constexpr qreal chartWidth = 180; // millimetres
+constexpr qreal chartAspect = 0.45; // height / width
 constexpr qreal widestTextColumn = 25; // millimetres: a longer word breaks before the type shrinks
 constexpr qreal comfortableText = 60; // millimetres: a text column narrower than this reads choppy
 struct TableType
@@ -143,6 +146,7 @@ PdfLayout::PdfLayout(const ReportResult &result, const QPaintDevice *device, QSi
     m_bodyBottom = m_pageSize.height() - millimetres(footerHeight);
     newPage();
     layOutHeading();
+    layOutChart();
     layOutTable();
     layOutDefinitions();
 }
@@ -263,6 +267,17 @@ void PdfLayout::layOutHeading()
     if (!m_result.dateBasis.isEmpty())
         placeText(tr("Date basis: %1").arg(m_result.dateBasis), m_body, muted, width);
     m_y += millimetres(5);
+}
+
+void PdfLayout::layOutChart()
+{
+    std::optional<ChartData> chart = chartData(m_result);
+    if (!chart || !qobject_cast<QApplication *>(QCoreApplication::instance()))
+        return;
+    const qreal width = std::min(m_pageSize.width(), millimetres(chartWidth));
+    const QRectF rect(0, m_y, width, width * chartAspect);
+    m_pages.last().append([data = std::move(*chart), rect](QPainter &painter) { paintChart(data, painter, rect); });
+    m_y += rect.height() + millimetres(5);
 }
 
 void PdfLayout::layOutTable()

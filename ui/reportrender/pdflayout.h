@@ -62,6 +62,9 @@ private:
     QList<qreal> squeezeColumns(const Columns &columns) const;
 
     void layOutHeading();
+    /// The report's chart, as the dashboard draws it, between the heading and the table
+    /// (only under a QApplication: QtCharts needs one).
+    void layOutChart();
     void layOutTable();
     void layOutDefinitions();
 
