@@ -267,6 +267,161 @@
     </message>
 </context>
 <context>
+    <name>rcm::ui::DashboardView</name>
+    <message>
+        <source>Denials by payer and family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open work by age and queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadlines ahead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Productivity by person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remittance exceptions by kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open dollars over time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All payers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All facilities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All queues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing… %p%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dollars at risk (30 days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Denial rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Past a deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due within 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflicted actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save picture…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not computed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gateway figures from the last time: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 open items, %2 open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount at risk of open items whose next deadline falls within 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claims denied on remittances over claims adjudicated in the period (HFMA MAP Key AR-5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway computes the denial rate: sign in to see it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 open items whose deadlines have all passed; %2 at risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open items whose next deadline is within 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actions waiting to be sent to the gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actions the gateway answered with a conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing in this period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computed by the gateway: shown once signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the chart as a picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG pictures (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>rcm::ui::FilterBar</name>
     <message>
         <source>All payers</source>
@@ -546,6 +701,14 @@
         <source>Finance reports as XLSX, PDF or CSV (Ctrl+R)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Back to dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return to the dashboard as you left it (Alt+Left)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PdfLayout</name>
@@ -594,6 +757,10 @@
     </message>
     <message>
         <source>All open work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1166,6 +1333,190 @@ SHA-256 %2</numerusform>
     </message>
     <message>
         <source>Page %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open work by age and queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0–30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>31–60 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>61–90 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>91–120 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Over 120 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2: %3 items, %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadlines ahead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Within 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In 8–14 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In 15–30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 items, %3 at risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Denials by payer and family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Denials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2: %3 denials, %4 denied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Productivity by person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 actions, %3 items resolved, %4 resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remittance exceptions by kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exceptions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 exceptions, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open dollars over time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thousands of dollars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open dollars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authorizations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remittance exceptions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unmatched claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unmatched line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid below contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Denied (zero paid)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recoupment (PLB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Out of balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown reason code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reversal without payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eligibility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authorization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timely filing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medical necessity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coordination of benefits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Underpayment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -267,6 +267,161 @@
     </message>
 </context>
 <context>
+    <name>rcm::ui::DashboardView</name>
+    <message>
+        <source>Denials by payer and family</source>
+        <translation>Denegaciones por pagador y familia</translation>
+    </message>
+    <message>
+        <source>Open work by age and queue</source>
+        <translation>Trabajo abierto por antigüedad y cola</translation>
+    </message>
+    <message>
+        <source>Deadlines ahead</source>
+        <translation>Próximos plazos</translation>
+    </message>
+    <message>
+        <source>Productivity by person</source>
+        <translation>Productividad por persona</translation>
+    </message>
+    <message>
+        <source>Remittance exceptions by kind</source>
+        <translation>Excepciones de remesas por tipo</translation>
+    </message>
+    <message>
+        <source>Open dollars over time</source>
+        <translation>Dólares abiertos en el tiempo</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Panel</translation>
+    </message>
+    <message>
+        <source>All payers</source>
+        <translation>Todos los pagadores</translation>
+    </message>
+    <message>
+        <source>All facilities</source>
+        <translation>Todos los centros</translation>
+    </message>
+    <message>
+        <source>All queues</source>
+        <translation>Todas las colas</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periodo</translation>
+    </message>
+    <message>
+        <source>Computing… %p%</source>
+        <translation>Calculando… %p%</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation>Actualizado %1</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <source>Open items</source>
+        <translation>Elementos abiertos</translation>
+    </message>
+    <message>
+        <source>Dollars at risk (30 days)</source>
+        <translation>Dólares en riesgo (30 días)</translation>
+    </message>
+    <message>
+        <source>Denial rate</source>
+        <translation>Tasa de denegación</translation>
+    </message>
+    <message>
+        <source>Past a deadline</source>
+        <translation>Plazo vencido</translation>
+    </message>
+    <message>
+        <source>Due within 7 days</source>
+        <translation>Vencen en 7 días</translation>
+    </message>
+    <message>
+        <source>Pending actions</source>
+        <translation>Acciones pendientes</translation>
+    </message>
+    <message>
+        <source>Conflicted actions</source>
+        <translation>Acciones en conflicto</translation>
+    </message>
+    <message>
+        <source>Save picture…</source>
+        <translation>Guardar imagen…</translation>
+    </message>
+    <message>
+        <source>Not computed: %1</source>
+        <translation>No calculado: %1</translation>
+    </message>
+    <message>
+        <source>Gateway figures from the last time: %1</source>
+        <translation>Cifras de la pasarela de la última vez: %1</translation>
+    </message>
+    <message>
+        <source>%1 open items, %2 open</source>
+        <translation>%1 elementos abiertos, %2 pendientes</translation>
+    </message>
+    <message>
+        <source>Amount at risk of open items whose next deadline falls within 30 days</source>
+        <translation>Importe en riesgo de los elementos abiertos cuyo próximo plazo vence en 30 días</translation>
+    </message>
+    <message>
+        <source>Claims denied on remittances over claims adjudicated in the period (HFMA MAP Key AR-5)</source>
+        <translation>Reclamaciones denegadas en remesas sobre reclamaciones resueltas en el periodo (HFMA MAP Key AR-5)</translation>
+    </message>
+    <message>
+        <source>The gateway computes the denial rate: sign in to see it</source>
+        <translation>La pasarela calcula la tasa de denegación: inicie sesión para verla</translation>
+    </message>
+    <message>
+        <source>%1 open items whose deadlines have all passed; %2 at risk</source>
+        <translation>%1 elementos abiertos con todos sus plazos vencidos; %2 en riesgo</translation>
+    </message>
+    <message>
+        <source>Open items whose next deadline is within 7 days</source>
+        <translation>Elementos abiertos cuyo próximo plazo vence en 7 días</translation>
+    </message>
+    <message>
+        <source>Actions waiting to be sent to the gateway</source>
+        <translation>Acciones a la espera de enviarse a la pasarela</translation>
+    </message>
+    <message>
+        <source>Actions the gateway answered with a conflict</source>
+        <translation>Acciones que la pasarela respondió con un conflicto</translation>
+    </message>
+    <message>
+        <source>Nothing in this period</source>
+        <translation>Nada en este periodo</translation>
+    </message>
+    <message>
+        <source>Computed by the gateway: shown once signed in</source>
+        <translation>Lo calcula la pasarela: se muestra al iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Calculando…</translation>
+    </message>
+    <message>
+        <source>Save the chart as a picture</source>
+        <translation>Guardar el gráfico como imagen</translation>
+    </message>
+    <message>
+        <source>PNG pictures (*.png)</source>
+        <translation>Imágenes PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Could not save %1</source>
+        <translation>No se pudo guardar %1</translation>
+    </message>
+</context>
+<context>
     <name>rcm::ui::FilterBar</name>
     <message>
         <source>All payers</source>
@@ -546,6 +701,14 @@
         <source>Finance reports as XLSX, PDF or CSV (Ctrl+R)</source>
         <translation>Informes financieros en XLSX, PDF o CSV (Ctrl+R)</translation>
     </message>
+    <message>
+        <source>Back to dashboard</source>
+        <translation>Volver al panel</translation>
+    </message>
+    <message>
+        <source>Return to the dashboard as you left it (Alt+Left)</source>
+        <translation>Volver al panel tal como lo dejó (Alt+Izquierda)</translation>
+    </message>
 </context>
 <context>
     <name>PdfLayout</name>
@@ -595,6 +758,10 @@
     <message>
         <source>All open work</source>
         <translation>Todo el trabajo abierto</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Panel</translation>
     </message>
 </context>
 <context>
@@ -1169,6 +1336,190 @@ SHA-256 %2</numerusform>
     <message>
         <source>Page %1 of %2</source>
         <translation>Página %1 de %2</translation>
+    </message>
+    <message>
+        <source>Open work by age and queue</source>
+        <translation>Trabajo abierto por antigüedad y cola</translation>
+    </message>
+    <message>
+        <source>Open items</source>
+        <translation>Elementos abiertos</translation>
+    </message>
+    <message>
+        <source>0–30 days</source>
+        <translation>0–30 días</translation>
+    </message>
+    <message>
+        <source>31–60 days</source>
+        <translation>31–60 días</translation>
+    </message>
+    <message>
+        <source>61–90 days</source>
+        <translation>61–90 días</translation>
+    </message>
+    <message>
+        <source>91–120 days</source>
+        <translation>91–120 días</translation>
+    </message>
+    <message>
+        <source>Over 120 days</source>
+        <translation>Más de 120 días</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3 items, %4</source>
+        <translation>%1, %2: %3 elementos, %4</translation>
+    </message>
+    <message>
+        <source>Deadlines ahead</source>
+        <translation>Próximos plazos</translation>
+    </message>
+    <message>
+        <source>Within 7 days</source>
+        <translation>En 7 días</translation>
+    </message>
+    <message>
+        <source>In 8–14 days</source>
+        <translation>En 8–14 días</translation>
+    </message>
+    <message>
+        <source>In 15–30 days</source>
+        <translation>En 15–30 días</translation>
+    </message>
+    <message>
+        <source>Items due</source>
+        <translation>Elementos que vencen</translation>
+    </message>
+    <message>
+        <source>%1: %2 items, %3 at risk</source>
+        <translation>%1: %2 elementos, %3 en riesgo</translation>
+    </message>
+    <message>
+        <source>Denials by payer and family</source>
+        <translation>Denegaciones por pagador y familia</translation>
+    </message>
+    <message>
+        <source>Denials</source>
+        <translation>Denegaciones</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3 denials, %4 denied</source>
+        <translation>%1, %2: %3 denegaciones, %4 denegado</translation>
+    </message>
+    <message>
+        <source>Productivity by person</source>
+        <translation>Productividad por persona</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Acciones</translation>
+    </message>
+    <message>
+        <source>%1: %2 actions, %3 items resolved, %4 resolved</source>
+        <translation>%1: %2 acciones, %3 elementos resueltos, %4 resuelto</translation>
+    </message>
+    <message>
+        <source>Remittance exceptions by kind</source>
+        <translation>Excepciones de remesas por tipo</translation>
+    </message>
+    <message>
+        <source>Exceptions</source>
+        <translation>Excepciones</translation>
+    </message>
+    <message>
+        <source>%1: %2 exceptions, %3</source>
+        <translation>%1: %2 excepciones, %3</translation>
+    </message>
+    <message>
+        <source>Open dollars over time</source>
+        <translation>Dólares abiertos en el tiempo</translation>
+    </message>
+    <message>
+        <source>Thousands of dollars</source>
+        <translation>Miles de dólares</translation>
+    </message>
+    <message>
+        <source>Open dollars</source>
+        <translation>Dólares abiertos</translation>
+    </message>
+    <message>
+        <source>%1: %2 open</source>
+        <translation>%1: %2 abierto</translation>
+    </message>
+    <message>
+        <source>Authorizations</source>
+        <translation>Autorizaciones</translation>
+    </message>
+    <message>
+        <source>Remittance exceptions</source>
+        <translation>Excepciones de remesas</translation>
+    </message>
+    <message>
+        <source>Unmatched claim</source>
+        <translation>Reclamación sin coincidencia</translation>
+    </message>
+    <message>
+        <source>Unmatched line</source>
+        <translation>Línea sin coincidencia</translation>
+    </message>
+    <message>
+        <source>Paid below contract</source>
+        <translation>Pagado por debajo del contrato</translation>
+    </message>
+    <message>
+        <source>Denied (zero paid)</source>
+        <translation>Denegada (pago cero)</translation>
+    </message>
+    <message>
+        <source>Recoupment (PLB)</source>
+        <translation>Recuperación (PLB)</translation>
+    </message>
+    <message>
+        <source>Out of balance</source>
+        <translation>Descuadrada</translation>
+    </message>
+    <message>
+        <source>Unknown reason code</source>
+        <translation>Código de motivo desconocido</translation>
+    </message>
+    <message>
+        <source>Reversal without payment</source>
+        <translation>Reversión sin pago</translation>
+    </message>
+    <message>
+        <source>Eligibility</source>
+        <translation>Elegibilidad</translation>
+    </message>
+    <message>
+        <source>Authorization</source>
+        <translation>Autorización</translation>
+    </message>
+    <message>
+        <source>Timely filing</source>
+        <translation>Presentación en plazo</translation>
+    </message>
+    <message>
+        <source>Coding</source>
+        <translation>Codificación</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplicado</translation>
+    </message>
+    <message>
+        <source>Medical necessity</source>
+        <translation>Necesidad médica</translation>
+    </message>
+    <message>
+        <source>Coordination of benefits</source>
+        <translation>Coordinación de beneficios</translation>
+    </message>
+    <message>
+        <source>Underpayment</source>
+        <translation>Pago insuficiente</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
     </message>
 </context>
 <context>

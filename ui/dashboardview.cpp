@@ -59,9 +59,9 @@ QString money(qint64 cents)
 
 itemmodels::AgeBucket ageBucketAt(qsizetype index)
 {
-    static constexpr std::array<itemmodels::AgeBucket, 5> buckets = {
-        itemmodels::AgeBucket::UpTo30, itemmodels::AgeBucket::From31To60, itemmodels::AgeBucket::From61To90,
-        itemmodels::AgeBucket::From91To120, itemmodels::AgeBucket::Over120};
+    static constexpr std::array<itemmodels::AgeBucket, 5> buckets
+        = {itemmodels::AgeBucket::UpTo30, itemmodels::AgeBucket::From31To60, itemmodels::AgeBucket::From61To90,
+           itemmodels::AgeBucket::From91To120, itemmodels::AgeBucket::Over120};
     return index >= 0 && index < qsizetype(buckets.size()) ? buckets.at(std::size_t(index))
                                                            : itemmodels::AgeBucket::Any;
 }
@@ -119,6 +119,8 @@ void DashboardView::buildFilters()
     }
     m_payer = new QComboBox;
     m_payer->setObjectName(u"dashboardPayer"_s);
+    m_payer->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_payer->setMinimumContentsLength(16);
     m_payer->addItem(tr("All payers"), QString());
     m_facility = new QComboBox;
     m_facility->setObjectName(u"dashboardFacility"_s);
@@ -144,6 +146,7 @@ void DashboardView::buildFilters()
     row->addWidget(m_progress);
     m_status = new QLabel;
     m_status->setObjectName(u"dashboardStatus"_s);
+    m_status->setMinimumWidth(m_status->fontMetrics().horizontalAdvance(tr("Updated %1").arg(u"00:00 PM"_s)) + 8);
     row->addWidget(m_status);
     auto *again = new QPushButton(tr("Refresh"));
     again->setObjectName(u"dashboardRefresh"_s);
@@ -363,8 +366,8 @@ void DashboardView::computeCache()
         if (const store::StoreError error = cache.open(cachePath, store::workbenchCacheSchema()))
             return {std::nullopt, error.message()};
         QString error;
-        std::optional<reports::Dashboard> dashboard = reports::computeCacheDashboard(
-            cache, chosen, viewer, store::SyncJournal(cache).lastSync(), &error);
+        std::optional<reports::Dashboard> dashboard
+            = reports::computeCacheDashboard(cache, chosen, viewer, store::SyncJournal(cache).lastSync(), &error);
         return {std::move(dashboard), error};
     }));
 }
@@ -455,30 +458,31 @@ void DashboardView::showChart(ChartSlot &slot, const reports::ReportResult *resu
         chart = reportrender::buildChart(*drawn);
     } else {
         chart = new QChart;
-        const auto info = std::find_if(chartInfos.cbegin(), chartInfos.cend(),
-                                       [&slot](const ChartInfo &each) { return slot.report == QLatin1StringView(each.report); });
+        const auto info = std::find_if(chartInfos.cbegin(), chartInfos.cend(), [&slot](const ChartInfo &each) {
+            return slot.report == QLatin1StringView(each.report);
+        });
         const bool gateway = reports::dashboardGatewayReports().contains(slot.report);
-        chart->setTitle(tr(info->title) + u"\n"_s
-                        + (result                         ? tr("Nothing in this period")
-                               : gateway && !m_session.isSignedIn() ? tr("Computed by the gateway: shown once signed in")
-                                                                    : tr("Computing…")));
+        const QString why = result               ? tr("Nothing in this period")
+            : gateway && !m_session.isSignedIn() ? tr("Computed by the gateway: shown once signed in")
+                                                 : tr("Computing…");
+        // A chart's title takes HTML: the reason on a line of its own, under the title.
+        chart->setTitle(u"%1<br><br><span style=\"color:#6b7280\">%2</span>"_s.arg(tr(info->title).toHtmlEscaped(),
+                                                                                   why.toHtmlEscaped()));
     }
     const QString report = slot.report;
     for (QAbstractSeries *series : chart->series()) {
         if (auto *bars = qobject_cast<QAbstractBarSeries *>(series)) {
             const QList<QBarSet *> sets = bars->barSets();
             for (qsizetype index = 0; index < sets.size(); ++index) {
-                connect(sets.at(index), &QBarSet::hovered, this,
-                        [this, report, index](bool status, int category) {
-                            const reportrender::ChartData *shown = this->chart(report);
-                            if (status && shown)
-                                QToolTip::showText(QCursor::pos(), shown->series.value(index).tooltips.value(category));
-                            else
-                                QToolTip::hideText();
-                        });
-                connect(sets.at(index), &QBarSet::clicked, this, [this, report, index](int category) {
-                    Q_EMIT drill(drillFor(report, category, index));
+                connect(sets.at(index), &QBarSet::hovered, this, [this, report, index](bool status, int category) {
+                    const reportrender::ChartData *shown = this->chart(report);
+                    if (status && shown)
+                        QToolTip::showText(QCursor::pos(), shown->series.value(index).tooltips.value(category));
+                    else
+                        QToolTip::hideText();
                 });
+                connect(sets.at(index), &QBarSet::clicked, this,
+                        [this, report, index](int category) { Q_EMIT drill(drillFor(report, category, index)); });
             }
         } else if (auto *line = qobject_cast<QLineSeries *>(series)) {
             connect(line, &QLineSeries::hovered, this, [this, report, line](const QPointF &point, bool state) {
@@ -525,7 +529,7 @@ DashboardDrill DashboardView::drillFor(const QString &report, qsizetype category
         drill.filter.age = ageBucketAt(category);
     } else if (report == u"deadlines"_s) {
         drill.filter.deadline = categoryKey == reportrender::deadlineWithin7 ? itemmodels::DeadlineWindow::DueWithin7
-            : categoryKey == reportrender::deadlineDays8To14                ? itemmodels::DeadlineWindow::DueIn8To14
+            : categoryKey == reportrender::deadlineDays8To14                 ? itemmodels::DeadlineWindow::DueIn8To14
                                                                              : itemmodels::DeadlineWindow::DueIn15To30;
     } else if (report == u"denials"_s) {
         drill.queue = models::Queue::Denial;
@@ -573,8 +577,8 @@ void DashboardView::saveChartAsked(const QString &report)
 {
     if (!chart(report))
         return;
-    auto *dialog = new QFileDialog(this, tr("Save the chart as a picture"), report + u".png"_s,
-                                   tr("PNG pictures (*.png)"));
+    auto *dialog
+        = new QFileDialog(this, tr("Save the chart as a picture"), report + u".png"_s, tr("PNG pictures (*.png)"));
     dialog->setAcceptMode(QFileDialog::AcceptSave);
     dialog->setDefaultSuffix(u"png"_s);
     dialog->setAttribute(Qt::WA_DeleteOnClose);

@@ -60,10 +60,13 @@ QJsonObject Dashboard::toJson() const
     QJsonArray results;
     for (const ReportResult &each : reports)
         results.append(each.toJson());
-    QJsonObject tilesJson {{u"openItems"_s, tiles.openItems},       {u"openCents"_s, tiles.openCents},
-                           {u"atRiskCents"_s, tiles.atRiskCents},   {u"pastDeadline"_s, tiles.pastDeadline},
+    QJsonObject tilesJson {{u"openItems"_s, tiles.openItems},
+                           {u"openCents"_s, tiles.openCents},
+                           {u"atRiskCents"_s, tiles.atRiskCents},
+                           {u"pastDeadline"_s, tiles.pastDeadline},
                            {u"pastDeadlineCents"_s, tiles.pastDeadlineCents},
-                           {u"dueThisWeek"_s, tiles.dueThisWeek},   {u"pendingActions"_s, tiles.pendingActions},
+                           {u"dueThisWeek"_s, tiles.dueThisWeek},
+                           {u"pendingActions"_s, tiles.pendingActions},
                            {u"conflicts"_s, tiles.conflicts}};
     if (tiles.denialRate)
         tilesJson.insert(u"denialRate"_s, *tiles.denialRate);

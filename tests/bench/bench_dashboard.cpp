@@ -14,9 +14,9 @@
 
 #include <QElapsedTimer>
 #include <QEventLoop>
-#include <QTimer>
 #include <QTemporaryDir>
 #include <QTextStream>
+#include <QTimer>
 
 using namespace Qt::Literals::StringLiterals;
 using namespace rcm;
@@ -63,8 +63,8 @@ QList<bench::BenchmarkResult> dashboardBenchmarks()
     const synthetic::SyntheticGenerator generator({7, QDate::currentDate()});
     if (synthetic::writeSyntheticCache(path, itemCount, generator))
         qFatal("dashboard: cannot write the cache");
-    const models::User supervisor {u"DEMO-SUPERVISOR"_s, u"supervisor"_s, u"Sue Supervisor"_s,
-                                   models::Role::Supervisor, true};
+    const models::User supervisor {u"DEMO-SUPERVISOR"_s, u"supervisor"_s, u"Sue Supervisor"_s, models::Role::Supervisor,
+                                   true};
 
     QElapsedTimer timer;
     timer.start();

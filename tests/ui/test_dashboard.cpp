@@ -7,22 +7,22 @@
 #include "services/store/workitemstore.h"
 #include "services/store/workqueuequery.h"
 #include "services/synthetic/syntheticgenerator.h"
-#include "ui/dashboardview.h"
 #include "tests/server/gatewayfixture.h"
 #include "tests/ui/windowsignin.h"
+#include "ui/dashboardview.h"
 #include "ui/itemmodels/workqueuemodel.h"
 #include "ui/mainwindow.h"
 #include "ui/queuenavigation.h"
 
 #include <QAbstractItemModelTester>
-#include <QChartView>
 #include <QAction>
+#include <QChartView>
 #include <QComboBox>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTableView>
-#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -204,7 +204,8 @@ private Q_SLOTS:
         QSignalSpy drills(&view, &ui::DashboardView::drill);
         QTest::mouseClick(view.findChild<QPushButton *>(u"tile-pastDeadline"_s), Qt::LeftButton);
         QCOMPARE(drills.size(), 1);
-        QCOMPARE(queueCount(drills.constFirst().constFirst().value<ui::DashboardDrill>()), dashboard.tiles.pastDeadline);
+        QCOMPARE(queueCount(drills.constFirst().constFirst().value<ui::DashboardDrill>()),
+                 dashboard.tiles.pastDeadline);
         QTest::mouseClick(view.findChild<QPushButton *>(u"tile-dueThisWeek"_s), Qt::LeftButton);
         QCOMPARE(queueCount(drills.constLast().constFirst().value<ui::DashboardDrill>()), dashboard.tiles.dueThisWeek);
         // Every chart can be saved as a picture.

@@ -55,7 +55,7 @@ const QColor ruleColor(0x37, 0x41, 0x51);
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("rcm::reportrender::PdfRenderer", text);
+    return QCoreApplication::translate("rcm::reportrender", text); // where lupdate files these calls
 }
 
 QFont reportFont(qreal points, QFont::Weight weight = QFont::Normal, QFont::Style style = QFont::StyleNormal,

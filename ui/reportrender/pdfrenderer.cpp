@@ -20,7 +20,7 @@ constexpr int resolution = 600; // dots per inch of the layout; the PDF itself i
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("rcm::reportrender::PdfRenderer", text);
+    return QCoreApplication::translate("rcm::reportrender", text); // where lupdate files these calls
 }
 
 void paintFooter(QPainter &painter, const PdfLayout &layout, const reports::ReportResult &result, int page,

@@ -5,8 +5,8 @@
 
 #include <QApplication>
 #include <QBarCategoryAxis>
-#include <QBarSet>
 #include <QBarSeries>
+#include <QBarSet>
 #include <QChart>
 #include <QDateTimeAxis>
 #include <QGraphicsScene>
@@ -26,7 +26,7 @@ namespace rcm::reportrender {
 
 namespace {
 
-constexpr const char *context = "rcm::reportrender::Charts";
+constexpr const char *context = "rcm::reportrender"; // where lupdate files this file's tr() calls
 
 QString tr(const char *text)
 {
@@ -57,19 +57,41 @@ QString count(qint64 value)
     return reports::displayText(value, ColumnType::Integer);
 }
 
+/// Labels that arrive in English inside report results (queue titles, exception kinds),
+/// listed so that lupdate collects them; label() looks any text up.
+[[maybe_unused]] constexpr std::array<const char *, 11> resultLabels = {
+    QT_TRANSLATE_NOOP("rcm::reportrender", "Denials"),
+    QT_TRANSLATE_NOOP("rcm::reportrender", "Authorizations"),
+    QT_TRANSLATE_NOOP("rcm::reportrender", "Remittance exceptions"),
+    QT_TRANSLATE_NOOP("rcm::reportrender", "Unmatched claim"),
+    QT_TRANSLATE_NOOP("rcm::reportrender", "Unmatched line"),
+    QT_TRANSLATE_NOOP("rcm::reportrender", "Paid below contract"),
+    QT_TRANSLATE_NOOP("rcm::reportrender", "Denied (zero paid)"),
+    QT_TRANSLATE_NOOP("rcm::reportrender", "Recoupment (PLB)"),
+    QT_TRANSLATE_NOOP("rcm::reportrender", "Out of balance"),
+    QT_TRANSLATE_NOOP("rcm::reportrender", "Unknown reason code"),
+    QT_TRANSLATE_NOOP("rcm::reportrender", "Reversal without payment"),
+};
+
+/// A label from a report result in the reader's language where there is a translation.
+QString label(const QString &text)
+{
+    return QCoreApplication::translate(context, text.toUtf8().constData());
+}
+
 /// A denial family's wire name as a person reads it.
 QString familyLabel(const QString &family)
 {
     static const QHash<QString, const char *> labels = {
-        {u"eligibility"_s, QT_TRANSLATE_NOOP("rcm::reportrender::Charts", "Eligibility")},
-        {u"authorization"_s, QT_TRANSLATE_NOOP("rcm::reportrender::Charts", "Authorization")},
-        {u"timely_filing"_s, QT_TRANSLATE_NOOP("rcm::reportrender::Charts", "Timely filing")},
-        {u"coding"_s, QT_TRANSLATE_NOOP("rcm::reportrender::Charts", "Coding")},
-        {u"duplicate"_s, QT_TRANSLATE_NOOP("rcm::reportrender::Charts", "Duplicate")},
-        {u"medical_necessity"_s, QT_TRANSLATE_NOOP("rcm::reportrender::Charts", "Medical necessity")},
-        {u"coordination_of_benefits"_s, QT_TRANSLATE_NOOP("rcm::reportrender::Charts", "Coordination of benefits")},
-        {u"underpayment"_s, QT_TRANSLATE_NOOP("rcm::reportrender::Charts", "Underpayment")},
-        {u"other"_s, QT_TRANSLATE_NOOP("rcm::reportrender::Charts", "Other")},
+        {u"eligibility"_s, QT_TRANSLATE_NOOP("rcm::reportrender", "Eligibility")},
+        {u"authorization"_s, QT_TRANSLATE_NOOP("rcm::reportrender", "Authorization")},
+        {u"timely_filing"_s, QT_TRANSLATE_NOOP("rcm::reportrender", "Timely filing")},
+        {u"coding"_s, QT_TRANSLATE_NOOP("rcm::reportrender", "Coding")},
+        {u"duplicate"_s, QT_TRANSLATE_NOOP("rcm::reportrender", "Duplicate")},
+        {u"medical_necessity"_s, QT_TRANSLATE_NOOP("rcm::reportrender", "Medical necessity")},
+        {u"coordination_of_benefits"_s, QT_TRANSLATE_NOOP("rcm::reportrender", "Coordination of benefits")},
+        {u"underpayment"_s, QT_TRANSLATE_NOOP("rcm::reportrender", "Underpayment")},
+        {u"other"_s, QT_TRANSLATE_NOOP("rcm::reportrender", "Other")},
     };
     const char *label = labels.value(family);
     return label ? QCoreApplication::translate(context, label) : family;
@@ -82,22 +104,22 @@ ChartData openWorkChart(const ReportResult &result)
     data.kind = ChartData::Kind::StackedBar;
     data.title = tr("Open work by age and queue");
     data.valueTitle = tr("Open items");
-    const QStringList buckets = {tr("0–30 days"), tr("31–60 days"), tr("61–90 days"), tr("91–120 days"),
-                                 tr("Over 120 days")};
+    const QStringList buckets
+        = {tr("0–30 days"), tr("31–60 days"), tr("61–90 days"), tr("91–120 days"), tr("Over 120 days")};
     for (qsizetype bucket = 0; bucket < buckets.size(); ++bucket) {
         data.categories.append(buckets.at(bucket));
         data.categoryKeys.append(QString::number(bucket));
     }
     for (const QVariantList &row : result.rows) {
         ChartSeries series;
-        series.name = row.value(0).toString();
-        series.key = series.name;
+        series.key = row.value(0).toString(); // the report's queue title
+        series.name = label(series.key);
         for (qsizetype bucket = 0; bucket < buckets.size(); ++bucket) {
             const qint64 items = integer(result, row, u"items_%1"_s.arg(bucket));
             const qint64 cents = integer(result, row, u"dollars_%1"_s.arg(bucket));
             series.values.append(double(items));
-            series.tooltips.append(tr("%1, %2: %3 items, %4")
-                                       .arg(series.name, buckets.at(bucket), count(items), money(cents)));
+            series.tooltips.append(
+                tr("%1, %2: %3 items, %4").arg(series.name, buckets.at(bucket), count(items), money(cents)));
         }
         data.series.append(series);
     }
@@ -112,12 +134,12 @@ ChartData deadlinesChart(const ReportResult &result)
     data.valueTitle = tr("Open items");
     data.categories = {tr("Within 7 days"), tr("In 8–14 days"), tr("In 15–30 days")};
     data.categoryKeys = {deadlineWithin7, deadlineDays8To14, deadlineDays15To30};
-    const std::array<qint64, 3> items = {integer(result, result.totals, u"items_7"_s),
-                                         integer(result, result.totals, u"items_14"_s),
-                                         integer(result, result.totals, u"items_30"_s)};
-    const std::array<qint64, 3> cents = {integer(result, result.totals, u"at_risk_7"_s),
-                                         integer(result, result.totals, u"at_risk_14"_s),
-                                         integer(result, result.totals, u"at_risk_30"_s)};
+    const std::array<qint64, 3> items
+        = {integer(result, result.totals, u"items_7"_s), integer(result, result.totals, u"items_14"_s),
+           integer(result, result.totals, u"items_30"_s)};
+    const std::array<qint64, 3> cents
+        = {integer(result, result.totals, u"at_risk_7"_s), integer(result, result.totals, u"at_risk_14"_s),
+           integer(result, result.totals, u"at_risk_30"_s)};
     ChartSeries series;
     series.name = tr("Items due");
     series.key = u"items"_s;
@@ -200,8 +222,8 @@ ChartData productivityChart(const ReportResult &result)
     for (qsizetype index = 0; index < sums.size(); ++index) {
         series.values.append(double(sums.at(index)[0]));
         series.tooltips.append(tr("%1: %2 actions, %3 items resolved, %4 resolved")
-                                   .arg(data.categories.at(index), count(sums.at(index)[0]),
-                                        count(sums.at(index)[1]), money(sums.at(index)[2])));
+                                   .arg(data.categories.at(index), count(sums.at(index)[0]), count(sums.at(index)[1]),
+                                        money(sums.at(index)[2])));
     }
     data.series.append(series);
     return data;
@@ -217,13 +239,13 @@ ChartData remittanceExceptionsChart(const ReportResult &result)
     series.name = tr("Exceptions");
     series.key = u"exceptions"_s;
     for (const QVariantList &row : result.rows) {
-        const QString label = cell(result, row, u"exception"_s).toString();
-        data.categories.append(label);
+        const QString kind = label(cell(result, row, u"exception"_s).toString());
+        data.categories.append(kind);
         data.categoryKeys.append(cell(result, row, u"kind"_s).toString());
         const qint64 exceptions = integer(result, row, u"exceptions"_s);
         series.values.append(double(exceptions));
         series.tooltips.append(tr("%1: %2 exceptions, %3")
-                                   .arg(label, count(exceptions), money(integer(result, row, u"exception_dollars"_s))));
+                                   .arg(kind, count(exceptions), money(integer(result, row, u"exception_dollars"_s))));
     }
     data.series.append(series);
     return data;
@@ -235,7 +257,7 @@ ChartData openDollarsChart(const ReportResult &result)
     ChartData data;
     data.kind = ChartData::Kind::Line;
     data.title = tr("Open dollars over time");
-    data.valueTitle = tr("Dollars");
+    data.valueTitle = tr("Thousands of dollars");
     ChartSeries series;
     series.name = tr("Open dollars");
     series.key = u"open_dollars"_s;
@@ -244,7 +266,7 @@ ChartData openDollarsChart(const ReportResult &result)
         const qint64 cents = integer(result, row, u"open_dollars"_s);
         data.categories.append(day.toString(Qt::ISODate));
         data.categoryKeys.append(day.toString(Qt::ISODate));
-        series.values.append(double(cents) / 100.0);
+        series.values.append(double(cents) / 100'000.0);
         series.tooltips.append(tr("%1: %2 open").arg(QLocale().toString(day, QLocale::ShortFormat), money(cents)));
     }
     data.series.append(series);
@@ -348,10 +370,9 @@ QColor seriesColour(qsizetype index)
 {
     // Okabe & Ito (2008), "Color Universal Design": blue, orange, bluish green, vermillion,
     // sky blue, reddish purple, yellow; then grey.
-    static const std::array<QColor, 8> palette = {QColor(0x00, 0x72, 0xb2), QColor(0xe6, 0x9f, 0x00),
-                                                  QColor(0x00, 0x9e, 0x73), QColor(0xd5, 0x5e, 0x00),
-                                                  QColor(0x56, 0xb4, 0xe9), QColor(0xcc, 0x79, 0xa7),
-                                                  QColor(0xf0, 0xe4, 0x42), QColor(0x99, 0x99, 0x99)};
+    static const std::array<QColor, 8> palette
+        = {QColor(0x00, 0x72, 0xb2), QColor(0xe6, 0x9f, 0x00), QColor(0x00, 0x9e, 0x73), QColor(0xd5, 0x5e, 0x00),
+           QColor(0x56, 0xb4, 0xe9), QColor(0xcc, 0x79, 0xa7), QColor(0xf0, 0xe4, 0x42), QColor(0x99, 0x99, 0x99)};
     return palette.at(std::size_t(index) % palette.size());
 }
 
