@@ -289,6 +289,8 @@ void DashboardView::invalidate()
 
 void DashboardView::refresh()
 {
+    if (!m_user)
+        return; // nobody signed in: nothing to show, not even counts
     if (m_computing) {
         m_again = true;
         return;

@@ -381,6 +381,8 @@ QChart *buildChart(const ChartData &data)
     auto *chart = new QChart;
     chart->setTitle(data.title);
     chart->setAnimationOptions(QChart::NoAnimation);
+    chart->setLocale(QLocale()); // month names and figures as the reader writes them
+    chart->setLocalizeNumbers(true);
     chart->setBackgroundRoundness(0);
     chart->setMargins(QMargins(4, 4, 4, 4));
     chart->legend()->setAlignment(Qt::AlignBottom);
