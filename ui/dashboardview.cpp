@@ -27,6 +27,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QStackedBarSeries>
+#include <QTimer>
 #include <QToolTip>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -96,6 +97,10 @@ DashboardView::DashboardView(QString cachePath, api::Session &session, QWidget *
     buildFilters();
     buildTiles();
     buildCharts();
+    m_drawTimer = new QTimer(this);
+    m_drawTimer->setSingleShot(true);
+    m_drawTimer->setInterval(0);
+    connect(m_drawTimer, &QTimer::timeout, this, &DashboardView::drawNextChart);
 }
 
 DashboardView::~DashboardView()
@@ -412,7 +417,10 @@ void DashboardView::finishComputation()
                 reports::saveDashboard(cache, name, kept);
         });
     }
-    Q_EMIT computed();
+    if (m_chartsToDraw.isEmpty())
+        Q_EMIT computed();
+    else
+        m_computedWhenDrawn = true;
     if (m_again)
         refresh();
 }
@@ -420,9 +428,28 @@ void DashboardView::finishComputation()
 void DashboardView::display(const reports::Dashboard &dashboard)
 {
     showTiles(dashboard.tiles);
-    for (ChartSlot *slot : std::as_const(m_charts))
-        showChart(*slot, dashboard.report(slot->report));
+    // One chart per event: building six in one would hold the window past a frame.
+    for (ChartSlot *slot : std::as_const(m_charts)) {
+        if (!m_chartsToDraw.contains(slot))
+            m_chartsToDraw.append(slot);
+    }
+    m_drawTimer->start();
     Q_EMIT shown();
+}
+
+void DashboardView::drawNextChart()
+{
+    if (m_chartsToDraw.isEmpty())
+        return;
+    ChartSlot *slot = m_chartsToDraw.takeFirst();
+    showChart(*slot, m_dashboard ? m_dashboard->report(slot->report) : nullptr);
+    if (!m_chartsToDraw.isEmpty()) {
+        m_drawTimer->start();
+        return;
+    }
+    Q_EMIT drawn();
+    if (std::exchange(m_computedWhenDrawn, false))
+        Q_EMIT computed();
 }
 
 void DashboardView::showTiles(const reports::DashboardTiles &tiles)

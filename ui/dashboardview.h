@@ -20,6 +20,7 @@ class QDateEdit;
 class QLabel;
 class QProgressBar;
 class QPushButton;
+class QTimer;
 
 namespace rcm::api {
 class Session;
@@ -70,9 +71,11 @@ Q_SIGNALS:
     void drill(const rcm::ui::DashboardDrill &drill);
     /// The pending and conflicted actions tile: the outbox wants looking at.
     void outboxRequested();
-    /// A result (kept, or freshly computed) is on screen.
+    /// A result (kept, or freshly computed) is on screen: its tiles now, its charts one per
+    /// event after them (drawn() says when the last is).
     void shown();
-    /// A computation is done, gateway reports included.
+    void drawn();
+    /// A computation is done, gateway reports included, and on screen.
     void computed();
 
 protected:
@@ -89,6 +92,7 @@ private:
     void fetchGatewayReports(int generation, QStringList names);
     void finishComputation();
     void display(const reports::Dashboard &dashboard);
+    void drawNextChart();
     void showTiles(const reports::DashboardTiles &tiles);
     void showChart(ChartSlot &slot, const reports::ReportResult *result);
     void saveChartAsked(const QString &report);
@@ -115,6 +119,9 @@ private:
     QLabel *m_status = nullptr;
     QHash<QString, QPushButton *> m_tiles;
     QList<ChartSlot *> m_charts;
+    QList<ChartSlot *> m_chartsToDraw; ///< drawn one per event
+    QTimer *m_drawTimer = nullptr;
+    bool m_computedWhenDrawn = false; ///< computed() waits for the last chart
 };
 
 } // namespace rcm::ui

@@ -98,7 +98,7 @@ QList<bench::BenchmarkResult> dashboardBenchmarks()
         ui::DashboardView view(path, session);
         view.setViewer(supervisor);
         view.resize(1500, 950);
-        kept = timeUntil(view, &ui::DashboardView::shown, [&view]() { view.show(); });
+        kept = timeUntil(view, &ui::DashboardView::drawn, [&view]() { view.show(); });
         if (view.isComputing())
             timeUntil(view, &ui::DashboardView::computed, []() {});
     }
