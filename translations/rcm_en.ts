@@ -782,38 +782,6 @@
         <source>Why</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Unmatched claim</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unmatched line</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Paid below contract</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Denied (zero paid)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recoupment (PLB)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Out of balance</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unknown reason code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reversal without payment</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>rcm::ui::RemittancePreviewDialog</name>
@@ -1320,6 +1288,38 @@ SHA-256 %2</numerusform>
         <source>Due in 15–30 days</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Unmatched claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unmatched line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid below contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Denied (zero paid)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recoupment (PLB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Out of balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown reason code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reversal without payment</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rcm::reportrender</name>
@@ -1441,82 +1441,6 @@ SHA-256 %2</numerusform>
     </message>
     <message>
         <source>%1: %2 open</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Authorizations</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remittance exceptions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unmatched claim</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unmatched line</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Paid below contract</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Denied (zero paid)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recoupment (PLB)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Out of balance</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unknown reason code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reversal without payment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Eligibility</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Authorization</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Timely filing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Coding</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Duplicate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Medical necessity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Coordination of benefits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Underpayment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -782,38 +782,6 @@
         <source>Why</source>
         <translation>Motivo</translation>
     </message>
-    <message>
-        <source>Unmatched claim</source>
-        <translation>Reclamación sin coincidencia</translation>
-    </message>
-    <message>
-        <source>Unmatched line</source>
-        <translation>Línea sin coincidencia</translation>
-    </message>
-    <message>
-        <source>Paid below contract</source>
-        <translation>Pagado por debajo del contrato</translation>
-    </message>
-    <message>
-        <source>Denied (zero paid)</source>
-        <translation>Denegada (pago cero)</translation>
-    </message>
-    <message>
-        <source>Recoupment (PLB)</source>
-        <translation>Recuperación (PLB)</translation>
-    </message>
-    <message>
-        <source>Out of balance</source>
-        <translation>Descuadrada</translation>
-    </message>
-    <message>
-        <source>Unknown reason code</source>
-        <translation>Código de motivo desconocido</translation>
-    </message>
-    <message>
-        <source>Reversal without payment</source>
-        <translation>Reversión sin pago</translation>
-    </message>
 </context>
 <context>
     <name>rcm::ui::RemittancePreviewDialog</name>
@@ -1322,6 +1290,38 @@ SHA-256 %2</numerusform>
         <source>Due in 15–30 days</source>
         <translation>Vence en 15–30 días</translation>
     </message>
+    <message>
+        <source>Unmatched claim</source>
+        <translation>Reclamación sin coincidencia</translation>
+    </message>
+    <message>
+        <source>Unmatched line</source>
+        <translation>Línea sin coincidencia</translation>
+    </message>
+    <message>
+        <source>Paid below contract</source>
+        <translation>Pagado por debajo del contrato</translation>
+    </message>
+    <message>
+        <source>Denied (zero paid)</source>
+        <translation>Denegada (pago cero)</translation>
+    </message>
+    <message>
+        <source>Recoupment (PLB)</source>
+        <translation>Recuperación (PLB)</translation>
+    </message>
+    <message>
+        <source>Out of balance</source>
+        <translation>Descuadrada</translation>
+    </message>
+    <message>
+        <source>Unknown reason code</source>
+        <translation>Código de motivo desconocido</translation>
+    </message>
+    <message>
+        <source>Reversal without payment</source>
+        <translation>Reversión sin pago</translation>
+    </message>
 </context>
 <context>
     <name>rcm::reportrender</name>
@@ -1444,82 +1444,6 @@ SHA-256 %2</numerusform>
     <message>
         <source>%1: %2 open</source>
         <translation>%1: %2 abierto</translation>
-    </message>
-    <message>
-        <source>Authorizations</source>
-        <translation>Autorizaciones</translation>
-    </message>
-    <message>
-        <source>Remittance exceptions</source>
-        <translation>Excepciones de remesas</translation>
-    </message>
-    <message>
-        <source>Unmatched claim</source>
-        <translation>Reclamación sin coincidencia</translation>
-    </message>
-    <message>
-        <source>Unmatched line</source>
-        <translation>Línea sin coincidencia</translation>
-    </message>
-    <message>
-        <source>Paid below contract</source>
-        <translation>Pagado por debajo del contrato</translation>
-    </message>
-    <message>
-        <source>Denied (zero paid)</source>
-        <translation>Denegada (pago cero)</translation>
-    </message>
-    <message>
-        <source>Recoupment (PLB)</source>
-        <translation>Recuperación (PLB)</translation>
-    </message>
-    <message>
-        <source>Out of balance</source>
-        <translation>Descuadrada</translation>
-    </message>
-    <message>
-        <source>Unknown reason code</source>
-        <translation>Código de motivo desconocido</translation>
-    </message>
-    <message>
-        <source>Reversal without payment</source>
-        <translation>Reversión sin pago</translation>
-    </message>
-    <message>
-        <source>Eligibility</source>
-        <translation>Elegibilidad</translation>
-    </message>
-    <message>
-        <source>Authorization</source>
-        <translation>Autorización</translation>
-    </message>
-    <message>
-        <source>Timely filing</source>
-        <translation>Presentación en plazo</translation>
-    </message>
-    <message>
-        <source>Coding</source>
-        <translation>Codificación</translation>
-    </message>
-    <message>
-        <source>Duplicate</source>
-        <translation>Duplicado</translation>
-    </message>
-    <message>
-        <source>Medical necessity</source>
-        <translation>Necesidad médica</translation>
-    </message>
-    <message>
-        <source>Coordination of benefits</source>
-        <translation>Coordinación de beneficios</translation>
-    </message>
-    <message>
-        <source>Underpayment</source>
-        <translation>Pago insuficiente</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>Otro</translation>
     </message>
 </context>
 <context>

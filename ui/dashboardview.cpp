@@ -67,15 +67,6 @@ itemmodels::AgeBucket ageBucketAt(qsizetype index)
                                                            : itemmodels::AgeBucket::Any;
 }
 
-std::optional<models::Queue> queueTitled(const QString &title)
-{
-    for (const models::Queue queue : models::allValues<models::Queue>()) {
-        if (reports::queueTitle(queue) == title)
-            return queue;
-    }
-    return std::nullopt;
-}
-
 } // namespace
 
 /// One chart on the dashboard: its view and the data it draws.
@@ -554,7 +545,7 @@ DashboardDrill DashboardView::drillFor(const QString &report, qsizetype category
         return drill;
     const QString categoryKey = drawn->categoryKeys.value(category);
     if (report == u"open-work"_s) {
-        drill.queue = queueTitled(drawn->series.value(series).key);
+        drill.queue = models::fromWireName<models::Queue>(drawn->series.value(series).key);
         drill.filter.age = ageBucketAt(category);
     } else if (report == u"deadlines"_s) {
         drill.filter.deadline = categoryKey == reportrender::deadlineWithin7 ? itemmodels::DeadlineWindow::DueWithin7

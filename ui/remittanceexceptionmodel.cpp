@@ -3,34 +3,14 @@
 
 #include "ui/remittanceexceptionmodel.h"
 
+#include "ui/itemmodels/displaynames.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace rcm::ui {
-
-namespace {
-
-QString kindText(const QString &kind)
-{
-    // lupdate sees the short context; scripts/update-translations writes it under the
-    // class's full name, which is what the lookup below asks for.
-    static const QHash<QString, const char *> names = {
-        {u"unmatched-claim"_s, QT_TRANSLATE_NOOP("RemittanceExceptionModel", "Unmatched claim")},
-        {u"unmatched-line"_s, QT_TRANSLATE_NOOP("RemittanceExceptionModel", "Unmatched line")},
-        {u"underpaid"_s, QT_TRANSLATE_NOOP("RemittanceExceptionModel", "Paid below contract")},
-        {u"denied"_s, QT_TRANSLATE_NOOP("RemittanceExceptionModel", "Denied (zero paid)")},
-        {u"recoupment"_s, QT_TRANSLATE_NOOP("RemittanceExceptionModel", "Recoupment (PLB)")},
-        {u"out-of-balance"_s, QT_TRANSLATE_NOOP("RemittanceExceptionModel", "Out of balance")},
-        {u"unknown-reason-code"_s, QT_TRANSLATE_NOOP("RemittanceExceptionModel", "Unknown reason code")},
-        {u"unpaired-reversal"_s, QT_TRANSLATE_NOOP("RemittanceExceptionModel", "Reversal without payment")},
-    };
-    const char *name = names.value(kind);
-    return name ? QCoreApplication::translate("rcm::ui::RemittanceExceptionModel", name) : kind;
-}
-
-} // namespace
 
 RemittanceExceptionModel::RemittanceExceptionModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -77,7 +57,7 @@ QVariant RemittanceExceptionModel::data(const QModelIndex &index, int role) cons
         return {};
     switch (index.column()) {
     case Kind:
-        return kindText(row.kind);
+        return itemmodels::exceptionKindName(row.kind);
     case Claim:
         return row.claimNumber;
     case Amount:

@@ -4,6 +4,9 @@
 #include "ui/itemmodels/displaynames.h"
 
 #include <QCoreApplication>
+#include <QHash>
+
+using namespace Qt::Literals::StringLiterals;
 
 namespace rcm::itemmodels {
 
@@ -90,6 +93,22 @@ QString displayName(DenialCategory category)
         return tr("Other");
     }
     return {};
+}
+
+QString exceptionKindName(const QString &kind)
+{
+    static const QHash<QString, const char *> names = {
+        {u"unmatched-claim"_s, QT_TRANSLATE_NOOP("rcm::itemmodels", "Unmatched claim")},
+        {u"unmatched-line"_s, QT_TRANSLATE_NOOP("rcm::itemmodels", "Unmatched line")},
+        {u"underpaid"_s, QT_TRANSLATE_NOOP("rcm::itemmodels", "Paid below contract")},
+        {u"denied"_s, QT_TRANSLATE_NOOP("rcm::itemmodels", "Denied (zero paid)")},
+        {u"recoupment"_s, QT_TRANSLATE_NOOP("rcm::itemmodels", "Recoupment (PLB)")},
+        {u"out-of-balance"_s, QT_TRANSLATE_NOOP("rcm::itemmodels", "Out of balance")},
+        {u"unknown-reason-code"_s, QT_TRANSLATE_NOOP("rcm::itemmodels", "Unknown reason code")},
+        {u"unpaired-reversal"_s, QT_TRANSLATE_NOOP("rcm::itemmodels", "Reversal without payment")},
+    };
+    const char *name = names.value(kind);
+    return name ? tr(name) : kind;
 }
 
 } // namespace rcm::itemmodels

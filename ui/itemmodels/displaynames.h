@@ -14,5 +14,8 @@ QString displayName(models::Queue queue);
 QString displayName(models::WorkItemStatus status);
 QString displayName(models::Priority priority);
 QString displayName(models::DenialCategory category);
+/// A remittance exception's kind ("underpaid", ...) as users read it; the kind itself when
+/// it is not one this build knows.
+QString exceptionKindName(const QString &kind);
 
 } // namespace rcm::itemmodels

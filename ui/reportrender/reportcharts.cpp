@@ -3,6 +3,9 @@
 
 #include "ui/reportrender/reportcharts.h"
 
+#include "services/reports/cachereports.h"
+#include "ui/itemmodels/displaynames.h"
+
 #include <QApplication>
 #include <QBarCategoryAxis>
 #include <QBarSeries>
@@ -57,44 +60,21 @@ QString count(qint64 value)
     return reports::displayText(value, ColumnType::Integer);
 }
 
-/// Labels that arrive in English inside report results (queue titles, exception kinds),
-/// listed so that lupdate collects them; label() looks any text up.
-[[maybe_unused]] constexpr std::array<const char *, 11> resultLabels = {
-    QT_TRANSLATE_NOOP("rcm::reportrender", "Denials"),
-    QT_TRANSLATE_NOOP("rcm::reportrender", "Authorizations"),
-    QT_TRANSLATE_NOOP("rcm::reportrender", "Remittance exceptions"),
-    QT_TRANSLATE_NOOP("rcm::reportrender", "Unmatched claim"),
-    QT_TRANSLATE_NOOP("rcm::reportrender", "Unmatched line"),
-    QT_TRANSLATE_NOOP("rcm::reportrender", "Paid below contract"),
-    QT_TRANSLATE_NOOP("rcm::reportrender", "Denied (zero paid)"),
-    QT_TRANSLATE_NOOP("rcm::reportrender", "Recoupment (PLB)"),
-    QT_TRANSLATE_NOOP("rcm::reportrender", "Out of balance"),
-    QT_TRANSLATE_NOOP("rcm::reportrender", "Unknown reason code"),
-    QT_TRANSLATE_NOOP("rcm::reportrender", "Reversal without payment"),
-};
-
-/// A label from a report result in the reader's language where there is a translation.
-QString label(const QString &text)
+/// The queue a row of the open-work report is about (its first cell is the queue's title).
+std::optional<models::Queue> queueOfRow(const QVariantList &row)
 {
-    return QCoreApplication::translate(context, text.toUtf8().constData());
+    for (const models::Queue queue : models::allValues<models::Queue>()) {
+        if (reports::queueTitle(queue) == row.value(0).toString())
+            return queue;
+    }
+    return std::nullopt;
 }
 
 /// A denial family's wire name as a person reads it.
 QString familyLabel(const QString &family)
 {
-    static const QHash<QString, const char *> labels = {
-        {u"eligibility"_s, QT_TRANSLATE_NOOP("rcm::reportrender", "Eligibility")},
-        {u"authorization"_s, QT_TRANSLATE_NOOP("rcm::reportrender", "Authorization")},
-        {u"timely_filing"_s, QT_TRANSLATE_NOOP("rcm::reportrender", "Timely filing")},
-        {u"coding"_s, QT_TRANSLATE_NOOP("rcm::reportrender", "Coding")},
-        {u"duplicate"_s, QT_TRANSLATE_NOOP("rcm::reportrender", "Duplicate")},
-        {u"medical_necessity"_s, QT_TRANSLATE_NOOP("rcm::reportrender", "Medical necessity")},
-        {u"coordination_of_benefits"_s, QT_TRANSLATE_NOOP("rcm::reportrender", "Coordination of benefits")},
-        {u"underpayment"_s, QT_TRANSLATE_NOOP("rcm::reportrender", "Underpayment")},
-        {u"other"_s, QT_TRANSLATE_NOOP("rcm::reportrender", "Other")},
-    };
-    const char *label = labels.value(family);
-    return label ? QCoreApplication::translate(context, label) : family;
+    const auto category = models::fromWireName<models::DenialCategory>(family);
+    return category ? itemmodels::displayName(*category) : family;
 }
 
 /// Items by age bucket, one stacked series per queue (a row of the report).
@@ -112,8 +92,9 @@ ChartData openWorkChart(const ReportResult &result)
     }
     for (const QVariantList &row : result.rows) {
         ChartSeries series;
-        series.key = row.value(0).toString(); // the report's queue title
-        series.name = label(series.key);
+        const std::optional<models::Queue> queue = queueOfRow(row);
+        series.key = queue ? QString(models::wireName(*queue)) : QString();
+        series.name = queue ? itemmodels::displayName(*queue) : row.value(0).toString();
         for (qsizetype bucket = 0; bucket < buckets.size(); ++bucket) {
             const qint64 items = integer(result, row, u"items_%1"_s.arg(bucket));
             const qint64 cents = integer(result, row, u"dollars_%1"_s.arg(bucket));
@@ -239,9 +220,12 @@ ChartData remittanceExceptionsChart(const ReportResult &result)
     series.name = tr("Exceptions");
     series.key = u"exceptions"_s;
     for (const QVariantList &row : result.rows) {
-        const QString kind = label(cell(result, row, u"exception"_s).toString());
+        const QString key = cell(result, row, u"kind"_s).toString();
+        const QString known = itemmodels::exceptionKindName(key);
+        // A kind this build does not know keeps the gateway's own label.
+        const QString kind = known != key ? known : cell(result, row, u"exception"_s).toString();
         data.categories.append(kind);
-        data.categoryKeys.append(cell(result, row, u"kind"_s).toString());
+        data.categoryKeys.append(key);
         const qint64 exceptions = integer(result, row, u"exceptions"_s);
         series.values.append(double(exceptions));
         series.tooltips.append(tr("%1: %2 exceptions, %3")
