@@ -1000,6 +1000,18 @@ SHA-256 %2</numerusform>
         <source>Registered with the gateway.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>nobody is signed in, so no one can be named as its exporter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not registered with the gateway: &apos;rcmctl report verify&apos; will not know this file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not registered with the gateway: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rcm::ui::SettingsDialog</name>

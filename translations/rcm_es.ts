@@ -1000,6 +1000,18 @@ SHA-256 %2</numerusform>
         <source>Registered with the gateway.</source>
         <translation>Registrado en la pasarela.</translation>
     </message>
+    <message>
+        <source>nobody is signed in, so no one can be named as its exporter</source>
+        <translation>no hay nadie con la sesión iniciada, así que nadie puede figurar como quien lo exportó</translation>
+    </message>
+    <message>
+        <source>Not registered with the gateway: &apos;rcmctl report verify&apos; will not know this file.</source>
+        <translation>No registrado en la pasarela: 'rcmctl report verify' no conocerá este archivo.</translation>
+    </message>
+    <message>
+        <source>Not registered with the gateway: %1</source>
+        <translation>No registrado en la pasarela: %1</translation>
+    </message>
 </context>
 <context>
     <name>rcm::ui::SettingsDialog</name>

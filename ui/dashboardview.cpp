@@ -223,8 +223,22 @@ void DashboardView::setViewer(const std::optional<models::User> &user)
     if (user == m_user)
         return;
     m_user = user;
+    // Whatever the last person's computation still brings is dropped, and nothing of theirs
+    // stays on screen.
+    ++m_generation;
+    m_computing = false;
+    m_again = false;
+    m_progress->hide();
     m_dashboard.reset();
     m_keptLoaded = false;
+    m_chartsToDraw.clear();
+    m_computedWhenDrawn = false;
+    for (QPushButton *tile : std::as_const(m_tiles)) {
+        tile->setText(u"–\n"_s + tile->property("caption").toString());
+        tile->setToolTip(QString());
+    }
+    for (ChartSlot *slot : std::as_const(m_charts))
+        showChart(*slot, nullptr);
     if (isVisible())
         refresh();
 }
@@ -258,11 +272,6 @@ reports::ReportParameters DashboardView::parameters() const
     return chosen;
 }
 
-QString DashboardView::username() const
-{
-    return m_user ? m_user->username : QString();
-}
-
 bool DashboardView::seesEveryone() const
 {
     return m_user && (m_user->role == models::Role::Supervisor || m_user->role == models::Role::Finance);
@@ -294,30 +303,33 @@ void DashboardView::refresh()
     m_computing = true;
     m_again = false;
     m_stale = false;
-    ++m_generation;
+    // One computation sees one set of filters and one person, whatever changes meanwhile.
+    m_run = {++m_generation, parameters(), m_user->username, {m_user->id, m_user->displayName, seesEveryone()}};
     m_progress->setRange(0, 1 + int(reports::dashboardGatewayReports().size()));
     m_progress->setValue(0);
     m_progress->show();
     if (!m_keptLoaded)
-        loadKept();
+        loadKept(m_run);
     else
-        computeCache();
+        computeCache(m_run);
 }
 
-void DashboardView::loadKept()
+void DashboardView::loadKept(const Run &run)
 {
     // The last result kept in the cache goes on screen first: reading it is a single row.
     m_keptLoaded = true;
     auto *watcher = new QFutureWatcher<std::optional<reports::Dashboard>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher]() {
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, run]() {
         watcher->deleteLater();
+        if (run.generation != m_generation)
+            return;
         if (const std::optional<reports::Dashboard> kept = watcher->result(); kept && !m_dashboard) {
             m_dashboard = kept;
             display(*kept);
         }
-        computeCache();
+        computeCache(run);
     });
-    watcher->setFuture(QtConcurrent::run([cachePath = m_cachePath, name = username()]() {
+    watcher->setFuture(QtConcurrent::run([cachePath = m_cachePath, name = run.username]() {
         store::Database cache;
         if (cache.open(cachePath, store::workbenchCacheSchema()))
             return std::optional<reports::Dashboard>();
@@ -325,25 +337,23 @@ void DashboardView::loadKept()
     }));
 }
 
-void DashboardView::computeCache()
+void DashboardView::computeCache(const Run &run)
 {
-    const reports::ReportViewer viewer {m_user ? m_user->id : QString(), m_user ? m_user->displayName : QString(),
-                                        seesEveryone()};
     using Outcome = std::pair<std::optional<reports::Dashboard>, QString>;
     auto *watcher = new QFutureWatcher<Outcome>(this);
-    const int generation = m_generation;
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation]() {
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, run]() {
         watcher->deleteLater();
-        if (generation != m_generation)
+        if (run.generation != m_generation)
             return;
         const auto &[computed, error] = watcher->result();
         m_progress->setValue(1);
         if (!computed) {
             m_status->setText(tr("Not computed: %1").arg(error));
-            finishComputation();
+            finishComputation(run);
             return;
         }
         reports::Dashboard next = *computed;
+        next.parameters = run.parameters; // the period shown, which the gateway's reports cover
         // The gateway's figures of the last result stay until new ones arrive, if the
         // filters are the same.
         if (m_dashboard && m_dashboard->parameters == next.parameters) {
@@ -355,11 +365,15 @@ void DashboardView::computeCache()
         m_dashboard = next;
         display(next);
         if (m_session.isSignedIn())
-            fetchGatewayReports(generation, reports::dashboardGatewayReports());
+            fetchGatewayReports(run, reports::dashboardGatewayReports());
         else
-            finishComputation();
+            finishComputation(run);
     });
-    watcher->setFuture(QtConcurrent::run([cachePath = m_cachePath, chosen = parameters(), viewer]() -> Outcome {
+    // The cache's figures are of the work as it stands now (as of today, as the queue counts
+    // it, so that a click finds the same items); the period is for the gateway's reports.
+    reports::ReportParameters now = run.parameters;
+    now.to = QDate::currentDate();
+    watcher->setFuture(QtConcurrent::run([cachePath = m_cachePath, chosen = now, viewer = run.viewer]() -> Outcome {
         store::Database cache;
         if (const store::StoreError error = cache.open(cachePath, store::workbenchCacheSchema()))
             return {std::nullopt, error.message()};
@@ -370,19 +384,19 @@ void DashboardView::computeCache()
     }));
 }
 
-void DashboardView::fetchGatewayReports(int generation, QStringList names)
+void DashboardView::fetchGatewayReports(const Run &run, QStringList names)
 {
-    if (generation != m_generation)
+    if (run.generation != m_generation)
         return;
     if (names.isEmpty()) {
-        finishComputation();
+        finishComputation(run);
         return;
     }
-    reports::ReportParameters chosen = parameters();
+    reports::ReportParameters chosen = run.parameters;
     chosen.queue.reset(); // the gateway's reports take none
     auto request = std::make_shared<api::ReportRequest>(names.takeFirst(), chosen);
-    m_session.client().send(request, this, [this, request, generation, names](const api::ApiError &error) {
-        if (generation != m_generation)
+    m_session.client().send(request, this, [this, request, run, names](const api::ApiError &error) {
+        if (run.generation != m_generation)
             return;
         m_progress->setValue(m_progress->value() + 1);
         if (error) {
@@ -391,18 +405,18 @@ void DashboardView::fetchGatewayReports(int generation, QStringList names)
             m_dashboard->take(request->result);
             display(*m_dashboard);
         }
-        fetchGatewayReports(generation, names);
+        fetchGatewayReports(run, names);
     });
 }
 
-void DashboardView::finishComputation()
+void DashboardView::finishComputation(const Run &run)
 {
     m_computing = false;
     m_progress->hide();
     if (m_dashboard) {
         m_status->setText(tr("Updated %1").arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
         // Kept for the next opening, on a connection of the worker's own.
-        std::ignore = QtConcurrent::run([cachePath = m_cachePath, name = username(), kept = *m_dashboard]() {
+        std::ignore = QtConcurrent::run([cachePath = m_cachePath, name = run.username, kept = *m_dashboard]() {
             store::Database cache;
             if (!cache.open(cachePath, store::workbenchCacheSchema()))
                 reports::saveDashboard(cache, name, kept);
@@ -535,11 +549,7 @@ const reportrender::ChartData *DashboardView::chart(const QString &report) const
 
 DashboardDrill DashboardView::drillFor(const QString &report, qsizetype category, qsizetype series) const
 {
-    DashboardDrill drill;
-    drill.filter.payerId = m_payer->currentData().toString();
-    drill.queue = models::fromWireName<models::Queue>(m_queue->currentData().toString());
-    if (!seesEveryone() && m_user)
-        drill.ownerId = m_user->id;
+    DashboardDrill drill = drillOnScreen();
     const reportrender::ChartData *drawn = chart(report);
     if (!drawn)
         return drill;
@@ -560,7 +570,19 @@ DashboardDrill DashboardView::drillFor(const QString &report, qsizetype category
     } else if (report == u"remittance-exceptions"_s) {
         drill.queue = models::Queue::Remittance;
     }
-    drill.filter.facilityId = m_facility->currentData().toString();
+    return drill;
+}
+
+DashboardDrill DashboardView::drillOnScreen() const
+{
+    // The filters of the figures on screen, not of the combos (changed since, perhaps).
+    const reports::ReportParameters shown = m_dashboard ? m_dashboard->parameters : parameters();
+    DashboardDrill drill;
+    drill.queue = shown.queue;
+    drill.filter.payerId = shown.payerId;
+    drill.filter.facilityId = shown.facility;
+    if (!seesEveryone() && m_user)
+        drill.ownerId = m_user->id;
     return drill;
 }
 
@@ -570,12 +592,7 @@ void DashboardView::drillFromTile(const QString &tile)
         Q_EMIT outboxRequested();
         return;
     }
-    DashboardDrill drill;
-    drill.filter.payerId = m_payer->currentData().toString();
-    drill.filter.facilityId = m_facility->currentData().toString();
-    drill.queue = models::fromWireName<models::Queue>(m_queue->currentData().toString());
-    if (!seesEveryone() && m_user)
-        drill.ownerId = m_user->id;
+    DashboardDrill drill = drillOnScreen();
     if (tile == u"pastDeadline"_s)
         drill.filter.deadline = itemmodels::DeadlineWindow::DeadlinePassed;
     else if (tile == u"dueThisWeek"_s)

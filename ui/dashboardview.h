@@ -83,21 +83,31 @@ protected:
 
 private:
     struct ChartSlot;
+    /// One computation: its number (a newer one drops the replies of older ones), the
+    /// filters and the person it was started for.
+    struct Run
+    {
+        int generation = 0;
+        reports::ReportParameters parameters;
+        QString username;
+        reports::ReportViewer viewer;
+    };
     void buildFilters();
     void buildTiles();
     void buildCharts();
     reports::ReportParameters parameters() const;
-    void loadKept();
-    void computeCache();
-    void fetchGatewayReports(int generation, QStringList names);
-    void finishComputation();
+    void loadKept(const Run &run);
+    void computeCache(const Run &run);
+    void fetchGatewayReports(const Run &run, QStringList names);
+    void finishComputation(const Run &run);
+    /// The queue, payer, facility and person of the figures on screen.
+    DashboardDrill drillOnScreen() const;
     void display(const reports::Dashboard &dashboard);
     void drawNextChart();
     void showTiles(const reports::DashboardTiles &tiles);
     void showChart(ChartSlot &slot, const reports::ReportResult *result);
     void saveChartAsked(const QString &report);
     void drillFromTile(const QString &tile);
-    QString username() const;
     bool seesEveryone() const;
 
     QString m_cachePath;
@@ -108,7 +118,8 @@ private:
     bool m_again = false; ///< asked to refresh while computing
     bool m_keptLoaded = false;
     bool m_stale = false; ///< the cache changed while the dashboard was not on screen
-    int m_generation = 0; ///< a newer computation drops the replies of older ones
+    int m_generation = 0; ///< a newer computation (or viewer) drops the replies of older ones
+    Run m_run;
 
     QDateEdit *m_from = nullptr;
     QDateEdit *m_to = nullptr;

@@ -710,7 +710,12 @@ void MainWindow::openDrill(const DashboardDrill &drill)
         else
             filter.ownerId = drill.ownerId;
     }
-    m_navigation->selectKey(key);
+    if (!m_navigation->selectKey(key)) {
+        // A person with no entry of their own (finance, a supervisor, someone inactive): all
+        // open work, narrowed to theirs.
+        filter.ownerId = drill.ownerId;
+        m_navigation->selectKey(drill.queue ? QString(models::wireName(*drill.queue)) : QString());
+    }
     m_filterBar->setFilter(filter);
     m_backAction->setEnabled(true);
     m_table->setFocus();

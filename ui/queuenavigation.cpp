@@ -170,12 +170,15 @@ QString QueueNavigation::currentKey() const
     return currentItem() ? currentItem()->data(keyRole).toString() : QString();
 }
 
-void QueueNavigation::selectKey(const QString &key)
+bool QueueNavigation::selectKey(const QString &key)
 {
     for (int row = 0; row < count(); ++row) {
-        if (item(row)->data(keyRole).toString() == key)
+        if (item(row)->data(keyRole).toString() == key) {
             setCurrentRow(row);
+            return true;
+        }
     }
+    return false;
 }
 
 void QueueNavigation::showEntry(int row)

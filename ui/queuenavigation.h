@@ -48,7 +48,8 @@ public:
     /// Entries carry a key: "dashboard", "mine", "" (every queue), a queue's wire name, "unassigned",
     /// "owner:ID" for a member of the team.
     QString currentKey() const;
-    void selectKey(const QString &key);
+    /// Chooses the entry with key; false (and nothing changed) if there is none.
+    bool selectKey(const QString &key);
 
     static constexpr int keyRole = Qt::UserRole + 1;
     static constexpr QLatin1StringView dashboardKey {"dashboard"};

@@ -12,6 +12,7 @@
 #include "services/store/cacheschema.h"
 #include "services/store/syncjournal.h"
 #include "services/sync/exportregistrations.h"
+#include "ui/reportrender/reportcharts.h"
 #include "ui/reportrender/reportexport.h"
 
 #include <QComboBox>
@@ -49,16 +50,19 @@ namespace {
 /// (sent now when signed in, else at the next sync). Runs on a worker, with a connection
 /// of its own.
 ReportWritten renderAndWrite(const reports::ReportResult &result, models::ExportFormat format, const QString &path,
-                             store::Database *cache, const QString &username)
+                             const QImage &chart, store::Database *cache, const QString &username)
 {
-    const reports::RenderedReport rendered = reports::writeReport(reportrender::renderReport(result, format), path);
+    const reports::RenderedReport rendered
+        = reports::writeReport(reportrender::renderReport(result, format, &chart), path);
     if (!rendered.ok())
         return {rendered.error, {}, 0, {}, {}};
     ReportWritten written;
     written.sha256 = QString::fromLatin1(QCryptographicHash::hash(rendered.bytes, QCryptographicHash::Sha256).toHex());
     written.rows = result.rows.size();
     written.record = reports::exportRecord(result, format, written.sha256);
-    if (cache)
+    if (username.isEmpty())
+        written.keepError = ReportDialog::tr("nobody is signed in, so no one can be named as its exporter");
+    else if (cache)
         written.keepError = sync::ExportRegistrations(*cache).keep(written.record, username).message();
     return written;
 }
@@ -184,20 +188,28 @@ void ReportDialog::run(const QString &path)
     if (info->source == reports::ReportSource::Cache) {
         const reports::ReportViewer viewer {m_user ? m_user->id : QString(), m_user ? m_user->displayName : QString(),
                                             seesEveryone(m_user)};
+        using Computed = std::pair<std::optional<reports::ReportResult>, QString>;
+        auto *watcher = new QFutureWatcher<Computed>(this);
+        connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path, format = *format]() {
+            watcher->deleteLater();
+            const auto &[result, error] = watcher->result();
+            if (!result) {
+                finish(path, error, {}, 0);
+                return;
+            }
+            writeInBackground(*result, format, path);
+        });
         // A connection of the worker's own: the window's stays free for the window.
-        watchWriting(QtConcurrent::run([cachePath = m_cachePath, name = info->name, chosen, viewer, format = *format,
-                                        path, username = exporter()]() -> ReportWritten {
-                         store::Database cache;
-                         if (const store::StoreError error = cache.open(cachePath, store::workbenchCacheSchema()))
-                             return {error.message(), {}, 0, {}, {}};
-                         QString error;
-                         const auto result = reports::computeCacheReport(name, cache, chosen, viewer,
-                                                                         store::SyncJournal(cache).lastSync(), &error);
-                         if (!result)
-                             return {error, {}, 0, {}, {}};
-                         return renderAndWrite(*result, format, path, &cache, username);
-                     }),
-                     path);
+        watcher->setFuture(
+            QtConcurrent::run([cachePath = m_cachePath, name = info->name, chosen, viewer]() -> Computed {
+                store::Database cache;
+                if (const store::StoreError error = cache.open(cachePath, store::workbenchCacheSchema()))
+                    return {std::nullopt, error.message()};
+                QString error;
+                auto result = reports::computeCacheReport(name, cache, chosen, viewer,
+                                                          store::SyncJournal(cache).lastSync(), &error);
+                return {std::move(result), error};
+            }));
         return;
     }
     if (!m_session.isSignedIn()) {
@@ -210,21 +222,32 @@ void ReportDialog::run(const QString &path)
             finish(path, error.message(), {}, 0);
             return;
         }
-        setBusy(true, tr("Writing %1…").arg(request->result.title));
-        watchWriting(QtConcurrent::run([result = request->result, format, path, cachePath = m_cachePath,
-                                        username = exporter()]() {
-                         store::Database cache;
-                         if (const store::StoreError openError = cache.open(cachePath, store::workbenchCacheSchema())) {
-                             // The file matters more than its registration: write it, and say why it
-                             // cannot wait for the next sync.
-                             ReportWritten written = renderAndWrite(result, format, path, nullptr, username);
-                             written.keepError = openError.message();
-                             return written;
-                         }
-                         return renderAndWrite(result, format, path, &cache, username);
-                     }),
-                     path);
+        writeInBackground(request->result, format, path);
     });
+}
+
+void ReportDialog::writeInBackground(const reports::ReportResult &result, models::ExportFormat format,
+                                     const QString &path)
+{
+    setBusy(true, tr("Writing %1…").arg(result.title));
+    // QtCharts draws only on this thread: a PDF's chart is drawn here, as a picture.
+    QImage chart;
+    if (format == models::ExportFormat::Pdf) {
+        if (const std::optional<reportrender::ChartData> drawn = reportrender::chartData(result))
+            chart = reportrender::chartImage(*drawn, reportrender::chartPrintSize);
+    }
+    watchWriting(QtConcurrent::run([result, format, path, chart, cachePath = m_cachePath, username = exporter()]() {
+                     store::Database cache;
+                     if (const store::StoreError openError = cache.open(cachePath, store::workbenchCacheSchema())) {
+                         // The file matters more than its registration: write it, and say why it
+                         // cannot wait for the next sync.
+                         ReportWritten written = renderAndWrite(result, format, path, chart, nullptr, username);
+                         written.keepError = openError.message();
+                         return written;
+                     }
+                     return renderAndWrite(result, format, path, chart, &cache, username);
+                 }),
+                 path);
 }
 
 QString ReportDialog::exporter() const
@@ -247,17 +270,20 @@ void ReportDialog::watchWriting(const QFuture<ReportWritten> &future, const QStr
 
 void ReportDialog::registerExport(const ReportWritten &written)
 {
-    if (!written.keepError.isEmpty())
+    const bool kept = written.keepError.isEmpty();
+    if (!kept)
         appendStatus(tr("Not kept for registration: %1").arg(written.keepError));
     if (!m_session.isSignedIn()) {
-        appendStatus(tr("Offline: the gateway registers this file at the next sync."));
+        appendStatus(kept ? tr("Offline: the gateway registers this file at the next sync.")
+                          : tr("Not registered with the gateway: 'rcmctl report verify' will not know this file."));
         return;
     }
     auto request = std::make_shared<api::RegisterExportRequest>(written.record);
-    m_session.client().send(request, this, [this, sha256 = written.sha256](const api::ApiError &error) {
+    m_session.client().send(request, this, [this, kept, sha256 = written.sha256](const api::ApiError &error) {
         if (error && error.kind != api::ApiError::Kind::Refused) {
-            appendStatus(
-                tr("The gateway did not answer (%1): it registers this file at the next sync.").arg(error.message()));
+            appendStatus(kept ? tr("The gateway did not answer (%1): it registers this file at the next sync.")
+                                    .arg(error.message())
+                              : tr("Not registered with the gateway: %1").arg(error.message()));
             return;
         }
         if (error) {

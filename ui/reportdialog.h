@@ -54,6 +54,8 @@ private:
     reports::ReportParameters parameters() const;
     void finish(const QString &path, const QString &error, const QString &sha256, qsizetype rows);
     void setBusy(bool busy, const QString &status);
+    /// Renders and writes result on a worker (a PDF's chart recorded here first).
+    void writeInBackground(const reports::ReportResult &result, models::ExportFormat format, const QString &path);
     /// The person the export is registered for.
     QString exporter() const;
     /// Shows the written file when future is done and has its registration sent.

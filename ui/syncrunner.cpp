@@ -58,8 +58,11 @@ public:
             Q_EMIT synced(summary);
             return;
         }
+        // Who signed in, as the window knew it when it asked: the session itself is the
+        // window's thread's to read.
         m_cycle->start(confirmRemovals ? sync::SyncEngine::RemovalPolicy::Confirmed
-                                       : sync::SyncEngine::RemovalPolicy::AskAboveThreshold);
+                                       : sync::SyncEngine::RemovalPolicy::AskAboveThreshold,
+                       sync::SyncCycle::Scope::OutboxAndChanges, viewer.user ? viewer.user->username : QString());
     }
 
     void fetchDetails(const QString &itemId)

@@ -72,8 +72,12 @@ void ExportRegistrations::sendNext(api::ApiClient &client, const QObject *contex
             // the gateway takes: resending would get the same answer.
             m_store.recordRefusal(record.sha256, error.message());
             ++sending->result.refused;
+        } else if (error.kind == api::ApiError::Kind::Server || error.kind == api::ApiError::Kind::BadReply) {
+            // This one failed (after the client's retries); the others may well go through.
+            // It stays, to be sent again at the next sync.
+            ++sending->result.failed;
         } else {
-            sending->result.stoppedBy = error; // offline, server trouble or sign-in: try at the next sync
+            sending->result.stoppedBy = error; // offline or signed out: the rest would meet the same
         }
         sendNext(client, context, sending);
     });

@@ -32,6 +32,7 @@ public:
     {
         int registered = 0;
         int refused = 0; ///< the gateway said no (kept, with its reason, and not sent again)
+        int failed = 0; ///< server trouble: kept, and sent again at the next sync
         api::ApiError stoppedBy; ///< a network or sign-in problem that stopped sending
     };
     /// Sends what username's exports wait for, one at a time, then calls done in context's

@@ -42,13 +42,14 @@ SyncCycle::SyncCycle(store::Database &cache, api::Session &session, QObject *par
 
 SyncCycle::~SyncCycle() = default;
 
-void SyncCycle::start(SyncEngine::RemovalPolicy policy, Scope scope)
+void SyncCycle::start(SyncEngine::RemovalPolicy policy, Scope scope, const QString &exporter)
 {
     Q_ASSERT(!m_running);
     m_running = true;
     m_renewed = false;
     m_policy = policy;
     m_scope = scope;
+    m_exporter = exporter.isEmpty() ? m_session.username() : exporter;
     m_summary = Summary();
     sendOutbox();
 }
@@ -90,7 +91,7 @@ void SyncCycle::outboxDone(const Outbox::SendResult &result)
 
 void SyncCycle::sendExports()
 {
-    m_exports.send(m_session.client(), m_session.username(), this,
+    m_exports.send(m_session.client(), m_exporter, this,
                    [this](const ExportRegistrations::SendResult &result) { exportsDone(result); });
 }
 

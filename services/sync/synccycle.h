@@ -43,9 +43,11 @@ public:
     /// act and outbox retry send what was queued without fetching).
     enum class Scope { OutboxAndChanges, OutboxOnly };
 
-    /// Starts a cycle; finished() reports how it ended. One at a time.
+    /// Starts a cycle; finished() reports how it ended. One at a time. The report exports
+    /// registered are those kept for exporter: the person the caller signed in (empty: the
+    /// session's user, read here, so only from the session's own thread).
     void start(SyncEngine::RemovalPolicy policy = SyncEngine::RemovalPolicy::AskAboveThreshold,
-               Scope scope = Scope::OutboxAndChanges);
+               Scope scope = Scope::OutboxAndChanges, const QString &exporter = {});
     bool isRunning() const { return m_running; }
     SyncEngine &engine() { return m_engine; }
 
@@ -71,6 +73,7 @@ private:
     SyncEngine m_engine;
     SyncEngine::RemovalPolicy m_policy = SyncEngine::RemovalPolicy::AskAboveThreshold;
     Scope m_scope = Scope::OutboxAndChanges;
+    QString m_exporter;
     Summary m_summary;
     bool m_running = false;
     bool m_renewed = false; ///< the session was renewed once this cycle (not again)

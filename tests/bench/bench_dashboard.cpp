@@ -92,7 +92,13 @@ QList<bench::BenchmarkResult> dashboardBenchmarks()
         cold = timeUntil(view, &ui::DashboardView::computed, [&view]() { view.show(); });
         refresh = timeUntil(view, &ui::DashboardView::computed, [&view]() { view.invalidate(); });
     }
-    wait(500); // the kept result is written on a worker
+    // The kept result is written on a worker.
+    for (int tries = 0; tries < 100; ++tries) {
+        store::Database cache;
+        if (!cache.open(path, store::workbenchCacheSchema()) && reports::loadDashboard(cache, supervisor.username))
+            break;
+        wait(100);
+    }
     double kept = 0;
     {
         ui::DashboardView view(path, session);

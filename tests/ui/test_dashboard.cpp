@@ -211,7 +211,15 @@ private Q_SLOTS:
         // Every chart can be saved as a picture.
         const QString png = m_dir.filePath(u"open-work.png"_s);
         QVERIFY(view.saveChart(u"open-work"_s, png));
-        QCOMPARE(QImage(png).size(), QSize(1200, 600));
+        const QImage picture(png);
+        QCOMPARE(picture.size(), QSize(1200, 600));
+        // The chart is on it: the first series' colour (Okabe and Ito's blue) fills bars.
+        qint64 blue = 0;
+        for (int y = 0; y < picture.height(); y += 4) {
+            for (int x = 0; x < picture.width(); x += 4)
+                blue += picture.pixelColor(x, y) == reportrender::seriesColour(0) ? 1 : 0;
+        }
+        QVERIFY2(blue > 500, qPrintable(QString::number(blue)));
         if (const QString folder = qEnvironmentVariable("RCM_SCREENSHOT_DIR"); !folder.isEmpty())
             view.grab().save(folder + u"/dashboard.png"_s); // to look at, not to compare
     }
@@ -226,7 +234,14 @@ private Q_SLOTS:
             first.show();
             QVERIFY(computed.wait(30000));
         }
-        QTest::qWait(200); // the kept result is written on a worker
+        // The kept result is written on a worker.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [this]() {
+                store::Database cache;
+                return !cache.open(m_path, store::workbenchCacheSchema())
+                    && reports::loadDashboard(cache, m_supervisor.username).has_value();
+            }(),
+            10000);
         ui::DashboardView again(m_path, session);
         again.setViewer(m_supervisor);
         QStringList order;

@@ -11,6 +11,7 @@
 #include <QPaintDevice>
 #include <QPainter>
 #include <QRegularExpression>
+#include <QThread>
 
 #include <algorithm>
 #include <numeric>
@@ -29,7 +30,6 @@ constexpr qreal rowPadding = 0.9; // millimetres, above and below
 constexpr qreal footerHeight = 9; // millimetres below the body
 constexpr qreal readableWidth = 180; // millimetres: wider paragraphs are hard to read
 constexpr qreal chartWidth = 180; // millimetres
-constexpr qreal chartAspect = 0.45; // height / width
 constexpr qreal widestTextColumn = 25; // millimetres: a longer word breaks before the type shrinks
 constexpr qreal comfortableText = 60; // millimetres: a text column narrower than this reads choppy
 struct TableType
@@ -123,7 +123,7 @@ qreal sum(const QList<qreal> &values)
 
 } // namespace
 
-PdfLayout::PdfLayout(const ReportResult &result, const QPaintDevice *device, QSizeF pageSize)
+PdfLayout::PdfLayout(const ReportResult &result, const QPaintDevice *device, QSizeF pageSize, const QImage *chart)
     : m_result(result)
     , m_device(device)
     , m_pageSize(pageSize)
@@ -146,7 +146,7 @@ PdfLayout::PdfLayout(const ReportResult &result, const QPaintDevice *device, QSi
     m_bodyBottom = m_pageSize.height() - millimetres(footerHeight);
     newPage();
     layOutHeading();
-    layOutChart();
+    layOutChart(chart);
     layOutTable();
     layOutDefinitions();
 }
@@ -269,14 +269,27 @@ void PdfLayout::layOutHeading()
     m_y += millimetres(5);
 }
 
-void PdfLayout::layOutChart()
+void PdfLayout::layOutChart(const QImage *chart)
 {
-    std::optional<ChartData> chart = chartData(m_result);
-    if (!chart || !qobject_cast<QApplication *>(QCoreApplication::instance()))
+    const std::optional<ChartData> data = chartData(m_result);
+    if (!data)
+        return;
+    // QtCharts draws only on the application's thread: there the chart goes in as vector
+    // drawing; a PDF written on a worker takes the picture made for it on that thread.
+    const bool live = qobject_cast<QApplication *>(QCoreApplication::instance())
+        && QThread::currentThread() == QCoreApplication::instance()->thread();
+    if (!live && (!chart || chart->isNull()))
         return;
     const qreal width = std::min(m_pageSize.width(), millimetres(chartWidth));
-    const QRectF rect(0, m_y, width, width * chartAspect);
-    m_pages.last().append([data = std::move(*chart), rect](QPainter &painter) { paintChart(data, painter, rect); });
+    const QRectF rect(0, m_y, width, width * chartPaperSize.height() / chartPaperSize.width());
+    if (live) {
+        m_pages.last().append([chart = *data, rect](QPainter &painter) { paintChart(chart, painter, rect); });
+    } else {
+        m_pages.last().append([image = *chart, rect](QPainter &painter) {
+            painter.setRenderHint(QPainter::SmoothPixmapTransform);
+            painter.drawImage(rect, image);
+        });
+    }
     m_y += rect.height() + millimetres(5);
 }
 

@@ -5,6 +5,8 @@
 
 #include "services/reports/reportresult.h"
 
+class QImage;
+
 #include <QColor>
 #include <QFont>
 #include <QList>
@@ -31,7 +33,8 @@ public:
 
     /// Lays the report out on pages of pageSize (device units) of device, whose resolution
     /// gives the fonts' sizes. The pages hold copies of what they draw, not the result.
-    PdfLayout(const reports::ReportResult &result, const QPaintDevice *device, QSizeF pageSize);
+    PdfLayout(const reports::ReportResult &result, const QPaintDevice *device, QSizeF pageSize,
+              const QImage *chart = nullptr);
 
     /// How wide the report's table is on device with its figures whole (their titles wrapped) and
     /// its text wrapped no narrower than reads well: wider than a standing page, the page lies down.
@@ -64,7 +67,7 @@ private:
     void layOutHeading();
     /// The report's chart, as the dashboard draws it, between the heading and the table
     /// (only under a QApplication: QtCharts needs one).
-    void layOutChart();
+    void layOutChart(const QImage *chart);
     void layOutTable();
     void layOutDefinitions();
 

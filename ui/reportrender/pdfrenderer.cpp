@@ -39,7 +39,7 @@ void paintFooter(QPainter &painter, const PdfLayout &layout, const reports::Repo
 
 } // namespace
 
-reports::RenderedReport renderPdf(const reports::ReportResult &result, PaperSize paper)
+reports::RenderedReport renderPdf(const reports::ReportResult &result, PaperSize paper, const QImage *chart)
 {
     if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
         return {{}, tr("A PDF needs a QGuiApplication (the offscreen platform will do)")};
@@ -56,7 +56,7 @@ reports::RenderedReport renderPdf(const reports::ReportResult &result, PaperSize
         writer.setPageOrientation(QPageLayout::Landscape);
 
     // Laid out whole first, so that every page can say how many there are.
-    const PdfLayout layout(result, &writer, QSizeF(writer.width(), writer.height()));
+    const PdfLayout layout(result, &writer, QSizeF(writer.width(), writer.height()), chart);
     QPainter painter;
     if (!painter.begin(&writer))
         return {{}, tr("Cannot start the PDF")};

@@ -6,6 +6,8 @@
 #include "services/reports/reportfile.h"
 #include "services/reports/reportresult.h"
 
+class QImage;
+
 namespace rcm::reportrender {
 
 enum class PaperSize {
@@ -18,6 +20,10 @@ enum class PaperSize {
 /// (text wrapped, figures right-aligned as displayText() writes them, the totals last), the
 /// definitions after the table, and "Page n of m" on every page. The page turns to landscape
 /// when the table is too wide to stand. Needs a QGuiApplication (the offscreen platform will do).
-reports::RenderedReport renderPdf(const reports::ReportResult &result, PaperSize paper = PaperSize::Letter);
+/// The report's chart is drawn as vector graphics on the application's thread; on another
+/// thread it is chart, made on the application's thread (chartImage(data, chartPrintSize)),
+/// and left out without one.
+reports::RenderedReport renderPdf(const reports::ReportResult &result, PaperSize paper = PaperSize::Letter,
+                                  const QImage *chart = nullptr);
 
 } // namespace rcm::reportrender

@@ -17,6 +17,7 @@
 #include <QLineSeries>
 #include <QPainter>
 #include <QStackedBarSeries>
+#include <QThread>
 #include <QValueAxis>
 
 #include <array>
@@ -35,9 +36,6 @@ QString tr(const char *text)
 {
     return QCoreApplication::translate(context, text);
 }
-
-/// The logical size a chart is laid out at before it is scaled onto paper or a picture.
-constexpr QSizeF paperChartSize {760, 340};
 
 QVariant cell(const ReportResult &result, const QVariantList &row, const QString &key)
 {
@@ -379,12 +377,15 @@ QChart *buildChart(const ChartData &data)
 
 void paintChart(const ChartData &data, QPainter &painter, const QRectF &target)
 {
-    if (!qobject_cast<QApplication *>(QCoreApplication::instance()))
-        return; // QtCharts draws through QGraphicsWidget, which needs a QApplication
+    // QtCharts draws through QGraphicsWidget and QGraphicsScene, which need a QApplication
+    // and its thread.
+    if (!qobject_cast<QApplication *>(QCoreApplication::instance())
+        || QThread::currentThread() != QCoreApplication::instance()->thread())
+        return;
     QGraphicsScene scene;
     QChart *chart = buildChart(data);
     scene.addItem(chart); // the scene owns it
-    QSizeF size = paperChartSize;
+    QSizeF size = chartPaperSize;
     size.setHeight(size.width() * target.height() / target.width());
     chart->setGeometry(QRectF(QPointF(0, 0), size));
     scene.setSceneRect(chart->geometry());

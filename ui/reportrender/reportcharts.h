@@ -72,4 +72,11 @@ void paintChart(const ChartData &data, QPainter &painter, const QRectF &target);
 /// The chart as a picture (PNG export), size in pixels.
 QImage chartImage(const ChartData &data, QSize size);
 
+/// The chart as a PDF page carries it: chartPaperSize logical units, its height a fraction of
+/// its width. A PDF written on another thread takes it as chartImage(data, chartPrintSize),
+/// made on the application's thread (QtCharts may draw only there): about 320 dots per inch
+/// at the 180 mm a page gives it.
+inline constexpr QSizeF chartPaperSize {760, 342};
+inline constexpr QSize chartPrintSize {2280, 1026};
+
 } // namespace rcm::reportrender

@@ -11,7 +11,8 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace rcm::reportrender {
 
-reports::RenderedReport renderReport(const reports::ReportResult &result, models::ExportFormat format)
+reports::RenderedReport renderReport(const reports::ReportResult &result, models::ExportFormat format,
+                                     const QImage *chart)
 {
     switch (format) {
     case models::ExportFormat::Csv:
@@ -19,7 +20,7 @@ reports::RenderedReport renderReport(const reports::ReportResult &result, models
     case models::ExportFormat::Xlsx:
         return reports::renderXlsx(result);
     case models::ExportFormat::Pdf:
-        return renderPdf(result);
+        return renderPdf(result, PaperSize::Letter, chart);
     }
     return {{}, u"unknown format"_s};
 }
