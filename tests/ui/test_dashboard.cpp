@@ -253,6 +253,36 @@ private Q_SLOTS:
         QVERIFY(order.count(u"shown"_s) >= 2); // the kept one, then the new one
     }
 
+    void anotherPersonNeverSeesTheLastPersonsFigures()
+    {
+        const auto owned = std::find_if(m_items.cbegin(), m_items.cend(),
+                                        [](const WorkItem &item) { return !item.ownerId.isEmpty(); });
+        QVERIFY(owned != m_items.cend());
+        const models::User biller {owned->ownerId, u"someone"_s, u"Some Biller"_s, models::Role::Biller, true};
+        const qint64 theirs = std::count_if(m_items.cbegin(), m_items.cend(), [&biller](const WorkItem &item) {
+            return item.isOpen() && item.ownerId == biller.id;
+        });
+        api::Session session {QUrl()};
+        ui::DashboardView view(m_path, session);
+        view.setViewer(m_supervisor);
+        QSignalSpy computed(&view, &ui::DashboardView::computed);
+        view.show(); // the supervisor's computation starts...
+        view.setViewer(biller); // ...and the biller takes over before it ends
+        QVERIFY(computed.wait(30000));
+        // The first result to arrive is the biller's: the supervisor's was dropped.
+        QCOMPARE(view.dashboard()->tiles.openItems, theirs);
+        QCOMPARE(computed.size(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&]() {
+                store::Database cache;
+                if (cache.open(m_path, store::workbenchCacheSchema()))
+                    return false;
+                const std::optional<reports::Dashboard> kept = reports::loadDashboard(cache, biller.username);
+                return kept && kept->tiles.openItems == theirs;
+            }(),
+            10000);
+    }
+
     void theWindowOpensTheDashboardAndAClickLeadsToTheWorkAndBack_data()
     {
         QTest::addColumn<QString>("username");
