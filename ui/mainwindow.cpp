@@ -4,6 +4,7 @@
 #include "ui/mainwindow.h"
 
 #include "services/api/session.h"
+#include "services/store/cacheschema.h"
 #include "services/store/database.h"
 #include "services/store/itemhistorystore.h"
 #include "services/store/syncjournal.h"
@@ -32,6 +33,7 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
+#include <QFutureWatcher>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QJsonDocument>
@@ -58,6 +60,7 @@
 #include <QToolButton>
 #include <QTranslator>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 using namespace Qt::Literals::StringLiterals;
 using namespace std::chrono_literals;
@@ -689,10 +692,32 @@ void MainWindow::selectionChanged()
 
 void MainWindow::refreshFilterChoices()
 {
-    const QList<models::Payer> payers = m_items->payersInUse();
-    const QList<models::Facility> facilities = m_items->facilitiesInUse();
-    m_filterBar->setChoices(payers, facilities, m_items->users());
-    m_dashboard->setChoices(payers, facilities);
+    // Listing the facilities in use visits every item (no index holds them): on a worker,
+    // with a connection of its own.
+    struct Choices
+    {
+        QList<models::Payer> payers;
+        QList<models::Facility> facilities;
+        QList<models::User> users;
+    };
+    auto *watcher = new QFutureWatcher<Choices>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher]() {
+        watcher->deleteLater();
+        const Choices choices = watcher->result();
+        m_filterBar->setChoices(choices.payers, choices.facilities, choices.users);
+        m_dashboard->setChoices(choices.payers, choices.facilities);
+    });
+    watcher->setFuture(QtConcurrent::run([path = m_cache.path()]() {
+        Choices choices;
+        store::Database cache;
+        if (cache.open(path, store::workbenchCacheSchema()))
+            return choices;
+        store::WorkItemStore items(cache);
+        choices.payers = items.payersInUse();
+        choices.facilities = items.facilitiesInUse();
+        choices.users = items.users();
+        return choices;
+    }));
 }
 
 void MainWindow::openDrill(const DashboardDrill &drill)
