@@ -711,37 +711,6 @@
     </message>
 </context>
 <context>
-    <name>PdfLayout</name>
-    <message>
-        <source>%1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Data as of %1   ·   Generated %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 by %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Date basis: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No rows for these parameters.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Definitions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Standard: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>rcm::ui::QueueNavigation</name>
     <message>
         <source>Team</source>
@@ -1455,6 +1424,46 @@ SHA-256 %2</numerusform>
         <source>%1: %2 open</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data as of %1   ·   Generated %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date basis: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No rows for these parameters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Definitions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Standard: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A PDF needs a QGuiApplication (the offscreen platform will do)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot start the PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot finish the PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rcm::ui</name>
@@ -1618,21 +1627,6 @@ SHA-256 %2</numerusform>
     </message>
     <message>
         <source>later reversed</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>reports</name>
-    <message>
-        <source>A PDF needs a QGuiApplication (the offscreen platform will do)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot start the PDF</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot finish the PDF</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

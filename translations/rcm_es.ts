@@ -711,37 +711,6 @@
     </message>
 </context>
 <context>
-    <name>PdfLayout</name>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>Data as of %1   ·   Generated %2</source>
-        <translation>Datos a %1   ·   Generado %2</translation>
-    </message>
-    <message>
-        <source>%1 by %2</source>
-        <translation>%1 por %2</translation>
-    </message>
-    <message>
-        <source>Date basis: %1</source>
-        <translation>Base de fechas: %1</translation>
-    </message>
-    <message>
-        <source>No rows for these parameters.</source>
-        <translation>No hay filas para estos parámetros.</translation>
-    </message>
-    <message>
-        <source>Definitions</source>
-        <translation>Definiciones</translation>
-    </message>
-    <message>
-        <source>Standard: %1</source>
-        <translation>Norma: %1</translation>
-    </message>
-</context>
-<context>
     <name>rcm::ui::QueueNavigation</name>
     <message>
         <source>Team</source>
@@ -1006,7 +975,7 @@ SHA-256 %2</numerusform>
     </message>
     <message>
         <source>Not registered with the gateway: &apos;rcmctl report verify&apos; will not know this file.</source>
-        <translation>No registrado en la pasarela: 'rcmctl report verify' no conocerá este archivo.</translation>
+        <translation>No registrado en la pasarela: &apos;rcmctl report verify&apos; no conocerá este archivo.</translation>
     </message>
     <message>
         <source>Not registered with the gateway: %1</source>
@@ -1457,6 +1426,46 @@ SHA-256 %2</numerusform>
         <source>%1: %2 open</source>
         <translation>%1: %2 abierto</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Data as of %1   ·   Generated %2</source>
+        <translation>Datos a %1   ·   Generado %2</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 por %2</translation>
+    </message>
+    <message>
+        <source>Date basis: %1</source>
+        <translation>Base de fechas: %1</translation>
+    </message>
+    <message>
+        <source>No rows for these parameters.</source>
+        <translation>No hay filas para estos parámetros.</translation>
+    </message>
+    <message>
+        <source>Definitions</source>
+        <translation>Definiciones</translation>
+    </message>
+    <message>
+        <source>Standard: %1</source>
+        <translation>Norma: %1</translation>
+    </message>
+    <message>
+        <source>A PDF needs a QGuiApplication (the offscreen platform will do)</source>
+        <translation>Un PDF necesita una QGuiApplication (basta la plataforma offscreen)</translation>
+    </message>
+    <message>
+        <source>Cannot start the PDF</source>
+        <translation>No se puede iniciar el PDF</translation>
+    </message>
+    <message>
+        <source>Cannot finish the PDF</source>
+        <translation>No se puede terminar el PDF</translation>
+    </message>
 </context>
 <context>
     <name>rcm::ui</name>
@@ -1621,21 +1630,6 @@ SHA-256 %2</numerusform>
     <message>
         <source>later reversed</source>
         <translation>revertida después</translation>
-    </message>
-</context>
-<context>
-    <name>reports</name>
-    <message>
-        <source>A PDF needs a QGuiApplication (the offscreen platform will do)</source>
-        <translation>Un PDF necesita una QGuiApplication (basta la plataforma offscreen)</translation>
-    </message>
-    <message>
-        <source>Cannot start the PDF</source>
-        <translation>No se puede iniciar el PDF</translation>
-    </message>
-    <message>
-        <source>Cannot finish the PDF</source>
-        <translation>No se puede terminar el PDF</translation>
     </message>
 </context>
 </TS>

@@ -13,11 +13,13 @@
 #include "ui/itemmodels/workqueuemodel.h"
 #include "ui/mainwindow.h"
 #include "ui/queuenavigation.h"
+#include "ui/reportrender/pdfrenderer.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QChartView>
 #include <QComboBox>
+#include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSqlQuery>
@@ -351,6 +353,19 @@ private Q_SLOTS:
         back->trigger();
         QVERIFY(view->isVisible());
         QCOMPARE(view->dashboard()->computedAt, computedAt);
+        if (language == u"es"_s) {
+            // The report's PDF, its chart included, reads in the same language.
+            const reports::RenderedReport pdf = reportrender::renderPdf(*dashboard.report(u"open-work"_s));
+            QVERIFY(pdf.ok());
+            const QString path = dir.filePath(u"open-work.pdf"_s);
+            QVERIFY(reports::writeReport(pdf, path).ok());
+            QProcess text;
+            text.start(u"pdftotext"_s, {u"-f"_s, u"1"_s, u"-l"_s, u"1"_s, path, u"-"_s});
+            QVERIFY(text.waitForFinished(20000));
+            const QString page = QString::fromUtf8(text.readAllStandardOutput());
+            QVERIFY2(page.contains(u"Datos a "_s) && page.contains(u"0–30 días"_s), qPrintable(page));
+            QVERIFY2(page.contains(u"Página 1 de"_s), qPrintable(page.right(300)));
+        }
         QVERIFY(ui::installTranslation(u"en"_s));
     }
 };

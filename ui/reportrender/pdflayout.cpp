@@ -53,11 +53,6 @@ const QColor headerFill(0xe5, 0xe7, 0xeb);
 const QColor shadedFill(0xf4, 0xf5, 0xf7);
 const QColor ruleColor(0x37, 0x41, 0x51);
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("rcm::reportrender", text); // where lupdate files these calls
-}
-
 QFont reportFont(qreal points, QFont::Weight weight = QFont::Normal, QFont::Style style = QFont::StyleNormal,
                  int stretch = QFont::Unstretched)
 {
@@ -112,7 +107,7 @@ QStringList totalTexts(const ReportResult &result)
     QStringList texts = cellTexts(result, result.totals);
     if (!texts.isEmpty() && result.columns.first().type == ColumnType::Text
         && result.columns.first().total == reports::TotalKind::None)
-        texts.first() = tr("Total");
+        texts.first() = QCoreApplication::translate("rcm::reportrender", "Total");
     return texts;
 }
 
@@ -257,15 +252,16 @@ void PdfLayout::layOutHeading()
     m_y += millimetres(1.5);
     QStringList parameters;
     for (const auto &[label, value] : m_result.parameters.described())
-        parameters.append(tr("%1: %2").arg(label, value));
+        parameters.append(QCoreApplication::translate("rcm::reportrender", "%1: %2").arg(label, value));
     placeText(parameters.join(u"   ·   "_s), m_body, muted, width);
-    QString times = tr("Data as of %1   ·   Generated %2")
+    QString times = QCoreApplication::translate("rcm::reportrender", "Data as of %1   ·   Generated %2")
                         .arg(reports::timestampText(m_result.asOf), reports::timestampText(m_result.generatedAt));
     if (!m_result.generatedBy.isEmpty())
-        times = tr("%1 by %2").arg(times, m_result.generatedBy);
+        times = QCoreApplication::translate("rcm::reportrender", "%1 by %2").arg(times, m_result.generatedBy);
     placeText(times, m_body, muted, width);
     if (!m_result.dateBasis.isEmpty())
-        placeText(tr("Date basis: %1").arg(m_result.dateBasis), m_body, muted, width);
+        placeText(QCoreApplication::translate("rcm::reportrender", "Date basis: %1").arg(m_result.dateBasis), m_body,
+                  muted, width);
     m_y += millimetres(5);
 }
 
@@ -316,7 +312,8 @@ void PdfLayout::layOutTable()
     placeRow(header, headerHeight);
     if (rows.isEmpty()) {
         m_y += millimetres(1);
-        placeText(tr("No rows for these parameters."), m_italic, muted, m_pageSize.width());
+        placeText(QCoreApplication::translate("rcm::reportrender", "No rows for these parameters."), m_italic, muted,
+                  m_pageSize.width());
     }
     for (const CellRow &row : std::as_const(rows)) {
         const qreal height = rowHeight(row);
@@ -333,13 +330,14 @@ void PdfLayout::layOutDefinitions()
     if (m_result.definitions.isEmpty())
         return;
     const qreal width = std::min(m_pageSize.width(), millimetres(readableWidth));
-    const QString heading = tr("Definitions");
+    const QString heading = QCoreApplication::translate("rcm::reportrender", "Definitions");
     const qreal headingHeight = textHeight(heading, m_heading, width) + millimetres(2);
     m_y += millimetres(8);
     bool first = true;
     for (const reports::ReportDefinition &definition : m_result.definitions) {
-        const QString standard
-            = definition.standard.isEmpty() ? QString() : tr("Standard: %1").arg(definition.standard);
+        const QString standard = definition.standard.isEmpty()
+            ? QString()
+            : QCoreApplication::translate("rcm::reportrender", "Standard: %1").arg(definition.standard);
         const qreal height = textHeight(definition.measure, m_bold, width)
             + textHeight(definition.definition, m_body, width)
             + (standard.isEmpty() ? 0 : textHeight(standard, m_italic, width)) + millimetres(3.5);

@@ -18,11 +18,6 @@ namespace {
 
 constexpr int resolution = 600; // dots per inch of the layout; the PDF itself is vector
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("rcm::reportrender", text); // where lupdate files these calls
-}
-
 void paintFooter(QPainter &painter, const PdfLayout &layout, const reports::ReportResult &result, int page,
                  int pageCount)
 {
@@ -33,8 +28,10 @@ void paintFooter(QPainter &painter, const PdfLayout &layout, const reports::Repo
     painter.setPen(QColor(0x4b, 0x55, 0x63));
     const QRectF text = footer.adjusted(0, resolution * 1.2 / 25.4, 0, 0);
     painter.drawText(text, Qt::AlignLeft | Qt::AlignTop,
-                     tr("%1   ·   data as of %2").arg(result.title, reports::timestampText(result.asOf)));
-    painter.drawText(text, Qt::AlignRight | Qt::AlignTop, tr("Page %1 of %2").arg(page).arg(pageCount));
+                     QCoreApplication::translate("rcm::reportrender", "%1   ·   data as of %2")
+                         .arg(result.title, reports::timestampText(result.asOf)));
+    painter.drawText(text, Qt::AlignRight | Qt::AlignTop,
+                     QCoreApplication::translate("rcm::reportrender", "Page %1 of %2").arg(page).arg(pageCount));
 }
 
 } // namespace
@@ -42,7 +39,9 @@ void paintFooter(QPainter &painter, const PdfLayout &layout, const reports::Repo
 reports::RenderedReport renderPdf(const reports::ReportResult &result, PaperSize paper, const QImage *chart)
 {
     if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
-        return {{}, tr("A PDF needs a QGuiApplication (the offscreen platform will do)")};
+        return {{},
+                QCoreApplication::translate("rcm::reportrender",
+                                            "A PDF needs a QGuiApplication (the offscreen platform will do)")};
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
     QPdfWriter writer(&buffer);
@@ -59,7 +58,7 @@ reports::RenderedReport renderPdf(const reports::ReportResult &result, PaperSize
     const PdfLayout layout(result, &writer, QSizeF(writer.width(), writer.height()), chart);
     QPainter painter;
     if (!painter.begin(&writer))
-        return {{}, tr("Cannot start the PDF")};
+        return {{}, QCoreApplication::translate("rcm::reportrender", "Cannot start the PDF")};
     const int pageCount = int(layout.pages().size());
     for (int page = 0; page < pageCount; ++page) {
         if (page > 0)
@@ -69,7 +68,7 @@ reports::RenderedReport renderPdf(const reports::ReportResult &result, PaperSize
         paintFooter(painter, layout, result, page + 1, pageCount);
     }
     if (!painter.end())
-        return {{}, tr("Cannot finish the PDF")};
+        return {{}, QCoreApplication::translate("rcm::reportrender", "Cannot finish the PDF")};
     return {buffer.data(), {}};
 }
 
