@@ -4,7 +4,9 @@
 #include "ui/syncrunner.h"
 
 #include "services/api/session.h"
+#include "services/reports/dashboard.h"
 #include "services/store/cacheschema.h"
+#include "services/store/syncjournal.h"
 #include "services/store/workitemstore.h"
 #include "services/sync/itemdetailsfetch.h"
 #include "services/sync/synccycle.h"
@@ -124,6 +126,26 @@ private:
         if (facilitiesError)
             summary.facilitiesInUse.reset();
         Q_EMIT synced(summary);
+        if (summary.outcome == SyncSummary::Outcome::Completed)
+            keepFirstDashboard();
+    }
+
+    /// The first time (nothing kept for this person yet), the dashboard's own figures are
+    /// computed here too, once the window has the sync's result: the dashboard's first
+    /// opening then shows them at once instead of waiting on a scan of every item. Later
+    /// syncs leave it to the dashboard, which computes again when it is next looked at.
+    void keepFirstDashboard()
+    {
+        if (!m_viewer.user || reports::loadDashboard(m_cache, m_viewer.user->username))
+            return;
+        const models::User &user = *m_viewer.user;
+        reports::ReportParameters parameters; // the dashboard's own defaults
+        parameters.from = QDate::currentDate().addDays(-89);
+        parameters.to = QDate::currentDate();
+        const bool everyone = user.role == models::Role::Supervisor || user.role == models::Role::Finance;
+        if (const auto dashboard = reports::computeCacheDashboard(
+                m_cache, parameters, {user.id, user.displayName, everyone}, store::SyncJournal(m_cache).lastSync()))
+            reports::saveDashboard(m_cache, user.username, *dashboard);
     }
 
     QString m_cachePath;

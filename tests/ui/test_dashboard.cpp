@@ -314,6 +314,8 @@ private Q_SLOTS:
         window.syncNow();
         QTRY_VERIFY_WITH_TIMEOUT(!window.isSyncing(), 30000);
 
+        // The first sync kept this person's dashboard, so that its first opening is at once.
+        QTRY_VERIFY_WITH_TIMEOUT(reports::loadDashboard(cache, username).has_value(), 30000);
         // First for a supervisor, after their own work for anyone else.
         auto *navigation = window.findChild<ui::QueueNavigation *>();
         const int dashboardRow = username == u"supervisor"_s ? 0 : 1;
