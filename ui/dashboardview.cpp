@@ -8,6 +8,7 @@
 #include "services/store/cacheschema.h"
 #include "services/store/syncjournal.h"
 #include "ui/itemmodels/displaynames.h"
+#include "ui/yieldtothewindow.h"
 
 #include <QBarSeries>
 #include <QBarSet>
@@ -374,6 +375,7 @@ void DashboardView::computeCache(const Run &run)
     reports::ReportParameters now = run.parameters;
     now.to = QDate::currentDate();
     watcher->setFuture(QtConcurrent::run([cachePath = m_cachePath, chosen = now, viewer = run.viewer]() -> Outcome {
+        yieldToTheWindow(); // a scan of every item: the window draws first
         store::Database cache;
         if (const store::StoreError error = cache.open(cachePath, store::workbenchCacheSchema()))
             return {std::nullopt, error.message()};

@@ -11,32 +11,11 @@
 #include "services/sync/itemdetailsfetch.h"
 #include "services/sync/synccycle.h"
 #include "ui/itemmodels/workqueuemodel.h"
-
-#ifdef Q_OS_LINUX
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <unistd.h>
-#endif
+#include "ui/yieldtothewindow.h"
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace rcm::ui {
-
-namespace {
-
-/// Background work gives way to the window: on a two-core workstation a sync writing
-/// pages must not delay the window's drawing. Qt's thread priorities do not reach
-/// Linux's normal scheduler, so the thread's nice value is raised instead.
-void yieldToTheWindow()
-{
-#ifdef Q_OS_LINUX
-    ::setpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)), 10);
-#else
-    QThread::currentThread()->setPriority(QThread::LowPriority);
-#endif
-}
-
-} // namespace
 
 /// The worker thread's side: its own cache connection, the sync cycle and the detail
 /// fetches, all answering through signals that reach the window queued.
