@@ -16,12 +16,12 @@
 #include "services/reports/reportresult.h"
 #include "services/synthetic/syntheticremittances.h"
 #include "tests/server/gatewayfixture.h"
+#include "tests/server/reporttesting.h"
 #include "tests/server/testremittances.h"
 
 #include <QJsonArray>
 #include <QSqlQuery>
 #include <QTest>
-#include <QUuid>
 
 #include <map>
 
@@ -29,6 +29,8 @@ using namespace Qt::Literals::StringLiterals;
 using namespace rcm;
 using models::Money;
 using reports::ReportResult;
+using testing::cell;
+using testing::total;
 
 namespace {
 
@@ -60,16 +62,6 @@ struct KindFigures
 };
 
 using Figures = std::map<QString, KindFigures>;
-
-QVariant cell(const ReportResult &report, const QVariantList &row, const QString &key)
-{
-    return row.value(report.columnIndex(key));
-}
-
-QVariant total(const ReportResult &report, const QString &key)
-{
-    return report.totals.value(report.columnIndex(key));
-}
 
 /// The report's rows as figures by kind.
 Figures figuresOf(const ReportResult &report)
@@ -117,10 +109,8 @@ private:
 
     qint64 number(const QString &statement)
     {
-        QSqlQuery query(m_gateway->database().connection());
-        const qint64 result = query.exec(statement) && query.next() ? query.value(0).toLongLong() : -1;
-        query.finish();
-        return result;
+        const QVariant value = testing::firstValue(*m_gateway, statement);
+        return value.isValid() ? value.toLongLong() : -1;
     }
 
     /// Keeps what the poster reported raising (POST /v1/remittances and RemittancePoster
@@ -152,27 +142,12 @@ private:
 
     bool act(const QString &username, const QString &itemId, rules::ActionRequest request, const QDateTime &when)
     {
-        const auto item = m_gateway->store().item(itemId);
-        if (!item)
-            return false;
-        const auto outcome
-            = m_gateway->store().applyAction(m_users.value(username), itemId, QUuid::createUuid().toString(),
-                                             QUuid::createUuid().toByteArray(), item->version, request, when);
-        if (outcome.problem)
-            qWarning() << "refused:" << outcome.problem->detail;
-        return !outcome.problem;
+        return testing::applyAs(*m_gateway, m_users.value(username), itemId, std::move(request), when);
     }
 
     ReportResult fetch(const QString &username, const QString &path)
     {
-        const testing::HttpReply reply = m_clients.at(username)->get(u"/reports/"_s + path);
-        if (reply.status != 200)
-            qWarning() << reply.status << reply.body;
-        QString error;
-        const auto report = ReportResult::fromJson(reply.json(), &error);
-        if (!report)
-            qWarning() << error;
-        return report.value_or(ReportResult());
+        return testing::fetchReport(*m_clients.at(username), path);
     }
 
     /// What the poster reported raising on these remittances, with whether each item is
@@ -353,11 +328,8 @@ private Q_SLOTS:
     {
         m_gateway = std::make_unique<testing::GatewayFixture>(300);
         QVERIFY(m_gateway->isReady());
-        for (const QString &username : {u"biller"_s, u"coder"_s, u"poster"_s, u"supervisor"_s, u"finance"_s}) {
-            m_users.insert(username, *m_gateway->store().user(u"DEMO-"_s + username.toUpper()));
-            m_clients[username] = std::make_unique<testing::HttpClient>(m_gateway->url(QString()));
-            QVERIFY(m_clients.at(username)->signIn(username));
-        }
+        QVERIFY(testing::signInDemoUsers(
+            *m_gateway, {u"biller"_s, u"coder"_s, u"poster"_s, u"supervisor"_s, u"finance"_s}, m_users, m_clients));
         // The demo generator's remittances for the seeded claims, paid on two days of April,
         // posted by the cash poster through the API.
         const synthetic::SyntheticRemittances generator({5, QDate::currentDate(), 40});

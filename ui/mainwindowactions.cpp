@@ -1,0 +1,216 @@
+// SPDX-FileCopyrightText: 2026 RCM Workbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+// MainWindow's commands: the toolbar and its shortcuts, the CSV export of a view and the
+// saved views. The window itself (layout, sign-in, sync, lock, details) is mainwindow.cpp.
+#include "ui/mainwindow.h"
+
+#include "services/api/session.h"
+#include "ui/filterbar.h"
+#include "ui/itemmodels/savedviews.h"
+#include "ui/itemmodels/workqueuemodel.h"
+#include "ui/queuenavigation.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QFileDialog>
+#include <QInputDialog>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMenu>
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QSaveFile>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace rcm::ui {
+
+using itemmodels::WorkQueueModel;
+
+void MainWindow::buildToolBar()
+{
+    QToolBar *toolBar = addToolBar(tr("Main"));
+    toolBar->setObjectName(u"mainToolBar"_s);
+    toolBar->setMovable(false);
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+
+    auto *signInAction = toolBar->addAction(tr("Sign in…"));
+    signInAction->setObjectName(u"signInAction"_s);
+    connect(signInAction, &QAction::triggered, this, [this]() { askToSignIn(); });
+    m_syncAction = toolBar->addAction(tr("Sync now"));
+    m_syncAction->setObjectName(u"syncAction"_s);
+    m_syncAction->setShortcut(QKeySequence::Refresh);
+    m_syncAction->setToolTip(tr("Send pending actions and fetch what changed (F5)"));
+    connect(m_syncAction, &QAction::triggered, this, [this]() { syncNow(); });
+    auto *exportAction = toolBar->addAction(tr("Export CSV…"));
+    exportAction->setObjectName(u"exportAction"_s);
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    exportAction->setToolTip(tr("Save the rows of this view, as filtered and sorted, as CSV (Ctrl+E)"));
+    connect(exportAction, &QAction::triggered, this, &MainWindow::exportView);
+    auto *importAction = toolBar->addAction(tr("Import ERA…"));
+    importAction->setObjectName(u"importRemittanceAction"_s);
+    importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    importAction->setToolTip(tr("Preview an 835 remittance file, then post it (Ctrl+I, or drop the file here)"));
+    connect(importAction, &QAction::triggered, this, &MainWindow::chooseRemittance);
+    auto *reportsAction = toolBar->addAction(tr("Reports…"));
+    reportsAction->setObjectName(u"reportsAction"_s);
+    reportsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    reportsAction->setToolTip(tr("Finance reports as XLSX, PDF or CSV (Ctrl+R)"));
+    connect(reportsAction, &QAction::triggered, this, &MainWindow::openReports);
+    m_backAction = toolBar->addAction(tr("Back to dashboard"));
+    m_backAction->setObjectName(u"backToDashboard"_s);
+    m_backAction->setShortcut(QKeySequence::Back);
+    m_backAction->setToolTip(tr("Return to the dashboard as you left it (Alt+Left)"));
+    m_backAction->setEnabled(false);
+    connect(m_backAction, &QAction::triggered, this,
+            [this]() { m_navigation->selectKey(QString(QueueNavigation::dashboardKey)); });
+    auto *conflictsAction = toolBar->addAction(tr("Conflicts…"));
+    conflictsAction->setObjectName(u"conflictsAction"_s);
+    conflictsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
+    conflictsAction->setToolTip(tr("Actions the server did not take as they were: retry or discard (Ctrl+Shift+K)"));
+    connect(conflictsAction, &QAction::triggered, this, &MainWindow::showConflicts);
+    toolBar->addSeparator();
+
+    auto *filtersAction = toolBar->addAction(tr("Filters"));
+    filtersAction->setObjectName(u"filtersAction"_s);
+    filtersAction->setCheckable(true);
+    filtersAction->setChecked(true);
+    filtersAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    filtersAction->setToolTip(tr("Show or hide the filters (Ctrl+Shift+L)"));
+    connect(filtersAction, &QAction::toggled, m_filterBar, &QWidget::setVisible);
+    m_viewsButton = new QToolButton;
+    m_viewsButton->setObjectName(u"viewsButton"_s);
+    m_viewsButton->setText(tr("Views"));
+    m_viewsButton->setPopupMode(QToolButton::InstantPopup);
+    m_viewsButton->setMenu(new QMenu(m_viewsButton));
+    connect(m_viewsButton->menu(), &QMenu::aboutToShow, this, &MainWindow::buildViewsMenu);
+    toolBar->addWidget(m_viewsButton);
+    toolBar->addSeparator();
+
+    m_search = new QLineEdit;
+    m_search->setObjectName(u"search"_s);
+    m_search->setPlaceholderText(tr("Search claim, account, patient or payer (Ctrl+F)"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMaximumWidth(480);
+    toolBar->addWidget(m_search);
+
+    auto *focusSearch = new QAction(tr("Search"), this);
+    focusSearch->setShortcut(QKeySequence::Find);
+    connect(focusSearch, &QAction::triggered, this, [this]() {
+        m_search->setFocus();
+        m_search->selectAll();
+    });
+    addAction(focusSearch);
+
+    // Search as the user types, but only once they pause.
+    m_searchDelay = new QTimer(this);
+    m_searchDelay->setSingleShot(true);
+    m_searchDelay->setInterval(250);
+    connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
+    connect(m_searchDelay, &QTimer::timeout, this, [this]() { m_model->setSearchText(m_search->text()); });
+
+    auto *spacer = new QWidget;
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    toolBar->addWidget(spacer);
+    auto *settingsAction = toolBar->addAction(tr("Settings…"));
+    settingsAction->setObjectName(u"settingsAction"_s);
+    settingsAction->setShortcut(QKeySequence::Preferences);
+    connect(settingsAction, &QAction::triggered, this, &MainWindow::showSettings);
+
+    auto *quit = new QAction(tr("Quit"), this);
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, qApp, &QApplication::quit);
+    addAction(quit);
+}
+
+void MainWindow::exportView()
+{
+    const QString path
+        = QFileDialog::getSaveFileName(this, tr("Export this view"), tr("work-queue.csv"), tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    QSaveFile file(path); // the old file stays until the new one is complete
+    if (!file.open(QIODevice::WriteOnly)) {
+        QMessageBox::warning(this, tr("Export"), tr("Cannot write %1: %2").arg(path, file.errorString()));
+        return;
+    }
+    QProgressDialog progress(tr("Exporting…"), tr("Cancel"), 0, m_model->rowCount(), this);
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(500);
+    const qint64 rows = m_model->exportCsv(file, [&progress](qint64 done) {
+        progress.setValue(static_cast<int>(done));
+        return !progress.wasCanceled();
+    });
+    progress.reset();
+    if (rows < 0) {
+        file.cancelWriting();
+        if (!progress.wasCanceled())
+            QMessageBox::warning(this, tr("Export"), tr("The export failed: %1").arg(m_model->lastError()));
+        return;
+    }
+    if (!file.commit()) {
+        QMessageBox::warning(this, tr("Export"), tr("Cannot write %1: %2").arg(path, file.errorString()));
+        return;
+    }
+    statusBar()->showMessage(tr("Exported %1 rows to %2").arg(QLocale().toString(rows), path), 8000);
+}
+
+void MainWindow::buildViewsMenu()
+{
+    QMenu *menu = m_viewsButton->menu();
+    menu->clear();
+    const QList<itemmodels::SavedView> views = itemmodels::SavedViews(m_session.user().id).views();
+    for (const itemmodels::SavedView &view : views)
+        menu->addAction(view.name, this, [this, name = view.name]() { applyView(name); });
+    if (views.isEmpty())
+        menu->addAction(tr("No saved views yet"))->setEnabled(false);
+    menu->addSeparator();
+    menu->addAction(tr("Save this view…"), this, &MainWindow::saveCurrentView);
+    if (!views.isEmpty()) {
+        QMenu *remove = menu->addMenu(tr("Delete a view"));
+        for (const itemmodels::SavedView &view : views) {
+            remove->addAction(view.name, this,
+                              [this, name = view.name]() { itemmodels::SavedViews(m_session.user().id).remove(name); });
+        }
+    }
+}
+
+void MainWindow::saveCurrentView()
+{
+    bool ok = false;
+    const QString name
+        = QInputDialog::getText(this, tr("Save this view"), tr("Name:"), QLineEdit::Normal, QString(), &ok).trimmed();
+    if (!ok || name.isEmpty())
+        return;
+    itemmodels::SavedView view;
+    view.name = name;
+    view.navigationKey = m_navigation->currentKey();
+    view.filter = m_model->filter();
+    view.search = m_search->text();
+    view.sortColumn = m_model->sortColumn();
+    view.sortOrder = m_model->sortOrder();
+    itemmodels::SavedViews(m_session.user().id).save(view);
+    statusBar()->showMessage(tr("View \"%1\" saved.").arg(name), 4000);
+}
+
+void MainWindow::applyView(const QString &name)
+{
+    for (const itemmodels::SavedView &view : itemmodels::SavedViews(m_session.user().id).views()) {
+        if (view.name != name)
+            continue;
+        m_navigation->selectKey(view.navigationKey);
+        m_filterBar->setFilter(view.filter);
+        m_search->setText(view.search);
+        m_model->setSearchText(view.search);
+        m_table->sortByColumn(view.sortColumn, view.sortOrder);
+        return;
+    }
+}
+
+} // namespace rcm::ui
