@@ -21,7 +21,10 @@ struct ClaimLine
     Money charge;
     Money allowed; ///< what the contract says the payer and patient together owe
     int units = 1;
-    QDate serviceDate;
+    QDate serviceDate; ///< the service date, or the first day of a range
+    QDate serviceDateTo; ///< the last day of a range; invalid for a single day
+    QString lineControlNumber; ///< REF*6R: the provider's line item control number, echoed on the 835
+    QString revenueCode; ///< institutional revenue code (SV201), echoed in SVC04
 
     bool operator==(const ClaimLine &) const = default;
 };
@@ -32,11 +35,23 @@ struct Claim
 {
     QString claimNumber; ///< the patient control number (CLP01)
     QString accountNumber;
-    QString payerId;
+    QString payerId; ///< the primary payer
+    QString secondaryPayerId; ///< loop 2320's secondary coverage, when any
+    QString tertiaryPayerId; ///< and tertiary
     QString payerClaimNumber; ///< the payer's own number (CLP07), once known
     QString workItemId; ///< the work item about this claim, if any
     QList<ClaimLine> lines;
 
+    /// The payers that cover the claim, in order: primary, secondary, tertiary.
+    QStringList coverage() const
+    {
+        QStringList payers {payerId};
+        if (!secondaryPayerId.isEmpty())
+            payers << secondaryPayerId;
+        if (!tertiaryPayerId.isEmpty())
+            payers << tertiaryPayerId;
+        return payers;
+    }
     Money charge() const
     {
         Money total;

@@ -24,6 +24,16 @@ StoreError queryError(const QSqlQuery &query)
     return StoreError(StoreError::Code::Query, query.lastError().text());
 }
 
+QVariant optionalText(const QString &value)
+{
+    return value.isEmpty() ? QVariant() : QVariant(value);
+}
+
+QVariant optionalDate(const QDate &value)
+{
+    return value.isValid() ? QVariant(value.toString(Qt::ISODate)) : QVariant();
+}
+
 } // namespace
 
 ClaimRegister::ClaimRegister(store::Database &database)
@@ -37,18 +47,21 @@ StoreError ClaimRegister::addClaims(std::span<const Claim> claims)
         return transaction.beginError();
     QSqlQuery claim(m_database.connection());
     claim.prepare(u"INSERT OR REPLACE INTO claims (claim_number, account_number, payer_id, payer_claim_number, "
-                  "work_item_id) VALUES (?, ?, ?, ?, ?)"_s);
+                  "work_item_id, secondary_payer_id, tertiary_payer_id) VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
     QSqlQuery clear(m_database.connection());
     clear.prepare(u"DELETE FROM claim_lines WHERE claim_number = ?"_s);
     QSqlQuery line(m_database.connection());
     line.prepare(u"INSERT INTO claim_lines (claim_number, line_number, procedure_code, modifiers, charge_cents, "
-                 "allowed_cents, units, service_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s);
+                 "allowed_cents, units, service_date, service_date_to, line_control_number, revenue_code) "
+                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
     for (const Claim &entry : claims) {
         claim.addBindValue(entry.claimNumber);
         claim.addBindValue(entry.accountNumber);
         claim.addBindValue(entry.payerId);
         claim.addBindValue(entry.payerClaimNumber.isEmpty() ? QVariant() : QVariant(entry.payerClaimNumber));
         claim.addBindValue(entry.workItemId.isEmpty() ? QVariant() : QVariant(entry.workItemId));
+        claim.addBindValue(optionalText(entry.secondaryPayerId));
+        claim.addBindValue(optionalText(entry.tertiaryPayerId));
         if (!claim.exec())
             return queryError(claim);
         clear.addBindValue(entry.claimNumber);
@@ -63,8 +76,10 @@ StoreError ClaimRegister::addClaims(std::span<const Claim> claims)
             line.addBindValue(item.charge.cents());
             line.addBindValue(item.allowed.cents());
             line.addBindValue(item.units);
-            line.addBindValue(item.serviceDate.isValid() ? QVariant(item.serviceDate.toString(Qt::ISODate))
-                                                         : QVariant());
+            line.addBindValue(optionalDate(item.serviceDate));
+            line.addBindValue(optionalDate(item.serviceDateTo));
+            line.addBindValue(optionalText(item.lineControlNumber));
+            line.addBindValue(optionalText(item.revenueCode));
             if (!line.exec())
                 return queryError(line);
         }
@@ -113,8 +128,8 @@ std::optional<Claim> ClaimRegister::read(const QString &condition, const QString
     if (value.isEmpty())
         return std::nullopt;
     QSqlQuery query(m_database.connection());
-    query.prepare(u"SELECT claim_number, account_number, payer_id, payer_claim_number, work_item_id FROM claims "
-                  "WHERE "_s
+    query.prepare(u"SELECT claim_number, account_number, payer_id, payer_claim_number, work_item_id, "
+                  "secondary_payer_id, tertiary_payer_id FROM claims WHERE "_s
                   + condition + u" LIMIT 1"_s);
     query.addBindValue(value);
     if (!query.exec() || !query.next())
@@ -125,10 +140,13 @@ std::optional<Claim> ClaimRegister::read(const QString &condition, const QString
     claim.payerId = query.value(2).toString();
     claim.payerClaimNumber = query.value(3).toString();
     claim.workItemId = query.value(4).toString();
+    claim.secondaryPayerId = query.value(5).toString();
+    claim.tertiaryPayerId = query.value(6).toString();
     query.finish();
     QSqlQuery lines(m_database.connection());
-    lines.prepare(u"SELECT line_number, procedure_code, modifiers, charge_cents, allowed_cents, units, service_date "
-                  "FROM claim_lines WHERE claim_number = ? ORDER BY line_number"_s);
+    lines.prepare(u"SELECT line_number, procedure_code, modifiers, charge_cents, allowed_cents, units, service_date, "
+                  "service_date_to, line_control_number, revenue_code FROM claim_lines WHERE claim_number = ? "
+                  "ORDER BY line_number"_s);
     lines.addBindValue(claim.claimNumber);
     if (!lines.exec())
         return std::nullopt;
@@ -141,6 +159,9 @@ std::optional<Claim> ClaimRegister::read(const QString &condition, const QString
         line.allowed = Money::fromCents(lines.value(4).toLongLong());
         line.units = lines.value(5).toInt();
         line.serviceDate = QDate::fromString(lines.value(6).toString(), Qt::ISODate);
+        line.serviceDateTo = QDate::fromString(lines.value(7).toString(), Qt::ISODate);
+        line.lineControlNumber = lines.value(8).toString();
+        line.revenueCode = lines.value(9).toString();
         claim.lines.append(line);
     }
     return claim;

@@ -169,13 +169,62 @@ store::Migration version3()
             }};
 }
 
+store::Migration version4()
+{
+    // Posting rules (docs/posting-rules.md): each claim's coverage and its lines' control
+    // numbers for matching, transactions held while out of balance, provider-level
+    // adjustments kept and classified, and each payer's refund deadline for overpayments.
+    return {4,
+            u"claim coverage and line identity, held remittances, provider adjustments, payer settings"_s,
+            {
+                u"ALTER TABLE claims ADD COLUMN secondary_payer_id TEXT"_s,
+                u"ALTER TABLE claims ADD COLUMN tertiary_payer_id TEXT"_s,
+                u"ALTER TABLE claim_lines ADD COLUMN service_date_to TEXT"_s,
+                u"ALTER TABLE claim_lines ADD COLUMN line_control_number TEXT"_s,
+                u"ALTER TABLE claim_lines ADD COLUMN revenue_code TEXT"_s,
+                // posted, held (out of balance: nothing of it posted) or released (posted
+                // after a person accepted or corrected the difference).
+                u"ALTER TABLE remittances ADD COLUMN status TEXT NOT NULL DEFAULT 'posted'"_s,
+                u"ALTER TABLE claim_payments ADD COLUMN payer_id TEXT"_s,
+                u"CREATE INDEX claim_payments_by_payer_claim_number ON claim_payments (payer_claim_number)"_s,
+                uR"(CREATE TABLE held_remittances (
+            remittance_id INTEGER PRIMARY KEY NOT NULL REFERENCES remittances (id),
+            x12 BLOB NOT NULL,
+            difference_cents INTEGER NOT NULL,
+            explanation TEXT NOT NULL,
+            work_item_id TEXT,
+            released_at TEXT,
+            released_by TEXT,
+            release_note TEXT) STRICT)"_s,
+                uR"(CREATE TABLE provider_adjustments (
+            id INTEGER PRIMARY KEY,
+            remittance_id INTEGER NOT NULL REFERENCES remittances (id),
+            segment_number INTEGER NOT NULL,
+            provider_id TEXT NOT NULL,
+            fiscal_period_end TEXT,
+            reason_code TEXT NOT NULL,
+            reference TEXT NOT NULL,
+            amount_cents INTEGER NOT NULL,
+            classification TEXT NOT NULL,
+            claim_number TEXT,
+            work_item_id TEXT) STRICT)"_s,
+                u"CREATE INDEX provider_adjustments_by_remittance ON provider_adjustments (remittance_id)"_s,
+                u"CREATE INDEX provider_adjustments_by_reference ON provider_adjustments (reference, reason_code)"_s,
+                // Days to refund an overpayment once identified, by contract; Medicare and
+                // Medicaid's 60 days (42 CFR 401.305) need no row.
+                uR"(CREATE TABLE payer_settings (
+            payer_id TEXT PRIMARY KEY NOT NULL,
+            refund_days INTEGER NOT NULL) STRICT, WITHOUT ROWID)"_s,
+            }};
+}
+
 store::Schema makeSchema()
 {
     store::Schema schema;
     schema.name = u"gateway database"_s;
     schema.applicationId = 0x52434D47; // "RCMG"
     schema.pageSize = 8192; // as the workbench cache: see cacheschema.cpp
-    schema.migrations = {version1(), version2(), version3()};
+    schema.migrations = {version1(), version2(), version3(), version4()};
     // Rows bulk-loaded with the triggers suspended get their change numbers in row order.
     schema.afterIndexRestore = {
         u"UPDATE work_items SET change_seq = (SELECT value FROM meta WHERE key = 'change_seq') + row_id "

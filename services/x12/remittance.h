@@ -114,6 +114,11 @@ struct ClaimPayment
     QString frequencyCode; ///< CLP09
     QDate statementFrom; ///< DTM*232
     QDate statementTo; ///< DTM*233
+    std::optional<Money> interest; ///< AMT*I: prompt-pay interest included in CLP04
+    std::optional<Money> coverageAmount; ///< AMT*AU: what the payer covered
+    QString crossoverPayerName; ///< NM1*TT: the payer the claim was forwarded to (CLP02 19-21)
+    QString crossoverPayerId; ///< NM1*TT09
+    QString originalReference; ///< REF*F8: the payer's number for the claim this one corrects
     QList<Adjustment> adjustments; ///< claim-level CAS
     QStringList remarkCodes; ///< MOA/MIA remark codes (RARC)
     QList<ServiceLine> lines;
@@ -174,6 +179,8 @@ struct Envelope
     QString interchangeControlNumber; ///< ISA13
     QString groupControlNumber; ///< GS06
     QString version; ///< GS08: 005010X221A1, 004010X091A1
+    QString usageIndicator; ///< ISA15: P production, T test
+    QString functionalId; ///< GS01: HP for health care claim payment/advice (835)
 
     bool operator==(const Envelope &) const = default;
 };
@@ -185,6 +192,7 @@ struct Remittance
 {
     Envelope envelope;
     QString controlNumber; ///< ST02
+    QString implementationReference; ///< ST03 when sent: 005010X221A1
     qint64 firstSegment = 0; ///< ST's ordinal number in the file
     qint64 lastSegment = 0; ///< SE's (or the last read) ordinal number
     Payment payment;

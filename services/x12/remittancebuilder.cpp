@@ -73,7 +73,7 @@ void RemittanceBuilder::begin(Remittance *target, const Segment &st, const Envel
 // A reused claim or line has every member addClaim or addServiceLine does not always
 // assign reset here to its new value; the lists keep their storage. These catch a
 // member added to the structs without a thought for the reset.
-static_assert(sizeof(ClaimPayment) == 288, "reset the new member of a reused claim in newClaim()");
+static_assert(sizeof(ClaimPayment) == 392, "reset the new member of a reused claim in newClaim()");
 static_assert(sizeof(ServiceLine) == 392, "reset the new member of a reused line in newLine()");
 
 void RemittanceBuilder::closeClaim()
@@ -108,6 +108,11 @@ ClaimPayment &RemittanceBuilder::newClaim()
     claim.statementTo = QDate();
     claim.adjustments.clear();
     claim.remarkCodes.clear();
+    claim.interest.reset();
+    claim.coverageAmount.reset();
+    claim.crossoverPayerName.clear();
+    claim.crossoverPayerId.clear();
+    claim.originalReference.clear();
     claim.amountQuality = AmountQuality::Complete;
     return claim;
 }
@@ -349,6 +354,17 @@ void RemittanceBuilder::add(const Segment &segment)
     case segmentTag("AMT"):
         if (m_loop == Loop::Line && equals(segment.element(1), "B6"))
             line()->allowed = amount(segment, 2, Need::Required, claim()->amountQuality, u"allowed amount");
+        else if (m_loop == Loop::Claim && equals(segment.element(1), "I"))
+            claim()->interest = amount(segment, 2, Need::Required, claim()->amountQuality, u"interest");
+        else if (m_loop == Loop::Claim && equals(segment.element(1), "AU"))
+            claim()->coverageAmount = amount(segment, 2, Need::Required, claim()->amountQuality, u"coverage amount");
+        return;
+    case segmentTag("NM1"):
+        // The crossover carrier (NM1*TT): the payer a claim was forwarded to.
+        if (m_loop == Loop::Claim && equals(segment.element(1), "TT")) {
+            claim()->crossoverPayerName = text(segment.element(3));
+            claim()->crossoverPayerId = text(segment.element(9));
+        }
         return;
     case segmentTag("CLP"):
         return addClaim(segment);
@@ -376,7 +392,7 @@ void RemittanceBuilder::add(const Segment &segment)
         m_loop = Loop::ClaimGroup;
         return;
     default:
-        return; // NM1, PER, QTY, TS3, TS2, CUR, RDM, N3, N4, ...: not needed for posting
+        return; // PER, QTY, TS3, TS2, CUR, RDM, N3, N4, ...: not needed for posting
     }
 }
 
@@ -438,6 +454,10 @@ void RemittanceBuilder::addReference(const Segment &segment)
             m_remittance->payee.taxId = text(segment.element(2));
         else if (equals(qualifier, "PQ"))
             m_remittance->payee.additionalId = text(segment.element(2));
+        break;
+    case Loop::Claim:
+        if (equals(qualifier, "F8"))
+            claim()->originalReference = text(segment.element(2));
         break;
     case Loop::Line:
         if (equals(qualifier, "6R")) {

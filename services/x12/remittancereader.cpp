@@ -81,6 +81,7 @@ void RemittanceReader::openInterchange(const Segment &segment)
     m_envelope.senderId = text(segment.element(6));
     m_envelope.receiverId = text(segment.element(8));
     m_envelope.interchangeControlNumber = text(segment.element(13));
+    m_envelope.usageIndicator = text(segment.element(15));
 }
 
 void RemittanceReader::openGroup(const Segment &segment)
@@ -89,6 +90,7 @@ void RemittanceReader::openGroup(const Segment &segment)
     m_groupTransactions = 0;
     m_envelope.groupControlNumber = text(segment.element(6));
     m_envelope.version = text(segment.element(8));
+    m_envelope.functionalId = text(segment.element(1));
 }
 
 void RemittanceReader::openTransaction(const Segment &segment, Remittance &remittance)
@@ -105,6 +107,7 @@ void RemittanceReader::openTransaction(const Segment &segment, Remittance &remit
     }
     m_transaction = Transaction::Remittance;
     m_builder.begin(&remittance, segment, m_envelope, m_segments.delimiters());
+    remittance.implementationReference = text(segment.element(3));
     const QString &version = m_envelope.version;
     if (!version.startsWith(u"005010X221"_s) && !version.startsWith(u"004010X091"_s)) {
         remittance.defects.append({Severity::Warning, defectcode::VersionUnknown, segment.number(), u"ST"_s,

@@ -101,9 +101,9 @@ bool RemittanceWriter::writeInterchange(const QList<Remittance> &transactions)
     const char repetition = m_options.delimiters.repetition ? m_options.delimiters.repetition : '^';
     segment({"ISA", "00", "          ", "00", "          ", "ZZ", padded(m_options.senderId, 15), "ZZ",
              padded(m_options.receiverId, 15), m_options.date.toString(u"yyMMdd"_s).toLatin1(), "1200",
-             QByteArrayView(&repetition, 1), "00501", control, "0", "T",
+             QByteArrayView(&repetition, 1), "00501", control, "0", m_options.usageIndicator.toLatin1(),
              QByteArrayView(&m_options.delimiters.component, 1)});
-    segment({"GS", "HP", m_options.senderId.toLatin1(), m_options.receiverId.toLatin1(), dateText(m_options.date),
+    segment({"GS", m_options.functionalId.toLatin1(), m_options.senderId.toLatin1(), m_options.receiverId.toLatin1(), dateText(m_options.date),
              "1200", group, "X", "005010X221A1"});
     qint64 number = 0;
     for (const Remittance &remittance : transactions) {
@@ -122,7 +122,10 @@ void RemittanceWriter::writeTransaction(const Remittance &remittance, qint64 tra
     const QByteArray control = remittance.controlNumber.isEmpty()
         ? QByteArray::number(transactionNumber).rightJustified(4, '0')
         : remittance.controlNumber.toLatin1();
-    segment({"ST", "835", control, "005010X221A1"});
+    if (m_options.writeImplementationReference)
+        segment({"ST", "835", control, "005010X221A1"});
+    else
+        segment({"ST", "835", control});
     const Payment &payment = remittance.payment;
     const Money amount = payment.amount.isNegative() ? -payment.amount : payment.amount;
     const QByteArray creditDebit = payment.amount.isNegative() ? "D" : "C";
@@ -187,16 +190,25 @@ void RemittanceWriter::writeClaim(const ClaimPayment &claim)
              claim.frequencyCode.toLatin1()});
     writeAdjustments(claim.adjustments);
     segment({"NM1", "QC", "1", "ZZSYNTHETIC", "PATIENT"});
+    if (!claim.crossoverPayerName.isEmpty() || !claim.crossoverPayerId.isEmpty())
+        segment({"NM1", "TT", "2", claim.crossoverPayerName.toLatin1(), "", "", "", "", "PI",
+                 claim.crossoverPayerId.toLatin1()});
     if (!claim.remarkCodes.isEmpty()) {
         std::array<QByteArray, 5> remarks;
         for (qsizetype index = 0; index < std::min<qsizetype>(5, claim.remarkCodes.size()); ++index)
             remarks[std::size_t(index)] = claim.remarkCodes.at(index).toLatin1();
         segment({"MOA", "", "", remarks[0], remarks[1], remarks[2], remarks[3], remarks[4]});
     }
+    if (!claim.originalReference.isEmpty())
+        segment({"REF", "F8", claim.originalReference.toLatin1()});
     if (claim.statementFrom.isValid())
         segment({"DTM", "232", dateText(claim.statementFrom)});
     if (claim.statementTo.isValid())
         segment({"DTM", "233", dateText(claim.statementTo)});
+    if (claim.coverageAmount)
+        segment({"AMT", "AU", amountText(*claim.coverageAmount)});
+    if (claim.interest)
+        segment({"AMT", "I", amountText(*claim.interest)});
     for (const ServiceLine &line : claim.lines)
         writeLine(line);
 }

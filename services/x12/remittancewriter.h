@@ -28,6 +28,9 @@ public:
         QString senderId = QStringLiteral("SYNTHPAYER");
         QString receiverId = QStringLiteral("SYNTHPROVIDER");
         QDate date = QDate(2026, 1, 2);
+        QString usageIndicator = QStringLiteral("P"); ///< ISA15: P production, T test
+        QString functionalId = QStringLiteral("HP"); ///< GS01
+        bool writeImplementationReference = true; ///< ST03, which older files omit
     };
 
     RemittanceWriter(QIODevice *device, Options options);

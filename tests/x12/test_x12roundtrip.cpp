@@ -23,6 +23,7 @@ namespace {
 Remittance withoutPositions(Remittance remittance)
 {
     remittance.envelope = {};
+    remittance.implementationReference.clear(); // ST03: the writer's, like the envelope
     remittance.firstSegment = remittance.lastSegment = 0;
     for (ClaimPayment &claim : remittance.claims) {
         claim.segmentNumber = 0;
