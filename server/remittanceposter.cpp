@@ -79,12 +79,21 @@ RemittancePoster::RemittancePoster(GatewayStore &store)
 RemittancePoster::Result RemittancePoster::import(const QByteArray &x12, const models::User &by, Mode mode,
                                                   const QDateTime &now)
 {
-    Result result;
-    const QByteArray digest = QCryptographicHash::hash(x12, QCryptographicHash::Sha256).toHex();
     QBuffer buffer;
     buffer.setData(x12);
     buffer.open(QIODevice::ReadOnly);
-    const x12::RemittanceCheck check = x12::checkRemittances(&buffer, reference::ReasonCodeCatalogue::builtIn());
+    return import(&buffer, by, mode, now);
+}
+
+RemittancePoster::Result RemittancePoster::import(QIODevice *file, const models::User &by, Mode mode,
+                                                  const QDateTime &now)
+{
+    Result result;
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(file);
+    const QByteArray digest = hash.result().toHex();
+    file->seek(0);
+    const x12::RemittanceCheck check = x12::checkRemittances(file, reference::ReasonCodeCatalogue::builtIn());
 
     ClaimRegister claims(m_store.database());
     RemittanceMatcher matcher(m_store.database(), claims);

@@ -35,6 +35,10 @@ public:
 
     Result import(const QByteArray &x12, const models::User &by, Mode mode,
                   const QDateTime &now = QDateTime::currentDateTimeUtc());
+    /// The same from a file (an upload spooled to disk): read once for its digest, then
+    /// again transaction by transaction. The device must be open and seekable.
+    Result import(QIODevice *file, const models::User &by, Mode mode,
+                  const QDateTime &now = QDateTime::currentDateTimeUtc());
 
 private:
     struct Planned
