@@ -70,7 +70,7 @@ StoreError ClaimRegister::addClaims(std::span<const Claim> claims)
         for (const ClaimLine &item : entry.lines) {
             line.addBindValue(entry.claimNumber);
             line.addBindValue(item.lineNumber);
-            line.addBindValue(item.procedureCode);
+            line.addBindValue(item.procedureCode.isEmpty() ? QStringLiteral("") : item.procedureCode); // NOT NULL
             // An empty join is a null QString, which QtSql binds as NULL.
             line.addBindValue(item.modifiers.isEmpty() ? QStringLiteral("") : item.modifiers.join(u':'));
             line.addBindValue(item.charge.cents());

@@ -186,6 +186,9 @@ store::Migration version4()
                 // after a person accepted or corrected the difference).
                 u"ALTER TABLE remittances ADD COLUMN status TEXT NOT NULL DEFAULT 'posted'"_s,
                 u"ALTER TABLE claim_payments ADD COLUMN payer_id TEXT"_s,
+                u"ALTER TABLE claim_payments ADD COLUMN forwarded_to TEXT"_s, // NM1*TT, CLP02 19-21
+                u"ALTER TABLE claim_payments ADD COLUMN original_reference TEXT"_s, // REF*F8
+                u"ALTER TABLE claim_payments ADD COLUMN interest_cents INTEGER"_s, // AMT*I
                 u"CREATE INDEX claim_payments_by_payer_claim_number ON claim_payments (payer_claim_number)"_s,
                 uR"(CREATE TABLE held_remittances (
             remittance_id INTEGER PRIMARY KEY NOT NULL REFERENCES remittances (id),

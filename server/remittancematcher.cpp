@@ -3,8 +3,12 @@
 
 #include "server/remittancematcher.h"
 
+#include "server/claimjudge.h"
 #include "server/claimregister.h"
+#include "services/posting/claimstatusrules.h"
+#include "services/posting/refunddeadline.h"
 
+#include <QSet>
 #include <QSqlQuery>
 
 using namespace Qt::Literals::StringLiterals;
@@ -13,6 +17,7 @@ namespace rcm::server {
 
 using models::Money;
 using Kind = RemittanceExceptionKind;
+using Handling = posting::ClaimStatusRule::Handling;
 
 namespace {
 
@@ -26,81 +31,6 @@ QString payerKeyOf(const x12::Remittance &remittance)
     if (!remittance.payment.originatorId.isEmpty())
         return remittance.payment.originatorId;
     return remittance.payer.id.isEmpty() ? remittance.payer.name : remittance.payer.id;
-}
-
-Money patientShare(const QList<x12::Adjustment> &adjustments)
-{
-    Money total;
-    for (const x12::Adjustment &adjustment : adjustments) {
-        if (adjustment.group == x12::AdjustmentGroup::PatientResponsibility)
-            total += adjustment.amount;
-    }
-    return total;
-}
-
-/// Whether zero pay is a denial: some adjustment is neither the patient's ordinary share
-/// (PR-1 deductible, PR-2 coinsurance, PR-3 copay) nor the contract's write-down (CO-45,
-/// CO-253 sequestration). PR-27 (coverage ended) or PR-204 (not covered) is a denial.
-bool isDenial(const QList<x12::Adjustment> &adjustments)
-{
-    for (const x12::Adjustment &adjustment : adjustments) {
-        if (adjustment.amount.cents() <= 0)
-            continue;
-        const bool patientShareOnly = adjustment.group == x12::AdjustmentGroup::PatientResponsibility
-            && (adjustment.reasonCode == u"1"_s || adjustment.reasonCode == u"2"_s || adjustment.reasonCode == u"3"_s);
-        const bool contractual = adjustment.group == x12::AdjustmentGroup::Contractual
-            && (adjustment.reasonCode == u"45"_s || adjustment.reasonCode == u"253"_s);
-        if (!patientShareOnly && !contractual)
-            return true;
-    }
-    return false;
-}
-
-/// Whether the contract's allowed amount is what this payment should match: only when the
-/// payer processed the claim as primary. A secondary pays what the primary left.
-bool paidAsPrimary(const x12::ClaimPayment &payment)
-{
-    return payment.status == x12::ClaimStatus::Primary || payment.status == x12::ClaimStatus::ForwardedPrimary;
-}
-
-/// The adjustment that explains a denial: the first one the provider, not the patient, bears.
-const x12::Adjustment *denialReason(const QList<x12::Adjustment> &adjustments)
-{
-    for (const x12::Adjustment &adjustment : adjustments) {
-        if (adjustment.group != x12::AdjustmentGroup::PatientResponsibility && adjustment.amount.cents() > 0)
-            return &adjustment;
-    }
-    return adjustments.isEmpty() ? nullptr : &adjustments.constFirst();
-}
-
-QString procedureText(const x12::ProcedureCode &procedure)
-{
-    return procedure.modifiers.isEmpty() ? procedure.code : procedure.code + u'-' + procedure.modifiers.join(u'-');
-}
-
-/// An exception about a matched claim, with what they all carry.
-RemittanceException claimException(Kind kind, qint64 segmentNumber, const models::Claim &claim, Money charge)
-{
-    RemittanceException exception;
-    exception.kind = kind;
-    exception.segmentNumber = segmentNumber;
-    exception.claimNumber = claim.claimNumber;
-    exception.claim = claim;
-    exception.charge = charge;
-    return exception;
-}
-
-/// ", giving reason CO-197", or nothing when the payer gave none.
-QString reasonText(const x12::Adjustment *reason)
-{
-    return reason ? u", giving reason %1-%2"_s.arg(reason->groupCode, reason->reasonCode) : QString();
-}
-
-bool sameModifiers(QStringList a, QStringList b)
-{
-    a.sort();
-    b.sort();
-    return a == b;
 }
 
 } // namespace
@@ -124,57 +54,103 @@ QString wireName(RemittanceExceptionKind kind)
         return u"unknown-reason-code"_s;
     case Kind::UnpairedReversal:
         return u"unpaired-reversal"_s;
+    case Kind::Overpaid:
+        return u"overpaid"_s;
+    case Kind::PayerNotOnClaim:
+        return u"payer-not-on-claim"_s;
+    case Kind::NotOurClaim:
+        return u"not-our-claim"_s;
+    case Kind::InterestMismatch:
+        return u"interest-mismatch"_s;
     }
     return {};
 }
 
-RemittanceMatcher::RemittanceMatcher(store::Database &database, ClaimRegister &claims)
+QStringList payerIdentifiers(const x12::Remittance &remittance)
+{
+    QStringList ids;
+    const auto add = [&ids](const QString &id) {
+        if (!id.isEmpty() && !ids.contains(id))
+            ids << id;
+    };
+    add(remittance.payer.id);
+    add(remittance.payer.additionalId);
+    add(remittance.payment.originatorId);
+    // TRN03 is a 1 followed by the payer's tax id or another id it chose.
+    if (remittance.payment.originatorId.size() > 1 && remittance.payment.originatorId.startsWith(u'1'))
+        add(remittance.payment.originatorId.mid(1));
+    return ids;
+}
+
+RemittanceMatcher::RemittanceMatcher(store::Database &database, ClaimRegister &claims, MatchingPolicy policy)
     : m_database(database)
     , m_claims(claims)
+    , m_policy(policy)
 { }
 
 RemittancePlan RemittanceMatcher::plan(const x12::CheckedRemittance &checked)
 {
     const x12::Remittance &remittance = checked.remittance;
-    const QList<x12::Defect> &balance = checked.balanceDefects;
     const QList<x12::Defect> &codes = checked.reasonCodeDefects;
     RemittancePlan plan;
     plan.traceNumber = remittance.payment.traceNumber;
     plan.payerKey = payerKeyOf(remittance);
     plan.defects = checked.defects();
-    plan.readable = !x12::hasErrors(remittance.defects);
-    plan.balanced = checked.isBalanced();
+    plan.defects.append(posting::checkEnvelope(remittance, m_policy.testInterchanges));
+    plan.defects.append(posting::checkClaimStatuses(remittance));
+    std::stable_sort(plan.defects.begin(), plan.defects.end(),
+                     [](const x12::Defect &a, const x12::Defect &b) { return a.segmentNumber < b.segmentNumber; });
+    plan.readable = !x12::hasErrors(remittance.defects) && !x12::hasErrors(plan.defects.mid(checked.defects().size()));
+    plan.balanced = checked.isBalanced() || m_policy.acceptImbalance;
+    plan.difference
+        = remittance.payment.amount - (remittance.claimPaymentTotal() - remittance.providerAdjustmentTotal());
 
     QSqlQuery earlier(m_database.connection());
-    earlier.prepare(u"SELECT id FROM remittances WHERE trace_number = ? AND payer_id = ?"_s);
+    earlier.prepare(u"SELECT id, status FROM remittances WHERE trace_number = ? AND payer_id = ?"_s);
     earlier.addBindValue(plan.traceNumber);
     earlier.addBindValue(plan.payerKey);
-    plan.duplicate = earlier.exec() && earlier.next();
+    // A release plans the held transaction itself: not a copy of it.
+    if (!m_policy.acceptImbalance && earlier.exec() && earlier.next()) {
+        // A held copy is replaced by a balanced one (the payer's correction); any other
+        // copy was posted before, and nothing of it is posted or raised again.
+        if (earlier.value(1).toString() == u"held"_s && plan.balanced)
+            plan.heldRemittanceId = earlier.value(0).toLongLong();
+        else
+            plan.duplicate = true;
+    }
     earlier.finish();
-    if (plan.duplicate)
-        return plan; // posted before: nothing of it is posted or raised again
-
-    for (qsizetype index = 0; index < remittance.claims.size(); ++index)
-        matchClaim(remittance, index, plan);
-    traceRecoupments(remittance, plan);
+    if (plan.duplicate || !plan.readable)
+        return plan;
 
     if (!plan.balanced) {
+        // Held: nothing of it posts until a person corrects or accepts the difference.
         RemittanceException exception;
         exception.kind = Kind::OutOfBalance;
         exception.segmentNumber = remittance.firstSegment;
         exception.claimNumber = plan.traceNumber;
-        exception.amount = remittance.payment.amount;
+        exception.amount = plan.difference;
         QStringList reasons;
-        for (const x12::Defect &defect : balance) {
+        for (const x12::Defect &defect : checked.balanceDefects) {
             if (defect.isError())
-                reasons << defect.message;
+                reasons << u"segment %1: %2"_s.arg(defect.segmentNumber).arg(defect.message);
         }
-        exception.explanation = u"The remittance with trace number %1 does not add up, so its payments cannot be "
-                                "trusted as sent: %2"_s.arg(plan.traceNumber, reasons.mid(0, 3).join(u' '));
+        exception.explanation
+            = u"The remittance with trace number %1 does not add up, so it is held and nothing of it is posted. "
+              "The payment (BPR02) is %2; the claim payments less the provider adjustments come to %3, a "
+              "difference of %4. Where: %5"_s.arg(plan.traceNumber, dollars(remittance.payment.amount),
+                                                    dollars(remittance.claimPaymentTotal()
+                                                            - remittance.providerAdjustmentTotal()),
+                                                    dollars(plan.difference), reasons.mid(0, 3).join(u"; "_s));
         if (reasons.size() > 3)
             exception.explanation += u" (and %1 more)"_s.arg(reasons.size() - 3);
+        exception.explanation += u". Release it once the payer corrects it, or accept the difference."_s;
         plan.exceptions.append(exception);
+        return plan;
     }
+
+    matchClaims(remittance, plan);
+    classifyProviderAdjustments(remittance, plan);
+
     QStringList unknownCodes;
     for (const x12::Defect &defect : codes)
         unknownCodes << defect.message;
@@ -189,145 +165,152 @@ RemittancePlan RemittanceMatcher::plan(const x12::CheckedRemittance &checked)
     return plan;
 }
 
-void RemittanceMatcher::matchClaim(const x12::Remittance &remittance, qsizetype index, RemittancePlan &plan)
+std::optional<models::Claim> RemittanceMatcher::findClaim(const x12::ClaimPayment &payment, ClaimPosting &posting)
 {
-    const x12::ClaimPayment &payment = remittance.claims.at(index);
-    ClaimPosting posting;
-    posting.claimIndex = index;
     if ((posting.claim = m_claims.byControlNumber(payment.patientControlNumber)))
         posting.matchedBy = ClaimPosting::MatchedBy::ControlNumber;
     else if ((posting.claim = m_claims.byPayerClaimNumber(payment.payerClaimControlNumber)))
         posting.matchedBy = ClaimPosting::MatchedBy::PayerClaimNumber;
-
-    if (payment.isReversal()) {
-        pairReversal(remittance, posting, plan);
-        plan.postings.append(posting);
-        return;
-    }
-    if (!posting.claim) {
-        RemittanceException exception;
-        exception.kind = Kind::UnmatchedClaim;
-        exception.segmentNumber = payment.segmentNumber;
-        exception.claimNumber = payment.patientControlNumber;
-        exception.charge = payment.charge;
-        exception.amount = payment.paid;
-        exception.explanation
-            = u"No claim here has patient control number %1%2, so the payment of %3 on a charge of %4 cannot "
-              "be posted. Check the number for a typo or a claim billed under another account."_s.arg(
-                  payment.patientControlNumber,
-                  payment.payerClaimControlNumber.isEmpty()
-                      ? QString()
-                      : u" or payer claim number %1"_s.arg(payment.payerClaimControlNumber),
-                  dollars(payment.paid), dollars(payment.charge));
-        plan.exceptions.append(exception);
-        plan.postings.append(posting);
-        return;
-    }
-    plan.postings.append(posting);
-    const models::Claim &claim = *posting.claim;
-
-    if (payment.lines.isEmpty()) {
-        // Adjudicated at claim level only: judge the claim as a whole.
-        if (payment.paid.cents() == 0 && payment.charge.cents() > 0 && isDenial(payment.adjustments)) {
-            const x12::Adjustment *reason = denialReason(payment.adjustments);
-            RemittanceException exception
-                = claimException(Kind::DeniedLine, payment.segmentNumber, claim, payment.charge);
-            exception.amount = payment.charge - patientShare(payment.adjustments);
-            exception.groupCode = reason ? reason->groupCode : QString();
-            exception.reasonCode = reason ? reason->reasonCode : QString();
-            exception.remarkCodes = payment.remarkCodes;
-            exception.raisesDenial = true;
-            exception.explanation = u"The payer paid nothing on claim %1 (charge %2)%3."_s.arg(
-                claim.claimNumber, dollars(payment.charge), reasonText(reason));
-            plan.exceptions.append(exception);
-        } else if (paidAsPrimary(payment)) {
-            const Money expected = claim.allowed() - patientShare(payment.adjustments);
-            if (payment.paid < expected - Money::fromCents(1)) {
-                RemittanceException exception
-                    = claimException(Kind::Underpaid, payment.segmentNumber, claim, payment.charge);
-                exception.amount = expected - payment.paid;
-                exception.explanation
-                    = u"Claim %1 was paid %2, but the contract allows %3 less the patient's share of %4: %5 "
-                      "expected, %6 short."_s.arg(claim.claimNumber, dollars(payment.paid), dollars(claim.allowed()),
-                                                  dollars(patientShare(payment.adjustments)), dollars(expected),
-                                                  dollars(exception.amount));
-                plan.exceptions.append(exception);
-            }
-        }
-        return;
-    }
-    matchLines(payment, claim, plan);
+    return posting.claim;
 }
 
-void RemittanceMatcher::matchLines(const x12::ClaimPayment &payment, const models::Claim &claim, RemittancePlan &plan)
+void RemittanceMatcher::matchClaims(const x12::Remittance &remittance, RemittancePlan &plan)
 {
-    QList<bool> used(claim.lines.size(), false);
-    QList<std::pair<const x12::ServiceLine *, int>> denied; // with the billed line's number
-    for (const x12::ServiceLine &line : payment.lines) {
-        // The payer may restate what was billed (SVC01) and keep the original in SVC06:
-        // match on what the provider billed.
-        const x12::ProcedureCode &billed = line.originalProcedure ? *line.originalProcedure : line.procedure;
-        qsizetype found = -1;
-        for (qsizetype index = 0; index < claim.lines.size() && found < 0; ++index) {
-            const models::ClaimLine &candidate = claim.lines.at(index);
-            if (!used.at(index) && candidate.procedureCode == billed.code
-                && sameModifiers(candidate.modifiers, billed.modifiers))
-                found = index;
-        }
-        RemittanceException exception = claimException(Kind::UnmatchedLine, line.segmentNumber, claim, line.charge);
-        exception.remarkCodes = line.remarkCodes;
-        if (found < 0) {
-            exception.amount = line.paid;
-            exception.explanation = u"Claim %1 has no billed line %2 for the payer's line paying %3 on %4%5."_s.arg(
-                claim.claimNumber, procedureText(billed), dollars(line.paid), dollars(line.charge),
-                line.originalProcedure ? u" (restated by the payer as %1)"_s.arg(procedureText(line.procedure))
-                                       : QString());
-            plan.exceptions.append(exception);
+    // A split claim (the same CLP01 in several CLPs) is judged once, on its whole.
+    std::map<QString, ClaimJudge> judges;
+    QSet<QString> reversedHere;
+    for (const x12::ClaimPayment &payment : remittance.claims) {
+        if (payment.isReversal())
+            reversedHere.insert(payment.patientControlNumber);
+    }
+    for (qsizetype index = 0; index < remittance.claims.size(); ++index) {
+        const x12::ClaimPayment &payment = remittance.claims.at(index);
+        ClaimPosting posting;
+        posting.claimIndex = index;
+        findClaim(payment, posting);
+        const posting::ClaimStatusRule rule = posting::claimStatusRule(payment.statusCode, remittance.envelope.version);
+        if (rule.handling == Handling::Reversal) {
+            pairReversal(remittance, posting, plan);
+            plan.postings.append(posting);
             continue;
         }
-        used[found] = true;
-        const models::ClaimLine &matched = claim.lines.at(found);
-        if (line.paid.cents() == 0 && line.charge.cents() > 0) {
-            // Zero paid because it all went to the deductible and the contract is not a denial.
-            if (isDenial(line.adjustments))
-                denied.append({&line, matched.lineNumber});
-            continue;
-        }
-        const Money expected = matched.allowed - patientShare(line.adjustments);
-        if (paidAsPrimary(payment) && line.paid < expected - Money::fromCents(1)) {
-            exception.kind = Kind::Underpaid;
-            exception.amount = expected - line.paid;
+        posting.predetermination = rule.handling == Handling::Predetermination;
+        plan.postings.append(posting);
+        if (!posting.claim) {
+            RemittanceException exception;
+            exception.kind = Kind::UnmatchedClaim;
+            exception.segmentNumber = payment.segmentNumber;
+            exception.claimNumber = payment.patientControlNumber;
+            exception.charge = payment.charge;
+            exception.amount = payment.paid;
             exception.explanation
-                = u"Line %1 (%2) of claim %3 was paid %4; the contract allows %5 less the patient's share of %6, "
-                  "so %7 was expected: %8 short."_s.arg(QString::number(matched.lineNumber), procedureText(billed),
-                                                        claim.claimNumber, dollars(line.paid), dollars(matched.allowed),
-                                                        dollars(patientShare(line.adjustments)), dollars(expected),
-                                                        dollars(exception.amount));
+                = u"No claim here has patient control number %1%2, so the payment of %3 on a charge of %4 cannot "
+                  "be posted. Check the number for a typo or a claim billed under another account."_s.arg(
+                      payment.patientControlNumber,
+                      payment.payerClaimControlNumber.isEmpty()
+                          ? QString()
+                          : u" or payer claim number %1"_s.arg(payment.payerClaimControlNumber),
+                      dollars(payment.paid), dollars(payment.charge));
             plan.exceptions.append(exception);
+            continue;
         }
+        const models::Claim &claim = *posting.claim;
+        if (!payerCovers(remittance, payment, claim, plan))
+            continue;
+        switch (rule.handling) {
+        case Handling::Predetermination: // an estimate: no money, no denial
+        case Handling::Pending:
+        case Handling::Invalid: // reported as a defect; the transaction does not post
+        case Handling::Reversal:
+            continue;
+        case Handling::NotOurClaim: {
+            RemittanceException exception;
+            exception.kind = Kind::NotOurClaim;
+            exception.segmentNumber = payment.segmentNumber;
+            exception.claimNumber = claim.claimNumber;
+            exception.claim = claim;
+            exception.charge = payment.charge;
+            exception.amount = payment.charge;
+            exception.explanation
+                = u"The payer says claim %1 (charge %2) is not its claim (CLP02 = 23). Check the patient's coverage "
+                  "and bill the payer that covers the service."_s.arg(claim.claimNumber, dollars(payment.charge));
+            plan.exceptions.append(exception);
+            continue;
+        }
+        case Handling::Denied:
+        case Handling::Adjudicated:
+            break;
+        }
+        if (!reversedHere.contains(payment.patientControlNumber) && payment.originalReference.isEmpty())
+            checkPaidTwice(remittance, payment, claim, plan);
+        auto found = judges.find(claim.claimNumber);
+        if (found == judges.end())
+            found = judges.try_emplace(claim.claimNumber, claim, payerTerms(claim.payerId), remittance).first;
+        found->second.add(payment, rule);
     }
-    if (denied.isEmpty())
+    for (auto &[number, judge] : judges) {
+        Q_UNUSED(number)
+        plan.exceptions.append(judge.exceptions());
+    }
+}
+
+bool RemittanceMatcher::payerCovers(const x12::Remittance &remittance, const x12::ClaimPayment &payment,
+                                    const models::Claim &claim, RemittancePlan &plan)
+{
+    const QStringList coverage = claim.coverage();
+    const QStringList ids = payerIdentifiers(remittance);
+    if (std::any_of(ids.cbegin(), ids.cend(), [&](const QString &id) { return coverage.contains(id); }))
+        return true;
+    RemittanceException exception;
+    exception.kind = Kind::PayerNotOnClaim;
+    exception.segmentNumber = payment.segmentNumber;
+    exception.claimNumber = claim.claimNumber;
+    exception.claim = claim;
+    exception.charge = payment.charge;
+    exception.amount = payment.paid;
+    exception.explanation
+        = u"%1 (payer id %2) paid %3 on claim %4, but the claim's coverage is %5. Confirm the patient's coverage "
+          "before posting: the money may belong to another claim, or the claim's payers need correcting."_s.arg(
+              remittance.payer.name, ids.value(0, u"none"_s), dollars(payment.paid), claim.claimNumber,
+              coverage.join(u", "_s));
+    plan.exceptions.append(exception);
+    return false;
+}
+
+void RemittanceMatcher::checkPaidTwice(const x12::Remittance &remittance, const x12::ClaimPayment &payment,
+                                       const models::Claim &claim, RemittancePlan &plan)
+{
+    if (payment.paid.cents() <= 0)
         return;
-    // One denial per claim, naming each zero-paid line: a poster works the claim, not the line.
-    const x12::Adjustment *reason = denialReason(denied.constFirst().first->adjustments);
-    RemittanceException exception
-        = claimException(Kind::DeniedLine, denied.constFirst().first->segmentNumber, claim, Money());
-    exception.groupCode = reason ? reason->groupCode : QString();
-    exception.reasonCode = reason ? reason->reasonCode : QString();
-    exception.raisesDenial = true;
-    QStringList lines;
-    for (const auto &[line, number] : denied) {
-        exception.charge += line->charge;
-        exception.amount += line->charge - patientShare(line->adjustments);
-        for (const QString &remark : line->remarkCodes) {
-            if (!exception.remarkCodes.contains(remark))
-                exception.remarkCodes << remark;
-        }
-        const x12::ProcedureCode &billed = line->originalProcedure ? *line->originalProcedure : line->procedure;
-        lines << u"%1 (%2, %3)"_s.arg(QString::number(number), procedureText(billed), dollars(line->charge));
-    }
-    exception.explanation = u"The payer paid nothing on %1 %2 of claim %3%4."_s.arg(
-        denied.size() == 1 ? u"line"_s : u"lines"_s, lines.join(u", "_s), claim.claimNumber, reasonText(reason));
+    QSqlQuery query(m_database.connection());
+    query.prepare(u"SELECT claim_payments.paid_cents, remittances.trace_number FROM claim_payments "
+                  "JOIN remittances ON remittances.id = claim_payments.remittance_id "
+                  "WHERE claim_payments.claim_number = ? AND claim_payments.payer_id = ? "
+                  "AND claim_payments.status_code <> '22' AND claim_payments.reversed_by IS NULL "
+                  "AND claim_payments.paid_cents > 0 ORDER BY claim_payments.id LIMIT 1"_s);
+    query.addBindValue(claim.claimNumber);
+    query.addBindValue(plan.payerKey);
+    if (!query.exec() || !query.next())
+        return;
+    const Money earlierPaid = Money::fromCents(query.value(0).toLongLong());
+    const QString earlierTrace = query.value(1).toString();
+    query.finish();
+    const PayerTerms terms = payerTerms(claim.payerId);
+    RemittanceException exception;
+    exception.kind = Kind::Overpaid;
+    exception.segmentNumber = payment.segmentNumber;
+    exception.claimNumber = claim.claimNumber;
+    exception.claim = claim;
+    exception.charge = payment.charge;
+    exception.amount = std::min(payment.paid, earlierPaid);
+    const posting::RefundDeadline deadline
+        = posting::refundDeadline(terms.kind, payment.filingIndicator, terms.refundDays, terms.today);
+    exception.dueDate = deadline.due;
+    exception.explanation
+        = u"Claim %1 was paid twice by this payer: %2 now (trace %3) and %4 before (trace %5), with no reversal of "
+          "the first. Refund the duplicate %6 by %7 (%8), or confirm the payer's take-back."_s.arg(
+              claim.claimNumber, dollars(payment.paid), remittance.payment.traceNumber, dollars(earlierPaid),
+              earlierTrace, dollars(exception.amount), deadline.due.toString(Qt::ISODate), deadline.basis);
     plan.exceptions.append(exception);
 }
 
@@ -335,28 +318,44 @@ void RemittanceMatcher::pairReversal(const x12::Remittance &remittance, ClaimPos
 {
     const x12::ClaimPayment &reversal = remittance.claims.at(posting.claimIndex);
     // In this same transaction first (a payer reverses and repays in one ERA), then what
-    // was posted before and not yet reversed.
+    // was posted before and not yet reversed: same patient control number, payer claim
+    // number (CLP07) and payer, and the amount it takes back.
     for (const ClaimPosting &other : std::as_const(plan.postings)) {
         const x12::ClaimPayment &candidate = remittance.claims.at(other.claimIndex);
         const bool taken = std::any_of(plan.postings.cbegin(), plan.postings.cend(), [&](const ClaimPosting &earlier) {
             return earlier.reversesClaimIndex == other.claimIndex;
         });
         if (!taken && !candidate.isReversal() && candidate.patientControlNumber == reversal.patientControlNumber
+            && (reversal.payerClaimControlNumber.isEmpty()
+                || candidate.payerClaimControlNumber == reversal.payerClaimControlNumber)
             && candidate.paid == -reversal.paid) {
             posting.reversesClaimIndex = other.claimIndex;
             return;
         }
     }
-    QSqlQuery query(m_database.connection());
-    query.prepare(u"SELECT id FROM claim_payments WHERE patient_control_number = ? AND status_code <> '22' "
-                  "AND reversed_by IS NULL AND paid_cents = ? ORDER BY id DESC LIMIT 1"_s);
-    query.addBindValue(reversal.patientControlNumber);
-    query.addBindValue(-reversal.paid.cents());
-    if (query.exec() && query.next()) {
-        posting.reversesPayment = query.value(0).toLongLong();
+    if (const std::optional<qint64> original = originalOf(m_database, reversal, plan.payerKey)) {
+        posting.reversesPayment = original;
         return;
     }
     plan.exceptions.append(unpairedReversal(reversal, posting.claim));
+}
+
+std::optional<qint64> originalOf(store::Database &database, const x12::ClaimPayment &reversal,
+                                 const QString &payerKey)
+{
+    // Payments posted before schema 4 have no payer recorded: they pair on the rest.
+    QSqlQuery query(database.connection());
+    query.prepare(u"SELECT id FROM claim_payments WHERE patient_control_number = ? AND status_code <> '22' "
+                  "AND reversed_by IS NULL AND paid_cents = ? AND (? = '' OR payer_claim_number = ?) "
+                  "AND (payer_id IS NULL OR payer_id = ?) ORDER BY id DESC LIMIT 1"_s);
+    query.addBindValue(reversal.patientControlNumber);
+    query.addBindValue(-reversal.paid.cents());
+    query.addBindValue(reversal.payerClaimControlNumber.isNull() ? u""_s : reversal.payerClaimControlNumber);
+    query.addBindValue(reversal.payerClaimControlNumber);
+    query.addBindValue(payerKey);
+    if (query.exec() && query.next())
+        return query.value(0).toLongLong();
+    return std::nullopt;
 }
 
 RemittanceException RemittanceMatcher::unpairedReversal(const x12::ClaimPayment &reversal,
@@ -375,32 +374,20 @@ RemittanceException RemittanceMatcher::unpairedReversal(const x12::ClaimPayment 
     return exception;
 }
 
-void RemittanceMatcher::traceRecoupments(const x12::Remittance &remittance, RemittancePlan &plan)
+PayerTerms RemittanceMatcher::payerTerms(const QString &payerId)
 {
-    for (const x12::ProviderAdjustment &adjustment : remittance.providerAdjustments) {
-        if (adjustment.amount.cents() <= 0)
-            continue; // interest or a credit: money added, nothing to chase
-        // The reference usually names the claim recouped: the payer's claim number, or ours.
-        std::optional<models::Claim> claim = m_claims.byPayerClaimNumber(adjustment.reference);
-        if (!claim)
-            claim = m_claims.byControlNumber(adjustment.reference);
-        RemittanceException exception;
-        exception.kind = Kind::Recoupment;
-        exception.segmentNumber = adjustment.segmentNumber;
-        exception.claim = claim;
-        exception.claimNumber = claim ? claim->claimNumber : adjustment.reference;
-        exception.amount = adjustment.amount;
-        exception.reasonCode = adjustment.reasonCode;
-        exception.explanation = claim
-            ? u"The payer took back %1 from this payment (PLB %2) for claim %3, which it names by reference "
-              "%4. Post it against that claim, not as a note."_s.arg(dollars(adjustment.amount), adjustment.reasonCode,
-                                                                     claim->claimNumber, adjustment.reference)
-            : u"The payer took back %1 from this payment (PLB %2, reference %3), and no claim here has that "
-              "number. Ask the payer which claim it recoups."_s.arg(
-                  dollars(adjustment.amount), adjustment.reasonCode,
-                  adjustment.reference.isEmpty() ? u"none"_s : adjustment.reference);
-        plan.exceptions.append(exception);
+    PayerTerms terms;
+    terms.today = m_policy.today;
+    QSqlQuery query(m_database.connection());
+    query.prepare(u"SELECT payers.kind, payer_settings.refund_days FROM payers "
+                  "LEFT JOIN payer_settings ON payer_settings.payer_id = payers.id WHERE payers.id = ?"_s);
+    query.addBindValue(payerId);
+    if (query.exec() && query.next()) {
+        terms.kind = models::fromWireName<models::PayerKind>(query.value(0).toString());
+        if (!query.value(1).isNull())
+            terms.refundDays = query.value(1).toInt();
     }
+    return terms;
 }
 
 } // namespace rcm::server

@@ -4,6 +4,8 @@
 #pragma once
 
 #include "models/claim.h"
+#include "services/posting/envelopeguards.h"
+#include "services/posting/providerrules.h"
 #include "services/reference/reasoncodecatalogue.h"
 #include "services/store/database.h"
 #include "services/x12/remittancecheck.h"
@@ -20,12 +22,16 @@ class ClaimRegister;
 enum class RemittanceExceptionKind {
     UnmatchedClaim, ///< no claim has this patient control number or payer claim number
     UnmatchedLine, ///< the claim has no line with this procedure and modifiers
-    Underpaid, ///< paid below what the contract allows, after the patient's share
-    DeniedLine, ///< zero paid on a billed line or claim: also raised as a denial
-    Recoupment, ///< a provider-level adjustment (PLB) takes money back
-    OutOfBalance, ///< the file's own amounts do not add up
+    Underpaid, ///< paid below what the payer's allowed amount (or the contract) leaves
+    DeniedLine, ///< a line, some units or the whole claim denied: also raised as a denial
+    Recoupment, ///< a provider-level adjustment (PLB) takes money back or needs explaining
+    OutOfBalance, ///< the transaction's own amounts do not add up: held, nothing posted
     UnknownReasonCode, ///< a CARC or RARC not in the catalogue, or not in force
     UnpairedReversal, ///< a reversal (CLP02 = 22) of a payment never posted here
+    Overpaid, ///< paid above what the contract and the patient's share allow, or paid twice
+    PayerNotOnClaim, ///< the paying payer is not among the claim's coverage
+    NotOurClaim, ///< CLP02 = 23: the payer says the claim is not theirs
+    InterestMismatch, ///< PLB interest (L6) disagrees with the claims' AMT*I
 };
 
 QString wireName(RemittanceExceptionKind kind);
@@ -44,6 +50,17 @@ struct RemittanceException
     QStringList remarkCodes;
     QString explanation;
     bool raisesDenial = false;
+    QDate dueDate; ///< when it must be done (a refund deadline); invalid: the usual week
+};
+
+/// A provider-level adjustment (PLB) as classified for storing, with the claim it names
+/// and the exception it raises, if any.
+struct ProviderAdjustmentPosting
+{
+    qsizetype index = 0; ///< in Remittance::providerAdjustments
+    posting::ProviderAdjustmentRule rule;
+    QString claimNumber; ///< the register's claim its reference names, if any
+    std::optional<qsizetype> exceptionIndex; ///< in RemittancePlan::exceptions
 };
 
 /// How one claim payment (CLP) was matched.
@@ -55,6 +72,7 @@ struct ClaimPosting
     std::optional<models::Claim> claim;
     std::optional<qint64> reversesPayment; ///< claim_payments.id of the payment a reversal undoes
     std::optional<qsizetype> reversesClaimIndex; ///< or the claim in this same transaction
+    bool predetermination = false; ///< CLP02 = 25: recorded, no money moved
 };
 
 /// What the gateway does with one 835 transaction: the postings, the exceptions, whether
@@ -65,20 +83,40 @@ struct RemittancePlan
     QString payerKey; ///< TRN03, else the payer's id or name: duplicates are per trace and payer
     bool duplicate = false;
     bool balanced = true;
-    bool readable = true; ///< no reading errors: safe to post
+    bool readable = true; ///< no reading or envelope errors: safe to post (or hold)
+    std::optional<qint64> heldRemittanceId; ///< a held copy of this transaction that this one replaces
+    models::Money difference; ///< BPR02 less what the claims and PLBs add up to
     QList<x12::Defect> defects;
     QList<ClaimPosting> postings;
+    QList<ProviderAdjustmentPosting> providerAdjustments;
     QList<RemittanceException> exceptions;
+
+    /// Out of balance but readable: nothing posts, one item says why, a person releases it.
+    bool held() const { return readable && !balanced && !duplicate; }
 };
 
+/// What the matcher is allowed to accept.
+struct MatchingPolicy
+{
+    posting::TestInterchanges testInterchanges = posting::TestInterchanges::Refuse;
+    /// Plan a held transaction as if balanced: a person released it, accepting the difference.
+    bool acceptImbalance = false;
+    QDate today = QDate::currentDate(); ///< when an overpayment is identified
+};
+
+struct PayerTerms;
+
 /// Matches each claim payment of a remittance to the claim it pays (patient control
-/// number, then payer claim number) and each line to its billed line (procedure and
-/// modifiers, as restated in SVC06 when the payer changed them); pairs reversals with the
-/// payments they undo; finds duplicates; and explains every exception.
+/// number, then payer claim number) and checks the payer covers it; matches each line to
+/// its billed line (line item control number, then procedure, modifiers and date, then
+/// revenue code, then order, through SVC06 when the payer restated it); judges each with
+/// the posting rules (services/posting, docs/posting-rules.md); pairs reversals with the
+/// payments they undo; classifies provider-level adjustments; finds duplicates; and
+/// explains every exception.
 class RemittanceMatcher final
 {
 public:
-    RemittanceMatcher(store::Database &database, ClaimRegister &claims);
+    RemittanceMatcher(store::Database &database, ClaimRegister &claims, MatchingPolicy policy = {});
 
     /// The exception for a reversal of a payment never posted here.
     static RemittanceException unpairedReversal(const x12::ClaimPayment &reversal,
@@ -88,13 +126,28 @@ public:
     RemittancePlan plan(const x12::CheckedRemittance &checked);
 
 private:
-    void matchClaim(const x12::Remittance &remittance, qsizetype index, RemittancePlan &plan);
-    void matchLines(const x12::ClaimPayment &payment, const models::Claim &claim, RemittancePlan &plan);
+    void matchClaims(const x12::Remittance &remittance, RemittancePlan &plan);
+    std::optional<models::Claim> findClaim(const x12::ClaimPayment &payment, ClaimPosting &posting);
+    bool payerCovers(const x12::Remittance &remittance, const x12::ClaimPayment &payment, const models::Claim &claim,
+                     RemittancePlan &plan);
+    void checkPaidTwice(const x12::Remittance &remittance, const x12::ClaimPayment &payment,
+                        const models::Claim &claim, RemittancePlan &plan);
     void pairReversal(const x12::Remittance &remittance, ClaimPosting &posting, RemittancePlan &plan);
-    void traceRecoupments(const x12::Remittance &remittance, RemittancePlan &plan);
+    void classifyProviderAdjustments(const x12::Remittance &remittance, RemittancePlan &plan);
+    PayerTerms payerTerms(const QString &payerId);
 
     store::Database &m_database;
     ClaimRegister &m_claims;
+    MatchingPolicy m_policy;
 };
+
+/// The earlier payment a reversal undoes: same patient control number, payer claim number
+/// (CLP07) and payer, not yet reversed, for the amount it takes back.
+std::optional<qint64> originalOf(store::Database &database, const x12::ClaimPayment &reversal,
+                                 const QString &payerKey);
+
+/// The ids a remittance names its payer by (N1*PR04, REF*2U, TRN03 with and without
+/// its leading '1'), to find among a claim's coverage.
+QStringList payerIdentifiers(const x12::Remittance &remittance);
 
 } // namespace rcm::server

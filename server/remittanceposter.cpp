@@ -6,6 +6,8 @@
 #include "server/claimregister.h"
 #include "server/gatewaystore.h"
 #include "services/store/transactionguard.h"
+#include "services/x12/remittancereader.h"
+#include "services/x12/remittancewriter.h"
 
 #include <QBuffer>
 #include <QCryptographicHash>
@@ -44,6 +46,45 @@ QJsonArray defectsJson(const QList<x12::Defect> &defects, x12::Severity severity
     return array;
 }
 
+QJsonArray exceptionsJson(const QList<RemittanceException> &exceptions, const QList<QStringList> &workItemIds)
+{
+    QJsonArray list;
+    for (qsizetype index = 0; index < exceptions.size(); ++index) {
+        const RemittanceException &exception = exceptions.at(index);
+        QJsonObject object {{u"kind"_s, wireName(exception.kind)},
+                            {u"claimNumber"_s, exception.claimNumber},
+                            {u"amount"_s, exception.amount.toString()},
+                            {u"groupCode"_s, exception.groupCode},
+                            {u"reasonCode"_s, exception.reasonCode},
+                            {u"remarkCodes"_s, QJsonArray::fromStringList(exception.remarkCodes)},
+                            {u"segment"_s, exception.segmentNumber},
+                            {u"explanation"_s, exception.explanation}};
+        if (exception.dueDate.isValid())
+            object.insert(u"dueDate"_s, exception.dueDate.toString(Qt::ISODate));
+        if (index < workItemIds.size())
+            object.insert(u"workItemIds"_s, QJsonArray::fromStringList(workItemIds.at(index)));
+        list.append(object);
+    }
+    return list;
+}
+
+QJsonArray providerAdjustmentsJson(const x12::Remittance &remittance, const RemittancePlan &plan)
+{
+    QJsonArray list;
+    for (const ProviderAdjustmentPosting &posting : plan.providerAdjustments) {
+        const x12::ProviderAdjustment &adjustment = remittance.providerAdjustments.at(posting.index);
+        QJsonObject object {{u"reasonCode"_s, adjustment.reasonCode},
+                            {u"reference"_s, adjustment.reference},
+                            {u"amount"_s, adjustment.amount.toString()},
+                            {u"classification"_s, QString(posting.rule.name)},
+                            {u"raised"_s, posting.exceptionIndex.has_value()}};
+        if (!posting.claimNumber.isEmpty())
+            object.insert(u"claimNumber"_s, posting.claimNumber);
+        list.append(object);
+    }
+    return list;
+}
+
 models::DenialCategory categoryOf(const RemittanceException &exception)
 {
     switch (exception.kind) {
@@ -65,7 +106,8 @@ models::Priority priorityOf(const RemittanceException &exception)
     const qint64 cents = std::abs(exception.amount.cents());
     if (cents >= 500'000)
         return models::Priority::Urgent;
-    if (cents >= 50'000 || exception.kind == Kind::Recoupment || exception.kind == Kind::OutOfBalance)
+    if (cents >= 50'000 || exception.kind == Kind::Recoupment || exception.kind == Kind::OutOfBalance
+        || exception.kind == Kind::Overpaid)
         return models::Priority::High;
     return models::Priority::Normal;
 }
@@ -73,7 +115,12 @@ models::Priority priorityOf(const RemittanceException &exception)
 } // namespace
 
 RemittancePoster::RemittancePoster(GatewayStore &store)
+    : RemittancePoster(store, Options())
+{ }
+
+RemittancePoster::RemittancePoster(GatewayStore &store, Options options)
     : m_store(store)
+    , m_options(options)
 { }
 
 RemittancePoster::Result RemittancePoster::import(const QByteArray &x12, const models::User &by, Mode mode,
@@ -93,13 +140,31 @@ RemittancePoster::Result RemittancePoster::import(QIODevice *file, const models:
     hash.addData(file);
     const QByteArray digest = hash.result().toHex();
     file->seek(0);
-    const x12::RemittanceCheck check = x12::checkRemittances(file, reference::ReasonCodeCatalogue::builtIn());
 
     ClaimRegister claims(m_store.database());
-    RemittanceMatcher matcher(m_store.database(), claims);
-    QList<Planned> planned;
+    RemittanceMatcher matcher(m_store.database(), claims, {m_options.testInterchanges, false, now.date()});
+    // Each transaction is planned after the ones before it were posted, so a payment an
+    // earlier transaction of the file posted counts (a reversal pairs with it, a second
+    // payment of the same claim is seen), and only one transaction is in memory at a time.
+    std::optional<store::TransactionGuard> transaction;
+    if (mode == Mode::Post) {
+        transaction.emplace(m_store.database().connection());
+        if (const StoreError error = transaction->beginError()) {
+            result.error = error.message();
+            return result;
+        }
+    }
+    x12::RemittanceReader reader(file);
+    x12::Remittance remittance;
     QSet<std::pair<QString, QString>> inThisFile; // a payer's trace sent twice in one file posts once
-    for (const x12::CheckedRemittance &checked : check.transactions) {
+    QJsonArray transactions;
+    qsizetype count = 0;
+    qsizetype posted = 0;
+    qsizetype duplicates = 0;
+    qsizetype exceptions = 0;
+    while (reader.readNext(remittance)) {
+        const x12::CheckedRemittance checked
+            = x12::checkRemittance(std::exchange(remittance, {}), reference::ReasonCodeCatalogue::builtIn());
         RemittancePlan plan = matcher.plan(checked);
         const std::pair key {plan.traceNumber, plan.payerKey};
         if (inThisFile.contains(key)) {
@@ -108,176 +173,365 @@ RemittancePoster::Result RemittancePoster::import(QIODevice *file, const models:
         }
         if (plan.readable) // an unreadable copy does not stop an intact one from posting
             inThisFile.insert(key);
-        planned.append({checked, plan});
+        QJsonObject report;
+        if (mode == Mode::Post) {
+            if (const StoreError error = post({checked, plan}, digest, by, now, report)) {
+                result.error = error.message();
+                return result;
+            }
+        }
+        const x12::Remittance &read = checked.remittance;
+        report.insert(u"traceNumber"_s, plan.traceNumber);
+        report.insert(u"payer"_s, read.payer.name);
+        report.insert(u"paymentAmount"_s, read.payment.amount.toString());
+        report.insert(u"claimCount"_s, read.claims.size());
+        report.insert(u"balanced"_s, plan.balanced);
+        report.insert(u"held"_s, plan.held());
+        if (plan.held())
+            report.insert(u"difference"_s, plan.difference.toString());
+        report.insert(u"duplicate"_s, plan.duplicate);
+        report.insert(u"posted"_s, report.contains(u"remittanceId"_s) && !plan.held());
+        if (!report.contains(u"exceptions"_s))
+            report.insert(u"exceptions"_s, exceptionsJson(plan.exceptions, {}));
+        report.insert(u"providerAdjustments"_s, providerAdjustmentsJson(read, plan));
+        report.insert(u"errors"_s, defectsJson(plan.defects, x12::Severity::Error));
+        report.insert(u"warnings"_s, defectsJson(plan.defects, x12::Severity::Warning));
+        if (!plan.readable && result.error.isEmpty()) {
+            const auto firstError = std::find_if(plan.defects.cbegin(), plan.defects.cend(),
+                                                 [](const x12::Defect &defect) { return defect.isError(); });
+            if (firstError != plan.defects.cend())
+                result.error = firstError->message;
+        }
+        posted += report.value(u"posted"_s).toBool() ? 1 : 0;
+        duplicates += plan.duplicate ? 1 : 0;
+        exceptions += plan.exceptions.size();
+        ++count;
+        transactions.append(report);
     }
-
-    QList<QJsonObject> reports(planned.size());
-    if (mode == Mode::Post) {
-        if (const StoreError error = post(planned, digest, by, now, reports)) {
+    if (transaction) {
+        if (const StoreError error = transaction->commit()) {
             result.error = error.message();
             return result;
         }
     }
-    QJsonArray transactions;
-    qsizetype posted = 0;
-    qsizetype duplicates = 0;
-    qsizetype exceptions = 0;
-    for (qsizetype index = 0; index < planned.size(); ++index) {
-        const Planned &entry = planned.at(index);
-        const x12::Remittance &remittance = entry.checked.remittance;
-        QJsonObject report = reports.at(index);
-        report.insert(u"traceNumber"_s, entry.plan.traceNumber);
-        report.insert(u"payer"_s, remittance.payer.name);
-        report.insert(u"paymentAmount"_s, remittance.payment.amount.toString());
-        report.insert(u"claimCount"_s, remittance.claims.size());
-        report.insert(u"balanced"_s, entry.plan.balanced);
-        report.insert(u"duplicate"_s, entry.plan.duplicate);
-        report.insert(u"posted"_s, report.contains(u"remittanceId"_s));
-        if (!report.contains(u"exceptions"_s)) {
-            QJsonArray list;
-            for (const RemittanceException &exception : entry.plan.exceptions) {
-                list.append(QJsonObject {{u"kind"_s, wireName(exception.kind)},
-                                         {u"claimNumber"_s, exception.claimNumber},
-                                         {u"amount"_s, exception.amount.toString()},
-                                         {u"reasonCode"_s, exception.reasonCode},
-                                         {u"segment"_s, exception.segmentNumber},
-                                         {u"explanation"_s, exception.explanation}});
-            }
-            report.insert(u"exceptions"_s, list);
-        }
-        report.insert(u"errors"_s, defectsJson(entry.plan.defects, x12::Severity::Error));
-        report.insert(u"warnings"_s, defectsJson(entry.plan.defects, x12::Severity::Warning));
-        posted += report.value(u"posted"_s).toBool() ? 1 : 0;
-        duplicates += entry.plan.duplicate ? 1 : 0;
-        exceptions += entry.plan.exceptions.size();
-        transactions.append(report);
+    const QList<x12::Defect> &fileDefects = reader.fileDefects();
+    if (result.error.isEmpty()) {
+        const auto firstError = std::find_if(fileDefects.cbegin(), fileDefects.cend(),
+                                             [](const x12::Defect &defect) { return defect.isError(); });
+        if (firstError != fileDefects.cend())
+            result.error = firstError->message;
     }
     result.report = QJsonObject {
         {u"file"_s, QString::fromLatin1(digest)},
         {u"transactions"_s, transactions},
-        {u"errors"_s, defectsJson(check.fileDefects, x12::Severity::Error)},
-        {u"warnings"_s, defectsJson(check.fileDefects, x12::Severity::Warning)},
+        {u"errors"_s, defectsJson(fileDefects, x12::Severity::Error)},
+        {u"warnings"_s, defectsJson(fileDefects, x12::Severity::Warning)},
         {u"postedTransactions"_s, posted},
         {u"exceptionCount"_s, exceptions},
     };
-    if (planned.isEmpty())
+    qsizetype held = 0;
+    for (const QJsonValue &entry : std::as_const(transactions))
+        held += entry.toObject().value(u"held"_s).toBool() ? 1 : 0;
+    result.report.insert(u"heldTransactions"_s, held);
+    if (count == 0)
         result.outcome = Result::Outcome::Unreadable;
-    else if (duplicates == planned.size())
+    else if (duplicates == count)
         result.outcome = Result::Outcome::AllDuplicates;
     else if (mode == Mode::Preview)
         result.outcome = Result::Outcome::Previewed;
     else
-        result.outcome = posted > 0 ? Result::Outcome::Posted : Result::Outcome::Unreadable;
+        result.outcome = posted + held > 0 ? Result::Outcome::Posted : Result::Outcome::Unreadable;
     return result;
 }
 
-StoreError RemittancePoster::post(QList<Planned> &planned, const QByteArray &digest, const models::User &by,
-                                  const QDateTime &now, QList<QJsonObject> &reports)
+StoreError RemittancePoster::post(Planned entry, const QByteArray &digest, const models::User &by,
+                                  const QDateTime &now, QJsonObject &report)
 {
+    // Posted before, or not read cleanly: nothing of it is posted.
+    if (entry.plan.duplicate || !entry.plan.readable)
+        return {};
+    const x12::Remittance &remittance = entry.checked.remittance;
+    QSqlQuery query(m_store.database().connection());
+    if (entry.plan.heldRemittanceId) {
+        // The payer's corrected copy of a held transaction: it takes the held one's place.
+        query.prepare(u"UPDATE remittances SET status = 'released', payment_cents = ?, method = ?, payment_date = ?, "
+                      "claim_count = ?, balanced = ?, file_sha256 = ?, received_at = ?, received_by = ? "
+                      "WHERE id = ?"_s);
+    } else {
+        query.prepare(u"INSERT INTO remittances (payment_cents, method, payment_date, claim_count, balanced, "
+                      "file_sha256, received_at, received_by, trace_number, payer_id, status) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    }
+    query.addBindValue(remittance.payment.amount.cents());
+    query.addBindValue(remittance.payment.method);
+    query.addBindValue(remittance.payment.date.isValid() ? QVariant(remittance.payment.date.toString(Qt::ISODate))
+                                                          : QVariant());
+    query.addBindValue(remittance.claims.size());
+    query.addBindValue(entry.plan.balanced ? 1 : 0);
+    query.addBindValue(QString::fromLatin1(digest));
+    query.addBindValue(now.toString(Qt::ISODateWithMs));
+    query.addBindValue(by.id);
+    if (entry.plan.heldRemittanceId) {
+        query.addBindValue(*entry.plan.heldRemittanceId);
+    } else {
+        query.addBindValue(entry.plan.traceNumber);
+        query.addBindValue(entry.plan.payerKey);
+        query.addBindValue(entry.plan.held() ? u"held"_s : u"posted"_s);
+    }
+    if (!query.exec())
+        return queryError(query); // a duplicate that raced in between planning and posting lands here too
+    const qint64 remittanceId
+        = entry.plan.heldRemittanceId ? *entry.plan.heldRemittanceId : query.lastInsertId().toLongLong();
+    query.finish();
+    report.insert(u"remittanceId"_s, remittanceId);
+
+    if (entry.plan.held()) {
+        QJsonArray raised;
+        if (const StoreError error = raiseAll(entry, remittanceId, by, now, report))
+            return error;
+        const QJsonArray ids = report.value(u"exceptions"_s).toArray().at(0).toObject().value(u"workItemIds"_s).toArray();
+        return hold(entry, remittanceId, ids.isEmpty() ? QString() : ids.at(0).toString());
+    }
+    if (entry.plan.heldRemittanceId) {
+        const QString note = u"Replaced by the payer's corrected, balanced copy of the same remittance (file %1)."_s.arg(
+            QString::fromLatin1(digest.left(16)));
+        if (const StoreError error = closeHeldItem(remittanceId, by, note, now))
+            return error;
+    }
+    if (const StoreError error = postPayments(entry, remittanceId))
+        return error;
+    return raiseAll(entry, remittanceId, by, now, report);
+}
+
+StoreError RemittancePoster::postPayments(Planned entry, qint64 remittanceId)
+{
+    const x12::Remittance &remittance = entry.checked.remittance;
     store::Database &database = m_store.database();
-    store::TransactionGuard transaction(database.connection());
-    if (transaction.beginError())
-        return transaction.beginError();
-    QSqlQuery remittanceInsert(database.connection());
-    remittanceInsert.prepare(u"INSERT INTO remittances (trace_number, payer_id, payment_cents, method, payment_date, "
-                             "claim_count, balanced, file_sha256, received_at, received_by) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
     QSqlQuery paymentInsert(database.connection());
     paymentInsert.prepare(u"INSERT INTO claim_payments (remittance_id, claim_number, patient_control_number, "
                           "payer_claim_number, status_code, charge_cents, paid_cents, patient_responsibility_cents, "
-                          "reverses) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
-    QSqlQuery original(database.connection());
-    original.prepare(u"SELECT id FROM claim_payments WHERE patient_control_number = ? AND status_code <> '22' "
-                     "AND reversed_by IS NULL AND paid_cents = ? ORDER BY id DESC LIMIT 1"_s);
+                          "reverses, payer_id, forwarded_to, original_reference, interest_cents) "
+                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
     QSqlQuery reversed(database.connection());
     reversed.prepare(u"UPDATE claim_payments SET reversed_by = ? WHERE id = ?"_s);
-
-    for (qsizetype index = 0; index < planned.size(); ++index) {
-        Planned &entry = planned[index];
-        // Posted before, or not read cleanly: nothing of it is posted.
-        if (entry.plan.duplicate || !entry.plan.readable)
-            continue;
-        const x12::Remittance &remittance = entry.checked.remittance;
-        remittanceInsert.addBindValue(entry.plan.traceNumber);
-        remittanceInsert.addBindValue(entry.plan.payerKey);
-        remittanceInsert.addBindValue(remittance.payment.amount.cents());
-        remittanceInsert.addBindValue(remittance.payment.method);
-        remittanceInsert.addBindValue(
-            remittance.payment.date.isValid() ? QVariant(remittance.payment.date.toString(Qt::ISODate)) : QVariant());
-        remittanceInsert.addBindValue(remittance.claims.size());
-        remittanceInsert.addBindValue(entry.plan.balanced ? 1 : 0);
-        remittanceInsert.addBindValue(QString::fromLatin1(digest));
-        remittanceInsert.addBindValue(now.toString(Qt::ISODateWithMs));
-        remittanceInsert.addBindValue(by.id);
-        if (!remittanceInsert.exec()) {
-            // A duplicate that raced in between planning and posting lands here too.
-            return queryError(remittanceInsert);
+    QHash<qsizetype, qint64> paymentIds; // claim index -> claim_payments.id
+    for (const ClaimPosting &posting : std::as_const(entry.plan.postings)) {
+        const x12::ClaimPayment &payment = remittance.claims.at(posting.claimIndex);
+        std::optional<qint64> reverses = posting.reversesPayment;
+        if (posting.reversesClaimIndex)
+            reverses = paymentIds.value(*posting.reversesClaimIndex);
+        paymentInsert.addBindValue(remittanceId);
+        paymentInsert.addBindValue(posting.claim ? QVariant(posting.claim->claimNumber) : QVariant());
+        paymentInsert.addBindValue(payment.patientControlNumber);
+        paymentInsert.addBindValue(payment.payerClaimControlNumber);
+        paymentInsert.addBindValue(payment.statusCode);
+        paymentInsert.addBindValue(payment.charge.cents());
+        paymentInsert.addBindValue(payment.paid.cents());
+        paymentInsert.addBindValue(payment.patientResponsibility.value_or(Money()).cents());
+        paymentInsert.addBindValue(reverses ? QVariant(*reverses) : QVariant());
+        paymentInsert.addBindValue(entry.plan.payerKey);
+        const QString forwardedTo
+            = payment.crossoverPayerName.isEmpty() ? payment.crossoverPayerId : payment.crossoverPayerName;
+        paymentInsert.addBindValue(forwardedTo.isEmpty() ? QVariant() : QVariant(forwardedTo));
+        paymentInsert.addBindValue(payment.originalReference.isEmpty() ? QVariant()
+                                                                       : QVariant(payment.originalReference));
+        paymentInsert.addBindValue(payment.interest ? QVariant(payment.interest->cents()) : QVariant());
+        if (!paymentInsert.exec())
+            return queryError(paymentInsert);
+        const qint64 paymentId = paymentInsert.lastInsertId().toLongLong();
+        paymentIds.insert(posting.claimIndex, paymentId);
+        if (reverses) {
+            reversed.addBindValue(paymentId);
+            reversed.addBindValue(*reverses);
+            if (!reversed.exec())
+                return queryError(reversed);
         }
-        const qint64 remittanceId = remittanceInsert.lastInsertId().toLongLong();
-
-        QHash<qsizetype, qint64> paymentIds; // claim index -> claim_payments.id
-        for (const ClaimPosting &posting : std::as_const(entry.plan.postings)) {
-            const x12::ClaimPayment &payment = remittance.claims.at(posting.claimIndex);
-            std::optional<qint64> reverses;
-            if (posting.reversesClaimIndex)
-                reverses = paymentIds.value(*posting.reversesClaimIndex);
-            if (payment.isReversal() && !reverses) {
-                // Paired now, not at planning: a payment an earlier transaction of this file
-                // posted counts, and one a reversal already took back does not count twice.
-                original.addBindValue(payment.patientControlNumber);
-                original.addBindValue(-payment.paid.cents());
-                if (original.exec() && original.next())
-                    reverses = original.value(0).toLongLong();
-                original.finish();
-                const auto unpaired = [&](const RemittanceException &exception) {
-                    return exception.kind == Kind::UnpairedReversal && exception.segmentNumber == payment.segmentNumber;
-                };
-                const bool alreadyRaised
-                    = std::any_of(entry.plan.exceptions.cbegin(), entry.plan.exceptions.cend(), unpaired);
-                if (reverses)
-                    entry.plan.exceptions.removeIf(unpaired);
-                else if (!alreadyRaised)
-                    entry.plan.exceptions.append(RemittanceMatcher::unpairedReversal(payment, posting.claim));
-            }
-            paymentInsert.addBindValue(remittanceId);
-            paymentInsert.addBindValue(posting.claim ? QVariant(posting.claim->claimNumber) : QVariant());
-            paymentInsert.addBindValue(payment.patientControlNumber);
-            paymentInsert.addBindValue(payment.payerClaimControlNumber);
-            paymentInsert.addBindValue(payment.statusCode);
-            paymentInsert.addBindValue(payment.charge.cents());
-            paymentInsert.addBindValue(payment.paid.cents());
-            paymentInsert.addBindValue(payment.patientResponsibility.value_or(Money()).cents());
-            paymentInsert.addBindValue(reverses ? QVariant(*reverses) : QVariant());
-            if (!paymentInsert.exec())
-                return queryError(paymentInsert);
-            const qint64 paymentId = paymentInsert.lastInsertId().toLongLong();
-            paymentIds.insert(posting.claimIndex, paymentId);
-            if (reverses) {
-                reversed.addBindValue(paymentId);
-                reversed.addBindValue(*reverses);
-                if (!reversed.exec())
-                    return queryError(reversed);
-            }
-        }
-
-        QJsonArray exceptions;
-        int number = 0;
-        for (const RemittanceException &exception : std::as_const(entry.plan.exceptions)) {
-            QStringList workItemIds;
-            if (const StoreError error = raise(exception, remittance, remittanceId, ++number, by, now, &workItemIds))
-                return error;
-            exceptions.append(QJsonObject {{u"kind"_s, wireName(exception.kind)},
-                                           {u"claimNumber"_s, exception.claimNumber},
-                                           {u"amount"_s, exception.amount.toString()},
-                                           {u"reasonCode"_s, exception.reasonCode},
-                                           {u"segment"_s, exception.segmentNumber},
-                                           {u"explanation"_s, exception.explanation},
-                                           {u"workItemIds"_s, QJsonArray::fromStringList(workItemIds)}});
-        }
-        reports[index].insert(u"remittanceId"_s, remittanceId);
-        reports[index].insert(u"exceptions"_s, exceptions);
     }
-    return transaction.commit();
+    return {};
+}
+
+StoreError RemittancePoster::hold(Planned entry, qint64 remittanceId, const QString &workItemId)
+{
+    // The transaction as read, written again on its own, so a release can post it later.
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    {
+        x12::RemittanceWriter::Options options;
+        options.usageIndicator = entry.checked.remittance.envelope.usageIndicator;
+        x12::RemittanceWriter writer(&buffer, options);
+        if (!writer.writeInterchange({entry.checked.remittance}))
+            return StoreError(StoreError::Code::Query, u"The held transaction could not be kept"_s);
+    }
+    QSqlQuery insert(m_store.database().connection());
+    insert.prepare(u"INSERT INTO held_remittances (remittance_id, x12, difference_cents, explanation, work_item_id) "
+                   "VALUES (?, ?, ?, ?, ?)"_s);
+    insert.addBindValue(remittanceId);
+    insert.addBindValue(buffer.data());
+    insert.addBindValue(entry.plan.difference.cents());
+    insert.addBindValue(entry.plan.exceptions.isEmpty() ? QString() : entry.plan.exceptions.constFirst().explanation);
+    insert.addBindValue(workItemId.isEmpty() ? QVariant() : QVariant(workItemId));
+    return insert.exec() ? StoreError() : queryError(insert);
+}
+
+StoreError RemittancePoster::raiseAll(Planned entry, qint64 remittanceId, const models::User &by,
+                                      const QDateTime &now, QJsonObject &report)
+{
+    const x12::Remittance &remittance = entry.checked.remittance;
+    QList<QStringList> ids;
+    int number = 0;
+    for (const RemittanceException &exception : std::as_const(entry.plan.exceptions)) {
+        QStringList workItemIds;
+        if (const StoreError error = raise(exception, remittance, remittanceId, ++number, by, now, &workItemIds))
+            return error;
+        ids.append(workItemIds);
+    }
+    report.insert(u"exceptions"_s, exceptionsJson(entry.plan.exceptions, ids));
+    if (entry.plan.held())
+        return {};
+    QSqlQuery insert(m_store.database().connection());
+    insert.prepare(u"INSERT INTO provider_adjustments (remittance_id, segment_number, provider_id, fiscal_period_end, "
+                   "reason_code, reference, amount_cents, classification, claim_number, work_item_id) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    for (const ProviderAdjustmentPosting &posting : std::as_const(entry.plan.providerAdjustments)) {
+        const x12::ProviderAdjustment &adjustment = remittance.providerAdjustments.at(posting.index);
+        insert.addBindValue(remittanceId);
+        insert.addBindValue(adjustment.segmentNumber);
+        insert.addBindValue(adjustment.providerId);
+        insert.addBindValue(adjustment.fiscalPeriodEnd.isValid()
+                                ? QVariant(adjustment.fiscalPeriodEnd.toString(Qt::ISODate))
+                                : QVariant());
+        insert.addBindValue(adjustment.reasonCode);
+        insert.addBindValue(adjustment.reference);
+        insert.addBindValue(adjustment.amount.cents());
+        insert.addBindValue(QString(posting.rule.name));
+        insert.addBindValue(posting.claimNumber.isEmpty() ? QVariant() : QVariant(posting.claimNumber));
+        const QStringList raised = posting.exceptionIndex ? ids.value(*posting.exceptionIndex) : QStringList();
+        insert.addBindValue(raised.isEmpty() ? QVariant() : QVariant(raised.constFirst()));
+        if (!insert.exec())
+            return queryError(insert);
+    }
+    return {};
+}
+
+RemittancePoster::Result RemittancePoster::release(qint64 remittanceId, const models::User &by, const QString &note,
+                                                   const QDateTime &now)
+{
+    Result result;
+    store::Database &database = m_store.database();
+    QSqlQuery held(database.connection());
+    held.prepare(u"SELECT remittances.status, held_remittances.x12, remittances.file_sha256 FROM remittances "
+                 "JOIN held_remittances ON held_remittances.remittance_id = remittances.id "
+                 "WHERE remittances.id = ?"_s);
+    held.addBindValue(remittanceId);
+    if (!held.exec()) {
+        result.error = held.lastError().text();
+        return result;
+    }
+    if (!held.next()) {
+        result.outcome = Result::Outcome::NotFound;
+        return result;
+    }
+    if (held.value(0).toString() != u"held"_s) {
+        result.outcome = Result::Outcome::NotHeld;
+        return result;
+    }
+    QBuffer buffer;
+    buffer.setData(held.value(1).toByteArray());
+    const QByteArray digest = held.value(2).toString().toLatin1();
+    held.finish();
+    buffer.open(QIODevice::ReadOnly);
+    x12::RemittanceReader reader(&buffer);
+    x12::Remittance remittance;
+    if (!reader.readNext(remittance)) {
+        result.error = u"The held transaction can no longer be read"_s;
+        return result;
+    }
+    const x12::CheckedRemittance checked
+        = x12::checkRemittance(std::move(remittance), reference::ReasonCodeCatalogue::builtIn());
+    ClaimRegister claims(database);
+    RemittanceMatcher matcher(database, claims, {posting::TestInterchanges::Accept, true, now.date()});
+    RemittancePlan plan = matcher.plan(checked);
+
+    store::TransactionGuard transaction(database.connection());
+    if (const StoreError error = transaction.beginError()) {
+        result.error = error.message();
+        return result;
+    }
+    QJsonObject report;
+    report.insert(u"remittanceId"_s, remittanceId);
+    const Planned entry {checked, plan};
+    StoreError error = postPayments(entry, remittanceId);
+    if (!error)
+        error = raiseAll(entry, remittanceId, by, now, report);
+    if (!error) {
+        // The difference, accepted, balances the ledger like a provider-level adjustment.
+        QSqlQuery accepted(database.connection());
+        accepted.prepare(u"INSERT INTO provider_adjustments (remittance_id, segment_number, provider_id, reason_code, "
+                         "reference, amount_cents, classification) VALUES (?, ?, '', 'CS', ?, ?, "
+                         "'accepted-difference')"_s);
+        accepted.addBindValue(remittanceId);
+        accepted.addBindValue(checked.remittance.firstSegment);
+        accepted.addBindValue(u"HELD-%1"_s.arg(remittanceId));
+        accepted.addBindValue(-plan.difference.cents());
+        if (!accepted.exec())
+            error = queryError(accepted);
+    }
+    if (!error) {
+        QSqlQuery released(database.connection());
+        released.prepare(u"UPDATE remittances SET status = 'released' WHERE id = ?"_s);
+        released.addBindValue(remittanceId);
+        if (!released.exec())
+            error = queryError(released);
+    }
+    if (!error) {
+        error = closeHeldItem(remittanceId, by,
+                              u"Released by %1, accepting the difference of %2: %3"_s.arg(
+                                  by.username, u"$"_s + plan.difference.toString(), note),
+                              now);
+    }
+    if (!error)
+        error = transaction.commit();
+    if (error) {
+        result.error = error.message();
+        return result;
+    }
+    report.insert(u"traceNumber"_s, plan.traceNumber);
+    report.insert(u"difference"_s, plan.difference.toString());
+    report.insert(u"released"_s, true);
+    report.insert(u"file"_s, QString::fromLatin1(digest));
+    report.insert(u"providerAdjustments"_s, providerAdjustmentsJson(checked.remittance, plan));
+    result.report = report;
+    result.outcome = Result::Outcome::Posted;
+    return result;
+}
+
+StoreError RemittancePoster::closeHeldItem(qint64 remittanceId, const models::User &by, const QString &note,
+                                           const QDateTime &now)
+{
+    QSqlQuery query(m_store.database().connection());
+    query.prepare(u"UPDATE held_remittances SET released_at = ?, released_by = ?, release_note = ? "
+                  "WHERE remittance_id = ? RETURNING work_item_id"_s);
+    query.addBindValue(now.toString(Qt::ISODateWithMs));
+    query.addBindValue(by.id);
+    query.addBindValue(note);
+    query.addBindValue(remittanceId);
+    if (!query.exec())
+        return queryError(query);
+    const QString itemId = query.next() ? query.value(0).toString() : QString();
+    query.finish();
+    std::optional<WorkItem> item = itemId.isEmpty() ? std::nullopt : m_store.item(itemId);
+    if (!item || !item->isOpen())
+        return {};
+    item->status = models::WorkItemStatus::Resolved;
+    item->balance = Money();
+    item->version += 1;
+    item->updatedAt = now;
+    if (const StoreError error = store::WorkItemStore(m_store.database()).upsertItems({&*item, 1}))
+        return error;
+    ActionRequest resolve;
+    resolve.type = models::ActionType::Resolve;
+    resolve.text = note;
+    return m_store.appendAudit(*item, by, resolve, now);
 }
 
 StoreError RemittancePoster::raise(const RemittanceException &exception, const x12::Remittance &remittance,
@@ -316,7 +570,8 @@ StoreError RemittancePoster::raise(const RemittanceException &exception, const x
     item.carc = exception.reasonCode;
     item.rarcs = exception.remarkCodes;
     item.denialCategory = categoryOf(exception);
-    item.dueDate = now.date().addDays(exception.kind == Kind::Recoupment ? 3 : 7);
+    item.dueDate = exception.dueDate.isValid() ? exception.dueDate
+                                               : now.date().addDays(exception.kind == Kind::Recoupment ? 3 : 7);
     item.version = 1;
     item.createdAt = now;
     item.updatedAt = now;

@@ -125,6 +125,8 @@ ApiResponse WorkQueueApi::handle(const ApiRequest &request)
         return registered;
     };
     const QRegularExpressionMatch reportMatch = reportPath.match(path);
+    static const QRegularExpression heldPath(u"^/v1/remittances/([0-9]{1,18})/release$"_s);
+    const QRegularExpressionMatch heldMatch = heldPath.match(path);
     QString name;
     std::function<ApiResponse()> handler;
     if (path == u"/v1/work-items"_s && isGet) {
@@ -166,6 +168,11 @@ ApiResponse WorkQueueApi::handle(const ApiRequest &request)
         name = path;
         handler = [&] {
             return importRemittance(request, *user);
+        };
+    } else if (heldMatch.hasMatch() && isPost) {
+        name = u"/v1/remittances/{id}/release"_s;
+        handler = [&] {
+            return releaseRemittance(heldMatch.captured(1), request, *user);
         };
     } else if (path == u"/v1/exports"_s && isPost) {
         name = path;
@@ -461,7 +468,8 @@ ApiResponse WorkQueueApi::importRemittance(const ApiRequest &request, const User
     if (request.body.isEmpty())
         return problemResponse(problem(400, u"empty-body"_s, u"No file"_s, u"Send the 835 file as the body"_s));
     const bool preview = request.query.queryItemValue(u"preview"_s) == u"true"_s;
-    RemittancePoster poster(m_store);
+    RemittancePoster poster(m_store, {m_options.acceptTestInterchanges ? posting::TestInterchanges::Accept
+                                                                       : posting::TestInterchanges::Refuse});
     const RemittancePoster::Result result
         = poster.import(request.body, user, preview ? RemittancePoster::Mode::Preview : RemittancePoster::Mode::Post);
     switch (result.outcome) {
@@ -477,15 +485,55 @@ ApiResponse WorkQueueApi::importRemittance(const ApiRequest &request, const User
         return problemResponse(duplicate);
     }
     case RemittancePoster::Result::Outcome::Unreadable: {
-        Problem unreadable = problem(422, u"unreadable-remittance"_s, u"Not a usable 835"_s,
-                                     u"No transaction of this file could be read cleanly; nothing was posted"_s);
+        Problem unreadable
+            = problem(422, u"unreadable-remittance"_s, u"Not a usable 835"_s,
+                      u"No transaction of this file can be posted, so nothing was posted%1"_s.arg(
+                          result.error.isEmpty() ? QString() : u": "_s + result.error));
         unreadable.extra = QJsonObject {{u"report"_s, result.report}};
         return problemResponse(unreadable);
     }
+    case RemittancePoster::Result::Outcome::NotFound: // only from a release
+    case RemittancePoster::Result::Outcome::NotHeld:
     case RemittancePoster::Result::Outcome::Failed:
         break;
     }
     return problemResponse(problem(503, u"store-error"_s, u"Could not post"_s, result.error));
+}
+
+ApiResponse WorkQueueApi::releaseRemittance(const QString &id, const ApiRequest &request, const User &user)
+{
+    // The people who post remittances release a held one; the audit names them.
+    if (user.role != models::Role::CashPoster && user.role != models::Role::Supervisor) {
+        return problemResponse(problem(403, u"forbidden"_s, u"Not allowed"_s,
+                                       u"Only cash posters and supervisors release held remittances"_s));
+    }
+    Problem bad;
+    const std::optional<QJsonObject> body = jsonBody(request, &bad);
+    if (!body)
+        return problemResponse(bad);
+    const QString note = body->value(u"note"_s).toString().trimmed();
+    if (note.isEmpty() || note.size() > 2000) {
+        return problemResponse(problem(400, u"note-required"_s, u"Say why"_s,
+                                       u"Releasing a held remittance needs a note (up to 2000 characters) saying why "
+                                       "the difference is accepted"_s));
+    }
+    const RemittancePoster::Result result = RemittancePoster(m_store).release(id.toLongLong(), user, note);
+    switch (result.outcome) {
+    case RemittancePoster::Result::Outcome::Posted:
+        return json(result.report, 200);
+    case RemittancePoster::Result::Outcome::NotFound:
+        return problemResponse(
+            problem(404, u"not-found"_s, u"No such held remittance"_s, u"No remittance %1 was ever held"_s.arg(id)));
+    case RemittancePoster::Result::Outcome::NotHeld:
+        return problemResponse(problem(409, u"not-held"_s, u"Not held"_s,
+                                       u"Remittance %1 is no longer held: it was released or replaced"_s.arg(id)));
+    case RemittancePoster::Result::Outcome::Previewed:
+    case RemittancePoster::Result::Outcome::AllDuplicates:
+    case RemittancePoster::Result::Outcome::Unreadable:
+    case RemittancePoster::Result::Outcome::Failed:
+        break;
+    }
+    return problemResponse(problem(503, u"store-error"_s, u"Could not release"_s, result.error));
 }
 
 ApiResponse WorkQueueApi::report(const QString &name, const ApiRequest &request, const User &user)

@@ -47,6 +47,8 @@ public:
         std::chrono::seconds sessionLifetime {8 * 3600};
         qsizetype maximumBodyBytes = 64 * 1024;
         qsizetype maximumRemittanceBytes = 32 * 1024 * 1024; ///< an 835 file (POST /v1/remittances)
+        /// Post interchanges marked as tests (ISA15 = T): only a test gateway does.
+        bool acceptTestInterchanges = false;
         int defaultPageSize = 500;
         int maximumPageSize = 2000;
     };
@@ -71,6 +73,7 @@ private:
     ApiResponse payers();
     ApiResponse reasonCodes();
     ApiResponse importRemittance(const ApiRequest &request, const models::User &user);
+    ApiResponse releaseRemittance(const QString &id, const ApiRequest &request, const models::User &user);
     ApiResponse report(const QString &name, const ApiRequest &request, const models::User &user);
 
     ApiResponse json(const QJsonObject &object, int status = 200) const;

@@ -41,7 +41,10 @@ int main(int argc, char *argv[])
                                   u"DIR"_s);
     const QCommandLineOption items(u"items"_s, u"Work items in a new demo database (default 50000)."_s, u"N"_s,
                                    u"50000"_s);
-    parser.addOptions({demo, port, listen, data, items});
+    const QCommandLineOption acceptTests(u"accept-test-interchanges"_s,
+                                         u"Post 835 interchanges marked as tests (ISA15 = T) as if they were real money: "
+                                         "for a test gateway only."_s);
+    parser.addOptions({demo, port, listen, data, items, acceptTests});
     parser.process(application);
 
     QTextStream out(stdout);
@@ -78,7 +81,9 @@ int main(int argc, char *argv[])
     if (isNew && !parser.isSet(demo))
         out << "Created an empty gateway database in " << path << "; no user can sign in yet.\n";
 
-    server::GatewayServer gateway(store, {});
+    server::GatewayServer::Options options;
+    options.api.acceptTestInterchanges = parser.isSet(acceptTests);
+    server::GatewayServer gateway(store, options);
     const quint16 boundPort = gateway.listenOn(address, static_cast<quint16>(portNumber));
     if (boundPort == 0) {
         err << "rcm-gateway: cannot listen on " << address.toString() << ":" << portNumber
