@@ -8,6 +8,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <utility>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace rcm::reference {
@@ -17,6 +19,17 @@ namespace {
 QString keyOf(ReasonCode::Kind kind, const QString &code)
 {
     return (kind == ReasonCode::Kind::Carc ? u"carc:"_s : u"rarc:"_s) + code;
+}
+
+/// A date field is null (not recorded) or YYYY-MM-DD; anything else is a typing slip in the
+/// file, refused rather than read as "not recorded".
+bool readDate(const QJsonObject &entry, const QString &field, QDate *date)
+{
+    const QJsonValue value = entry[field];
+    if (value.isNull() || value.isUndefined())
+        return true;
+    *date = QDate::fromString(value.toString(), Qt::ISODate);
+    return date->isValid();
 }
 
 } // namespace
@@ -47,8 +60,12 @@ ReasonCodeCatalogue ReasonCodeCatalogue::fromJson(const QByteArray &json, QStrin
         code.code = entry[u"code"_s].toString();
         code.family = entry[u"family"_s].toString();
         code.description = entry[u"description"_s].toString();
-        code.start = QDate::fromString(entry[u"start"_s].toString(), Qt::ISODate);
-        code.stop = QDate::fromString(entry[u"stop"_s].toString(), Qt::ISODate);
+        for (const auto &[field, date] :
+             {std::pair {u"start"_s, &code.start}, std::pair {u"modified"_s, &code.modified},
+              std::pair {u"stop"_s, &code.stop}}) {
+            if (!readDate(entry, field, date))
+                return fail(u"%1 %2 has a %3 date that is not YYYY-MM-DD"_s.arg(kind, code.code, field));
+        }
         if (code.code.isEmpty() || code.description.isEmpty())
             return fail(u"entry %1 has no code or description"_s.arg(catalogue.m_codes.size() + 1));
         if (!families.contains(QJsonValue(code.family)))

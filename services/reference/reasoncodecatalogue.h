@@ -12,8 +12,8 @@
 
 namespace rcm::reference {
 
-/// One CARC or RARC with what it means in plain words and the denial family it
-/// belongs to.
+/// One CARC or RARC with what it means in plain words, the denial family it belongs to
+/// and the code list's dates for it.
 struct ReasonCode
 {
     enum class Kind { Carc, Rarc };
@@ -22,7 +22,8 @@ struct ReasonCode
     QString family;
     QString description;
     QDate start; ///< invalid when not recorded
-    QDate stop; ///< invalid while in force
+    QDate modified; ///< when the list last changed its meaning; invalid when never or not recorded
+    QDate stop; ///< the last day it may be used; invalid while in force
 
     bool isActiveOn(const QDate &date) const
     {

@@ -150,6 +150,7 @@ const QHash<QString, Expectation> &expectations()
         // A bare ST..SE with no ISA: its delimiters are not declared anywhere, so it is not
         // read (the fixture README's 1922.86 is what a guessing parser would report).
         {u"keironstoddart__blue_cross_nc_sample.txt"_s, {0, {}, {}, {}, true, {}, {u"isa.missing"_s}, {}}},
+        // Paid 2010-01-01 with CARC 251, which the code list started on 2012-09-30.
         {u"keironstoddart__emedny_sample.txt"_s,
          {1,
           u"45.75"_s,
@@ -159,7 +160,7 @@ const QHash<QString, Expectation> &expectations()
           {u"PATIENT ACCOUNT NUMBER 1 34.25 34.25 -"_s, u"PATIENT ACCOUNT NUMBER 2 34.00 0.00 -"_s,
            u"PATIENT ACCOUNT NUMBER 2 34.25 11.50 -"_s},
           {},
-          {}}},
+          {u"reason-code.expired"_s}}},
         {u"keironstoddart__united_healthcare_legacy_sample.txt"_s,
          {1,
           u"349.99"_s,
