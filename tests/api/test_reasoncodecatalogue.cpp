@@ -78,6 +78,26 @@ private Q_SLOTS:
         QVERIFY2(carcs - inForce >= 100, "retired CARCs are kept, with their stop dates");
     }
 
+    void theBuiltInCatalogueHoldsEveryRemittanceAdviceRemarkCode()
+    {
+        // The RARC list held 1,216 codes, retired ones included, on 2026-08-17; 1,137 of them in
+        // force by the dates here (N793 is retired without a recorded stop; docs/reason-codes.md).
+        qsizetype rarcs = 0;
+        qsizetype inForce = 0;
+        qsizetype withStop = 0;
+        for (const ReasonCode &code : ReasonCodeCatalogue::builtIn().codes()) {
+            if (code.kind != ReasonCode::Kind::Rarc)
+                continue;
+            ++rarcs;
+            inForce += code.isActiveOn(QDate(2026, 8, 17)) ? 1 : 0;
+            withStop += code.stop.isValid() ? 1 : 0;
+        }
+        QVERIFY2(rarcs >= 1216, qPrintable(QString::number(rarcs)));
+        QVERIFY2(inForce >= 1100, qPrintable(QString::number(inForce)));
+        QVERIFY2(withStop >= 75, "retired RARCs are kept, with their stop dates");
+        QVERIFY(ReasonCodeCatalogue::builtIn().codes().size() >= 1600);
+    }
+
     void wellKnownCodesCarryTheListsDates_data()
     {
         QTest::addColumn<ReasonCode::Kind>("kind");
@@ -115,6 +135,19 @@ private Q_SLOTS:
             << rarc << u"N130"_s << u"other"_s << day("2002-10-31") << day("2009-11-01") << QDate();
         QTest::newRow("RARC N102 retired")
             << rarc << u"N102"_s << u"other"_s << day("2001-10-31") << day("2013-11-01") << day("2016-07-01");
+        QTest::newRow("RARC M80 same session")
+            << rarc << u"M80"_s << u"coding"_s << day("1997-01-01") << day("2002-10-31") << QDate();
+        QTest::newRow("RARC N20 same date") << rarc << u"N20"_s << u"coding"_s << day("2000-01-01") << QDate() << QDate();
+        QTest::newRow("RARC N54 not as authorized")
+            << rarc << u"N54"_s << u"authorization"_s << day("2000-01-01") << QDate() << QDate();
+        QTest::newRow("RARC N362 units over maximum")
+            << rarc << u"N362"_s << u"other"_s << day("2005-11-18") << QDate() << QDate();
+        QTest::newRow("RARC N640 frequency") << rarc << u"N640"_s << u"authorization"_s << day("2013-07-15") << QDate()
+                                             << QDate();
+        QTest::newRow("RARC M33 retired") << rarc << u"M33"_s << u"other"_s << day("1997-01-01") << QDate()
+                                          << day("2004-08-01");
+        QTest::newRow("RARC N900 added after 2016") << rarc << u"N900"_s << u"other"_s << QDate()
+                                                    << QDate() << QDate();
     }
 
     void wellKnownCodesCarryTheListsDates()
