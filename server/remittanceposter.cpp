@@ -46,6 +46,12 @@ QJsonArray defectsJson(const QList<x12::Defect> &defects, x12::Severity severity
     return array;
 }
 
+/// An empty text for a NOT NULL column: QtSql binds a null QString as NULL.
+QString notNull(const QString &text)
+{
+    return text.isNull() ? u""_s : text;
+}
+
 QJsonArray exceptionsJson(const QList<RemittanceException> &exceptions, const QList<QStringList> &workItemIds)
 {
     QJsonArray list;
@@ -396,12 +402,12 @@ StoreError RemittancePoster::raiseAll(Planned entry, qint64 remittanceId, const 
         const x12::ProviderAdjustment &adjustment = remittance.providerAdjustments.at(posting.index);
         insert.addBindValue(remittanceId);
         insert.addBindValue(adjustment.segmentNumber);
-        insert.addBindValue(adjustment.providerId);
+        insert.addBindValue(notNull(adjustment.providerId));
         insert.addBindValue(adjustment.fiscalPeriodEnd.isValid()
                                 ? QVariant(adjustment.fiscalPeriodEnd.toString(Qt::ISODate))
                                 : QVariant());
-        insert.addBindValue(adjustment.reasonCode);
-        insert.addBindValue(adjustment.reference);
+        insert.addBindValue(notNull(adjustment.reasonCode));
+        insert.addBindValue(notNull(adjustment.reference));
         insert.addBindValue(adjustment.amount.cents());
         insert.addBindValue(QString(posting.rule.name));
         insert.addBindValue(posting.claimNumber.isEmpty() ? QVariant() : QVariant(posting.claimNumber));

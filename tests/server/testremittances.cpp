@@ -89,7 +89,7 @@ x12::Remittance remittanceFor(QList<x12::ClaimPayment> claims, const QString &tr
     x12::Remittance remittance;
     remittance.payer.name = u"BLUESTONE HEALTH PLAN"_s;
     remittance.payer.idQualifier = u"XV"_s;
-    remittance.payer.id = u"P001"_s;
+    remittance.payer.id = u"BSH"_s; // the synthetic payers' Bluestone Health Plan
     remittance.payee.name = u"SYNTHETIC HOSPITAL"_s;
     remittance.payee.idQualifier = u"XX"_s;
     remittance.payee.id = u"1999999900"_s;

@@ -21,7 +21,8 @@ x12::ClaimPayment paidAsContracted(const models::Claim &claim);
 x12::ClaimPayment reversalOf(x12::ClaimPayment payment);
 /// Recomputes the claim totals and the payment from the lines, so the file balances.
 void settle(x12::Remittance &remittance);
-/// A balanced transaction of BLUESTONE HEALTH PLAN paying claims under trace, dated 2026-11-20.
+/// A balanced transaction of BLUESTONE HEALTH PLAN (payer id BSH, as the synthetic payers
+/// have it) paying claims under trace, dated 2026-11-20.
 x12::Remittance remittanceFor(QList<x12::ClaimPayment> claims, const QString &trace);
 /// The 835 interchange carrying transactions.
 QByteArray fileOf(const QList<x12::Remittance> &transactions);
