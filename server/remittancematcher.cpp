@@ -95,12 +95,12 @@ RemittancePlan RemittanceMatcher::plan(const x12::CheckedRemittance &checked)
     RemittancePlan plan;
     plan.traceNumber = remittance.payment.traceNumber;
     plan.payerKey = payerKeyOf(remittance);
-    plan.defects = checked.defects();
-    plan.defects.append(posting::checkEnvelope(remittance, m_policy.testInterchanges));
-    plan.defects.append(posting::checkClaimStatuses(remittance));
+    const QList<x12::Defect> guards = posting::checkEnvelope(remittance, m_policy.testInterchanges)
+        + posting::checkClaimStatuses(remittance);
+    plan.defects = checked.defects() + guards;
     std::stable_sort(plan.defects.begin(), plan.defects.end(),
                      [](const x12::Defect &a, const x12::Defect &b) { return a.segmentNumber < b.segmentNumber; });
-    plan.readable = !x12::hasErrors(remittance.defects) && !x12::hasErrors(plan.defects.mid(checked.defects().size()));
+    plan.readable = !x12::hasErrors(remittance.defects) && !x12::hasErrors(guards);
     plan.balanced = checked.isBalanced() || m_policy.acceptImbalance;
     plan.difference
         = remittance.payment.amount - (remittance.claimPaymentTotal() - remittance.providerAdjustmentTotal());

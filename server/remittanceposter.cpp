@@ -562,6 +562,8 @@ StoreError RemittancePoster::raise(const RemittanceException &exception, const x
         item.patientDisplayName = u"(not matched)"_s;
     if (item.payerId.isEmpty())
         item.payerId = exception.claim ? exception.claim->payerId : remittance.payer.id;
+    if (item.payerId.isEmpty()) // a payer that sent neither an id nor a claim we know
+        item.payerId = remittance.payer.name.isEmpty() ? u"(unknown)"_s : remittance.payer.name;
     if (item.payerName.isEmpty())
         item.payerName = remittance.payer.name;
     if (item.facilityId.isEmpty())

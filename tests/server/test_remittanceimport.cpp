@@ -211,6 +211,8 @@ private Q_SLOTS:
                 QCOMPARE(item->carc, u"197"_s);
                 QCOMPARE(item->rarcs, QStringList {u"N54"_s});
                 QCOMPARE(m_gateway->store().item(ids.at(1).toString())->queue, models::Queue::Denial);
+            } else if (kind == u"denied"_s && item->claimNumber == claim(9).claimNumber) {
+                QCOMPARE(item->groupCode + u'-' + item->carc, u"CO-Z99"_s); // the unknown code's cut
             } else if (kind == u"denied"_s) {
                 QCOMPARE(item->claimNumber, claim(19).claimNumber); // coverage ended
                 QCOMPARE(item->groupCode + u'-' + item->carc, u"PR-27"_s);
