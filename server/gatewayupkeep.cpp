@@ -3,6 +3,8 @@
 
 #include "server/gatewayupkeep.h"
 
+#include "server/postingrejudge.h"
+
 #include "server/gatewayserver.h"
 #include "server/gatewaystore.h"
 
@@ -22,6 +24,9 @@ GatewayUpkeep::GatewayUpkeep(GatewayStore &store, Windows windows, QObject *pare
 
 void GatewayUpkeep::start(std::chrono::milliseconds interval)
 {
+    // Once per database: the items the posting rules before schema 4 raised and the
+    // current ones would not (docs/posting-rules.md, section 9).
+    PostingRejudge(m_store).run(QDateTime::currentDateTimeUtc());
     m_timer.start(interval);
 }
 

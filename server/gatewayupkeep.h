@@ -17,7 +17,8 @@ class GatewayStore;
 
 /// The gateway's hourly upkeep: forgets idempotency keys after a day (a client retries a
 /// lost reply within minutes) and purges tombstones after 30 days (a workbench that has
-/// not synced for longer is told to resync in full).
+/// not synced for longer is told to resync in full). Starting it first runs the one-time
+/// re-judging of open remittance items (PostingRejudge).
 class GatewayUpkeep final : public QObject
 {
     Q_OBJECT
