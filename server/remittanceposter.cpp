@@ -384,7 +384,12 @@ StoreError RemittancePoster::raiseAll(Planned entry, qint64 remittanceId, const 
 {
     const x12::Remittance &remittance = entry.checked.remittance;
     QList<QStringList> ids;
-    int number = 0;
+    // Items are numbered per remittance; a released or replaced one already has its held item.
+    QSqlQuery earlier(m_store.database().connection());
+    earlier.prepare(u"SELECT count(*) FROM remittance_exceptions WHERE remittance_id = ?"_s);
+    earlier.addBindValue(remittanceId);
+    int number = earlier.exec() && earlier.next() ? earlier.value(0).toInt() : 0;
+    earlier.finish();
     for (const RemittanceException &exception : std::as_const(entry.plan.exceptions)) {
         QStringList workItemIds;
         if (const StoreError error = raise(exception, remittance, remittanceId, ++number, by, now, &workItemIds))

@@ -124,10 +124,13 @@ RemittanceCheck checkFile(const QString &path)
 
 int runEra(const QStringList &arguments)
 {
-    // "rcmctl era import ..." and "rcmctl era generate ..." parse their own options.
-    if (arguments.size() > 1 && (arguments.at(1) == u"import"_s || arguments.at(1) == u"generate"_s)) {
+    // "rcmctl era import|release|generate ..." parse their own options.
+    if (arguments.size() > 1
+        && (arguments.at(1) == u"import"_s || arguments.at(1) == u"generate"_s || arguments.at(1) == u"release"_s)) {
         QStringList rest = arguments.mid(2);
         rest.prepend(arguments.at(0) + u' ' + arguments.at(1));
+        if (arguments.at(1) == u"release"_s)
+            return runEraRelease(rest);
         return arguments.at(1) == u"import"_s ? runEraImport(rest) : runEraGenerate(rest);
     }
     QCommandLineParser parser;
@@ -150,7 +153,8 @@ int runEra(const QStringList &arguments)
     }
     QStringList files = parser.positionalArguments();
     if (files.isEmpty() || files.takeFirst() != u"check"_s || files.isEmpty()) {
-        err << "Usage: rcmctl era check FILE... [--json] | era import FILE [--preview] [--json] | era generate --out "
+        err << "Usage: rcmctl era check FILE... [--json] | era import FILE [--preview] [--json] | era release ID --note TEXT "
+               "| era generate --out "
                "FILE\n";
         return UsageError;
     }

@@ -30,8 +30,11 @@ void printReport(QTextStream &out, const QJsonObject &report)
             << " for " << transaction.value(u"claimCount"_s).toInt() << " claims, "
             << (transaction.value(u"balanced"_s).toBool() ? "balanced" : "OUT OF BALANCE") << ", "
             << (transaction.value(u"duplicate"_s).toBool()
-                    ? "posted before (not posted again)"
-                    : (transaction.value(u"posted"_s).toBool() ? "posted" : "not posted"))
+                    ? u"posted before (not posted again)"_s
+                    : (transaction.value(u"held"_s).toBool()
+                           ? u"HELD: nothing posted (release it with: rcmctl era release %1 --note TEXT)"_s.arg(
+                                 transaction.value(u"remittanceId"_s).toInteger())
+                           : (transaction.value(u"posted"_s).toBool() ? u"posted"_s : u"not posted"_s)))
             << "\n";
         for (const QJsonValue &item : transaction.value(u"exceptions"_s).toArray()) {
             const QJsonObject exception = item.toObject();
@@ -100,6 +103,50 @@ int runEraImport(const QStringList &arguments)
     if (error.httpStatus == 409)
         return Conflict;
     return error.httpStatus == 422 || error.httpStatus == 400 ? Failure : CliContext::exitCodeFor(error);
+}
+
+int runEraRelease(const QStringList &arguments)
+{
+    CliContext context;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Post a remittance the gateway held because it was out of balance, accepting "
+                                     "the difference; the note says why and goes into the audit log."_s);
+    const QCommandLineOption note(u"note"_s, u"Why the difference is accepted (required)."_s, u"TEXT"_s);
+    parser.addOption(note);
+    parser.addPositionalArgument(u"ID"_s, u"The held remittance's id, from the import's report."_s);
+    if (const auto stop = context.parse(parser, arguments, true))
+        return *stop;
+    bool valid = false;
+    const qint64 id = parser.positionalArguments().value(0).toLongLong(&valid);
+    if (parser.positionalArguments().size() != 1 || !valid || parser.value(note).trimmed().isEmpty()) {
+        context.err << "Usage: rcmctl era release ID --note TEXT [--json]\n";
+        return UsageError;
+    }
+    int exitCode = Success;
+    api::Session *session = context.signedInSession(&exitCode);
+    if (!session)
+        return exitCode;
+    context.rememberServerAndUser();
+    auto request = std::make_shared<api::RemittanceReleaseRequest>(id, parser.value(note).trimmed());
+    const api::ApiError error = execute(session->client(), request, session->client().options());
+    if (error.kind == api::ApiError::Kind::Unauthorized)
+        context.reportExpiredSession();
+    if (!error) {
+        if (context.json()) {
+            context.out << QJsonDocument(request->report).toJson(QJsonDocument::Compact) << "\n";
+        } else {
+            context.out << "Remittance " << id << " (trace " << request->report.value(u"traceNumber"_s).toString()
+                        << ") released: the difference of " << request->report.value(u"difference"_s).toString()
+                        << " is booked as a provider-level adjustment.\n";
+            for (const QJsonValue &item : request->report.value(u"exceptions"_s).toArray()) {
+                context.out << "  " << item[u"kind"_s].toString() << " " << item[u"amount"_s].toString() << ": "
+                            << item[u"explanation"_s].toString() << "\n";
+            }
+        }
+        return Success;
+    }
+    context.err << "rcmctl era release: " << error.message() << "\n";
+    return error.httpStatus == 409 ? Conflict : CliContext::exitCodeFor(error);
 }
 
 int runEraGenerate(const QStringList &arguments)

@@ -12,6 +12,10 @@ namespace rcm::cli {
 /// transaction was posted before.
 int runEraImport(const QStringList &arguments);
 
+/// rcmctl era release ID --note TEXT [--json]: posts a transaction the gateway held because
+/// it was out of balance, accepting the difference (audited with the note).
+int runEraRelease(const QStringList &arguments);
+
 /// rcmctl era generate --out FILE [--seed N] [--as-of DATE] [--first N] [--transactions K]:
 /// writes a balanced synthetic 835 paying the generator's items (for demos and tests).
 int runEraGenerate(const QStringList &arguments);

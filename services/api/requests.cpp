@@ -219,6 +219,29 @@ QString RemittanceImportRequest::parse(const QJsonDocument &document, const QHas
     return {};
 }
 
+RemittanceReleaseRequest::RemittanceReleaseRequest(qint64 remittanceId, QString note)
+    : m_remittanceId(remittanceId)
+    , m_note(std::move(note))
+{ }
+
+QString RemittanceReleaseRequest::path() const
+{
+    return u"/remittances/%1/release"_s.arg(m_remittanceId);
+}
+
+QByteArray RemittanceReleaseRequest::body() const
+{
+    return QJsonDocument(QJsonObject {{u"note"_s, m_note}}).toJson(QJsonDocument::Compact);
+}
+
+QString RemittanceReleaseRequest::parse(const QJsonDocument &document, const QHash<QByteArray, QByteArray> &)
+{
+    if (!document.isObject() || !document.object().value(u"released"_s).toBool())
+        return u"the release's reply does not say it was released"_s;
+    report = document.object();
+    return {};
+}
+
 RegisterExportRequest::RegisterExportRequest(ExportRecord record)
     : m_record(std::move(record))
 { }

@@ -140,6 +140,26 @@ private:
     Mode m_mode;
 };
 
+/// POST /v1/remittances/{id}/release: posts a transaction held because it was out of
+/// balance, accepting the difference, with the note that says why (audited).
+class RemittanceReleaseRequest final : public ApiRequestKind
+{
+public:
+    RemittanceReleaseRequest(qint64 remittanceId, QString note);
+    QByteArray method() const override { return "POST"; }
+    QString path() const override;
+    QByteArray body() const override;
+    QString parse(const QJsonDocument &document, const QHash<QByteArray, QByteArray> &headers) override;
+    /// A release that timed out may have been applied; a second one answers 409, which says so.
+    bool isRetriable() const override { return false; }
+
+    QJsonObject report; ///< what was posted and raised (see the API spec)
+
+private:
+    qint64 m_remittanceId;
+    QString m_note;
+};
+
 /// POST /v1/exports: tells the gateway that this user wrote a report file with this
 /// SHA-256, so that `rcmctl report verify` can later vouch for it. Safe to resend: the
 /// same user registering the same hash again gets the first record back.

@@ -4,6 +4,7 @@
 #include "services/store/cacheschema.h"
 #include "services/store/workitemstore.h"
 #include "tests/server/gatewayfixture.h"
+#include "tests/server/testremittances.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -250,6 +251,40 @@ private Q_SLOTS:
         QVERIFY2(sync.out.contains("1 report export(s) registered"), sync.out.constData());
         const Run verify = rcmctl(QStringList {u"report"_s, u"verify"_s, out, u"--password-stdin"_s} + common());
         QVERIFY2(verify.exitCode == 0 && verify.out.startsWith("Issued by"), verify.out.constData());
+    }
+
+    void aHeldRemittanceIsReleasedFromTheCommandLine()
+    {
+        // A payment whose deposit says a dollar more than its claims: held, then released.
+        x12::ClaimPayment payment;
+        payment.patientControlNumber = u"CLI-HELD-1"_s;
+        payment.statusCode = u"1"_s;
+        payment.status = x12::ClaimStatus::Primary;
+        payment.charge = models::Money::fromCents(13000);
+        payment.paid = models::Money::fromCents(9500);
+        payment.adjustments = {testing::adjustment(u"CO"_s, u"45"_s, models::Money::fromCents(3500))};
+        x12::Remittance remittance = testing::remittanceFor({payment}, u"CLI-HELD-1"_s);
+        remittance.payment.amount += models::Money::fromCents(100);
+        QFile file(m_dir.filePath(u"held.835"_s));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(testing::fileOf({remittance}));
+        file.close();
+
+        const Run imported
+            = rcmctl(QStringList {u"era"_s, u"import"_s, file.fileName(), u"--password-stdin"_s} + common(u"poster"_s));
+        QVERIFY2(imported.exitCode == 0, imported.err.constData());
+        QVERIFY2(imported.out.contains("HELD: nothing posted"), imported.out.constData());
+        const QByteArray id = imported.out.mid(imported.out.indexOf("era release ") + 12).split(' ').value(0);
+        QVERIFY(id.toLongLong() > 0);
+
+        const QStringList release {u"era"_s, u"release"_s, QString::fromLatin1(id), u"--password-stdin"_s};
+        QCOMPARE(rcmctl(release + common(u"poster"_s)).exitCode, 2); // no note: a usage error
+        const Run released = rcmctl(release + QStringList {u"--note"_s, u"Deposit confirmed at the bank"_s}
+                                    + common(u"poster"_s));
+        QVERIFY2(released.exitCode == 0, QByteArray(released.err + released.out).constData());
+        QVERIFY2(released.out.contains("released: the difference of 1.00"), released.out.constData());
+        const Run again = rcmctl(release + QStringList {u"--note"_s, u"again"_s} + common(u"poster"_s));
+        QCOMPARE(again.exitCode, 4); // 409: no longer held
     }
 
     void largeRemovalsNeedConfirmation()
