@@ -22,10 +22,14 @@ QString exceptionLabel(const QString &kind)
     static const QHash<QString, QString> labels = {
         {u"unmatched-claim"_s, u"Unmatched claim"_s},
         {u"unmatched-line"_s, u"Unmatched line"_s},
-        {u"underpaid"_s, u"Paid below contract"_s},
-        {u"denied"_s, u"Denied (zero paid)"_s},
+        {u"underpaid"_s, u"Paid below expected"_s},
+        {u"denied"_s, u"Denied"_s},
         {u"recoupment"_s, u"Recoupment (PLB)"_s},
-        {u"out-of-balance"_s, u"Out of balance"_s},
+        {u"out-of-balance"_s, u"Held: out of balance"_s},
+        {u"overpaid"_s, u"Credit balance (overpaid)"_s},
+        {u"payer-not-on-claim"_s, u"Payer not on claim"_s},
+        {u"not-our-claim"_s, u"Not the payer's claim"_s},
+        {u"interest-mismatch"_s, u"Interest mismatch"_s},
         {u"unknown-reason-code"_s, u"Unknown reason code"_s},
         {u"unpaired-reversal"_s, u"Reversal without payment"_s},
     };
@@ -37,12 +41,16 @@ QList<reports::ReportDefinition> exceptionDefinitions()
     return {
         {u"Kind, exception"_s,
          u"Why posting could not take the payment as it came: unmatched-claim (no claim has the patient control "
-         "number or payer claim number), unmatched-line (the claim has no line with that procedure and modifiers), "
-         "underpaid (paid below what the contract allows, after the patient's share), denied (zero paid on a billed "
-         "line or claim), recoupment (a provider-level adjustment, PLB, takes money back), out-of-balance (the "
-         "file's own amounts do not add up), unknown-reason-code (a CARC or RARC not in the catalogue, or not in "
-         "force), unpaired-reversal (a reversal, CLP02 = 22, of a payment never posted here). Exception is the kind "
-         "in a cash poster's words."_s,
+         "number or payer claim number), unmatched-line (the claim has no line that matches by line control number, "
+         "procedure, date or revenue code), underpaid (paid below the payer's allowed amount or the contract, after "
+         "the patient's share and legitimate reductions), denied (a line, some units or the claim denied, under the "
+         "reason that drives it), recoupment (a provider-level adjustment, PLB, takes money back), out-of-balance "
+         "(the transaction's own amounts do not add up: held, nothing posted until released), unknown-reason-code "
+         "(a CARC or RARC not in the catalogue, or not in force), unpaired-reversal (a reversal, CLP02 = 22, of a "
+         "payment never posted here), overpaid (paid above what the contract and the patient's share allow, or paid "
+         "twice: a credit balance to refund), payer-not-on-claim (the payer is not on the claim's coverage), "
+         "not-our-claim (CLP02 = 23), interest-mismatch (PLB interest disagrees with the claim's AMT*I). Exception "
+         "is the kind in a cash poster's words (docs/posting-rules.md)."_s,
          {}},
         {u"Exceptions"_s,
          u"The exceptions raised posting the remittances whose payment date (BPR16; else the UTC day the gateway "

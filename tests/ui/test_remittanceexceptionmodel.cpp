@@ -39,11 +39,11 @@ private Q_SLOTS:
                                                    exception(u"something-new"_s, u"C3"_s, u"1.00"_s, u"New."_s)}}}}}};
         model.setReport(report);
         QCOMPARE(model.rowCount(), 3);
-        QCOMPARE(model.index(0, RemittanceExceptionModel::Kind).data().toString(), u"Denied (zero paid)"_s);
+        QCOMPARE(model.index(0, RemittanceExceptionModel::Kind).data().toString(), u"Denied"_s);
         QCOMPARE(model.index(0, RemittanceExceptionModel::Claim).data().toString(), u"C1"_s);
         QCOMPARE(model.index(0, RemittanceExceptionModel::Amount).data(Qt::ToolTipRole).toString(),
                  u"The payer paid nothing, giving reason CO-27."_s);
-        QCOMPARE(model.index(1, RemittanceExceptionModel::Kind).data().toString(), u"Paid below contract"_s);
+        QCOMPARE(model.index(1, RemittanceExceptionModel::Kind).data().toString(), u"Paid below expected"_s);
         // A kind this version does not know is shown as the gateway named it, not dropped.
         QCOMPARE(model.index(2, RemittanceExceptionModel::Kind).data().toString(), u"something-new"_s);
 

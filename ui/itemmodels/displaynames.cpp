@@ -100,10 +100,14 @@ QString exceptionKindName(const QString &kind)
     static const QHash<QString, const char *> names = {
         {u"unmatched-claim"_s, QT_TRANSLATE_NOOP("rcm::itemmodels", "Unmatched claim")},
         {u"unmatched-line"_s, QT_TRANSLATE_NOOP("rcm::itemmodels", "Unmatched line")},
-        {u"underpaid"_s, QT_TRANSLATE_NOOP("rcm::itemmodels", "Paid below contract")},
-        {u"denied"_s, QT_TRANSLATE_NOOP("rcm::itemmodels", "Denied (zero paid)")},
+        {u"underpaid"_s, QT_TRANSLATE_NOOP("rcm::itemmodels", "Paid below expected")},
+        {u"denied"_s, QT_TRANSLATE_NOOP("rcm::itemmodels", "Denied")},
         {u"recoupment"_s, QT_TRANSLATE_NOOP("rcm::itemmodels", "Recoupment (PLB)")},
-        {u"out-of-balance"_s, QT_TRANSLATE_NOOP("rcm::itemmodels", "Out of balance")},
+        {u"out-of-balance"_s, QT_TRANSLATE_NOOP("rcm::itemmodels", "Held: out of balance")},
+        {u"overpaid"_s, QT_TRANSLATE_NOOP("rcm::itemmodels", "Credit balance (overpaid)")},
+        {u"payer-not-on-claim"_s, QT_TRANSLATE_NOOP("rcm::itemmodels", "Payer not on claim")},
+        {u"not-our-claim"_s, QT_TRANSLATE_NOOP("rcm::itemmodels", "Not the payer's claim")},
+        {u"interest-mismatch"_s, QT_TRANSLATE_NOOP("rcm::itemmodels", "Interest mismatch")},
         {u"unknown-reason-code"_s, QT_TRANSLATE_NOOP("rcm::itemmodels", "Unknown reason code")},
         {u"unpaired-reversal"_s, QT_TRANSLATE_NOOP("rcm::itemmodels", "Reversal without payment")},
     };
