@@ -1278,19 +1278,7 @@ SHA-256 %2</numerusform>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Paid below contract</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Denied (zero paid)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Recoupment (PLB)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Out of balance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1299,6 +1287,34 @@ SHA-256 %2</numerusform>
     </message>
     <message>
         <source>Reversal without payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid below expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Denied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held: out of balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credit balance (overpaid)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payer not on claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not the payer&apos;s claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interest mismatch</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

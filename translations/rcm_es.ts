@@ -1280,20 +1280,8 @@ SHA-256 %2</numerusform>
         <translation>Línea sin coincidencia</translation>
     </message>
     <message>
-        <source>Paid below contract</source>
-        <translation>Pagado por debajo del contrato</translation>
-    </message>
-    <message>
-        <source>Denied (zero paid)</source>
-        <translation>Denegada (pago cero)</translation>
-    </message>
-    <message>
         <source>Recoupment (PLB)</source>
         <translation>Recuperación (PLB)</translation>
-    </message>
-    <message>
-        <source>Out of balance</source>
-        <translation>Descuadrada</translation>
     </message>
     <message>
         <source>Unknown reason code</source>
@@ -1302,6 +1290,34 @@ SHA-256 %2</numerusform>
     <message>
         <source>Reversal without payment</source>
         <translation>Reversión sin pago</translation>
+    </message>
+    <message>
+        <source>Paid below expected</source>
+        <translation>Pagado por debajo de lo esperado</translation>
+    </message>
+    <message>
+        <source>Denied</source>
+        <translation>Denegado</translation>
+    </message>
+    <message>
+        <source>Held: out of balance</source>
+        <translation>Retenido: descuadrado</translation>
+    </message>
+    <message>
+        <source>Credit balance (overpaid)</source>
+        <translation>Saldo a favor (pago en exceso)</translation>
+    </message>
+    <message>
+        <source>Payer not on claim</source>
+        <translation>Pagador ajeno a la reclamación</translation>
+    </message>
+    <message>
+        <source>Not the payer&apos;s claim</source>
+        <translation>Reclamación ajena al pagador</translation>
+    </message>
+    <message>
+        <source>Interest mismatch</source>
+        <translation>Intereses no coinciden</translation>
     </message>
 </context>
 <context>
