@@ -123,7 +123,9 @@ void RemittanceWriter::writeTransaction(const Remittance &remittance, qint64 tra
         ? QByteArray::number(transactionNumber).rightJustified(4, '0')
         : remittance.controlNumber.toLatin1();
     if (m_options.writeImplementationReference)
-        segment({"ST", "835", control, "005010X221A1"});
+        segment({"ST", "835", control,
+                 remittance.implementationReference.isEmpty() ? QByteArray("005010X221A1")
+                                                              : remittance.implementationReference.toLatin1()});
     else
         segment({"ST", "835", control});
     const Payment &payment = remittance.payment;

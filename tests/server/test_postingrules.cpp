@@ -264,11 +264,13 @@ private Q_SLOTS:
 
     void aZeroPayExplainedByTheDeductibleIsNotADenial()
     {
+        // Allowed 95.00: 90.00 to the deductible and 5.00 to the blood deductible (PR-66).
         registerClaim(u"DED-1"_s, u"BSH"_s, {billed(1, u"99213"_s, 130, 95)});
         const auto reply = post(from(
             u"BSH"_s,
             {clp(u"DED-1"_s, u"1"_s,
-                 {paid(u"99213"_s, 130, 0, {cas(u"CO"_s, u"45"_s, 35), cas(u"PR"_s, u"1"_s, 95)})})},
+                 {paid(u"99213"_s, 130, 0,
+                       {cas(u"CO"_s, u"45"_s, 35), cas(u"PR"_s, u"1"_s, 90), cas(u"PR"_s, u"66"_s, 5)})})},
             u"T-DED-1"_s));
         QCOMPARE(reply.status, 201);
         QCOMPARE(kindsOf(reply), QStringList());
@@ -276,11 +278,12 @@ private Q_SLOTS:
 
     void aPatientBalanceIsNotAContractualWriteDown()
     {
-        // Out of network: the payer allows 60.00 and leaves the 40.00 above it to the
-        // patient (PR-45); paying the 60.00 allowed is neither a denial nor short.
+        // Out of network: the payer allows 60.00, all of it to the deductible, and leaves
+        // the 40.00 above it to the patient (PR-45): the patient's to pay, not a denial.
         registerClaim(u"OON-1"_s, u"BSH"_s, {billed(1, u"99203"_s, 100, 60)});
         const auto reply = post(from(
-            u"BSH"_s, {clp(u"OON-1"_s, u"1"_s, {paid(u"99203"_s, 100, 60, {cas(u"PR"_s, u"45"_s, 40)})})},
+            u"BSH"_s,
+            {clp(u"OON-1"_s, u"1"_s, {paid(u"99203"_s, 100, 0, {cas(u"PR"_s, u"1"_s, 60), cas(u"PR"_s, u"45"_s, 40)})})},
             u"T-OON-1"_s));
         QCOMPARE(reply.status, 201);
         QCOMPARE(kindsOf(reply), QStringList());
@@ -487,8 +490,9 @@ private Q_SLOTS:
         for (int visit = 1; visit <= 4; ++visit)
             lines << billed(visit, u"97110"_s, 50, 40, m_day.addDays(7 * (visit - 1)), u"V%1"_s.arg(visit));
         registerClaim(u"PT-1"_s, u"BSH"_s, lines);
+        // The payer answers in its own order and sends no dates: only REF*6R says which visit.
         QList<x12::ServiceLine> payerLines;
-        for (int visit = 1; visit <= 4; ++visit) {
+        for (const int visit : {3, 1, 2, 4}) {
             payerLines << (visit == 3 ? paid(u"97110"_s, 50, 0, {cas(u"CO"_s, u"119"_s, 50)}, {}, u"V3"_s)
                                       : paid(u"97110"_s, 50, 40, {cas(u"CO"_s, u"45"_s, 10)}, {}, u"V%1"_s.arg(visit)));
         }
@@ -544,7 +548,7 @@ private Q_SLOTS:
 
     void aReversalPairsWithThePaymentOfTheSamePayer()
     {
-        // Both payers paid 95.00 on the claim; the secondary reverses its own payment.
+        // Both payers paid 95.00 on the claim.
         registerClaim(u"REV-1"_s, u"BSH"_s, {billed(1, u"99213"_s, 130, 95)}, u"NWH"_s);
         x12::ClaimPayment primary
             = clp(u"REV-1"_s, u"1"_s, {paid(u"99213"_s, 130, 95, {cas(u"CO"_s, u"45"_s, 35)})});
@@ -554,11 +558,12 @@ private Q_SLOTS:
         secondary.payerClaimControlNumber = u"NWH-CLM-1"_s;
         QCOMPARE(post(from(u"BSH"_s, {primary}, u"T-REV-1"_s)).status, 201);
         QCOMPARE(post(from(u"NWH"_s, {secondary}, u"T-REV-2"_s)).status, 201);
-        const auto reply = post(from(u"NWH"_s, {testing::reversalOf(secondary)}, u"T-REV-3"_s));
+        // The primary takes its payment back: not the later, equal payment of the secondary.
+        const auto reply = post(from(u"BSH"_s, {testing::reversalOf(primary)}, u"T-REV-3"_s));
         QCOMPARE(kindsOf(reply), QStringList());
         QCOMPARE(text(u"SELECT payer_claim_number FROM claim_payments WHERE claim_number = 'REV-1' "
                       "AND reversed_by IS NOT NULL"_s),
-                 u"NWH-CLM-1"_s);
+                 u"BSH-CLM-1"_s);
     }
 
     // --- Envelope and file guards ----------------------------------------------------------
@@ -600,16 +605,21 @@ private Q_SLOTS:
         QVERIFY(errorCodesOf(reply).contains(u"envelope.functional-id"_s));
     }
 
-    void aTransactionWithoutST03IsJudgedByItsGroupVersion()
+    void anImplementationReferenceMustAgreeWithTheGroupAndMayBeOmitted()
     {
         registerClaim(u"ST03-1"_s, u"BSH"_s, {billed(1, u"99213"_s, 130, 95)});
+        const auto payment = [] {
+            return clp(u"ST03-1"_s, u"1"_s, {paid(u"99213"_s, 130, 95, {cas(u"CO"_s, u"45"_s, 35)})});
+        };
+        x12::Remittance claimGuide = from(u"BSH"_s, {payment()}, u"T-ST03-1"_s);
+        claimGuide.implementationReference = u"005010X222A1"_s; // the 837P's guide, in a 835 group
+        const auto refused = post(claimGuide);
+        QCOMPARE(refused.status, 422);
+        QVERIFY(errorCodesOf(refused).contains(u"envelope.implementation-reference"_s));
+        // Older files omit ST03: the group's version (GS08) decides.
         x12::RemittanceWriter::Options older;
         older.writeImplementationReference = false;
-        const auto reply = post(fileWith(
-            {from(u"BSH"_s, {clp(u"ST03-1"_s, u"1"_s, {paid(u"99213"_s, 130, 95, {cas(u"CO"_s, u"45"_s, 35)})})},
-                  u"T-ST03-1"_s)},
-            older));
-        QCOMPARE(reply.status, 201);
+        QCOMPARE(post(fileWith({from(u"BSH"_s, {payment()}, u"T-ST03-2"_s)}, older)).status, 201);
     }
 
     void aNotificationThatClaimsToMoveMoneyIsRefused()
