@@ -503,6 +503,14 @@ StoreError GatewayStore::seed(const synthetic::SyntheticGenerator &generator, qi
         return error;
     if (StoreError error = m_items.upsertFacilities(generator.facilities()))
         return error;
+    QSqlQuery refunds(m_database.connection());
+    refunds.prepare(u"INSERT OR REPLACE INTO payer_settings (payer_id, refund_days) VALUES (?, ?)"_s);
+    for (const synthetic::SyntheticGenerator::RefundSetting &setting : generator.refundSettings()) {
+        refunds.addBindValue(setting.payerId);
+        refunds.addBindValue(setting.refundDays);
+        if (!refunds.exec())
+            return queryError(refunds);
+    }
     for (const User &member : generator.users()) {
         if (StoreError error = addUser(member, QString(), 0))
             return error;

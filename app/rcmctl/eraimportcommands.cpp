@@ -152,14 +152,16 @@ int runEraRelease(const QStringList &arguments)
 int runEraGenerate(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Write a balanced synthetic 835 paying the generator's items: denials, "
-                                     "underpayments, restated codes, reversals and recoupments included."_s);
+    parser.setApplicationDescription(
+        u"Write a balanced synthetic 835 paying the generator's items, one payer per transaction: denials, "
+        "under- and overpayments, sequestration, crossovers and secondary payments, split claims, claims paid "
+        "twice, restated codes, reversals, interest, recoupments and forward balances included."_s);
     parser.addHelpOption();
     const QCommandLineOption out(u"out"_s, u"The file to write."_s, u"FILE"_s);
     const QCommandLineOption seed(u"seed"_s, u"The generator's seed (rcm-gateway --demo uses 7)."_s, u"N"_s, u"7"_s);
     const QCommandLineOption asOf(u"as-of"_s, u"The generator's as-of date (default: today)."_s, u"DATE"_s);
     const QCommandLineOption first(u"first"_s, u"The first transaction number."_s, u"N"_s, u"0"_s);
-    const QCommandLineOption transactions(u"transactions"_s, u"How many transactions (40 claims each)."_s, u"K"_s,
+    const QCommandLineOption transactions(u"transactions"_s, u"How many transactions (about 40 claims each)."_s, u"K"_s,
                                           u"5"_s);
     parser.addOptions({out, seed, asOf, first, transactions});
     QTextStream err(stderr);
@@ -199,7 +201,10 @@ int runEraGenerate(const QStringList &arguments)
         err << "rcmctl era generate: cannot write " << file.fileName() << ": " << file.errorString() << "\n";
         return Failure;
     }
-    QTextStream(stdout) << "Wrote " << count << " transactions (" << count * 40 << " claims) to " << file.fileName()
+    qsizetype claims = 0;
+    for (const x12::Remittance &remittance : std::as_const(remittances))
+        claims += remittance.claims.size();
+    QTextStream(stdout) << "Wrote " << count << " transactions (" << claims << " claim payments) to " << file.fileName()
                         << "\n";
     return Success;
 }

@@ -10,7 +10,19 @@ namespace rcm::synthetic {
 
 /// The claim behind a synthetic work item, derived from the item alone (its id seeds the
 /// draws), so that the gateway's claim register and a generated 835 agree without sharing
-/// state. The line charges add up to the item's billed amount.
+/// state. The line charges add up to the item's billed amount. Every line has a line item
+/// control number (REF*6R) unique within the claim; lines billed by a hospital carry a
+/// revenue code; some claims repeat one procedure on several visit dates; most Medicare
+/// claims and some others have a secondary payer, a few a tertiary.
 models::Claim claimFor(const models::WorkItem &item);
+
+/// The secondary and tertiary payers (ids, empty when none) of the claim behind the item
+/// with this id and primary payer: what claimFor puts in the claim, without making it.
+struct SyntheticCoverage
+{
+    QString secondaryPayerId;
+    QString tertiaryPayerId;
+};
+SyntheticCoverage coverageFor(QStringView itemId, QStringView payerId);
 
 } // namespace rcm::synthetic

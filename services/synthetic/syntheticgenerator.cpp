@@ -24,20 +24,22 @@ struct PayerProfile
     int timelyFilingDays;
     int appealDays;
     int weight; ///< share of the payer mix
+    int refundDays; ///< the contract's days to refund an overpayment; 0 where the law sets them
 };
 
 // Fictional plans. Filing and appeal limits follow the usual shape: Medicare a year from
 // service and 120 days to appeal, Medicaid shorter, commercial contracts anywhere from
-// 90 days to a year.
+// 90 days to a year. Commercial contracts give 30 to 60 days to refund an overpayment;
+// Medicare's and Medicaid's 60 days come from the law (42 CFR 401.305), not a contract.
 constexpr std::array payerProfiles = {
-    PayerProfile {u"MCR", u"Medicare (Synthetic MAC J99)", PayerKind::Medicare, 365, 120, 30},
-    PayerProfile {u"MCD", u"State Medicaid (Synthetic)", PayerKind::Medicaid, 180, 60, 17},
-    PayerProfile {u"MCA", u"Silverline Medicare Advantage", PayerKind::MedicareAdvantage, 365, 60, 10},
-    PayerProfile {u"BSH", u"Bluestone Health Plan", PayerKind::Commercial, 90, 180, 14},
-    PayerProfile {u"NWH", u"Northwind Health Partners", PayerKind::Commercial, 180, 180, 10},
-    PayerProfile {u"SMI", u"Summit Mutual Insurance", PayerKind::Commercial, 120, 60, 8},
-    PayerProfile {u"CET", u"Cascade Employers Trust", PayerKind::Commercial, 365, 180, 6},
-    PayerProfile {u"SELF", u"Self-pay", PayerKind::SelfPay, 0, 0, 5},
+    PayerProfile {u"MCR", u"Medicare (Synthetic MAC J99)", PayerKind::Medicare, 365, 120, 30, 0},
+    PayerProfile {u"MCD", u"State Medicaid (Synthetic)", PayerKind::Medicaid, 180, 60, 17, 0},
+    PayerProfile {u"MCA", u"Silverline Medicare Advantage", PayerKind::MedicareAdvantage, 365, 60, 10, 0},
+    PayerProfile {u"BSH", u"Bluestone Health Plan", PayerKind::Commercial, 90, 180, 14, 30},
+    PayerProfile {u"NWH", u"Northwind Health Partners", PayerKind::Commercial, 180, 180, 10, 45},
+    PayerProfile {u"SMI", u"Summit Mutual Insurance", PayerKind::Commercial, 120, 60, 8, 60},
+    PayerProfile {u"CET", u"Cascade Employers Trust", PayerKind::Commercial, 365, 180, 6, 45},
+    PayerProfile {u"SELF", u"Self-pay", PayerKind::SelfPay, 0, 0, 5, 0},
 };
 
 struct FacilityProfile
@@ -151,6 +153,15 @@ QString scrambledDigits(qint64 index, quint64 multiplier)
     return QString::number(value).rightJustified(9, u'0');
 }
 
+/// The first draws of an item, in the order item() makes them: its queue, then its payer
+/// (an index into payerProfiles). payerIndexOf() makes only these.
+std::pair<Queue, std::size_t> drawQueueAndPayer(DeterministicRandom &random)
+{
+    const auto queue = static_cast<Queue>(random.weighted(queueWeights));
+    const auto payer = static_cast<std::size_t>(random.weighted(weightsOf(payerProfiles)));
+    return {queue, payer};
+}
+
 Priority priorityFor(Money atRisk, int daysToDeadline)
 {
     // Once the deadline has passed the money can no longer be chased, only reviewed
@@ -225,6 +236,45 @@ QList<User> SyntheticGenerator::makeUsers() const
     return users;
 }
 
+QList<SyntheticGenerator::RefundSetting> SyntheticGenerator::refundSettings() const
+{
+    QList<RefundSetting> settings;
+    for (const PayerProfile &profile : payerProfiles) {
+        if (profile.refundDays > 0)
+            settings.append({text(profile.id), profile.refundDays});
+    }
+    return settings;
+}
+
+QString SyntheticGenerator::itemId(qint64 index)
+{
+    return u"WI-%1"_s.arg(index + 1, 8, 10, QChar(u'0'));
+}
+
+qsizetype SyntheticGenerator::payerIndexOf(qint64 index) const
+{
+    DeterministicRandom random = DeterministicRandom::forStream(m_options.seed, static_cast<quint64>(index) + 1);
+    return static_cast<qsizetype>(drawQueueAndPayer(random).second);
+}
+
+std::optional<PayerKind> SyntheticGenerator::payerKindOf(QStringView payerId)
+{
+    for (const PayerProfile &profile : payerProfiles) {
+        if (payerId == QStringView(profile.id))
+            return profile.kind;
+    }
+    return std::nullopt;
+}
+
+bool SyntheticGenerator::isHospital(QStringView facilityId)
+{
+    for (const FacilityProfile &profile : facilityProfiles) {
+        if (facilityId == QStringView(profile.id))
+            return profile.hospital;
+    }
+    return false;
+}
+
 QList<WorkItem> SyntheticGenerator::items(qint64 first, qint64 count) const
 {
     QList<WorkItem> result;
@@ -238,10 +288,11 @@ WorkItem SyntheticGenerator::item(qint64 index) const
 {
     DeterministicRandom random = DeterministicRandom::forStream(m_options.seed, static_cast<quint64>(index) + 1);
     WorkItem item;
-    item.id = u"WI-%1"_s.arg(index + 1, 8, 10, QChar(u'0'));
-    item.queue = static_cast<Queue>(random.weighted(queueWeights));
+    item.id = itemId(index);
+    const auto [queue, payerIndex] = drawQueueAndPayer(random);
+    item.queue = queue;
 
-    const PayerProfile &payer = payerProfiles[static_cast<std::size_t>(random.weighted(weightsOf(payerProfiles)))];
+    const PayerProfile &payer = payerProfiles[payerIndex];
     const FacilityProfile &facility
         = facilityProfiles[static_cast<std::size_t>(random.weighted(weightsOf(facilityProfiles)))];
     item.payerId = text(payer.id);

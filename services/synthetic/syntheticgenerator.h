@@ -10,6 +10,8 @@
 #include <QDate>
 #include <QList>
 
+#include <optional>
+
 namespace rcm::synthetic {
 
 /// Makes realistic, obviously fake revenue-cycle data: payers with their filing limits,
@@ -37,6 +39,26 @@ public:
 
     /// Items [first, first + count).
     QList<models::WorkItem> items(qint64 first, qint64 count) const;
+
+    /// Item n's id, as item(n) has it.
+    static QString itemId(qint64 index);
+    /// The index into payers() of item n's payer, drawn as item(n) draws it without making
+    /// the rest of the item: cheap enough to scan thousands of items for one payer's.
+    qsizetype payerIndexOf(qint64 index) const;
+    /// The kind of one of the generator's payers, by id.
+    static std::optional<models::PayerKind> payerKindOf(QStringView payerId);
+    /// Whether one of the generator's facilities is a hospital (bills on institutional claims).
+    static bool isHospital(QStringView facilityId);
+
+    /// A commercial contract's window to refund an overpayment once identified.
+    struct RefundSetting
+    {
+        QString payerId;
+        int refundDays = 0;
+    };
+    /// The commercial payers' refund windows (Medicare's and Medicaid's are the law's and
+    /// need none).
+    QList<RefundSetting> refundSettings() const;
 
 private:
     QList<models::Payer> makePayers() const;

@@ -114,7 +114,7 @@ struct ClaimPayment
     QString frequencyCode; ///< CLP09
     QDate statementFrom; ///< DTM*232
     QDate statementTo; ///< DTM*233
-    std::optional<Money> interest; ///< AMT*I: prompt-pay interest included in CLP04
+    std::optional<Money> interest; ///< AMT*I: interest on the claim, informational (paid through PLB L6)
     std::optional<Money> coverageAmount; ///< AMT*AU: what the payer covered
     QString crossoverPayerName; ///< NM1*TT: the payer the claim was forwarded to (CLP02 19-21)
     QString crossoverPayerId; ///< NM1*TT09

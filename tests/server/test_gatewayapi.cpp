@@ -5,6 +5,7 @@
 
 #include <QJsonArray>
 #include <QNetworkReply>
+#include <QSqlQuery>
 #include <QTcpSocket>
 #include <QTest>
 
@@ -382,6 +383,20 @@ private Q_SLOTS:
         const QByteArray token = client.request(QString(), {}).rawHeader("Authorization").mid(7);
         HttpClient lowerCase(m_gateway->url(QString()));
         QCOMPARE(lowerCase.get(u"/reference/payers"_s, {{"Authorization", "bearer " + token}}).status, 200);
+    }
+
+    void theDemoSeedKeepsTheCommercialContractsRefundWindows()
+    {
+        // Medicare's and Medicaid's windows are the law's: only the commercial plans have a row.
+        QSqlQuery query(m_gateway->database().connection());
+        QVERIFY(query.exec(u"SELECT s.payer_id, s.refund_days, p.kind FROM payer_settings AS s "
+                           "JOIN payers AS p ON p.id = s.payer_id ORDER BY s.payer_id"_s));
+        QStringList rows;
+        while (query.next()) {
+            QCOMPARE(query.value(2).toString(), u"commercial"_s);
+            rows << u"%1 %2"_s.arg(query.value(0).toString()).arg(query.value(1).toInt());
+        }
+        QCOMPARE(rows, (QStringList {u"BSH 30"_s, u"CET 45"_s, u"NWH 45"_s, u"SMI 60"_s}));
     }
 
     void referenceDataAndTeamWorkload()

@@ -224,9 +224,11 @@ private Q_SLOTS:
         QVERIFY(testing::signInDemoUsers(
             *m_gateway, {u"biller"_s, u"coder"_s, u"authspec"_s, u"poster"_s, u"supervisor"_s, u"finance"_s}, m_users,
             m_clients));
-        // Some ordinary history first: the demo generator's remittances, posted today.
+        // Some ordinary history first: the demo generator's remittances, posted today. Three
+        // commercial payers' (a transaction is one payer's), so that the payer with the most
+        // authorization items, whose claims the scenario needs unpaid, has none of them.
         const synthetic::SyntheticRemittances generator({5, QDate::currentDate(), 40});
-        QVERIFY(post({generator.transaction(0), generator.transaction(1), generator.transaction(2)},
+        QVERIFY(post({generator.transaction(3), generator.transaction(4), generator.transaction(5)},
                      QDateTime::currentDateTimeUtc()));
         pickScenarioItems();
         m_openBefore

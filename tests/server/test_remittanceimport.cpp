@@ -330,9 +330,16 @@ private Q_SLOTS:
                                 || QStringList {u"PR-1"_s, u"PR-2"_s, u"PR-3"_s, u"CO-45"_s, u"CO-253"_s}.contains(
                                     code));
                     }
+                    // The billed line the payer's line names (REF*6R): a split claim's second
+                    // payment starts part-way through the claim's lines.
+                    const auto billedLine
+                        = std::find_if(billed.lines.begin(), billed.lines.end(), [&](const models::ClaimLine &each) {
+                              return each.lineControlNumber == line.lineControlNumber;
+                          });
+                    QVERIFY(billedLine != billed.lines.end());
                     if (line.paid.cents() == 0)
                         denied = denied || !ordinary;
-                    else if (line.paid < billed.lines.at(index).allowed - patient - Money::fromCents(1))
+                    else if (line.paid < billedLine->allowed - patient - Money::fromCents(1))
                         ++expected[u"underpaid"_s];
                 }
                 expected[u"denied"_s] += denied ? 1 : 0;

@@ -45,6 +45,17 @@ private Q_SLOTS:
         QVERIFY(other.items(0, 100) != m_sample.mid(0, 100));
     }
 
+    void commercialContractsGiveThirtyToSixtyDaysToRefund()
+    {
+        const SyntheticGenerator generator({7, m_asOf});
+        const QList<SyntheticGenerator::RefundSetting> settings = generator.refundSettings();
+        QCOMPARE(settings.size(), qsizetype(4));
+        for (const SyntheticGenerator::RefundSetting &setting : settings) {
+            QCOMPARE(SyntheticGenerator::payerKindOf(setting.payerId), std::optional(PayerKind::Commercial));
+            QVERIFY(setting.refundDays == 30 || setting.refundDays == 45 || setting.refundDays == 60);
+        }
+    }
+
     void idsClaimsAndAccountsAreUnique()
     {
         QSet<QString> ids, claims, accounts;

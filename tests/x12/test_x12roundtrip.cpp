@@ -96,6 +96,9 @@ private Q_SLOTS:
         int restated = 0;
         int recoupments = 0;
         int claimAdjustments = 0;
+        int crossovers = 0;
+        int interest = 0;
+        int revenueCodes = 0;
         for (qsizetype index = 0; index < read.size(); ++index) {
             const Remittance &remittance = read.at(index);
             QCOMPARE(remittance.defects, QList<Defect>());
@@ -113,8 +116,12 @@ private Q_SLOTS:
                 denials += claim.status == ClaimStatus::Denied;
                 reversals += claim.isReversal();
                 claimAdjustments += !claim.adjustments.isEmpty();
-                for (const ServiceLine &line : claim.lines)
+                crossovers += !claim.crossoverPayerId.isEmpty();
+                interest += claim.interest.has_value();
+                for (const ServiceLine &line : claim.lines) {
                     restated += line.originalProcedure.has_value();
+                    revenueCodes += !line.revenueCode.isEmpty();
+                }
             }
             for (const ProviderAdjustment &adjustment : remittance.providerAdjustments)
                 recoupments += adjustment.reasonCode == u"WO"_s;
@@ -125,6 +132,10 @@ private Q_SLOTS:
         QVERIFY(restated > 10);
         QVERIFY(recoupments > 5);
         QVERIFY(claimAdjustments > 50);
+        // NM1*TT, AMT*I and SVC04 are written and read back, not only generated.
+        QVERIFY(crossovers > 50);
+        QVERIFY(interest > 20);
+        QVERIFY(revenueCodes > 1000);
     }
 
     void theSameSeedGivesTheSameFile()
@@ -141,7 +152,7 @@ private Q_SLOTS:
     void aTamperedAmountIsCaught()
     {
         const SyntheticRemittances generator({3, QDate(2026, 3, 31), 5});
-        Remittance remittance = generator.transaction(2);
+        Remittance remittance = generator.transaction(0); // Medicare's: the payer with the most claims
         remittance.claims[1].lines[0].paid += rcm::models::Money::fromCents(1);
         QList<Defect> fileDefects;
         const QList<Remittance> read = readBack(written({remittance}), &fileDefects);
