@@ -33,10 +33,16 @@ constexpr ReportKind reportKinds[] = {
      productivityReport},
     {u"write-offs", u"Write-off requests by reason, requester and approver: requested and written off",
      writeOffsReport},
-    {u"remittance-reconciliation", u"By payment (trace number): ERA total, posted, exceptions, unposted",
+    {u"remittance-reconciliation",
+     u"By payment (trace number), held ones included: ERA total, posted, provider-level adjustments by class, "
+     u"accepted or held difference, exceptions, unposted",
      reconciliationReport},
     {u"remittance-exceptions", u"Exceptions of remittance posting by kind: count, exception dollars, still open",
      remittanceExceptionsReport},
+    {u"provider-adjustments",
+     u"Provider-level adjustments (PLB) by payer, reason code and class: count, amount, traced to a claim, open "
+     u"items",
+     providerAdjustmentsReport},
     {u"open-dollars", u"Open dollars and items at the end of each day of the period", openDollarsReport},
 };
 
@@ -67,8 +73,8 @@ QString scopeDefinition(const ReportScope &scope, const QString &reportName, con
     if (reportName == u"productivity"_s)
         return u"Only %1's own rows: the viewer is neither a supervisor nor in finance."_s.arg(viewerName);
     return u"Only the rows about %1's own work: the work items %1 owns now (remittance figures: the claims whose "
-           "work item %1 owns; reconciliation and remittance exceptions: the payments %1 posted or with an exception "
-           "%1 owns). The viewer is neither a supervisor nor in finance."_s.arg(viewerName);
+           "work item %1 owns; reconciliation, remittance exceptions and provider adjustments: the payments %1 "
+           "posted or with an exception %1 owns). The viewer is neither a supervisor nor in finance."_s.arg(viewerName);
 }
 
 } // namespace

@@ -93,6 +93,8 @@ reports::ReportResult productivityReport(store::Database &database, const Report
 reports::ReportResult writeOffsReport(store::Database &database, const ReportScope &scope, store::StoreError *error);
 reports::ReportResult reconciliationReport(store::Database &database, const ReportScope &scope,
                                            store::StoreError *error);
+reports::ReportResult providerAdjustmentsReport(store::Database &database, const ReportScope &scope,
+                                                store::StoreError *error);
 reports::ReportResult openDollarsReport(store::Database &database, const ReportScope &scope, store::StoreError *error);
 reports::ReportResult remittanceExceptionsReport(store::Database &database, const ReportScope &scope,
                                                  store::StoreError *error);

@@ -38,12 +38,17 @@ QList<ReportInfo> reportCatalogue()
         {u"write-offs"_s, tr("Write-offs"), tr("Write-offs by reason, requester and approver (from the gateway)"),
          ReportSource::Gateway},
         {u"remittance-reconciliation"_s, tr("Remittance reconciliation"),
-         tr("Per payment: the ERA total, posted, exceptions and the unposted balance, to tie to the bank deposit "
-            "(from the gateway)"),
+         tr("Per payment, held ones included: the ERA total, posted, provider-level adjustments by class, the "
+            "accepted or held difference, exceptions and the unposted balance, to tie to the bank deposit (from the "
+            "gateway)"),
          ReportSource::Gateway},
         {u"remittance-exceptions"_s, tr("Remittance exceptions by kind"),
          tr("Exceptions that 835 posting raised, by kind: how many, the dollars at issue and how many are still open "
             "(from the gateway)"),
+         ReportSource::Gateway},
+        {u"provider-adjustments"_s, tr("Provider-level adjustments"),
+         tr("Provider-level adjustments (PLB) by payer, reason code and class: how many, the amount, how many are "
+            "traced to a claim and how many have a work item still open (from the gateway)"),
          ReportSource::Gateway},
         {u"open-dollars"_s, tr("Open dollars by day"),
          tr("Open dollars at the end of each day of the period, from the change history (from the gateway)"),

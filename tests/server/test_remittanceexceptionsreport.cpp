@@ -227,19 +227,15 @@ private:
         return none;
     }
 
-    /// Five claims of one payer, unpaid, whose items are not denials already (so that a
+    /// Five claims of Bluestone (BSH), who sends testing::remittanceFor's remittances and pays
+    /// only the claims it covers: unpaid, whose items are not denials already (so that a
     /// denial raises a denial item of its own).
     void pickMarchClaims()
     {
         QSqlQuery query(m_gateway->database().connection());
-        QVERIFY(query.exec(u"SELECT c.payer_id FROM claims AS c JOIN work_items AS w ON w.id = c.work_item_id "
-                           "WHERE w.queue = 'authorization' AND c.claim_number NOT IN (SELECT claim_number FROM "
-                           "claim_payments WHERE claim_number IS NOT NULL) GROUP BY c.payer_id "
-                           "ORDER BY count(*) DESC LIMIT 1"_s)
-                && query.next());
-        m_payerId = query.value(0).toString();
+        m_payerId = u"BSH"_s;
         QVERIFY(query.exec(u"SELECT c.claim_number FROM claims AS c JOIN work_items AS w ON w.id = c.work_item_id "
-                           "WHERE w.queue = 'authorization' AND c.payer_id = '%1' AND c.claim_number NOT IN "
+                           "WHERE w.queue <> 'denial' AND c.payer_id = '%1' AND c.claim_number NOT IN "
                            "(SELECT claim_number FROM claim_payments WHERE claim_number IS NOT NULL) "
                            "ORDER BY c.claim_number LIMIT 5"_s.arg(m_payerId)));
         server::ClaimRegister claims(m_gateway->database());
