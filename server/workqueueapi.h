@@ -13,6 +13,8 @@
 
 #include <chrono>
 
+class QIODevice;
+
 namespace rcm::server {
 
 /// One HTTP request as the API sees it, free of the transport.
@@ -23,7 +25,11 @@ struct ApiRequest
     QUrlQuery query;
     QHash<QByteArray, QByteArray> headers; ///< names in lower case
     QByteArray body;
+    /// An 835 upload spooled to disk (open, seekable) instead of body; not owned.
+    QIODevice *bodyFile = nullptr;
     QString correlationId;
+
+    qint64 bodySize() const;
 };
 
 struct ApiResponse
@@ -46,7 +52,7 @@ public:
     {
         std::chrono::seconds sessionLifetime {8 * 3600};
         qsizetype maximumBodyBytes = 64 * 1024;
-        qsizetype maximumRemittanceBytes = 32 * 1024 * 1024; ///< an 835 file (POST /v1/remittances)
+        qint64 maximumRemittanceBytes = 2LL * 1024 * 1024 * 1024; ///< an 835 file (POST /v1/remittances)
         int defaultPageSize = 500;
         int maximumPageSize = 2000;
     };
@@ -54,6 +60,10 @@ public:
     WorkQueueApi(GatewayStore &store, Options options);
 
     ApiResponse handle(const ApiRequest &request);
+    /// For an upload whose body has not been read yet (POST /v1/remittances announcing
+    /// length bytes): the answer that refuses it (not signed in, not allowed, too large),
+    /// or nothing when its body may be received and then handled.
+    std::optional<ApiResponse> refuseUpload(const ApiRequest &request, qint64 length);
 
     /// The opaque cursor for a change sequence, and back.
     static QString encodeCursor(qint64 sequence);
@@ -71,6 +81,8 @@ private:
     ApiResponse payers();
     ApiResponse reasonCodes();
     ApiResponse importRemittance(const ApiRequest &request, const models::User &user);
+    std::optional<Problem> importRefusal(const models::User &user, qint64 length) const;
+    std::optional<models::User> signedInUser(const ApiRequest &request);
     ApiResponse report(const QString &name, const ApiRequest &request, const models::User &user);
 
     ApiResponse json(const QJsonObject &object, int status = 200) const;

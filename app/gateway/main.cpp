@@ -41,7 +41,12 @@ int main(int argc, char *argv[])
                                   u"DIR"_s);
     const QCommandLineOption items(u"items"_s, u"Work items in a new demo database (default 50000)."_s, u"N"_s,
                                    u"50000"_s);
-    parser.addOptions({demo, port, listen, data, items});
+    const QCommandLineOption maximumRemittance(
+        u"max-remittance-bytes"_s,
+        u"Largest 835 file POST /v1/remittances takes, in bytes (default 2147483648, 2 GiB). Uploads are spooled to "
+        "a temporary file beside the database, so this is disk, not memory."_s,
+        u"BYTES"_s, u"2147483648"_s);
+    parser.addOptions({demo, port, listen, data, items, maximumRemittance});
     parser.process(application);
 
     QTextStream out(stdout);
@@ -50,9 +55,13 @@ int main(int argc, char *argv[])
     const int portNumber = parser.value(port).toInt(&numbersOk);
     bool itemsOk = false;
     const qint64 itemCount = parser.value(items).toLongLong(&itemsOk);
+    bool maximumOk = false;
+    const qint64 maximumRemittanceBytes = parser.value(maximumRemittance).toLongLong(&maximumOk);
     const QHostAddress address(parser.value(listen));
-    if (!numbersOk || portNumber < 0 || portNumber > 65535 || !itemsOk || itemCount < 0 || address.isNull()) {
-        err << "rcm-gateway: --port must be 0-65535, --items a whole number and --listen an IP address\n";
+    if (!numbersOk || portNumber < 0 || portNumber > 65535 || !itemsOk || itemCount < 0 || address.isNull()
+        || !maximumOk || maximumRemittanceBytes < 1) {
+        err << "rcm-gateway: --port must be 0-65535, --items and --max-remittance-bytes whole numbers and --listen "
+               "an IP address\n";
         return 2;
     }
     const QString folder
@@ -78,7 +87,9 @@ int main(int argc, char *argv[])
     if (isNew && !parser.isSet(demo))
         out << "Created an empty gateway database in " << path << "; no user can sign in yet.\n";
 
-    server::GatewayServer gateway(store, {});
+    server::GatewayServer::Options options;
+    options.api.maximumRemittanceBytes = maximumRemittanceBytes;
+    server::GatewayServer gateway(store, options);
     const quint16 boundPort = gateway.listenOn(address, static_cast<quint16>(portNumber));
     if (boundPort == 0) {
         err << "rcm-gateway: cannot listen on " << address.toString() << ":" << portNumber
