@@ -3,7 +3,10 @@
 
 #include "server/gatewayserver.h"
 
+#include "server/remittanceupload.h"
+
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QMetaEnum>
@@ -24,9 +27,15 @@ constexpr qsizetype maximumHeaderBytes = 16 * 1024;
 
 } // namespace
 
-QString RequestGuard::inspect(const QByteArray &bytes, qint64 bodyLimit, qint64 fileLimit)
+RequestGuard::Verdict RequestGuard::inspect(const QByteArray &bytes, const Limits &limits)
 {
+    const auto drop = [](QString reason) {
+        return Verdict {Verdict::Action::Drop, std::move(reason), {}, 0};
+    };
+    if (m_takenOver)
+        return {};
     qsizetype position = 0;
+    m_headerStart = -1;
     while (position < bytes.size()) {
         if (m_bodyRemaining > 0) { // inside a body: count it
             const qint64 taken = std::min<qint64>(m_bodyRemaining, bytes.size() - position);
@@ -36,44 +45,53 @@ QString RequestGuard::inspect(const QByteArray &bytes, qint64 bodyLimit, qint64 
         }
         // Headers may arrive in pieces: look for their end in what has come so far.
         const qsizetype before = m_header.size();
+        if (before == 0)
+            m_headerStart = position;
         m_header += bytes.mid(position);
         const qsizetype headerEnd = m_header.indexOf("\r\n\r\n", std::max<qsizetype>(0, before - 3));
         if (headerEnd < 0) {
-            return m_header.size() > maximumHeaderBytes ? u"headers over %1 bytes"_s.arg(maximumHeaderBytes)
-                                                        : QString();
+            return m_header.size() > maximumHeaderBytes ? drop(u"headers over %1 bytes"_s.arg(maximumHeaderBytes))
+                                                        : Verdict {};
         }
         position += headerEnd + 4 - before;
         m_header.truncate(headerEnd + 4);
         // A request's headers are complete: judge its body before it arrives.
-        const QByteArray header = m_header.toLower();
-        m_header.clear();
+        const QByteArray original = std::exchange(m_header, {});
+        const QByteArray header = original.toLower();
         if (header.size() > maximumHeaderBytes)
-            return u"headers over %1 bytes"_s.arg(maximumHeaderBytes);
-        static const QRegularExpression chunked(u"\\r\\ntransfer-encoding:[^\\r]*chunked"_s);
-        if (chunked.match(QString::fromLatin1(header)).hasMatch()) {
-            // No size up front, so it could not be capped before the HTTP layer buffered
-            // it; the API's clients always send Content-Length.
-            return u"a chunked body"_s;
-        }
-        static const QRegularExpression contentLength(u"\\r\\ncontent-length:\\s*(\\d+)"_s);
+            return drop(u"headers over %1 bytes"_s.arg(maximumHeaderBytes));
+        static const QRegularExpression chunked(u"\r\ntransfer-encoding:[^\r]*chunked"_s);
+        const bool isChunked = chunked.match(QString::fromLatin1(header)).hasMatch();
+        static const QRegularExpression contentLength(u"\r\ncontent-length:\\s*(\\d+)"_s);
         const QRegularExpressionMatch match = contentLength.match(QString::fromLatin1(header));
         const qint64 length = match.hasMatch() ? match.captured(1).toLongLong() : 0;
-        // Only a signed-in client posting to the import route may send a file-sized body.
-        const bool isFile = (header.startsWith("post /v1/remittances ") || header.startsWith("post /v1/remittances?"))
-            && header.contains("\r\nauthorization: bearer ");
-        if (length > (isFile ? std::max(bodyLimit, fileLimit) : bodyLimit))
-            return u"a %1 byte body"_s.arg(length);
+        const bool isUpload = header.startsWith("post /v1/remittances ") || header.startsWith("post /v1/remittances?");
+        if (isUpload && limits.spoolFrom >= 0 && (isChunked || length >= limits.spoolFrom)) {
+            // Bytes before it in this read belong to an earlier request Qt has not seen
+            // yet; clients do not pipeline a POST, so that is not worth untangling.
+            if (m_headerStart > 0)
+                return drop(u"an upload pipelined behind another request"_s);
+            m_takenOver = true;
+            return Verdict {Verdict::Action::TakeOver, {}, original, position};
+        }
+        if (isChunked) {
+            // No size up front, so it could not be capped before the HTTP layer buffered
+            // it; the API's clients always send Content-Length.
+            return drop(u"a chunked body"_s);
+        }
+        if (length > limits.body)
+            return drop(u"a %1 byte body"_s.arg(length));
         m_bodyRemaining = length;
     }
     return {};
 }
 
-GuardedTcpServer::GuardedTcpServer(std::chrono::milliseconds idleTimeout, qint64 hardBodyLimit, qint64 fileLimit,
-                                   QObject *parent)
+GuardedTcpServer::GuardedTcpServer(std::chrono::milliseconds idleTimeout, RequestGuard::Limits limits,
+                                   TakeOver takeOver, QObject *parent)
     : QTcpServer(parent)
     , m_idleTimeout(idleTimeout)
-    , m_hardBodyLimit(hardBodyLimit)
-    , m_fileLimit(fileLimit)
+    , m_limits(limits)
+    , m_takeOver(std::move(takeOver))
 { }
 
 QTcpSocket *GuardedTcpServer::nextPendingConnection()
@@ -93,20 +111,56 @@ QTcpSocket *GuardedTcpServer::nextPendingConnection()
     // HTTP layer reads it; the state carries over between reads, so splitting headers or
     // body over many packets changes nothing.
     auto *guard = new RequestGuard(socket);
-    connect(socket, &QTcpSocket::readyRead, socket, [this, socket, idle, guard]() {
-        idle->start();
-        if (const QString reason = guard->inspect(socket->peek(socket->bytesAvailable()), m_hardBodyLimit, m_fileLimit);
-            !reason.isEmpty()) {
-            qCWarning(lcGateway).noquote() << "Dropping a connection:" << reason;
-            socket->abort();
-        }
-    });
+    connect(socket, &QTcpSocket::readyRead, socket, [this, socket, idle, guard]() { inspect(socket, idle, guard); });
     connect(socket, &QTcpSocket::bytesWritten, idle, qOverload<>(&QTimer::start));
     return socket;
 }
 
+void GuardedTcpServer::inspect(QTcpSocket *socket, QTimer *idle, RequestGuard *guard)
+{
+    idle->start();
+    if (guard->hasTakenOver())
+        return; // the upload reads the rest
+    const QByteArray bytes = socket->peek(socket->bytesAvailable());
+    const RequestGuard::Verdict verdict = guard->inspect(bytes, m_limits);
+    switch (verdict.action) {
+    case RequestGuard::Verdict::Action::Pass:
+        return;
+    case RequestGuard::Verdict::Action::Drop:
+        qCWarning(lcGateway).noquote() << "Dropping a connection:" << verdict.reason;
+        socket->abort();
+        return;
+    case RequestGuard::Verdict::Action::TakeOver:
+        break;
+    }
+    // The HTTP layer (bound to this server, its parent) stops reading this connection.
+    // Whatever it read of the upload's headers in an earlier read is let go: the guard
+    // has them.
+    disconnect(socket, &QTcpSocket::readyRead, parent(), nullptr);
+    if (socket->isTransactionStarted())
+        socket->commitTransaction();
+    socket->skip(bytes.size());
+    m_takeOver(socket, idle, verdict.header, bytes.mid(verdict.bodyOffset));
+}
+
+QString correlationIdFor(const QByteArray &offered)
+{
+    static const QRegularExpression validCorrelation(u"^[A-Za-z0-9-]{8,64}$"_s);
+    const QString text = QString::fromLatin1(offered);
+    return validCorrelation.match(text).hasMatch() ? text : QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+void logRequest(const QByteArray &method, const ApiResponse &response, qint64 nanoseconds, const QString &correlationId)
+{
+    qCInfo(lcGateway).noquote() << method << response.route << response.status
+                                << QString::number(double(nanoseconds) / 1e6, 'f', 1) + u" ms"_s
+                                << u"user="_s + (response.userId.isEmpty() ? u"-"_s : response.userId)
+                                << u"correlation="_s + correlationId;
+}
+
 GatewayServer::GatewayServer(GatewayStore &store, Options options, QObject *parent)
     : QAbstractHttpServer(parent)
+    , m_store(store)
     , m_api(store, options.api)
     , m_options(options)
 { }
@@ -114,9 +168,18 @@ GatewayServer::GatewayServer(GatewayStore &store, Options options, QObject *pare
 quint16 GatewayServer::listenOn(const QHostAddress &address, quint16 port)
 {
     // Bodies up to 16 times the API's limit get a proper 413; beyond that the
-    // connection is dropped before anything is buffered.
-    auto *tcp = new GuardedTcpServer(m_options.idleTimeout, m_options.api.maximumBodyBytes * 16,
-                                     m_options.api.maximumRemittanceBytes + 1024 * 1024, this);
+    // connection is dropped before anything is buffered. Uploads from spoolFromBytes on
+    // never reach the HTTP layer: they are spooled to disk.
+    const qint64 hardBodyLimit = qint64(m_options.api.maximumBodyBytes) * 16;
+    const RequestGuard::Limits limits {hardBodyLimit, std::clamp<qint64>(m_options.spoolFromBytes, 0, hardBodyLimit)};
+    const QString directory = m_options.uploadDirectory.isEmpty() ? QFileInfo(m_store.database().path()).absolutePath()
+                                                                  : m_options.uploadDirectory;
+    auto takeOver
+        = [this, directory](QTcpSocket *socket, QTimer *idle, const QByteArray &header, const QByteArray &bodyStart) {
+              auto *upload = new RemittanceUpload(socket, idle, m_api, directory);
+              upload->start(header, bodyStart);
+          };
+    auto *tcp = new GuardedTcpServer(m_options.idleTimeout, limits, takeOver, this);
     if (!tcp->listen(address, port)) {
         qCCritical(lcGateway).noquote() << "Cannot listen on" << address.toString() << port << ":"
                                         << tcp->errorString();
@@ -140,10 +203,7 @@ bool GatewayServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
     for (const auto &[name, value] : request.headers())
         apiRequest.headers.insert(name.toLower(), value);
     apiRequest.body = request.body();
-    static const QRegularExpression validCorrelation(u"^[A-Za-z0-9-]{8,64}$"_s);
-    const QString offered = QString::fromLatin1(apiRequest.headers.value("x-correlation-id"));
-    apiRequest.correlationId
-        = validCorrelation.match(offered).hasMatch() ? offered : QUuid::createUuid().toString(QUuid::WithoutBraces);
+    apiRequest.correlationId = correlationIdFor(apiRequest.headers.value("x-correlation-id"));
 
     const ApiResponse response = m_api.handle(apiRequest);
 
@@ -157,10 +217,7 @@ bool GatewayServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
         responder.writeHeader(name, value);
     responder.writeBody(response.body);
 
-    qCInfo(lcGateway).noquote() << apiRequest.method << response.route << response.status
-                                << QString::number(double(timer.nsecsElapsed()) / 1e6, 'f', 1) + u" ms"_s
-                                << u"user="_s + (response.userId.isEmpty() ? u"-"_s : response.userId)
-                                << u"correlation="_s + apiRequest.correlationId;
+    logRequest(apiRequest.method, response, timer.nsecsElapsed(), apiRequest.correlationId);
     return true;
 }
 

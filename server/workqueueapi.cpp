@@ -14,6 +14,7 @@
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QIODevice>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -23,6 +24,11 @@ using namespace Qt::Literals::StringLiterals;
 namespace rcm::server {
 
 using namespace rcm::models;
+
+qint64 ApiRequest::bodySize() const
+{
+    return bodyFile ? bodyFile->size() : body.size();
+}
 
 namespace {
 
@@ -107,10 +113,7 @@ ApiResponse WorkQueueApi::handle(const ApiRequest &request)
     }
 
     // Everything else needs a signed-in user.
-    const QByteArray authorization = request.headers.value("authorization");
-    std::optional<User> user;
-    if (authorization.size() > 7 && authorization.first(7).toLower() == "bearer ")
-        user = m_store.userForSession(QString::fromLatin1(authorization.mid(7).trimmed()));
+    const std::optional<User> user = signedInUser(request);
 
     const QRegularExpressionMatch match = itemPath.match(path);
     static const QRegularExpression exportPath(u"^/v1/exports/([^/]{1,128})$"_s);
@@ -210,6 +213,34 @@ ApiResponse WorkQueueApi::handle(const ApiRequest &request)
     response = route(name, handler());
     response.userId = user->id;
     return response;
+}
+
+std::optional<User> WorkQueueApi::signedInUser(const ApiRequest &request)
+{
+    const QByteArray authorization = request.headers.value("authorization");
+    if (authorization.size() > 7 && authorization.first(7).toLower() == "bearer ")
+        return m_store.userForSession(QString::fromLatin1(authorization.mid(7).trimmed()));
+    return std::nullopt;
+}
+
+std::optional<ApiResponse> WorkQueueApi::refuseUpload(const ApiRequest &request, qint64 length)
+{
+    m_correlationId = request.correlationId;
+    const QString route = u"/v1/remittances"_s;
+    if (request.method != "POST" || request.path != route) {
+        ApiResponse refusal = problemResponse(problem(404, u"not-found"_s, u"No such resource"_s,
+                                                      u"Only POST /v1/remittances takes a file-sized body"_s));
+        refusal.route = u"(unknown)"_s;
+        return refusal;
+    }
+    const std::optional<User> user = signedInUser(request);
+    std::optional<Problem> refused = user ? importRefusal(*user, length) : std::optional(unauthorized());
+    if (!refused)
+        return std::nullopt;
+    ApiResponse refusal = problemResponse(*refused);
+    refusal.route = route;
+    refusal.userId = user ? user->id : QString();
+    return refusal;
 }
 
 ApiResponse WorkQueueApi::health()
@@ -456,22 +487,16 @@ ApiResponse WorkQueueApi::reasonCodes()
 
 ApiResponse WorkQueueApi::importRemittance(const ApiRequest &request, const User &user)
 {
-    // Cash posters post remittances; supervisors may too.
-    if (user.role != models::Role::CashPoster && user.role != models::Role::Supervisor) {
-        return problemResponse(
-            problem(403, u"forbidden"_s, u"Not allowed"_s, u"Only cash posters and supervisors import remittances"_s));
-    }
-    if (request.body.size() > m_options.maximumRemittanceBytes) {
-        return problemResponse(problem(413, u"body-too-large"_s, u"Request too large"_s,
-                                       u"An 835 file may be at most %1 bytes"_s.arg(m_options.maximumRemittanceBytes)));
-    }
-    if (request.body.isEmpty())
+    if (const std::optional<Problem> refused = importRefusal(user, request.bodySize()))
+        return problemResponse(*refused);
+    if (request.bodySize() == 0)
         return problemResponse(problem(400, u"empty-body"_s, u"No file"_s, u"Send the 835 file as the body"_s));
     const bool preview = request.query.queryItemValue(u"preview"_s) == u"true"_s;
+    const RemittancePoster::Mode mode = preview ? RemittancePoster::Mode::Preview : RemittancePoster::Mode::Post;
     RemittancePoster poster(m_store, {m_options.acceptTestInterchanges ? posting::TestInterchanges::Accept
                                                                        : posting::TestInterchanges::Refuse});
     const RemittancePoster::Result result
-        = poster.import(request.body, user, preview ? RemittancePoster::Mode::Preview : RemittancePoster::Mode::Post);
+        = request.bodyFile ? poster.import(request.bodyFile, user, mode) : poster.import(request.body, user, mode);
     switch (result.outcome) {
     case RemittancePoster::Result::Outcome::Posted:
         return json(result.report, 201);
@@ -534,6 +559,19 @@ ApiResponse WorkQueueApi::releaseRemittance(const QString &id, const ApiRequest 
         break;
     }
     return problemResponse(problem(503, u"store-error"_s, u"Could not release"_s, result.error));
+}
+
+std::optional<Problem> WorkQueueApi::importRefusal(const User &user, qint64 length) const
+{
+    // Cash posters post remittances; supervisors may too.
+    if (user.role != models::Role::CashPoster && user.role != models::Role::Supervisor)
+        return problem(403, u"forbidden"_s, u"Not allowed"_s,
+                       u"Only cash posters and supervisors import remittances"_s);
+    if (length > m_options.maximumRemittanceBytes) {
+        return problem(413, u"body-too-large"_s, u"Request too large"_s,
+                       u"An 835 file may be at most %1 bytes"_s.arg(m_options.maximumRemittanceBytes));
+    }
+    return std::nullopt;
 }
 
 ApiResponse WorkQueueApi::report(const QString &name, const ApiRequest &request, const User &user)

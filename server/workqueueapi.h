@@ -13,6 +13,8 @@
 
 #include <chrono>
 
+class QIODevice;
+
 namespace rcm::server {
 
 /// One HTTP request as the API sees it, free of the transport.
@@ -23,7 +25,11 @@ struct ApiRequest
     QUrlQuery query;
     QHash<QByteArray, QByteArray> headers; ///< names in lower case
     QByteArray body;
+    /// An 835 upload spooled to disk (open, seekable) instead of body; not owned.
+    QIODevice *bodyFile = nullptr;
     QString correlationId;
+
+    qint64 bodySize() const;
 };
 
 struct ApiResponse
@@ -46,7 +52,7 @@ public:
     {
         std::chrono::seconds sessionLifetime {8 * 3600};
         qsizetype maximumBodyBytes = 64 * 1024;
-        qsizetype maximumRemittanceBytes = 32 * 1024 * 1024; ///< an 835 file (POST /v1/remittances)
+        qint64 maximumRemittanceBytes = 2LL * 1024 * 1024 * 1024; ///< an 835 file (POST /v1/remittances)
         /// Post interchanges marked as tests (ISA15 = T): only a test gateway does.
         bool acceptTestInterchanges = false;
         int defaultPageSize = 500;
@@ -56,6 +62,10 @@ public:
     WorkQueueApi(GatewayStore &store, Options options);
 
     ApiResponse handle(const ApiRequest &request);
+    /// For an upload whose body has not been read yet (POST /v1/remittances announcing
+    /// length bytes): the answer that refuses it (not signed in, not allowed, too large),
+    /// or nothing when its body may be received and then handled.
+    std::optional<ApiResponse> refuseUpload(const ApiRequest &request, qint64 length);
 
     /// The opaque cursor for a change sequence, and back.
     static QString encodeCursor(qint64 sequence);
@@ -74,6 +84,8 @@ private:
     ApiResponse reasonCodes();
     ApiResponse importRemittance(const ApiRequest &request, const models::User &user);
     ApiResponse releaseRemittance(const QString &id, const ApiRequest &request, const models::User &user);
+    std::optional<Problem> importRefusal(const models::User &user, qint64 length) const;
+    std::optional<models::User> signedInUser(const ApiRequest &request);
     ApiResponse report(const QString &name, const ApiRequest &request, const models::User &user);
 
     ApiResponse json(const QJsonObject &object, int status = 200) const;

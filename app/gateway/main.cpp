@@ -44,7 +44,12 @@ int main(int argc, char *argv[])
     const QCommandLineOption acceptTests(u"accept-test-interchanges"_s,
                                          u"Post 835 interchanges marked as tests (ISA15 = T) as if they were real money: "
                                          "for a test gateway only."_s);
-    parser.addOptions({demo, port, listen, data, items, acceptTests});
+    const QCommandLineOption maximumRemittance(
+        u"max-remittance-bytes"_s,
+        u"Largest 835 file POST /v1/remittances takes, in bytes (default 2147483648, 2 GiB). Uploads are spooled to "
+        "a temporary file beside the database, so this is disk, not memory."_s,
+        u"BYTES"_s, u"2147483648"_s);
+    parser.addOptions({demo, port, listen, data, items, maximumRemittance, acceptTests});
     parser.process(application);
 
     QTextStream out(stdout);
@@ -53,9 +58,13 @@ int main(int argc, char *argv[])
     const int portNumber = parser.value(port).toInt(&numbersOk);
     bool itemsOk = false;
     const qint64 itemCount = parser.value(items).toLongLong(&itemsOk);
+    bool maximumOk = false;
+    const qint64 maximumRemittanceBytes = parser.value(maximumRemittance).toLongLong(&maximumOk);
     const QHostAddress address(parser.value(listen));
-    if (!numbersOk || portNumber < 0 || portNumber > 65535 || !itemsOk || itemCount < 0 || address.isNull()) {
-        err << "rcm-gateway: --port must be 0-65535, --items a whole number and --listen an IP address\n";
+    if (!numbersOk || portNumber < 0 || portNumber > 65535 || !itemsOk || itemCount < 0 || address.isNull()
+        || !maximumOk || maximumRemittanceBytes < 1) {
+        err << "rcm-gateway: --port must be 0-65535, --items and --max-remittance-bytes whole numbers and --listen "
+               "an IP address\n";
         return 2;
     }
     const QString folder
@@ -83,6 +92,7 @@ int main(int argc, char *argv[])
 
     server::GatewayServer::Options options;
     options.api.acceptTestInterchanges = parser.isSet(acceptTests);
+    options.api.maximumRemittanceBytes = maximumRemittanceBytes;
     server::GatewayServer gateway(store, options);
     const quint16 boundPort = gateway.listenOn(address, static_cast<quint16>(portNumber));
     if (boundPort == 0) {

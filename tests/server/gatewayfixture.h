@@ -58,6 +58,7 @@ public:
     explicit HttpClient(QUrl base);
 
     void setToken(const QString &token) { m_token = token; }
+    const QString &token() const { return m_token; }
     /// Signs in and keeps the token; returns false if the server refused.
     bool signIn(const QString &username, const QString &password = QStringLiteral("demo"));
 

@@ -354,17 +354,19 @@ private Q_SLOTS:
         const QByteArray request = "POST /v1/session HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                                    "Content-Length: 200000000\r\n\r\n{\"a\":1}";
         // Fed one byte at a time, the announcement is still caught once the headers end.
+        using Action = server::RequestGuard::Verdict::Action;
         server::RequestGuard guard;
-        QString reason;
-        for (qsizetype index = 0; index < request.size() && reason.isEmpty(); ++index)
-            reason = guard.inspect(request.mid(index, 1), 1024 * 1024);
-        QVERIFY2(reason.contains(u"200000000"_s), qPrintable(reason));
+        server::RequestGuard::Verdict verdict;
+        for (qsizetype index = 0; index < request.size() && verdict.action == Action::Pass; ++index)
+            verdict = guard.inspect(request.mid(index, 1), {1024 * 1024});
+        QCOMPARE(verdict.action, Action::Drop);
+        QVERIFY2(verdict.reason.contains(u"200000000"_s), qPrintable(verdict.reason));
         // Two requests on one connection: the second's body is judged on its own.
         server::RequestGuard keepAlive;
         const QByteArray small = "POST /v1/session HTTP/1.1\r\nContent-Length: 2\r\n\r\n{}";
-        QVERIFY(keepAlive.inspect(small + small.left(20), 1024).isEmpty());
-        QVERIFY(keepAlive.inspect(small.mid(20), 1024).isEmpty());
-        QVERIFY(!keepAlive.inspect("GET / HTTP/1.1\r\n" + QByteArray(20 * 1024, 'x'), 1024).isEmpty());
+        QCOMPARE(keepAlive.inspect(small + small.left(20), {1024}).action, Action::Pass);
+        QCOMPARE(keepAlive.inspect(small.mid(20), {1024}).action, Action::Pass);
+        QCOMPARE(keepAlive.inspect("GET / HTTP/1.1\r\n" + QByteArray(20 * 1024, 'x'), {1024}).action, Action::Drop);
 
         // And over a real socket, split in two packets with a pause between.
         QTcpSocket socket;
