@@ -142,7 +142,8 @@ void ClaimJudge::deny(const x12::ClaimPayment &payment)
         reason = facts.adjustments.at(*judgement.drivingDenial);
     } else {
         for (const x12::Adjustment &adjustment : facts.adjustments) {
-            if (adjustment.amount.cents() > 0 && posting::meaningOf(adjustment) != posting::AdjustmentMeaning::PatientShare) {
+            if (adjustment.amount.cents() > 0
+                && posting::meaningOf(adjustment) != posting::AdjustmentMeaning::PatientShare) {
                 reason = adjustment;
                 break;
             }
@@ -200,14 +201,13 @@ void ClaimJudge::addLines(const x12::ClaimPayment &payment, int position)
             RemittanceException unmatched = exception(Kind::UnmatchedLine, line.segmentNumber, line.charge);
             unmatched.remarkCodes = line.remarkCodes;
             unmatched.amount = line.paid;
-            unmatched.explanation
-                = u"Claim %1 has no billed line %2%3 for the payer's line paying %4 on %5%6."_s.arg(
-                    m_claim.claimNumber, procedureText(billedCode),
-                    line.lineControlNumber.isEmpty() ? QString()
-                                                     : u" with line control number %1"_s.arg(line.lineControlNumber),
-                    dollars(line.paid), dollars(line.charge),
-                    line.originalProcedure ? u" (restated by the payer as %1)"_s.arg(procedureText(line.procedure))
-                                           : QString());
+            unmatched.explanation = u"Claim %1 has no billed line %2%3 for the payer's line paying %4 on %5%6."_s.arg(
+                m_claim.claimNumber, procedureText(billedCode),
+                line.lineControlNumber.isEmpty() ? QString()
+                                                 : u" with line control number %1"_s.arg(line.lineControlNumber),
+                dollars(line.paid), dollars(line.charge),
+                line.originalProcedure ? u" (restated by the payer as %1)"_s.arg(procedureText(line.procedure))
+                                       : QString());
             m_lineExceptions.append(unmatched);
             continue;
         }
@@ -232,9 +232,9 @@ void ClaimJudge::addLines(const x12::ClaimPayment &payment, int position)
             underpaid.remarkCodes = line.remarkCodes;
             underpaid.explanation
                 = u"%1 of claim %2 was paid %3; %4 allows %5, less %6, so %7 was expected: %8 short."_s.arg(
-                    what.at(0).toUpper() + what.mid(1), m_claim.claimNumber, dollars(line.paid),
-                    basisText(judgement), dollars(facts.payerAllowed.value_or(billed.allowed)),
-                    deductionsText(judgement), dollars(*judgement.expected), dollars(judgement.shortfall));
+                    what.at(0).toUpper() + what.mid(1), m_claim.claimNumber, dollars(line.paid), basisText(judgement),
+                    dollars(facts.payerAllowed.value_or(billed.allowed)), deductionsText(judgement),
+                    dollars(*judgement.expected), dollars(judgement.shortfall));
             m_lineExceptions.append(underpaid);
         } else if (judgement.isOverpaid()) {
             if (m_overpaid.cents() == 0)
@@ -261,10 +261,10 @@ void ClaimJudge::judgeWhole(QList<RemittanceException> &exceptions) const
     if (judgement.isUnderpaid()) {
         RemittanceException underpaid = exception(Kind::Underpaid, m_whole->segmentNumber, m_whole->charge);
         underpaid.amount = judgement.shortfall;
-        underpaid.explanation = u"Claim %1 was paid %2; the contract allows %3, less %4, so %5 was expected: %6 "
-                                "short."_s.arg(m_claim.claimNumber, dollars(m_whole->paid),
-                                               dollars(m_claim.allowed()), deductionsText(judgement),
-                                               dollars(*judgement.expected), dollars(judgement.shortfall));
+        underpaid.explanation
+            = u"Claim %1 was paid %2; the contract allows %3, less %4, so %5 was expected: %6 "
+              "short."_s.arg(m_claim.claimNumber, dollars(m_whole->paid), dollars(m_claim.allowed()),
+                             deductionsText(judgement), dollars(*judgement.expected), dollars(judgement.shortfall));
         exceptions.append(underpaid);
     }
 }
@@ -298,9 +298,9 @@ QList<RemittanceException> ClaimJudge::exceptions() const
     }
     if (!denied.isEmpty()) {
         // One denial per claim, naming each denied part: a poster works the claim, not the line.
-        const auto driving = std::max_element(denied.cbegin(), denied.cend(), [](const DeniedPart &a, const DeniedPart &b) {
-            return a.denied < b.denied;
-        });
+        const auto driving
+            = std::max_element(denied.cbegin(), denied.cend(),
+                               [](const DeniedPart &a, const DeniedPart &b) { return a.denied < b.denied; });
         RemittanceException denial = exception(Kind::DeniedLine, denied.constFirst().segmentNumber, Money());
         denial.groupCode = driving->reason.groupCode;
         denial.reasonCode = driving->reason.reasonCode;

@@ -58,7 +58,8 @@ std::pair<QString, QString> verdict(const OldItem &item, bool predetermination)
     }
     if (item.kind == u"underpaid"_s && (item.payerKind == u"medicare"_s || item.payerKind == u"medicare_advantage"_s)) {
         // The old explanation: "... so $E was expected: $S short." or "$E expected, $S short."
-        static const QRegularExpression amounts(uR"(\$(-?[0-9]+\.[0-9]{2})(?: was)? expected[:,] \$(-?[0-9]+\.[0-9]{2}) short)"_s);
+        static const QRegularExpression amounts(
+            uR"(\$(-?[0-9]+\.[0-9]{2})(?: was)? expected[:,] \$(-?[0-9]+\.[0-9]{2}) short)"_s);
         const QRegularExpressionMatch match = amounts.match(item.explanation);
         if (match.hasMatch()) {
             const std::optional<Money> expected = Money::fromString(match.captured(1));
@@ -78,8 +79,8 @@ std::pair<QString, QString> verdict(const OldItem &item, bool predetermination)
         bool allKnown = true;
         for (auto match = named.globalMatch(item.explanation); match.hasNext();) {
             const QRegularExpressionMatch code = match.next();
-            const auto kind = code.captured(1) == u"CARC"_s ? reference::ReasonCode::Kind::Carc
-                                                            : reference::ReasonCode::Kind::Rarc;
+            const auto kind
+                = code.captured(1) == u"CARC"_s ? reference::ReasonCode::Kind::Carc : reference::ReasonCode::Kind::Rarc;
             if (reference::ReasonCodeCatalogue::builtIn().find(kind, code.captured(2)))
                 known << code.captured(1) + u' ' + code.captured(2);
             else
@@ -89,8 +90,8 @@ std::pair<QString, QString> verdict(const OldItem &item, bool predetermination)
             && !item.explanation.contains(u"only took effect"_s))
             return {u"reason-code-known"_s,
                     u"Re-judged under the current posting rules: %1 now in the reason-code catalogue, which holds "
-                    "every CARC and RARC with its dates. Resolved."_s.arg(known.join(u", "_s)
-                                                                        + (known.size() == 1 ? u" is"_s : u" are"_s))};
+                    "every CARC and RARC with its dates. Resolved."_s.arg(
+                        known.join(u", "_s) + (known.size() == 1 ? u" is"_s : u" are"_s))};
     }
     return {};
 }

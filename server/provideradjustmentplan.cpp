@@ -136,10 +136,10 @@ void RemittanceMatcher::classifyProviderAdjustments(const x12::Remittance &remit
               "number. Ask the payer which claim it recoups."_s.arg(
                   dollars(net), first.reasonCode, parts, first.reference.isEmpty() ? u"none"_s : first.reference);
         if (lead.rule.kind == RuleKind::Unknown) {
-            exception.explanation = u"The payer adjusted this payment by %1 with PLB reason %2 (reference %3), which "
-                                    "is not a 5010 provider adjustment reason. Ask the payer what it is."_s.arg(
-                                        dollars(net), first.reasonCode,
-                                        first.reference.isEmpty() ? u"none"_s : first.reference);
+            exception.explanation
+                = u"The payer adjusted this payment by %1 with PLB reason %2 (reference %3), which "
+                  "is not a 5010 provider adjustment reason. Ask the payer what it is."_s.arg(
+                      dollars(net), first.reasonCode, first.reference.isEmpty() ? u"none"_s : first.reference);
         }
         for (const qsizetype member : members)
             plan.providerAdjustments[member].exceptionIndex = plan.exceptions.size();

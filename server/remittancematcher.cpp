@@ -95,8 +95,8 @@ RemittancePlan RemittanceMatcher::plan(const x12::CheckedRemittance &checked)
     RemittancePlan plan;
     plan.traceNumber = remittance.payment.traceNumber;
     plan.payerKey = payerKeyOf(remittance);
-    const QList<x12::Defect> guards = posting::checkEnvelope(remittance, m_policy.testInterchanges)
-        + posting::checkClaimStatuses(remittance);
+    const QList<x12::Defect> guards
+        = posting::checkEnvelope(remittance, m_policy.testInterchanges) + posting::checkClaimStatuses(remittance);
     plan.defects = checked.defects() + guards;
     std::stable_sort(plan.defects.begin(), plan.defects.end(),
                      [](const x12::Defect &a, const x12::Defect &b) { return a.segmentNumber < b.segmentNumber; });
@@ -137,10 +137,10 @@ RemittancePlan RemittanceMatcher::plan(const x12::CheckedRemittance &checked)
         exception.explanation
             = u"The remittance with trace number %1 does not add up, so it is held and nothing of it is posted. "
               "The payment (BPR02) is %2; the claim payments less the provider adjustments come to %3, a "
-              "difference of %4. Where: %5"_s.arg(plan.traceNumber, dollars(remittance.payment.amount),
-                                                    dollars(remittance.claimPaymentTotal()
-                                                            - remittance.providerAdjustmentTotal()),
-                                                    dollars(plan.difference), reasons.mid(0, 3).join(u"; "_s));
+              "difference of %4. Where: %5"_s.arg(
+                  plan.traceNumber, dollars(remittance.payment.amount),
+                  dollars(remittance.claimPaymentTotal() - remittance.providerAdjustmentTotal()),
+                  dollars(plan.difference), reasons.mid(0, 3).join(u"; "_s));
         if (reasons.size() > 3)
             exception.explanation += u" (and %1 more)"_s.arg(reasons.size() - 3);
         exception.explanation += u". Release it once the payer corrects it, or accept the difference."_s;
@@ -340,8 +340,7 @@ void RemittanceMatcher::pairReversal(const x12::Remittance &remittance, ClaimPos
     plan.exceptions.append(unpairedReversal(reversal, posting.claim));
 }
 
-std::optional<qint64> originalOf(store::Database &database, const x12::ClaimPayment &reversal,
-                                 const QString &payerKey)
+std::optional<qint64> originalOf(store::Database &database, const x12::ClaimPayment &reversal, const QString &payerKey)
 {
     // Payments posted before schema 4 have no payer recorded: they pair on the rest.
     QSqlQuery query(database.connection());

@@ -130,8 +130,8 @@ private:
     std::optional<models::Claim> findClaim(const x12::ClaimPayment &payment, ClaimPosting &posting);
     bool payerCovers(const x12::Remittance &remittance, const x12::ClaimPayment &payment, const models::Claim &claim,
                      RemittancePlan &plan);
-    void checkPaidTwice(const x12::Remittance &remittance, const x12::ClaimPayment &payment,
-                        const models::Claim &claim, RemittancePlan &plan);
+    void checkPaidTwice(const x12::Remittance &remittance, const x12::ClaimPayment &payment, const models::Claim &claim,
+                        RemittancePlan &plan);
     void pairReversal(const x12::Remittance &remittance, ClaimPosting &posting, RemittancePlan &plan);
     void classifyProviderAdjustments(const x12::Remittance &remittance, RemittancePlan &plan);
     PayerTerms payerTerms(const QString &payerId);
@@ -143,8 +143,7 @@ private:
 
 /// The earlier payment a reversal undoes: same patient control number, payer claim number
 /// (CLP07) and payer, not yet reversed, for the amount it takes back.
-std::optional<qint64> originalOf(store::Database &database, const x12::ClaimPayment &reversal,
-                                 const QString &payerKey);
+std::optional<qint64> originalOf(store::Database &database, const x12::ClaimPayment &reversal, const QString &payerKey);
 
 /// The ids a remittance names its payer by (N1*PR04, REF*2U, TRN03 with and without
 /// its leading '1'), to find among a claim's coverage.

@@ -46,6 +46,9 @@ QJsonArray defectsJson(const QList<x12::Defect> &defects, x12::Severity severity
     return array;
 }
 
+/// How many exceptions one import's answer lists in full; the rest are counted.
+constexpr qsizetype maximumListedExceptions = 2000;
+
 /// An empty text for a NOT NULL column: QtSql binds a null QString as NULL.
 QString notNull(const QString &text)
 {
@@ -168,6 +171,7 @@ RemittancePoster::Result RemittancePoster::import(QIODevice *file, const models:
     qsizetype posted = 0;
     qsizetype duplicates = 0;
     qsizetype exceptions = 0;
+    qsizetype listedExceptions = 0;
     while (reader.readNext(remittance)) {
         const x12::CheckedRemittance checked
             = x12::checkRemittance(std::exchange(remittance, {}), reference::ReasonCodeCatalogue::builtIn());
@@ -208,6 +212,17 @@ RemittancePoster::Result RemittancePoster::import(QIODevice *file, const models:
             if (firstError != plan.defects.cend())
                 result.error = firstError->message;
         }
+        // A payer's large file can raise a million items: the answer lists the first ones
+        // (each is a work item with its explanation), so it stays small whatever the file.
+        QJsonArray listed = report.value(u"exceptions"_s).toArray();
+        const qsizetype room = std::max<qsizetype>(0, maximumListedExceptions - listedExceptions);
+        if (listed.size() > room) {
+            report.insert(u"exceptionsNotListed"_s, listed.size() - room);
+            while (listed.size() > room)
+                listed.removeLast();
+            report.insert(u"exceptions"_s, listed);
+        }
+        listedExceptions += listed.size();
         posted += report.value(u"posted"_s).toBool() ? 1 : 0;
         duplicates += plan.duplicate ? 1 : 0;
         exceptions += plan.exceptions.size();
@@ -250,8 +265,8 @@ RemittancePoster::Result RemittancePoster::import(QIODevice *file, const models:
     return result;
 }
 
-StoreError RemittancePoster::post(Planned entry, const QByteArray &digest, const models::User &by,
-                                  const QDateTime &now, QJsonObject &report)
+StoreError RemittancePoster::post(Planned entry, const QByteArray &digest, const models::User &by, const QDateTime &now,
+                                  QJsonObject &report)
 {
     // Posted before, or not read cleanly: nothing of it is posted.
     if (entry.plan.duplicate || !entry.plan.readable)
@@ -271,7 +286,7 @@ StoreError RemittancePoster::post(Planned entry, const QByteArray &digest, const
     query.addBindValue(remittance.payment.amount.cents());
     query.addBindValue(remittance.payment.method);
     query.addBindValue(remittance.payment.date.isValid() ? QVariant(remittance.payment.date.toString(Qt::ISODate))
-                                                          : QVariant());
+                                                         : QVariant());
     query.addBindValue(remittance.claims.size());
     query.addBindValue(entry.plan.balanced ? 1 : 0);
     query.addBindValue(QString::fromLatin1(digest));
@@ -295,12 +310,14 @@ StoreError RemittancePoster::post(Planned entry, const QByteArray &digest, const
         QJsonArray raised;
         if (const StoreError error = raiseAll(entry, remittanceId, by, now, report))
             return error;
-        const QJsonArray ids = report.value(u"exceptions"_s).toArray().at(0).toObject().value(u"workItemIds"_s).toArray();
+        const QJsonArray ids
+            = report.value(u"exceptions"_s).toArray().at(0).toObject().value(u"workItemIds"_s).toArray();
         return hold(entry, remittanceId, ids.isEmpty() ? QString() : ids.at(0).toString());
     }
     if (entry.plan.heldRemittanceId) {
-        const QString note = u"Replaced by the payer's corrected, balanced copy of the same remittance (file %1)."_s.arg(
-            QString::fromLatin1(digest.left(16)));
+        const QString note
+            = u"Replaced by the payer's corrected, balanced copy of the same remittance (file %1)."_s.arg(
+                QString::fromLatin1(digest.left(16)));
         if (const StoreError error = closeHeldItem(remittanceId, by, note, now))
             return error;
     }
@@ -379,8 +396,8 @@ StoreError RemittancePoster::hold(Planned entry, qint64 remittanceId, const QStr
     return insert.exec() ? StoreError() : queryError(insert);
 }
 
-StoreError RemittancePoster::raiseAll(Planned entry, qint64 remittanceId, const models::User &by,
-                                      const QDateTime &now, QJsonObject &report)
+StoreError RemittancePoster::raiseAll(Planned entry, qint64 remittanceId, const models::User &by, const QDateTime &now,
+                                      QJsonObject &report)
 {
     const x12::Remittance &remittance = entry.checked.remittance;
     QList<QStringList> ids;

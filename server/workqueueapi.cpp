@@ -493,8 +493,9 @@ ApiResponse WorkQueueApi::importRemittance(const ApiRequest &request, const User
         return problemResponse(problem(400, u"empty-body"_s, u"No file"_s, u"Send the 835 file as the body"_s));
     const bool preview = request.query.queryItemValue(u"preview"_s) == u"true"_s;
     const RemittancePoster::Mode mode = preview ? RemittancePoster::Mode::Preview : RemittancePoster::Mode::Post;
-    RemittancePoster poster(m_store, {m_options.acceptTestInterchanges ? posting::TestInterchanges::Accept
-                                                                       : posting::TestInterchanges::Refuse});
+    RemittancePoster poster(
+        m_store,
+        {m_options.acceptTestInterchanges ? posting::TestInterchanges::Accept : posting::TestInterchanges::Refuse});
     const RemittancePoster::Result result
         = request.bodyFile ? poster.import(request.bodyFile, user, mode) : poster.import(request.body, user, mode);
     switch (result.outcome) {
@@ -510,10 +511,9 @@ ApiResponse WorkQueueApi::importRemittance(const ApiRequest &request, const User
         return problemResponse(duplicate);
     }
     case RemittancePoster::Result::Outcome::Unreadable: {
-        Problem unreadable
-            = problem(422, u"unreadable-remittance"_s, u"Not a usable 835"_s,
-                      u"No transaction of this file can be posted, so nothing was posted%1"_s.arg(
-                          result.error.isEmpty() ? QString() : u": "_s + result.error));
+        Problem unreadable = problem(422, u"unreadable-remittance"_s, u"Not a usable 835"_s,
+                                     u"No transaction of this file can be posted, so nothing was posted%1"_s.arg(
+                                         result.error.isEmpty() ? QString() : u": "_s + result.error));
         unreadable.extra = QJsonObject {{u"report"_s, result.report}};
         return problemResponse(unreadable);
     }

@@ -41,9 +41,10 @@ int main(int argc, char *argv[])
                                   u"DIR"_s);
     const QCommandLineOption items(u"items"_s, u"Work items in a new demo database (default 50000)."_s, u"N"_s,
                                    u"50000"_s);
-    const QCommandLineOption acceptTests(u"accept-test-interchanges"_s,
-                                         u"Post 835 interchanges marked as tests (ISA15 = T) as if they were real money: "
-                                         "for a test gateway only."_s);
+    const QCommandLineOption acceptTests(
+        u"accept-test-interchanges"_s,
+        u"Post 835 interchanges marked as tests (ISA15 = T) as if they were real money: "
+        "for a test gateway only."_s);
     const QCommandLineOption maximumRemittance(
         u"max-remittance-bytes"_s,
         u"Largest 835 file POST /v1/remittances takes, in bytes (default 2147483648, 2 GiB). Uploads are spooled to "

@@ -284,7 +284,8 @@ int runEra(const QStringList &arguments)
     }
     QStringList files = parser.positionalArguments();
     if (files.isEmpty() || files.takeFirst() != u"check"_s || files.isEmpty()) {
-        err << "Usage: rcmctl era check FILE... [--json] | era import FILE [--preview] [--json] | era release ID --note TEXT "
+        err << "Usage: rcmctl era check FILE... [--json] | era import FILE [--preview] [--json] | era release ID "
+               "--note TEXT "
                "| era generate --out "
                "FILE\n";
         return UsageError;

@@ -33,7 +33,7 @@ void printReport(QTextStream &out, const QJsonObject &report)
                     ? u"posted before (not posted again)"_s
                     : (transaction.value(u"held"_s).toBool()
                            ? u"HELD: nothing posted (release it with: rcmctl era release %1 --note TEXT)"_s.arg(
-                                 transaction.value(u"remittanceId"_s).toInteger())
+                               transaction.value(u"remittanceId"_s).toInteger())
                            : (transaction.value(u"posted"_s).toBool() ? u"posted"_s : u"not posted"_s)))
             << "\n";
         for (const QJsonValue &item : transaction.value(u"exceptions"_s).toArray()) {

@@ -35,9 +35,10 @@ QList<Defect> checkEnvelope(const x12::Remittance &remittance, TestInterchanges 
     const qint64 st = remittance.firstSegment;
     if (envelope.usageIndicator == u"T"_s) {
         if (testInterchanges == TestInterchanges::Refuse) {
-            defects.append({Severity::Error, defectcode::TestInterchange, st, u"ISA"_s,
-                            u"The interchange is marked as a test (ISA15 = T): its payments are not real money "
-                            "and are not posted. A test gateway started with --accept-test-interchanges posts them."_s});
+            defects.append(
+                {Severity::Error, defectcode::TestInterchange, st, u"ISA"_s,
+                 u"The interchange is marked as a test (ISA15 = T): its payments are not real money "
+                 "and are not posted. A test gateway started with --accept-test-interchanges posts them."_s});
         } else {
             defects.append({Severity::Warning, defectcode::TestInterchange, st, u"ISA"_s,
                             u"The interchange is marked as a test (ISA15 = T); this gateway accepts test "
@@ -61,9 +62,9 @@ QList<Defect> checkEnvelope(const x12::Remittance &remittance, TestInterchanges 
     }
     const x12::Payment &payment = remittance.payment;
     if (!payment.handlingCode.isEmpty() && !handlingCodes.contains(payment.handlingCode)) {
-        defects.append({Severity::Error, defectcode::HandlingCode, st, u"BPR"_s,
-                        u"BPR01 \"%1\" is not a transaction handling code (C, D, H, I, P, U or X)."_s.arg(
-                            payment.handlingCode)});
+        defects.append(
+            {Severity::Error, defectcode::HandlingCode, st, u"BPR"_s,
+             u"BPR01 \"%1\" is not a transaction handling code (C, D, H, I, P, U or X)."_s.arg(payment.handlingCode)});
     }
     if (!payment.method.isEmpty() && !paymentMethods.contains(payment.method)) {
         defects.append({Severity::Error, defectcode::PaymentMethod, st, u"BPR"_s,

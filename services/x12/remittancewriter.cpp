@@ -103,8 +103,8 @@ bool RemittanceWriter::writeInterchange(const QList<Remittance> &transactions)
              padded(m_options.receiverId, 15), m_options.date.toString(u"yyMMdd"_s).toLatin1(), "1200",
              QByteArrayView(&repetition, 1), "00501", control, "0", m_options.usageIndicator.toLatin1(),
              QByteArrayView(&m_options.delimiters.component, 1)});
-    segment({"GS", m_options.functionalId.toLatin1(), m_options.senderId.toLatin1(), m_options.receiverId.toLatin1(), dateText(m_options.date),
-             "1200", group, "X", "005010X221A1"});
+    segment({"GS", m_options.functionalId.toLatin1(), m_options.senderId.toLatin1(), m_options.receiverId.toLatin1(),
+             dateText(m_options.date), "1200", group, "X", "005010X221A1"});
     qint64 number = 0;
     for (const Remittance &remittance : transactions) {
         writeTransaction(remittance, ++number);

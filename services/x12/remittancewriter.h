@@ -30,7 +30,8 @@ public:
         QDate date = QDate(2026, 1, 2);
         QString usageIndicator = QStringLiteral("P"); ///< ISA15: P production, T test
         QString functionalId = QStringLiteral("HP"); ///< GS01
-        bool writeImplementationReference = true; ///< ST03 (005010X221A1 unless the remittance says), which older files omit
+        bool writeImplementationReference
+            = true; ///< ST03 (005010X221A1 unless the remittance says), which older files omit
     };
 
     RemittanceWriter(QIODevice *device, Options options);

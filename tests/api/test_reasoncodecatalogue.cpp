@@ -137,17 +137,17 @@ private Q_SLOTS:
             << rarc << u"N102"_s << u"other"_s << day("2001-10-31") << day("2013-11-01") << day("2016-07-01");
         QTest::newRow("RARC M80 same session")
             << rarc << u"M80"_s << u"coding"_s << day("1997-01-01") << day("2002-10-31") << QDate();
-        QTest::newRow("RARC N20 same date") << rarc << u"N20"_s << u"coding"_s << day("2000-01-01") << QDate() << QDate();
+        QTest::newRow("RARC N20 same date")
+            << rarc << u"N20"_s << u"coding"_s << day("2000-01-01") << QDate() << QDate();
         QTest::newRow("RARC N54 not as authorized")
             << rarc << u"N54"_s << u"authorization"_s << day("2000-01-01") << QDate() << QDate();
         QTest::newRow("RARC N362 units over maximum")
             << rarc << u"N362"_s << u"other"_s << day("2005-11-18") << QDate() << QDate();
-        QTest::newRow("RARC N640 frequency") << rarc << u"N640"_s << u"authorization"_s << day("2013-07-15") << QDate()
-                                             << QDate();
-        QTest::newRow("RARC M33 retired") << rarc << u"M33"_s << u"other"_s << day("1997-01-01") << QDate()
-                                          << day("2004-08-01");
-        QTest::newRow("RARC N900 added after 2016") << rarc << u"N900"_s << u"other"_s << QDate()
-                                                    << QDate() << QDate();
+        QTest::newRow("RARC N640 frequency")
+            << rarc << u"N640"_s << u"authorization"_s << day("2013-07-15") << QDate() << QDate();
+        QTest::newRow("RARC M33 retired")
+            << rarc << u"M33"_s << u"other"_s << day("1997-01-01") << QDate() << day("2004-08-01");
+        QTest::newRow("RARC N900 added after 2016") << rarc << u"N900"_s << u"other"_s << QDate() << QDate() << QDate();
     }
 
     void wellKnownCodesCarryTheListsDates()

@@ -33,7 +33,13 @@ using namespace rcm;
 
 namespace {
 
-constexpr qint64 targetBytes = 500LL * 1024 * 1024;
+/// 500 MB; RCM_BENCH_LARGE_MB=N makes a smaller file for a quicker look at the same
+/// figures (the posting takes about an hour at full size on two cores).
+qint64 targetBytes()
+{
+    const qint64 megabytes = qEnvironmentVariableIntValue("RCM_BENCH_LARGE_MB");
+    return (megabytes > 0 ? megabytes : 500) * 1024 * 1024;
+}
 /// Items in the gateway's demo database: the first demoItems / 40 transactions of the
 /// file pay them (same seed, same day), the rest are claims it does not know.
 constexpr qint64 demoItems = 50'000;
@@ -142,7 +148,7 @@ struct GeneratedFiles
         generate(small, 1);
         QElapsedTimer timer;
         timer.start();
-        const qint64 bytes = generate(large, targetBytes);
+        const qint64 bytes = generate(large, targetBytes());
         QTextStream(stderr) << "  generated " << double(bytes) / (1024.0 * 1024.0) << " MB in "
                             << double(timer.elapsed()) / 1000.0 << " s\n";
     }

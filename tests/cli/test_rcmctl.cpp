@@ -279,8 +279,8 @@ private Q_SLOTS:
 
         const QStringList release {u"era"_s, u"release"_s, QString::fromLatin1(id), u"--password-stdin"_s};
         QCOMPARE(rcmctl(release + common(u"poster"_s)).exitCode, 2); // no note: a usage error
-        const Run released = rcmctl(release + QStringList {u"--note"_s, u"Deposit confirmed at the bank"_s}
-                                    + common(u"poster"_s));
+        const Run released
+            = rcmctl(release + QStringList {u"--note"_s, u"Deposit confirmed at the bank"_s} + common(u"poster"_s));
         QVERIFY2(released.exitCode == 0, QByteArray(released.err + released.out).constData());
         QVERIFY2(released.out.contains("released: the difference of 1.00"), released.out.constData());
         const Run again = rcmctl(release + QStringList {u"--note"_s, u"again"_s} + common(u"poster"_s));

@@ -68,8 +68,8 @@ private Q_SLOTS:
         QTest::newRow("OA-23 prior payer") << u"OA"_s << u"23"_s << AdjustmentMeaning::PriorPayer;
         QTest::newRow("CO-23 prior payer") << u"CO"_s << u"23"_s << AdjustmentMeaning::PriorPayer;
         QTest::newRow("CO-24 capitation") << u"CO"_s << u"24"_s << AdjustmentMeaning::Capitation;
-        QTest::newRow("PI-253 sequestration the payer applied") << u"PI"_s << u"253"_s
-                                                                << AdjustmentMeaning::LegitimateReduction;
+        QTest::newRow("PI-253 sequestration the payer applied")
+            << u"PI"_s << u"253"_s << AdjustmentMeaning::LegitimateReduction;
         QTest::newRow("CR-45 a correction, whatever its reason") << u"CR"_s << u"45"_s << AdjustmentMeaning::Correction;
         QTest::newRow("CO-50 medical necessity") << u"CO"_s << u"50"_s << AdjustmentMeaning::Denial;
         QTest::newRow("CO-97 bundled") << u"CO"_s << u"97"_s << AdjustmentMeaning::Denial;
@@ -167,11 +167,11 @@ private Q_SLOTS:
         QTest::newRow("ten dollars short with no reason given")
             << 7000LL << QList {cas(u"CO"_s, u"45"_s, 6000), cas(u"PR"_s, u"2"_s, 2000)} << 0LL << QString() << 1000LL
             << 0LL;
-        QTest::newRow("fifteen dollars over") << 9500LL << QList {cas(u"CO"_s, u"45"_s, 3500), cas(u"PR"_s, u"2"_s, 2000)}
-                                              << 0LL << QString() << 0LL << 1500LL;
-        QTest::newRow("a cent is rounding") << 7999LL
-                                            << QList {cas(u"CO"_s, u"45"_s, 5001), cas(u"PR"_s, u"2"_s, 2000)} << 0LL
-                                            << QString() << 0LL << 0LL;
+        QTest::newRow("fifteen dollars over")
+            << 9500LL << QList {cas(u"CO"_s, u"45"_s, 3500), cas(u"PR"_s, u"2"_s, 2000)} << 0LL << QString() << 0LL
+            << 1500LL;
+        QTest::newRow("a cent is rounding") << 7999LL << QList {cas(u"CO"_s, u"45"_s, 5001), cas(u"PR"_s, u"2"_s, 2000)}
+                                            << 0LL << QString() << 0LL << 0LL;
         QTest::newRow("denied: the reason is the denial, not the write-down beside it")
             << 0LL << QList {cas(u"CO"_s, u"45"_s, 5000), cas(u"CO"_s, u"97"_s, 10000)} << 10000LL << u"97"_s << 0LL
             << 0LL;

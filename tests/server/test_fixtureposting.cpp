@@ -80,11 +80,14 @@ private Q_SLOTS:
 
         testing::HttpClient tester(m_test->url(QString()));
         QVERIFY(tester.signIn(u"poster"_s));
-        const testing::HttpReply posted = tester.post(u"/remittances"_s, bytes, {{"content-type", "application/edi-x12"}});
-        QVERIFY2(posted.status == 201 || posted.status == 422 || posted.status == 409, posted.body.left(300).constData());
+        const testing::HttpReply posted
+            = tester.post(u"/remittances"_s, bytes, {{"content-type", "application/edi-x12"}});
+        QVERIFY2(posted.status == 201 || posted.status == 422 || posted.status == 409,
+                 posted.body.left(300).constData());
         // A test interchange is never what stops it on the test gateway.
-        QVERIFY(!posted.body.contains("\"code\":\"envelope.test-interchange\",\"message\":\"The interchange is marked as a "
-                                      "test (ISA15 = T): its payments"));
+        QVERIFY(
+            !posted.body.contains("\"code\":\"envelope.test-interchange\",\"message\":\"The interchange is marked as a "
+                                  "test (ISA15 = T): its payments"));
         const QJsonObject report = posted.status == 201 ? posted.json() : posted.json().value(u"report"_s).toObject();
         for (const QJsonValue &value : report.value(u"transactions"_s).toArray()) {
             const QJsonObject transaction = value.toObject();

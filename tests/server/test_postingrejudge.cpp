@@ -56,10 +56,11 @@ private Q_SLOTS:
     {
         m_gateway = std::make_unique<testing::GatewayFixture>(20);
         QVERIFY(m_gateway->isReady());
-        QVERIFY(QSqlQuery(m_gateway->database().connection())
-                    .exec(u"INSERT INTO remittances (id, trace_number, payer_id, payment_cents, method, claim_count, "
-                          "balanced, file_sha256, received_at, received_by) VALUES (1, 'OLD-1', '1MCR', 0, 'ACH', 1, 1, "
-                          "'x', '2026-11-02T09:00:00Z', 'DEMO-POSTER')"_s));
+        QVERIFY(
+            QSqlQuery(m_gateway->database().connection())
+                .exec(u"INSERT INTO remittances (id, trace_number, payer_id, payment_cents, method, claim_count, "
+                      "balanced, file_sha256, received_at, received_by) VALUES (1, 'OLD-1', '1MCR', 0, 'ACH', 1, 1, "
+                      "'x', '2026-11-02T09:00:00Z', 'DEMO-POSTER')"_s));
     }
 
     void onlyWhatTheCurrentRulesWouldNotRaiseIsResolved()

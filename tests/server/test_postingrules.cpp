@@ -219,12 +219,12 @@ private Q_SLOTS:
         QFETCH(QString, reason);
         const QString number = u"LR-%1-%2-%3"_s.arg(payer, group, reason);
         registerClaim(number, payer, {billed(1, u"99214"_s, 150, 100)});
-        const auto reply = post(from(payer,
-                                     {clp(number, u"1"_s,
-                                          {paid(u"99214"_s, 150, 78.40,
-                                                {cas(u"CO"_s, u"45"_s, 50), cas(u"PR"_s, u"2"_s, 20),
-                                                 cas(group, reason, 1.60)})})},
-                                     u"T-"_s + number));
+        const auto reply
+            = post(from(payer,
+                        {clp(number, u"1"_s,
+                             {paid(u"99214"_s, 150, 78.40,
+                                   {cas(u"CO"_s, u"45"_s, 50), cas(u"PR"_s, u"2"_s, 20), cas(group, reason, 1.60)})})},
+                        u"T-"_s + number));
         QCOMPARE(reply.status, 201);
         QCOMPARE(kindsOf(reply), QStringList());
     }
@@ -233,8 +233,7 @@ private Q_SLOTS:
     {
         // Medicare paid as primary; the Medicaid secondary owes nothing more: OA-23.
         registerClaim(u"COB-1"_s, u"MCR"_s, {billed(1, u"99213"_s, 120, 90)}, u"MCD"_s);
-        x12::ClaimPayment secondary
-            = clp(u"COB-1"_s, u"2"_s, {paid(u"99213"_s, 120, 0, {cas(u"OA"_s, u"23"_s, 120)})});
+        x12::ClaimPayment secondary = clp(u"COB-1"_s, u"2"_s, {paid(u"99213"_s, 120, 0, {cas(u"OA"_s, u"23"_s, 120)})});
         const auto reply = post(from(u"MCD"_s, {secondary}, u"T-COB-1"_s));
         QCOMPARE(reply.status, 201);
         QCOMPARE(kindsOf(reply), QStringList());
@@ -244,8 +243,9 @@ private Q_SLOTS:
     void aCapitatedServiceIsNotADenial()
     {
         registerClaim(u"CAP-1"_s, u"BSH"_s, {billed(1, u"99396"_s, 210, 0)});
-        const auto reply = post(from(
-            u"BSH"_s, {clp(u"CAP-1"_s, u"1"_s, {paid(u"99396"_s, 210, 0, {cas(u"CO"_s, u"24"_s, 210)})})}, u"T-CAP-1"_s));
+        const auto reply
+            = post(from(u"BSH"_s, {clp(u"CAP-1"_s, u"1"_s, {paid(u"99396"_s, 210, 0, {cas(u"CO"_s, u"24"_s, 210)})})},
+                        u"T-CAP-1"_s));
         QCOMPARE(reply.status, 201);
         QCOMPARE(kindsOf(reply), QStringList());
     }
@@ -266,12 +266,12 @@ private Q_SLOTS:
     {
         // Allowed 95.00: 90.00 to the deductible and 5.00 to the blood deductible (PR-66).
         registerClaim(u"DED-1"_s, u"BSH"_s, {billed(1, u"99213"_s, 130, 95)});
-        const auto reply = post(from(
-            u"BSH"_s,
-            {clp(u"DED-1"_s, u"1"_s,
-                 {paid(u"99213"_s, 130, 0,
-                       {cas(u"CO"_s, u"45"_s, 35), cas(u"PR"_s, u"1"_s, 90), cas(u"PR"_s, u"66"_s, 5)})})},
-            u"T-DED-1"_s));
+        const auto reply
+            = post(from(u"BSH"_s,
+                        {clp(u"DED-1"_s, u"1"_s,
+                             {paid(u"99213"_s, 130, 0,
+                                   {cas(u"CO"_s, u"45"_s, 35), cas(u"PR"_s, u"1"_s, 90), cas(u"PR"_s, u"66"_s, 5)})})},
+                        u"T-DED-1"_s));
         QCOMPARE(reply.status, 201);
         QCOMPARE(kindsOf(reply), QStringList());
     }
@@ -281,10 +281,11 @@ private Q_SLOTS:
         // Out of network: the payer allows 60.00, all of it to the deductible, and leaves
         // the 40.00 above it to the patient (PR-45): the patient's to pay, not a denial.
         registerClaim(u"OON-1"_s, u"BSH"_s, {billed(1, u"99203"_s, 100, 60)});
-        const auto reply = post(from(
-            u"BSH"_s,
-            {clp(u"OON-1"_s, u"1"_s, {paid(u"99203"_s, 100, 0, {cas(u"PR"_s, u"1"_s, 60), cas(u"PR"_s, u"45"_s, 40)})})},
-            u"T-OON-1"_s));
+        const auto reply
+            = post(from(u"BSH"_s,
+                        {clp(u"OON-1"_s, u"1"_s,
+                             {paid(u"99203"_s, 100, 0, {cas(u"PR"_s, u"1"_s, 60), cas(u"PR"_s, u"45"_s, 40)})})},
+                        u"T-OON-1"_s));
         QCOMPARE(reply.status, 201);
         QCOMPARE(kindsOf(reply), QStringList());
     }
@@ -312,11 +313,11 @@ private Q_SLOTS:
     {
         // Four units billed at 50.00, two paid at the 40.00 allowed, two denied (CO-151).
         registerClaim(u"UNITS-1"_s, u"BSH"_s, {billed(1, u"97140"_s, 200, 160)});
-        const auto reply = post(from(
-            u"BSH"_s,
-            {clp(u"UNITS-1"_s, u"1"_s,
-                 {paid(u"97140"_s, 200, 80, {cas(u"CO"_s, u"45"_s, 20), cas(u"CO"_s, u"151"_s, 100)})})},
-            u"T-UNITS-1"_s));
+        const auto reply
+            = post(from(u"BSH"_s,
+                        {clp(u"UNITS-1"_s, u"1"_s,
+                             {paid(u"97140"_s, 200, 80, {cas(u"CO"_s, u"45"_s, 20), cas(u"CO"_s, u"151"_s, 100)})})},
+                        u"T-UNITS-1"_s));
         QCOMPARE(reply.status, 201);
         QCOMPARE(kindsOf(reply), QStringList {u"denied"_s});
         const QJsonObject denial = exceptionsOf(reply).at(0).toObject();
@@ -340,9 +341,9 @@ private Q_SLOTS:
     void aCoverageEndedDenialIsADenialThoughThePatientsGroup()
     {
         registerClaim(u"PR27-1"_s, u"BSH"_s, {billed(1, u"99213"_s, 130, 95)});
-        const auto reply = post(from(
-            u"BSH"_s, {clp(u"PR27-1"_s, u"1"_s, {paid(u"99213"_s, 130, 0, {cas(u"PR"_s, u"27"_s, 130)})})},
-            u"T-PR27-1"_s));
+        const auto reply
+            = post(from(u"BSH"_s, {clp(u"PR27-1"_s, u"1"_s, {paid(u"99213"_s, 130, 0, {cas(u"PR"_s, u"27"_s, 130)})})},
+                        u"T-PR27-1"_s));
         QCOMPARE(kindsOf(reply), QStringList {u"denied"_s});
         QCOMPARE(exceptionsOf(reply).at(0).toObject().value(u"groupCode"_s).toString(), u"PR"_s);
     }
@@ -352,9 +353,9 @@ private Q_SLOTS:
     void aClaimStatusOutsideThe5010ListIsADefectNotASilentAccept()
     {
         registerClaim(u"ST5-1"_s, u"BSH"_s, {billed(1, u"99213"_s, 130, 95)});
-        const auto reply = post(from(
-            u"BSH"_s, {clp(u"ST5-1"_s, u"5"_s, {paid(u"99213"_s, 130, 95, {cas(u"CO"_s, u"45"_s, 35)})})},
-            u"T-ST5-1"_s));
+        const auto reply
+            = post(from(u"BSH"_s, {clp(u"ST5-1"_s, u"5"_s, {paid(u"99213"_s, 130, 95, {cas(u"CO"_s, u"45"_s, 35)})})},
+                        u"T-ST5-1"_s));
         QCOMPARE(reply.status, 422);
         QVERIFY2(errorCodesOf(reply).contains(u"claim.status-invalid"_s), reply.body.constData());
         QCOMPARE(count(u"SELECT count(*) FROM claim_payments WHERE patient_control_number = 'ST5-1'"_s), 0);
@@ -363,9 +364,10 @@ private Q_SLOTS:
     void aForwardedClaimRecordsThePayerItWentTo()
     {
         registerClaim(u"XOVER-1"_s, u"MCR"_s, {billed(1, u"99213"_s, 120, 90)}, u"MCD"_s);
-        x12::ClaimPayment forwarded = clp(
-            u"XOVER-1"_s, u"19"_s,
-            {paid(u"99213"_s, 120, 70.56, {cas(u"CO"_s, u"45"_s, 30), cas(u"PR"_s, u"2"_s, 18), cas(u"CO"_s, u"253"_s, 1.44)})});
+        x12::ClaimPayment forwarded
+            = clp(u"XOVER-1"_s, u"19"_s,
+                  {paid(u"99213"_s, 120, 70.56,
+                        {cas(u"CO"_s, u"45"_s, 30), cas(u"PR"_s, u"2"_s, 18), cas(u"CO"_s, u"253"_s, 1.44)})});
         forwarded.crossoverPayerName = u"STATE MEDICAID (SYNTHETIC)"_s;
         forwarded.crossoverPayerId = u"MCD"_s;
         const auto reply = post(from(u"MCR"_s, {forwarded}, u"T-XOVER-1"_s));
@@ -402,8 +404,8 @@ private Q_SLOTS:
         QFETCH(QStringList, kinds);
         const QString number = u"B6-%1"_s.arg(QString::number(paidAmount));
         registerClaim(number, u"BSH"_s, {billed(1, u"99214"_s, 150, 100)});
-        x12::ServiceLine line
-            = paid(u"99214"_s, 150, paidAmount, {cas(u"CO"_s, u"45"_s, 150 - 18 - paidAmount), cas(u"PR"_s, u"2"_s, 18)});
+        x12::ServiceLine line = paid(u"99214"_s, 150, paidAmount,
+                                     {cas(u"CO"_s, u"45"_s, 150 - 18 - paidAmount), cas(u"PR"_s, u"2"_s, 18)});
         line.allowed = dollars(90);
         const auto reply = post(from(u"BSH"_s, {clp(number, u"1"_s, {line})}, u"T-"_s + number));
         QCOMPARE(reply.status, 201);
@@ -417,11 +419,11 @@ private Q_SLOTS:
         registerClaim(u"UP-1"_s, u"BSH"_s, {billed(1, u"99214"_s, 150, 100)});
         // Paid 70.00 of the 80.00 the contract leaves after 20.00 coinsurance; the payer
         // wrote the 10.00 off as contractual, as if the contract allowed 90.00.
-        const auto reply = post(from(
-            u"BSH"_s,
-            {clp(u"UP-1"_s, u"1"_s,
-                 {paid(u"99214"_s, 150, 70, {cas(u"CO"_s, u"45"_s, 60), cas(u"PR"_s, u"2"_s, 20)})})},
-            u"T-UP-1"_s));
+        const auto reply
+            = post(from(u"BSH"_s,
+                        {clp(u"UP-1"_s, u"1"_s,
+                             {paid(u"99214"_s, 150, 70, {cas(u"CO"_s, u"45"_s, 60), cas(u"PR"_s, u"2"_s, 20)})})},
+                        u"T-UP-1"_s));
         QCOMPARE(kindsOf(reply), QStringList {u"underpaid"_s});
         QCOMPARE(exceptionsOf(reply).at(0).toObject().value(u"amount"_s).toString(), u"10.00"_s);
     }
@@ -540,9 +542,9 @@ private Q_SLOTS:
     void aPaymentFromAPayerNotOnTheClaimIsAnException()
     {
         registerClaim(u"WRONG-1"_s, u"BSH"_s, {billed(1, u"99213"_s, 130, 95)});
-        const auto reply = post(from(
-            u"NWH"_s, {clp(u"WRONG-1"_s, u"1"_s, {paid(u"99213"_s, 130, 95, {cas(u"CO"_s, u"45"_s, 35)})})},
-            u"T-WRONG-1"_s));
+        const auto reply
+            = post(from(u"NWH"_s, {clp(u"WRONG-1"_s, u"1"_s, {paid(u"99213"_s, 130, 95, {cas(u"CO"_s, u"45"_s, 35)})})},
+                        u"T-WRONG-1"_s));
         QCOMPARE(kindsOf(reply), QStringList {u"payer-not-on-claim"_s});
     }
 
@@ -550,11 +552,9 @@ private Q_SLOTS:
     {
         // Both payers paid 95.00 on the claim.
         registerClaim(u"REV-1"_s, u"BSH"_s, {billed(1, u"99213"_s, 130, 95)}, u"NWH"_s);
-        x12::ClaimPayment primary
-            = clp(u"REV-1"_s, u"1"_s, {paid(u"99213"_s, 130, 95, {cas(u"CO"_s, u"45"_s, 35)})});
+        x12::ClaimPayment primary = clp(u"REV-1"_s, u"1"_s, {paid(u"99213"_s, 130, 95, {cas(u"CO"_s, u"45"_s, 35)})});
         primary.payerClaimControlNumber = u"BSH-CLM-1"_s;
-        x12::ClaimPayment secondary
-            = clp(u"REV-1"_s, u"2"_s, {paid(u"99213"_s, 130, 95, {cas(u"OA"_s, u"23"_s, 35)})});
+        x12::ClaimPayment secondary = clp(u"REV-1"_s, u"2"_s, {paid(u"99213"_s, 130, 95, {cas(u"OA"_s, u"23"_s, 35)})});
         secondary.payerClaimControlNumber = u"NWH-CLM-1"_s;
         QCOMPARE(post(from(u"BSH"_s, {primary}, u"T-REV-1"_s)).status, 201);
         QCOMPARE(post(from(u"NWH"_s, {secondary}, u"T-REV-2"_s)).status, 201);
@@ -571,9 +571,9 @@ private Q_SLOTS:
     void aTestInterchangeNeverPostsUnlessTheGatewayAcceptsThem()
     {
         registerClaim(u"TEST-1"_s, u"BSH"_s, {billed(1, u"99213"_s, 130, 95)});
-        const x12::Remittance remittance = from(
-            u"BSH"_s, {clp(u"TEST-1"_s, u"1"_s, {paid(u"99213"_s, 130, 95, {cas(u"CO"_s, u"45"_s, 35)})})},
-            u"T-TEST-1"_s);
+        const x12::Remittance remittance
+            = from(u"BSH"_s, {clp(u"TEST-1"_s, u"1"_s, {paid(u"99213"_s, 130, 95, {cas(u"CO"_s, u"45"_s, 35)})})},
+                   u"T-TEST-1"_s);
         x12::RemittanceWriter::Options test;
         test.usageIndicator = u"T"_s;
         const auto refused = post(fileWith({remittance}, test));
@@ -597,10 +597,10 @@ private Q_SLOTS:
         registerClaim(u"GS-1"_s, u"BSH"_s, {billed(1, u"99213"_s, 130, 95)});
         x12::RemittanceWriter::Options options;
         options.functionalId = u"HC"_s; // a claim group, not a remittance group
-        const auto reply = post(fileWith(
-            {from(u"BSH"_s, {clp(u"GS-1"_s, u"1"_s, {paid(u"99213"_s, 130, 95, {cas(u"CO"_s, u"45"_s, 35)})})},
-                  u"T-GS-1"_s)},
-            options));
+        const auto reply = post(
+            fileWith({from(u"BSH"_s, {clp(u"GS-1"_s, u"1"_s, {paid(u"99213"_s, 130, 95, {cas(u"CO"_s, u"45"_s, 35)})})},
+                           u"T-GS-1"_s)},
+                     options));
         QCOMPARE(reply.status, 422);
         QVERIFY(errorCodesOf(reply).contains(u"envelope.functional-id"_s));
     }
@@ -625,9 +625,9 @@ private Q_SLOTS:
     void aNotificationThatClaimsToMoveMoneyIsRefused()
     {
         registerClaim(u"BPR-1"_s, u"BSH"_s, {billed(1, u"99213"_s, 130, 95)});
-        x12::Remittance remittance = from(
-            u"BSH"_s, {clp(u"BPR-1"_s, u"1"_s, {paid(u"99213"_s, 130, 95, {cas(u"CO"_s, u"45"_s, 35)})})},
-            u"T-BPR-1"_s);
+        x12::Remittance remittance
+            = from(u"BSH"_s, {clp(u"BPR-1"_s, u"1"_s, {paid(u"99213"_s, 130, 95, {cas(u"CO"_s, u"45"_s, 35)})})},
+                   u"T-BPR-1"_s);
         remittance.payment.handlingCode = u"H"_s; // notification only, yet 95.00 in BPR02
         remittance.payment.method = u"NON"_s;
         const auto reply = post(remittance);
@@ -640,9 +640,9 @@ private Q_SLOTS:
     void anOutOfBalanceTransactionIsHeldAndReleasedWithANote()
     {
         registerClaim(u"HELD-1"_s, u"BSH"_s, {billed(1, u"99213"_s, 130, 95)});
-        x12::Remittance remittance = from(
-            u"BSH"_s, {clp(u"HELD-1"_s, u"1"_s, {paid(u"99213"_s, 130, 95, {cas(u"CO"_s, u"45"_s, 35)})})},
-            u"T-HELD-1"_s);
+        x12::Remittance remittance
+            = from(u"BSH"_s, {clp(u"HELD-1"_s, u"1"_s, {paid(u"99213"_s, 130, 95, {cas(u"CO"_s, u"45"_s, 35)})})},
+                   u"T-HELD-1"_s);
         remittance.payment.amount += dollars(10); // the deposit says 105.00
         const auto reply = post(remittance);
         QCOMPARE(reply.status, 201);
@@ -675,9 +675,9 @@ private Q_SLOTS:
     void aCorrectedCopyReplacesAHeldTransaction()
     {
         registerClaim(u"HELD-2"_s, u"BSH"_s, {billed(1, u"99213"_s, 130, 95)});
-        x12::Remittance remittance = from(
-            u"BSH"_s, {clp(u"HELD-2"_s, u"1"_s, {paid(u"99213"_s, 130, 95, {cas(u"CO"_s, u"45"_s, 35)})})},
-            u"T-HELD-2"_s);
+        x12::Remittance remittance
+            = from(u"BSH"_s, {clp(u"HELD-2"_s, u"1"_s, {paid(u"99213"_s, 130, 95, {cas(u"CO"_s, u"45"_s, 35)})})},
+                   u"T-HELD-2"_s);
         x12::Remittance broken = remittance;
         broken.claims[0].paid = dollars(59); // CLP04 disagrees with its line
         const auto held = post(broken);
@@ -726,8 +726,8 @@ private Q_SLOTS:
         QCOMPARE(kindsOf(deferred), QStringList());
         QCOMPARE(count(u"SELECT count(*) FROM provider_adjustments WHERE reference = 'BSH-FB-1'"_s), 2);
         // Next month it takes the balance forward: the one debt is raised once, against its claim.
-        const auto taken = post(from(u"BSH"_s, {ordinary(u"FB-PAY-2"_s)}, u"T-FB-2"_s,
-                                     {plb(u"FB"_s, u"BSH-FB-1"_s, 95)}));
+        const auto taken
+            = post(from(u"BSH"_s, {ordinary(u"FB-PAY-2"_s)}, u"T-FB-2"_s, {plb(u"FB"_s, u"BSH-FB-1"_s, 95)}));
         QCOMPARE(kindsOf(taken), QStringList {u"recoupment"_s});
         QCOMPARE(exceptionsOf(taken).at(0).toObject().value(u"claimNumber"_s).toString(), u"FB-1"_s);
     }
@@ -736,9 +736,9 @@ private Q_SLOTS:
     {
         registerClaim(u"FB-2"_s, u"BSH"_s, {billed(1, u"99213"_s, 130, 95)}, {}, u"BSH-FB-2"_s);
         registerClaim(u"FB-PAY-3"_s, u"BSH"_s, {billed(1, u"99213"_s, 130, 95)});
-        const auto reply = post(from(
-            u"BSH"_s, {clp(u"FB-PAY-3"_s, u"1"_s, {paid(u"99213"_s, 130, 95, {cas(u"CO"_s, u"45"_s, 35)})})},
-            u"T-FB-3"_s, {plb(u"WO"_s, u"BSH-FB-2"_s, 120), plb(u"FB"_s, u"BSH-FB-2"_s, -40)}));
+        const auto reply = post(
+            from(u"BSH"_s, {clp(u"FB-PAY-3"_s, u"1"_s, {paid(u"99213"_s, 130, 95, {cas(u"CO"_s, u"45"_s, 35)})})},
+                 u"T-FB-3"_s, {plb(u"WO"_s, u"BSH-FB-2"_s, 120), plb(u"FB"_s, u"BSH-FB-2"_s, -40)}));
         QCOMPARE(kindsOf(reply), QStringList {u"recoupment"_s});
         QCOMPARE(exceptionsOf(reply).at(0).toObject().value(u"amount"_s).toString(), u"80.00"_s);
     }
@@ -746,9 +746,9 @@ private Q_SLOTS:
     void aLevyIsStoredAndNotRaised()
     {
         registerClaim(u"LEVY-1"_s, u"BSH"_s, {billed(1, u"99213"_s, 130, 95)});
-        const auto reply = post(from(
-            u"BSH"_s, {clp(u"LEVY-1"_s, u"1"_s, {paid(u"99213"_s, 130, 95, {cas(u"CO"_s, u"45"_s, 35)})})},
-            u"T-LEVY-1"_s, {plb(u"LE"_s, u"IRS-LEVY-2026"_s, 25)}));
+        const auto reply
+            = post(from(u"BSH"_s, {clp(u"LEVY-1"_s, u"1"_s, {paid(u"99213"_s, 130, 95, {cas(u"CO"_s, u"45"_s, 35)})})},
+                        u"T-LEVY-1"_s, {plb(u"LE"_s, u"IRS-LEVY-2026"_s, 25)}));
         QCOMPARE(reply.status, 201);
         QCOMPARE(kindsOf(reply), QStringList());
         QCOMPARE(text(u"SELECT classification FROM provider_adjustments WHERE reference = 'IRS-LEVY-2026'"_s),
@@ -763,9 +763,9 @@ private Q_SLOTS:
         original.payerClaimControlNumber = u"BSH-7781"_s; // known only from the payment
         QCOMPARE(post(from(u"BSH"_s, {original}, u"T-RECOUP-1"_s)).status, 201);
         registerClaim(u"RECOUP-PAY"_s, u"BSH"_s, {billed(1, u"99213"_s, 130, 95)});
-        const auto reply = post(from(
-            u"BSH"_s, {clp(u"RECOUP-PAY"_s, u"1"_s, {paid(u"99213"_s, 130, 95, {cas(u"CO"_s, u"45"_s, 35)})})},
-            u"T-RECOUP-2"_s, {plb(u"WO"_s, u"BSH-7781"_s, 40)}));
+        const auto reply = post(
+            from(u"BSH"_s, {clp(u"RECOUP-PAY"_s, u"1"_s, {paid(u"99213"_s, 130, 95, {cas(u"CO"_s, u"45"_s, 35)})})},
+                 u"T-RECOUP-2"_s, {plb(u"WO"_s, u"BSH-7781"_s, 40)}));
         QCOMPARE(kindsOf(reply), QStringList {u"recoupment"_s});
         QCOMPARE(exceptionsOf(reply).at(0).toObject().value(u"claimNumber"_s).toString(), u"RECOUP-1"_s);
     }

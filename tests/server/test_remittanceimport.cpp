@@ -53,7 +53,8 @@ private:
     models::Claim claim(int index)
     {
         QSqlQuery query(m_gateway->database().connection());
-        query.prepare(u"SELECT claim_number FROM claims WHERE payer_id = 'BSH' ORDER BY claim_number LIMIT 1 OFFSET ?"_s);
+        query.prepare(
+            u"SELECT claim_number FROM claims WHERE payer_id = 'BSH' ORDER BY claim_number LIMIT 1 OFFSET ?"_s);
         query.addBindValue(index);
         const bool found = query.exec() && query.next();
         Q_ASSERT(found);
@@ -183,9 +184,9 @@ private Q_SLOTS:
         found.sort();
         // The line cut by a code nobody knows (CO-Z99) is a denial of that part as well as a
         // code to look up: no rule says the cut is legitimate.
-        QStringList expected
-            = {u"denied"_s,         u"denied"_s,          u"denied"_s,        u"recoupment"_s,
-               u"underpaid"_s,      u"unknown-reason-code"_s, u"unmatched-claim"_s, u"unmatched-line"_s};
+        QStringList expected = {u"denied"_s,          u"denied"_s,        u"denied"_s,
+                                u"recoupment"_s,      u"underpaid"_s,     u"unknown-reason-code"_s,
+                                u"unmatched-claim"_s, u"unmatched-line"_s};
         expected.sort();
         QVERIFY2(found == expected, qPrintable(found.join(u", "_s)));
 
