@@ -48,6 +48,8 @@ QJsonArray defectsJson(const QList<x12::Defect> &defects, x12::Severity severity
 
 /// How many exceptions one import's answer lists in full; the rest are counted.
 constexpr qsizetype maximumListedExceptions = 2000;
+/// How many transactions it lists in full.
+constexpr qsizetype maximumListedTransactions = 1000;
 
 /// An empty text for a NOT NULL column: QtSql binds a null QString as NULL.
 QString notNull(const QString &text)
@@ -172,6 +174,8 @@ RemittancePoster::Result RemittancePoster::import(QIODevice *file, const models:
     qsizetype duplicates = 0;
     qsizetype exceptions = 0;
     qsizetype listedExceptions = 0;
+    qsizetype transactionsNotListed = 0;
+    qsizetype held = 0;
     while (reader.readNext(remittance)) {
         const x12::CheckedRemittance checked
             = x12::checkRemittance(std::exchange(remittance, {}), reference::ReasonCodeCatalogue::builtIn());
@@ -224,10 +228,18 @@ RemittancePoster::Result RemittancePoster::import(QIODevice *file, const models:
         }
         listedExceptions += listed.size();
         posted += report.value(u"posted"_s).toBool() ? 1 : 0;
+        held += plan.held() ? 1 : 0;
         duplicates += plan.duplicate ? 1 : 0;
         exceptions += plan.exceptions.size();
         ++count;
-        transactions.append(report);
+        // Likewise the transactions: the first ones in full, then only those a person must
+        // look at (not posted cleanly), up to a bound; the rest are counted.
+        const bool notable = !plan.readable || plan.duplicate || plan.held() || !listed.isEmpty();
+        if (transactions.size() < maximumListedTransactions
+            || (notable && transactions.size() < 2 * maximumListedTransactions))
+            transactions.append(report);
+        else
+            ++transactionsNotListed;
     }
     if (transaction) {
         if (const StoreError error = transaction->commit()) {
@@ -250,10 +262,10 @@ RemittancePoster::Result RemittancePoster::import(QIODevice *file, const models:
         {u"postedTransactions"_s, posted},
         {u"exceptionCount"_s, exceptions},
     };
-    qsizetype held = 0;
-    for (const QJsonValue &entry : std::as_const(transactions))
-        held += entry.toObject().value(u"held"_s).toBool() ? 1 : 0;
     result.report.insert(u"heldTransactions"_s, held);
+    result.report.insert(u"transactionCount"_s, count);
+    if (transactionsNotListed > 0)
+        result.report.insert(u"transactionsNotListed"_s, transactionsNotListed);
     if (count == 0)
         result.outcome = Result::Outcome::Unreadable;
     else if (duplicates == count)
