@@ -246,10 +246,8 @@ void ClaimJudge::addLines(const x12::ClaimPayment &payment, int position)
     }
 }
 
-void ClaimJudge::judgeWhole(QList<RemittanceException> &exceptions) const
+PaymentFacts ClaimJudge::wholeFacts() const
 {
-    if (!m_whole)
-        return;
     PaymentFacts facts;
     facts.charge = m_whole->charge;
     facts.paid = m_whole->paid;
@@ -257,7 +255,14 @@ void ClaimJudge::judgeWhole(QList<RemittanceException> &exceptions) const
     if (m_claim.allowed().cents() > 0)
         facts.contractAllowed = m_claim.allowed();
     facts.judgeAmount = m_whole->position == 1;
-    const Judgement judgement = posting::judge(facts);
+    return facts;
+}
+
+void ClaimJudge::judgeWhole(QList<RemittanceException> &exceptions) const
+{
+    if (!m_whole)
+        return;
+    const Judgement judgement = posting::judge(wholeFacts());
     if (judgement.isUnderpaid()) {
         RemittanceException underpaid = exception(Kind::Underpaid, m_whole->segmentNumber, m_whole->charge);
         underpaid.amount = judgement.shortfall;
@@ -278,13 +283,7 @@ QList<RemittanceException> ClaimJudge::exceptions() const
     QStringList overpaidLines = m_overpaidLines;
     qint64 overpaidSegment = m_overpaidSegment;
     if (m_whole) {
-        PaymentFacts facts;
-        facts.charge = m_whole->charge;
-        facts.paid = m_whole->paid;
-        facts.adjustments = m_whole->adjustments;
-        if (m_claim.allowed().cents() > 0)
-            facts.contractAllowed = m_claim.allowed();
-        facts.judgeAmount = m_whole->position == 1;
+        const PaymentFacts facts = wholeFacts();
         const Judgement judgement = posting::judge(facts);
         if (judgement.isDenial()) {
             denied.append({m_whole->segmentNumber, u"the claim as a whole"_s, m_whole->charge, judgement.denied,

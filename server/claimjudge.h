@@ -55,6 +55,8 @@ private:
     void addLines(const x12::ClaimPayment &payment, int position);
     qsizetype matchLine(const x12::ServiceLine &line);
     void deny(const x12::ClaimPayment &payment);
+    /// The claim adjudicated without lines, all its parts together.
+    posting::PaymentFacts wholeFacts() const;
     void judgeWhole(QList<RemittanceException> &exceptions) const;
     RemittanceException exception(RemittanceExceptionKind kind, qint64 segmentNumber, models::Money charge) const;
 
