@@ -149,9 +149,15 @@ void ClaimJudge::deny(const x12::ClaimPayment &payment)
             }
         }
     }
+    // A secondary answering "denied" because the primary paid it all (OA-23), or a claim
+    // the patient's share and the contract fully explain, leaves nothing to work.
+    const Money unexplained = payment.charge - payment.paid - judgement.patientShare - judgement.patientBalance
+        - judgement.writeDown - judgement.reductions - judgement.priorPayer - judgement.capitation;
+    if (!judgement.isDenial() && unexplained.cents() <= 0)
+        return;
     remarks.removeDuplicates();
     m_denied.append({payment.segmentNumber, u"the whole claim"_s, payment.charge,
-                     payment.charge - payment.paid - judgement.patientShare - judgement.priorPayer, reason, remarks});
+                     judgement.isDenial() ? judgement.denied : unexplained, reason, remarks});
 }
 
 qsizetype ClaimJudge::matchLine(const x12::ServiceLine &line)

@@ -338,6 +338,18 @@ private Q_SLOTS:
         QCOMPARE(exceptionsOf(reply).at(0).toObject().value(u"reasonCode"_s).toString(), u"197"_s);
     }
 
+    void aSecondaryDenyingWhatThePrimaryPaidInFullIsNotADenial()
+    {
+        // CLP02 = 4 from the secondary, but only because the primary already paid it all.
+        registerClaim(u"COB-4"_s, u"MCR"_s, {billed(1, u"99213"_s, 120, 90)}, u"MCD"_s);
+        x12::ClaimPayment nothingOwed = clp(u"COB-4"_s, u"4"_s, {});
+        nothingOwed.charge = dollars(120);
+        nothingOwed.adjustments = {cas(u"OA"_s, u"23"_s, 120)};
+        const auto reply = post(from(u"MCD"_s, {nothingOwed}, u"T-COB-4"_s));
+        QCOMPARE(reply.status, 201);
+        QCOMPARE(kindsOf(reply), QStringList());
+    }
+
     void aCoverageEndedDenialIsADenialThoughThePatientsGroup()
     {
         registerClaim(u"PR27-1"_s, u"BSH"_s, {billed(1, u"99213"_s, 130, 95)});
