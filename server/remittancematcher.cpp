@@ -248,10 +248,8 @@ void RemittanceMatcher::matchClaims(const x12::Remittance &remittance, Remittanc
             found = judges.try_emplace(claim.claimNumber, claim, payerTerms(claim.payerId), remittance).first;
         found->second.add(payment, rule);
     }
-    for (auto &[number, judge] : judges) {
-        Q_UNUSED(number)
-        plan.exceptions.append(judge.exceptions());
-    }
+    for (const auto &entry : judges)
+        plan.exceptions.append(entry.second.exceptions());
 }
 
 bool RemittanceMatcher::payerCovers(const x12::Remittance &remittance, const x12::ClaimPayment &payment,

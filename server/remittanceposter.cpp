@@ -319,7 +319,6 @@ StoreError RemittancePoster::post(Planned entry, const QByteArray &digest, const
     report.insert(u"remittanceId"_s, remittanceId);
 
     if (entry.plan.held()) {
-        QJsonArray raised;
         if (const StoreError error = raiseAll(entry, remittanceId, by, now, report))
             return error;
         const QJsonArray ids
