@@ -215,8 +215,12 @@ void RemittanceMatcher::matchClaims(const x12::Remittance &remittance, Remittanc
             continue;
         }
         const models::Claim &claim = *posting.claim;
-        if (!payerCovers(remittance, payment, claim, plan))
+        // The paying payer's own terms (its kind, its contract's refund days) judge it.
+        const QString payerId = payingPayer(remittance, claim);
+        if (payerId.isEmpty()) {
+            raisePayerNotOnClaim(remittance, payment, claim, plan);
             continue;
+        }
         switch (rule.handling) {
         case Handling::Predetermination: // an estimate: no money, no denial
         case Handling::Pending:
@@ -242,23 +246,31 @@ void RemittanceMatcher::matchClaims(const x12::Remittance &remittance, Remittanc
             break;
         }
         if (!reversedHere.contains(payment.patientControlNumber) && payment.originalReference.isEmpty())
-            checkPaidTwice(remittance, payment, claim, plan);
+            checkPaidTwice(remittance, payment, claim, payerTerms(payerId), plan);
         auto found = judges.find(claim.claimNumber);
         if (found == judges.end())
-            found = judges.try_emplace(claim.claimNumber, claim, payerTerms(claim.payerId), remittance).first;
+            found = judges.try_emplace(claim.claimNumber, claim, payerTerms(payerId), remittance).first;
         found->second.add(payment, rule);
     }
     for (const auto &entry : judges)
         plan.exceptions.append(entry.second.exceptions());
 }
 
-bool RemittanceMatcher::payerCovers(const x12::Remittance &remittance, const x12::ClaimPayment &payment,
-                                    const models::Claim &claim, RemittancePlan &plan)
+QString RemittanceMatcher::payingPayer(const x12::Remittance &remittance, const models::Claim &claim)
+{
+    const QStringList coverage = claim.coverage();
+    for (const QString &id : payerIdentifiers(remittance)) {
+        if (coverage.contains(id))
+            return id;
+    }
+    return {};
+}
+
+void RemittanceMatcher::raisePayerNotOnClaim(const x12::Remittance &remittance, const x12::ClaimPayment &payment,
+                                             const models::Claim &claim, RemittancePlan &plan)
 {
     const QStringList coverage = claim.coverage();
     const QStringList ids = payerIdentifiers(remittance);
-    if (std::any_of(ids.cbegin(), ids.cend(), [&](const QString &id) { return coverage.contains(id); }))
-        return true;
     RemittanceException exception;
     exception.kind = Kind::PayerNotOnClaim;
     exception.segmentNumber = payment.segmentNumber;
@@ -272,11 +284,10 @@ bool RemittanceMatcher::payerCovers(const x12::Remittance &remittance, const x12
               remittance.payer.name, ids.value(0, u"none"_s), dollars(payment.paid), claim.claimNumber,
               coverage.join(u", "_s));
     plan.exceptions.append(exception);
-    return false;
 }
 
 void RemittanceMatcher::checkPaidTwice(const x12::Remittance &remittance, const x12::ClaimPayment &payment,
-                                       const models::Claim &claim, RemittancePlan &plan)
+                                       const models::Claim &claim, const PayerTerms &terms, RemittancePlan &plan)
 {
     if (payment.paid.cents() <= 0)
         return;
@@ -293,7 +304,6 @@ void RemittanceMatcher::checkPaidTwice(const x12::Remittance &remittance, const 
     const Money earlierPaid = Money::fromCents(query.value(0).toLongLong());
     const QString earlierTrace = query.value(1).toString();
     query.finish();
-    const PayerTerms terms = payerTerms(claim.payerId);
     RemittanceException exception;
     exception.kind = Kind::Overpaid;
     exception.segmentNumber = payment.segmentNumber;

@@ -128,10 +128,13 @@ public:
 private:
     void matchClaims(const x12::Remittance &remittance, RemittancePlan &plan);
     std::optional<models::Claim> findClaim(const x12::ClaimPayment &payment, ClaimPosting &posting);
-    bool payerCovers(const x12::Remittance &remittance, const x12::ClaimPayment &payment, const models::Claim &claim,
-                     RemittancePlan &plan);
+    /// The claim's coverage payer (primary, secondary, tertiary) the remittance comes from,
+    /// or nothing when the payer is not on the claim.
+    static QString payingPayer(const x12::Remittance &remittance, const models::Claim &claim);
+    void raisePayerNotOnClaim(const x12::Remittance &remittance, const x12::ClaimPayment &payment,
+                              const models::Claim &claim, RemittancePlan &plan);
     void checkPaidTwice(const x12::Remittance &remittance, const x12::ClaimPayment &payment, const models::Claim &claim,
-                        RemittancePlan &plan);
+                        const PayerTerms &terms, RemittancePlan &plan);
     void pairReversal(const x12::Remittance &remittance, ClaimPosting &posting, RemittancePlan &plan);
     void classifyProviderAdjustments(const x12::Remittance &remittance, RemittancePlan &plan);
     PayerTerms payerTerms(const QString &payerId);
