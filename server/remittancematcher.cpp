@@ -215,19 +215,8 @@ void RemittanceMatcher::matchClaims(const x12::Remittance &remittance, Remittanc
             continue;
         }
         const models::Claim &claim = *posting.claim;
-        // The paying payer's own terms (its kind, its contract's refund days) judge it.
-        const QString payerId = payingPayer(remittance, claim);
-        if (payerId.isEmpty()) {
-            raisePayerNotOnClaim(remittance, payment, claim, plan);
-            continue;
-        }
-        switch (rule.handling) {
-        case Handling::Predetermination: // an estimate: no money, no denial
-        case Handling::Pending:
-        case Handling::Invalid: // reported as a defect; the transaction does not post
-        case Handling::Reversal:
-            continue;
-        case Handling::NotOurClaim: {
+        if (rule.handling == Handling::NotOurClaim) {
+            // Said by a payer that is, as it says, usually not on the claim's coverage.
             RemittanceException exception;
             exception.kind = Kind::NotOurClaim;
             exception.segmentNumber = payment.segmentNumber;
@@ -241,6 +230,19 @@ void RemittanceMatcher::matchClaims(const x12::Remittance &remittance, Remittanc
             plan.exceptions.append(exception);
             continue;
         }
+        // The paying payer's own terms (its kind, its contract's refund days) judge it.
+        const QString payerId = payingPayer(remittance, claim);
+        if (payerId.isEmpty()) {
+            raisePayerNotOnClaim(remittance, payment, claim, plan);
+            continue;
+        }
+        switch (rule.handling) {
+        case Handling::Predetermination: // an estimate: no money, no denial
+        case Handling::Pending:
+        case Handling::Invalid: // reported as a defect; the transaction does not post
+        case Handling::Reversal:
+        case Handling::NotOurClaim:
+            continue;
         case Handling::Denied:
         case Handling::Adjudicated:
             break;

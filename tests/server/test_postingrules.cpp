@@ -395,8 +395,9 @@ private Q_SLOTS:
         x12::ClaimPayment notOurs = clp(u"NOC-1"_s, u"23"_s, {});
         notOurs.charge = dollars(130);
         notOurs.adjustments = {cas(u"OA"_s, u"109"_s, 130)};
-        const auto reply = post(from(u"BSH"_s, {notOurs}, u"T-NOC-1"_s));
-        QCOMPARE(kindsOf(reply), QStringList {u"not-our-claim"_s});
+        QCOMPARE(kindsOf(post(from(u"BSH"_s, {notOurs}, u"T-NOC-1"_s))), QStringList {u"not-our-claim"_s});
+        // Usually it comes from a payer the claim never named: still "bill the right payer".
+        QCOMPARE(kindsOf(post(from(u"NWH"_s, {notOurs}, u"T-NOC-2"_s))), QStringList {u"not-our-claim"_s});
     }
 
     // --- Expected payment ---------------------------------------------------------------
