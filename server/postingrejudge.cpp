@@ -173,8 +173,9 @@ PostingRejudge::Outcome PostingRejudge::run(const QDateTime &now, StoreError *er
     if (const StoreError failure = transaction.commit())
         return fail(failure);
     outcome.ran = true;
-    qCInfo(lcRejudge).noquote() << "Re-judged" << outcome.examined << "open remittance items under the current "
-                                << "posting rules; resolved" << outcome.resolved;
+    qCInfo(lcRejudge).noquote() << "Re-judged" << outcome.examined
+                                << "open remittance items under the current posting rules; resolved"
+                                << outcome.resolved;
     return outcome;
 }
 
