@@ -264,26 +264,9 @@ PaymentFacts ClaimJudge::wholeFacts() const
     return facts;
 }
 
-void ClaimJudge::judgeWhole(QList<RemittanceException> &exceptions) const
-{
-    if (!m_whole)
-        return;
-    const Judgement judgement = posting::judge(wholeFacts());
-    if (judgement.isUnderpaid()) {
-        RemittanceException underpaid = exception(Kind::Underpaid, m_whole->segmentNumber, m_whole->charge);
-        underpaid.amount = judgement.shortfall;
-        underpaid.explanation
-            = u"Claim %1 was paid %2; the contract allows %3, less %4, so %5 was expected: %6 "
-              "short."_s.arg(m_claim.claimNumber, dollars(m_whole->paid), dollars(m_claim.allowed()),
-                             deductionsText(judgement), dollars(*judgement.expected), dollars(judgement.shortfall));
-        exceptions.append(underpaid);
-    }
-}
-
 QList<RemittanceException> ClaimJudge::exceptions() const
 {
     QList<RemittanceException> result = m_lineExceptions;
-    judgeWhole(result);
     QList<DeniedPart> denied = m_denied;
     Money overpaid = m_overpaid;
     QStringList overpaidLines = m_overpaidLines;
@@ -294,6 +277,14 @@ QList<RemittanceException> ClaimJudge::exceptions() const
         if (judgement.isDenial()) {
             denied.append({m_whole->segmentNumber, u"the claim as a whole"_s, m_whole->charge, judgement.denied,
                            facts.adjustments.at(*judgement.drivingDenial), m_whole->remarks});
+        } else if (judgement.isUnderpaid()) {
+            RemittanceException underpaid = exception(Kind::Underpaid, m_whole->segmentNumber, m_whole->charge);
+            underpaid.amount = judgement.shortfall;
+            underpaid.explanation
+                = u"Claim %1 was paid %2; the contract allows %3, less %4, so %5 was expected: %6 "
+                  "short."_s.arg(m_claim.claimNumber, dollars(m_whole->paid), dollars(m_claim.allowed()),
+                                 deductionsText(judgement), dollars(*judgement.expected), dollars(judgement.shortfall));
+            result.append(underpaid);
         } else if (judgement.isOverpaid()) {
             overpaidSegment = m_whole->segmentNumber;
             overpaid += judgement.excess;

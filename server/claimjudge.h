@@ -3,20 +3,11 @@
 
 #pragma once
 
-#include "models/payer.h"
 #include "server/remittancematcher.h"
 #include "services/posting/claimstatusrules.h"
 #include "services/posting/linejudgement.h"
 
 namespace rcm::server {
-
-/// What the paying payer's kind and contract say, for refund deadlines.
-struct PayerTerms
-{
-    std::optional<models::PayerKind> kind;
-    std::optional<int> refundDays;
-    QDate today;
-};
 
 /// Judges every payment of one claim in a transaction (several when the payer split the
 /// claim) with the posting rules: matches each payer line to its billed line, raises one
@@ -57,7 +48,6 @@ private:
     void deny(const x12::ClaimPayment &payment);
     /// The claim adjudicated without lines, all its parts together.
     posting::PaymentFacts wholeFacts() const;
-    void judgeWhole(QList<RemittanceException> &exceptions) const;
     RemittanceException exception(RemittanceExceptionKind kind, qint64 segmentNumber, models::Money charge) const;
 
     models::Claim m_claim;

@@ -385,6 +385,9 @@ RemittanceException RemittanceMatcher::unpairedReversal(const x12::ClaimPayment 
 
 PayerTerms RemittanceMatcher::payerTerms(const QString &payerId)
 {
+    // Asked for every claim payment; a file has a handful of payers.
+    if (const auto known = m_payerTerms.constFind(payerId); known != m_payerTerms.cend())
+        return *known;
     PayerTerms terms;
     terms.today = m_policy.today;
     QSqlQuery query(m_database.connection());
@@ -396,6 +399,7 @@ PayerTerms RemittanceMatcher::payerTerms(const QString &payerId)
         if (!query.value(1).isNull())
             terms.refundDays = query.value(1).toInt();
     }
+    m_payerTerms.insert(payerId, terms);
     return terms;
 }
 

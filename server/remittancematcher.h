@@ -4,12 +4,14 @@
 #pragma once
 
 #include "models/claim.h"
+#include "models/payer.h"
 #include "services/posting/envelopeguards.h"
 #include "services/posting/providerrules.h"
 #include "services/reference/reasoncodecatalogue.h"
 #include "services/store/database.h"
 #include "services/x12/remittancecheck.h"
 
+#include <QHash>
 #include <QJsonObject>
 
 #include <optional>
@@ -104,7 +106,13 @@ struct MatchingPolicy
     QDate today = QDate::currentDate(); ///< when an overpayment is identified
 };
 
-struct PayerTerms;
+/// What the paying payer's kind and contract say, for refund deadlines.
+struct PayerTerms
+{
+    std::optional<models::PayerKind> kind;
+    std::optional<int> refundDays;
+    QDate today;
+};
 
 /// Matches each claim payment of a remittance to the claim it pays (patient control
 /// number, then payer claim number) and checks the payer covers it; matches each line to
@@ -142,6 +150,7 @@ private:
     store::Database &m_database;
     ClaimRegister &m_claims;
     MatchingPolicy m_policy;
+    QHash<QString, PayerTerms> m_payerTerms;
 };
 
 /// The earlier payment a reversal undoes: same patient control number, payer claim number
