@@ -82,13 +82,7 @@ ClaimJudge::ClaimJudge(const models::Claim &claim, PayerTerms terms, const x12::
 
 RemittanceException ClaimJudge::exception(Kind kind, qint64 segmentNumber, Money charge) const
 {
-    RemittanceException result;
-    result.kind = kind;
-    result.segmentNumber = segmentNumber;
-    result.claimNumber = m_claim.claimNumber;
-    result.claim = m_claim;
-    result.charge = charge;
-    return result;
+    return claimException(kind, segmentNumber, m_claim, charge);
 }
 
 void ClaimJudge::add(const x12::ClaimPayment &payment, const posting::ClaimStatusRule &rule)

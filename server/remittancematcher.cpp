@@ -66,6 +66,18 @@ QString wireName(RemittanceExceptionKind kind)
     return {};
 }
 
+RemittanceException claimException(RemittanceExceptionKind kind, qint64 segmentNumber, const models::Claim &claim,
+                                   Money charge)
+{
+    RemittanceException exception;
+    exception.kind = kind;
+    exception.segmentNumber = segmentNumber;
+    exception.claimNumber = claim.claimNumber;
+    exception.claim = claim;
+    exception.charge = charge;
+    return exception;
+}
+
 QStringList payerIdentifiers(const x12::Remittance &remittance)
 {
     QStringList ids;
@@ -217,12 +229,8 @@ void RemittanceMatcher::matchClaims(const x12::Remittance &remittance, Remittanc
         const models::Claim &claim = *posting.claim;
         if (rule.handling == Handling::NotOurClaim) {
             // Said by a payer that is, as it says, usually not on the claim's coverage.
-            RemittanceException exception;
-            exception.kind = Kind::NotOurClaim;
-            exception.segmentNumber = payment.segmentNumber;
-            exception.claimNumber = claim.claimNumber;
-            exception.claim = claim;
-            exception.charge = payment.charge;
+            RemittanceException exception
+                = claimException(Kind::NotOurClaim, payment.segmentNumber, claim, payment.charge);
             exception.amount = payment.charge;
             exception.explanation
                 = u"The payer says claim %1 (charge %2) is not its claim (CLP02 = 23). Check the patient's coverage "
@@ -273,12 +281,7 @@ void RemittanceMatcher::raisePayerNotOnClaim(const x12::Remittance &remittance, 
 {
     const QStringList coverage = claim.coverage();
     const QStringList ids = payerIdentifiers(remittance);
-    RemittanceException exception;
-    exception.kind = Kind::PayerNotOnClaim;
-    exception.segmentNumber = payment.segmentNumber;
-    exception.claimNumber = claim.claimNumber;
-    exception.claim = claim;
-    exception.charge = payment.charge;
+    RemittanceException exception = claimException(Kind::PayerNotOnClaim, payment.segmentNumber, claim, payment.charge);
     exception.amount = payment.paid;
     exception.explanation
         = u"%1 (payer id %2) paid %3 on claim %4, but the claim's coverage is %5. Confirm the patient's coverage "
@@ -306,12 +309,7 @@ void RemittanceMatcher::checkPaidTwice(const x12::Remittance &remittance, const 
     const Money earlierPaid = Money::fromCents(query.value(0).toLongLong());
     const QString earlierTrace = query.value(1).toString();
     query.finish();
-    RemittanceException exception;
-    exception.kind = Kind::Overpaid;
-    exception.segmentNumber = payment.segmentNumber;
-    exception.claimNumber = claim.claimNumber;
-    exception.claim = claim;
-    exception.charge = payment.charge;
+    RemittanceException exception = claimException(Kind::Overpaid, payment.segmentNumber, claim, payment.charge);
     exception.amount = std::min(payment.paid, earlierPaid);
     const posting::RefundDeadline deadline
         = posting::refundDeadline(terms.kind, payment.filingIndicator, terms.refundDays, terms.today);

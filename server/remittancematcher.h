@@ -157,6 +157,10 @@ private:
 /// (CLP07) and payer, not yet reversed, for the amount it takes back.
 std::optional<qint64> originalOf(store::Database &database, const x12::ClaimPayment &reversal, const QString &payerKey);
 
+/// An exception about a matched claim, with what they all carry.
+RemittanceException claimException(RemittanceExceptionKind kind, qint64 segmentNumber, const models::Claim &claim,
+                                   models::Money charge);
+
 /// The ids a remittance names its payer by (N1*PR04, REF*2U, TRN03 with and without
 /// its leading '1'), to find among a claim's coverage.
 QStringList payerIdentifiers(const x12::Remittance &remittance);
