@@ -703,6 +703,38 @@ private Q_SLOTS:
                  0);
     }
 
+    // --- The answer to a large file -------------------------------------------------------------
+
+    void aLargeFilesAnswerListsTheFirstExceptionsAndTransactionsAndCountsTheRest()
+    {
+        registerClaim(u"BIG-1"_s, u"BSH"_s, {billed(1, u"99213"_s, 130, 95)});
+        const auto clean = [] {
+            return clp(u"BIG-1"_s, u"1"_s, {paid(u"99213"_s, 130, 95, {cas(u"CO"_s, u"45"_s, 35)})});
+        };
+        // 2,050 claims nobody billed in one transaction, then 1,100 clean transactions.
+        QList<x12::ClaimPayment> strangers;
+        for (int index = 0; index < 2050; ++index) {
+            x12::ClaimPayment stranger = clean();
+            stranger.patientControlNumber = u"NOBODY-%1"_s.arg(index);
+            strangers << stranger;
+        }
+        QList<x12::Remittance> transactions {from(u"BSH"_s, strangers, u"T-BIG-0"_s)};
+        for (int index = 1; index <= 1100; ++index)
+            transactions << from(u"BSH"_s, {clean()}, u"T-BIG-%1"_s.arg(index));
+        const testing::HttpReply reply = m_poster->post(u"/remittances?preview=true"_s, fileWith(transactions),
+                                                        {{"content-type", "application/edi-x12"}});
+        QCOMPARE(reply.status, 200);
+        const QJsonObject report = reply.json();
+        QCOMPARE(report.value(u"exceptionCount"_s).toInt(), 2050);
+        QCOMPARE(report.value(u"transactionCount"_s).toInt(), 1101);
+        const QJsonArray listed = report.value(u"transactions"_s).toArray();
+        QCOMPARE(listed.size(), 1000);
+        QCOMPARE(report.value(u"transactionsNotListed"_s).toInt(), 101);
+        const QJsonObject first = listed.at(0).toObject();
+        QCOMPARE(first.value(u"exceptions"_s).toArray().size(), 2000);
+        QCOMPARE(first.value(u"exceptionsNotListed"_s).toInt(), 50);
+    }
+
     // --- Provider-level adjustments (PLB) -------------------------------------------------------
 
     void interestIsMoneyReceivedCheckedAgainstTheClaim()
