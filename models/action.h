@@ -25,6 +25,9 @@ enum class ActionType {
     Escalate,
     Resolve,
     Reopen,
+    // Recorded by the gateway itself, never asked for by a user:
+    RemittancePosted, ///< an 835 file posted, held or released: counts and amounts
+    ReadSummary, ///< what one session synced and opened since the last summary
 };
 
 /// What a user asks to be done to one work item. The idempotency key makes a replay safe;
@@ -48,7 +51,7 @@ struct Action
 template<>
 struct WireNamesOf<ActionType>
 {
-    static constexpr WireNames<ActionType, 13> table {{{
+    static constexpr WireNames<ActionType, 15> table {{{
         {ActionType::Take, QLatin1StringView("take")},
         {ActionType::Assign, QLatin1StringView("assign")},
         {ActionType::Note, QLatin1StringView("note")},
@@ -62,6 +65,8 @@ struct WireNamesOf<ActionType>
         {ActionType::Escalate, QLatin1StringView("escalate")},
         {ActionType::Resolve, QLatin1StringView("resolve")},
         {ActionType::Reopen, QLatin1StringView("reopen")},
+        {ActionType::RemittancePosted, QLatin1StringView("remittance_posted")},
+        {ActionType::ReadSummary, QLatin1StringView("read_summary")},
     }}};
 };
 

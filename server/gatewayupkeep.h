@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "server/auditcheckpoint.h"
 #include "services/store/storeerror.h"
 
 #include <QDateTime>
@@ -10,6 +11,7 @@
 #include <QTimer>
 
 #include <chrono>
+#include <optional>
 
 namespace rcm::server {
 
@@ -18,7 +20,8 @@ class GatewayStore;
 /// The gateway's hourly upkeep: forgets idempotency keys after a day (a client retries a
 /// lost reply within minutes) and purges tombstones after 30 days (a workbench that has
 /// not synced for longer is told to resync in full). Starting it first runs the one-time
-/// re-judging of open remittance items (PostingRejudge).
+/// re-judging of open remittance items (PostingRejudge). Each run also writes the read
+/// summaries to the audit chain and signs a checkpoint of where the chain ends.
 class GatewayUpkeep final : public QObject
 {
     Q_OBJECT
@@ -41,8 +44,18 @@ public:
     /// if the first fails; the first error is returned (and each is logged).
     store::StoreError purgeExpired(const QDateTime &now);
 
+    /// The file each run appends a signed checkpoint of the audit chain to; without one
+    /// (tests of other things) no checkpoint is written.
+    void setAuditCheckpoints(const QString &path) { m_checkpoints.emplace(path); }
+
+    /// Writes the reads gathered since the last run to the audit chain, one summary entry per
+    /// session, then appends a checkpoint if the chain grew since the last one.
+    store::StoreError recordAudit(const QDateTime &now);
+
 private:
     GatewayStore &m_store;
+    std::optional<AuditCheckpointFile> m_checkpoints;
+    std::optional<qint64> m_checkpointedThrough;
     Windows m_windows;
     QTimer m_timer;
 };

@@ -117,6 +117,14 @@
         <source>%1 of %2 actions were queued; then: %3</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Remittance posted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reads summarised</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rcm::ui::AssignDialog</name>

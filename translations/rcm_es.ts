@@ -117,6 +117,14 @@
         <source>%1 of %2 actions were queued; then: %3</source>
         <translation>Se pusieron en cola %1 de %2 acciones; después: %3</translation>
     </message>
+    <message>
+        <source>Remittance posted</source>
+        <translation>Remesa contabilizada</translation>
+    </message>
+    <message>
+        <source>Reads summarised</source>
+        <translation>Consultas resumidas</translation>
+    </message>
 </context>
 <context>
     <name>rcm::ui::AssignDialog</name>

@@ -68,6 +68,10 @@ QString actionLabel(ActionType type)
         return ActionPanel::tr("Resolve…");
     case ActionType::Reopen:
         return ActionPanel::tr("Reopen");
+    case ActionType::RemittancePosted:
+        return ActionPanel::tr("Remittance posted");
+    case ActionType::ReadSummary:
+        return ActionPanel::tr("Reads summarised");
     }
     return {};
 }

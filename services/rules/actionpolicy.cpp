@@ -21,6 +21,13 @@ bool isSupervisorOnly(ActionType type)
     return type == ActionType::Assign || type == ActionType::ApproveWriteOff || type == ActionType::RejectWriteOff;
 }
 
+/// The entries the gateway writes about itself (remittances posted, reads): in the audit
+/// chain, never an action a user may send.
+bool isRecordOnly(ActionType type)
+{
+    return type == ActionType::RemittancePosted || type == ActionType::ReadSummary;
+}
+
 bool needsOwnership(ActionType type)
 {
     return type != ActionType::Take && type != ActionType::Note && !isSupervisorOnly(type);
@@ -55,6 +62,9 @@ QSet<WorkItemStatus> allowedFrom(ActionType type)
         return {S::New, S::InProgress, S::PendingPayer, S::OnHold, S::Escalated};
     case ActionType::Reopen:
         return {S::Resolved};
+    case ActionType::RemittancePosted:
+    case ActionType::ReadSummary:
+        return {};
     }
     return {};
 }
@@ -88,6 +98,9 @@ FieldRule fieldsOf(ActionType type)
     case ActionType::Escalate:
     case ActionType::Reopen:
         return {{u"text"_s}, {}};
+    case ActionType::RemittancePosted:
+    case ActionType::ReadSummary:
+        return {{}, {}};
     }
     return {};
 }
@@ -154,7 +167,7 @@ std::optional<ActionRequest> parseAction(const QJsonObject &body, Problem *resul
     if (!typeValue.isString())
         return fail(u"\"type\" is required and must be a string"_s);
     const auto type = fromWireName<ActionType>(typeValue.toString());
-    if (!type)
+    if (!type || isRecordOnly(*type))
         return fail(u"\"type\" is not an action: %1"_s.arg(typeValue.toString()));
     const FieldRule rule = fieldsOf(*type);
     for (auto it = body.begin(); it != body.end(); ++it) {
@@ -180,6 +193,10 @@ std::optional<ActionRequest> parseAction(const QJsonObject &body, Problem *resul
         const auto amount = Money::fromString(body.value(u"amount"_s).toString());
         if (!amount || amount->cents() <= 0)
             return fail(u"\"amount\" must be a positive decimal amount like \"125.00\""_s);
+        if (!amount->isWithinCap()) {
+            return fail(u"\"amount\" %1 is more than any single amount may be (%2)"_s.arg(
+                amount->toString(), Money::fromCents(Money::capCents).toString()));
+        }
         request.amount = *amount;
     }
     return request;
@@ -189,6 +206,10 @@ std::optional<Problem> check(const User &actor, const WorkItem &item, const Acti
                              const ActionContext &context)
 {
     const QString action = QString(wireName(request.type));
+    if (isRecordOnly(request.type)) {
+        return problem(403, u"forbidden"_s, u"Not allowed"_s,
+                       u"A %1 entry is recorded by the gateway, never sent as an action"_s.arg(action));
+    }
     if (actor.role == Role::Finance)
         return problem(403, u"forbidden"_s, u"Not allowed"_s, u"Finance has read-only access to work items"_s);
     if (isSupervisorOnly(request.type) && actor.role != Role::Supervisor)
@@ -273,6 +294,9 @@ WorkItem apply(WorkItem item, const User &actor, const ActionRequest &request, c
     case ActionType::Resolve:
         item.status = S::Resolved;
         break;
+    case ActionType::RemittancePosted:
+    case ActionType::ReadSummary:
+        return item; // the gateway's own records: parseAction never lets a user ask for them
     }
     item.version += 1;
     item.updatedAt = now.toUTC();
