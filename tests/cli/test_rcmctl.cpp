@@ -306,7 +306,7 @@ private Q_SLOTS:
         QVERIFY(gateway.isReady());
         testing::HttpClient supervisor(gateway.url(QString()));
         QVERIFY(supervisor.signIn(u"supervisor"_s));
-        for (int index = 1; index <= 4; ++index) {
+        for (int index = 1; index <= 5; ++index) {
             const auto item = gateway.store().item(u"WI-%1"_s.arg(index, 8, 10, QChar(u'0')));
             QCOMPARE(supervisor
                          .act(item->id, {{u"type"_s, u"note"_s}, {u"text"_s, u"n"_s}}, item->version,
