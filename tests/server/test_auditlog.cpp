@@ -469,6 +469,31 @@ private Q_SLOTS:
         const auto result = verify(gateway);
         QVERIFY2(result.intact, qPrintable(result.detail));
     }
+
+    void aSessionThatReadsALotIsSummarisedWithoutWaitingForTheUpkeep()
+    {
+        GatewayFixture gateway(30);
+        HttpClient biller(gateway.url(QString()));
+        QVERIFY(biller.signIn(u"biller"_s));
+        // Page by page, one item a page, over and over: a client syncing in a loop.
+        QString cursor;
+        for (qsizetype page = 0; page < server::ReadSummaries::bound; ++page) {
+            const HttpReply reply
+                = biller.get(u"/work-items?limit=1"_s + (cursor.isEmpty() ? QString() : u"&cursor="_s + cursor));
+            QCOMPARE(reply.status, 200);
+            cursor = reply.json().value(u"hasMore"_s).toBool() ? reply.json().value(u"nextCursor"_s).toString()
+                                                               : QString();
+            if (page % 100 == 50) // below the bound: still waiting for the upkeep
+                QVERIFY(entriesOf(gateway, models::ActionType::ReadSummary).isEmpty());
+        }
+        const QList<models::AuditEvent> summaries = entriesOf(gateway, models::ActionType::ReadSummary);
+        QCOMPARE(summaries.size(), 1);
+        const QJsonObject details = QJsonDocument::fromJson(summaries.at(0).detailsJson).object();
+        QCOMPARE(details.value(u"pages"_s).toArray().size(), server::ReadSummaries::bound);
+        // Nothing left over for the upkeep to write.
+        upkeep(gateway);
+        QCOMPARE(entriesOf(gateway, models::ActionType::ReadSummary).size(), 1);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAuditLog)
