@@ -46,7 +46,7 @@ bool readActions(store::Database &database, const ReportScope &scope, QMap<UserA
     if (byItem)
         sql << u" JOIN work_items AS w ON w.id = a.work_item_id"_s;
     // Work on items only: what is not an item is filed under "kind:name" ("export:SHA256",
-    // "remittance:SHA256", "session:..."), and item ids never hold a colon.
+    // "remittance:SHA256", "reads:SESSION"), and item ids never hold a colon.
     sql << u" WHERE a.work_item_id NOT LIKE '%:%'"_s;
     sql.period(u"a.occurred_at"_s, scope);
     if (byItem)

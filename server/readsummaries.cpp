@@ -76,7 +76,7 @@ store::StoreError ReadSummaries::flush(GatewayStore &store, const QDateTime &now
             {u"pages"_s, pages},
             {u"opened"_s, opened},
         };
-        if (const store::StoreError error = store.appendAuditEntry(u"session:"_s + it.key(), reads.userId,
+        if (const store::StoreError error = store.appendAuditEntry(u"reads:"_s + it.key(), reads.userId,
                                                                    models::ActionType::ReadSummary, 0, details, now))
             return error;
         written.append(it.key());

@@ -395,7 +395,7 @@ private Q_SLOTS:
         QVERIFY(billers != summaries.cend());
         const QString session = GatewayStore::sessionReference(biller.token());
         QCOMPARE(session.size(), 16);
-        QCOMPARE(billers->workItemId, u"session:"_s + session);
+        QCOMPARE(billers->workItemId, u"reads:"_s + session);
         QVERIFY(!billers->detailsJson.contains(biller.token().toUtf8()));
         const QJsonObject details = QJsonDocument::fromJson(billers->detailsJson).object();
         const QJsonArray pages = details.value(u"pages"_s).toArray();
