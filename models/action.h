@@ -30,13 +30,17 @@ enum class ActionType {
     SignIn,
     SignInFailed,
     SignOut,
+    // Recorded by the gateway itself, never asked for by a user:
+    RemittancePosted, ///< an 835 file posted, held or released: counts and amounts
+    ReadSummary, ///< what one session synced and opened since the last summary
 };
 
 /// Whether a user may ask for this on a work item (POST /v1/work-items/{id}/actions, the
 /// workbench's action panel); the rest are only ever written by the gateway.
 constexpr bool isWorkItemAction(ActionType type)
 {
-    return type != ActionType::SignIn && type != ActionType::SignInFailed && type != ActionType::SignOut;
+    return type != ActionType::SignIn && type != ActionType::SignInFailed && type != ActionType::SignOut
+        && type != ActionType::RemittancePosted && type != ActionType::ReadSummary;
 }
 
 /// What a user asks to be done to one work item. The idempotency key makes a replay safe;
@@ -60,7 +64,7 @@ struct Action
 template<>
 struct WireNamesOf<ActionType>
 {
-    static constexpr WireNames<ActionType, 16> table {{{
+    static constexpr WireNames<ActionType, 18> table {{{
         {ActionType::Take, QLatin1StringView("take")},
         {ActionType::Assign, QLatin1StringView("assign")},
         {ActionType::Note, QLatin1StringView("note")},
@@ -77,6 +81,8 @@ struct WireNamesOf<ActionType>
         {ActionType::SignIn, QLatin1StringView("sign_in")},
         {ActionType::SignInFailed, QLatin1StringView("sign_in_failed")},
         {ActionType::SignOut, QLatin1StringView("sign_out")},
+        {ActionType::RemittancePosted, QLatin1StringView("remittance_posted")},
+        {ActionType::ReadSummary, QLatin1StringView("read_summary")},
     }}};
 };
 

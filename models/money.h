@@ -8,6 +8,7 @@
 #include <QStringView>
 
 #include <compare>
+#include <limits>
 #include <optional>
 
 namespace rcm::models {
@@ -23,16 +24,54 @@ public:
     /// anything else, including exponents, thousands separators and blanks.
     static std::optional<Money> fromString(QStringView text);
 
-    constexpr qint64 cents() const { return m_cents; }
-    constexpr bool isZero() const { return m_cents == 0; }
-    constexpr bool isNegative() const { return m_cents < 0; }
+    /// The business cap: no single amount the product accepts is larger than $99,999,999.99
+    /// (either sign). One beyond it is a defect in what was sent, never a real charge.
+    static constexpr qint64 capCents = 9'999'999'999;
+    constexpr bool isWithinCap() const { return m_cents >= -capCents && m_cents <= capCents; }
+    /// a + b, or nothing when the sum would not fit in 64 bits: sums are checked, not wrapped.
+    static constexpr std::optional<Money> checkedSum(Money a, Money b)
+    {
+        qint64 sum = 0;
+#if defined(__GNUC__) || defined(__clang__)
+        if (__builtin_add_overflow(a.m_cents, b.m_cents, &sum))
+            return std::nullopt;
+#else
+        if ((b.m_cents > 0 && a.m_cents > std::numeric_limits<qint64>::max() - b.m_cents)
+            || (b.m_cents < 0 && a.m_cents < std::numeric_limits<qint64>::min() - b.m_cents))
+            return std::nullopt;
+        sum = a.m_cents + b.m_cents;
+#endif
+        return Money(sum);
+    }
+
+    constexpr qint64 cents() const
+    {
+        return m_cents;
+    }
+    constexpr bool isZero() const
+    {
+        return m_cents == 0;
+    }
+    constexpr bool isNegative() const
+    {
+        return m_cents < 0;
+    }
 
     /// "1234.50", "-0.07": the canonical decimal form used on the wire and in exports.
     QString toString() const;
 
-    constexpr Money operator+(Money other) const { return Money(m_cents + other.m_cents); }
-    constexpr Money operator-(Money other) const { return Money(m_cents - other.m_cents); }
-    constexpr Money operator-() const { return Money(-m_cents); }
+    constexpr Money operator+(Money other) const
+    {
+        return Money(m_cents + other.m_cents);
+    }
+    constexpr Money operator-(Money other) const
+    {
+        return Money(m_cents - other.m_cents);
+    }
+    constexpr Money operator-() const
+    {
+        return Money(-m_cents);
+    }
     constexpr Money &operator+=(Money other)
     {
         m_cents += other.m_cents;

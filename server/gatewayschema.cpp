@@ -246,13 +246,32 @@ store::Migration version5()
             }};
 }
 
+store::Migration version6()
+{
+    // The audit chain is keyed from here on (HMAC-SHA256 with the key kept outside the
+    // database, server/auditkey.h); the entries already written keep their SHA-256 links.
+    // The boundary is fixed: moving it would let rewritten entries pass as unkeyed ones.
+    return {6,
+            u"keyed audit chain"_s,
+            {
+                u"INSERT INTO meta (key, value) VALUES ('audit_keyed_from', "
+                "(SELECT coalesce(max(sequence), 0) + 1 FROM audit_log))"_s,
+                uR"(CREATE TRIGGER meta_audit_keyed_from_fixed BEFORE UPDATE ON meta
+            WHEN old.key = 'audit_keyed_from' BEGIN
+            SELECT RAISE(ABORT, 'where the keyed audit chain starts is fixed'); END)"_s,
+                uR"(CREATE TRIGGER meta_audit_keyed_from_kept BEFORE DELETE ON meta
+            WHEN old.key = 'audit_keyed_from' BEGIN
+            SELECT RAISE(ABORT, 'where the keyed audit chain starts is fixed'); END)"_s,
+            }};
+}
+
 store::Schema makeSchema()
 {
     store::Schema schema;
     schema.name = u"gateway database"_s;
     schema.applicationId = 0x52434D47; // "RCMG"
     schema.pageSize = 8192; // as the workbench cache: see cacheschema.cpp
-    schema.migrations = {version1(), version2(), version3(), version4(), version5()};
+    schema.migrations = {version1(), version2(), version3(), version4(), version5(), version6()};
     // Rows bulk-loaded with the triggers suspended get their change numbers in row order.
     schema.afterIndexRestore = {
         u"UPDATE work_items SET change_seq = (SELECT value FROM meta WHERE key = 'change_seq') + row_id "

@@ -486,9 +486,25 @@ StoreError GatewayStore::appendAudit(const WorkItem &item, const User &actor, co
     return appendAuditEntry(item.id, actor.id, request.type, item.version, request.details(), now);
 }
 
+std::optional<qint64> GatewayStore::auditKeyedFrom()
+{
+    QSqlQuery query(m_database.connection());
+    if (!query.exec(u"SELECT value FROM meta WHERE key = 'audit_keyed_from'"_s) || !query.next())
+        return std::nullopt;
+    return query.value(0).toLongLong();
+}
+
+QString GatewayStore::sessionReference(const QString &token)
+{
+    return QString::fromLatin1(tokenHash(token).toHex().first(16));
+}
+
 StoreError GatewayStore::appendAuditEntry(const QString &subjectId, const QString &actorId, ActionType type,
                                           qint64 resultingVersion, const QJsonObject &details, const QDateTime &now)
 {
+    const std::optional<qint64> keyedFrom = auditKeyedFrom();
+    if (!keyedFrom)
+        return StoreError(StoreError::Code::Query, u"The audit log does not say where its keyed chain starts"_s);
     QSqlQuery last(m_database.connection());
     if (!last.exec(u"SELECT sequence, hash FROM audit_log ORDER BY sequence DESC LIMIT 1"_s))
         return queryError(last);
@@ -506,7 +522,13 @@ StoreError GatewayStore::appendAuditEntry(const QString &subjectId, const QStrin
     event.resultingVersion = resultingVersion;
     event.occurredAt = now.toUTC();
     event.detailsJson = compact(details);
-    event.hash = event.computeHash();
+    if (event.sequence >= *keyedFrom) {
+        if (!m_auditKey)
+            return StoreError(StoreError::Code::Query, u"The audit key is not loaded: no entry can be added"_s);
+        event.hash = m_auditKey->sign(event.canonicalBytes());
+    } else {
+        event.hash = event.computeHash(); // only a database that has not met the key yet
+    }
 
     QSqlQuery insert(m_database.connection());
     insert.prepare(u"INSERT INTO audit_log (sequence, work_item_id, actor_id, action_type, resulting_version, "
@@ -525,17 +547,60 @@ StoreError GatewayStore::appendAuditEntry(const QString &subjectId, const QStrin
     return insert.exec() ? StoreError() : queryError(insert);
 }
 
-GatewayStore::AuditVerification GatewayStore::verifyAudit()
+std::optional<AuditCheckpoint> GatewayStore::auditHead(StoreError *error)
 {
+    const std::optional<qint64> keyedFrom = auditKeyedFrom();
+    QSqlQuery query(m_database.connection());
+    if (!keyedFrom || !query.exec(u"SELECT sequence, hash FROM audit_log ORDER BY sequence DESC LIMIT 1"_s)) {
+        setError(error,
+                 keyedFrom ? queryError(query)
+                           : StoreError(StoreError::Code::Query, u"The keyed chain's start is unknown"_s));
+        return std::nullopt;
+    }
+    AuditCheckpoint head;
+    head.keyedFrom = *keyedFrom;
+    if (query.next()) {
+        head.sequence = query.value(0).toLongLong();
+        head.hash = query.value(1).toString().toLatin1();
+    }
+    return head;
+}
+
+namespace {
+
+QString checkpointTime(const AuditCheckpoint &checkpoint)
+{
+    return checkpoint.time.toUTC().toString(Qt::ISODate);
+}
+
+} // namespace
+
+GatewayStore::AuditVerification GatewayStore::verifyAudit(const AuditKey *key,
+                                                          const AuditCheckpointFile::Reading *checkpoints)
+{
+    using Failure = AuditVerification::Failure;
     AuditVerification result;
+    auto broken = [&result](Failure failure, qint64 sequence, const QString &detail) {
+        result.intact = false;
+        result.failure = failure;
+        result.firstBrokenSequence = sequence;
+        result.detail = detail;
+        return result;
+    };
+    const std::optional<qint64> keyedFrom = auditKeyedFrom();
+    if (!keyedFrom)
+        return broken(Failure::Rewritten, 0, u"rewritten: the database no longer says where the keyed chain starts"_s);
+    const std::optional<AuditCheckpoint> checkpoint = checkpoints ? checkpoints->newest() : std::nullopt;
+    result.checkpoint = checkpoint;
     QSqlQuery query(m_database.connection());
     query.setForwardOnly(true);
     if (!query.exec(u"SELECT sequence, work_item_id, actor_id, action_type, resulting_version, occurred_at, "
                     "details_json, previous_hash, hash FROM audit_log ORDER BY sequence"_s)) {
-        return {false, 0, 0, query.lastError().text()};
+        return broken(Failure::Unreadable, 0, query.lastError().text());
     }
     QByteArray previousHash;
     qint64 expectedSequence = 1;
+    bool checkpointSeen = false;
     while (query.next()) {
         AuditEvent event;
         event.sequence = query.value(0).toLongLong();
@@ -549,19 +614,61 @@ GatewayStore::AuditVerification GatewayStore::verifyAudit()
         event.previousHash = query.value(7).toString().toLatin1();
         event.hash = query.value(8).toString().toLatin1();
         ++result.entries;
-        QString problem;
+        const bool keyed = event.sequence >= *keyedFrom;
+        if (keyed && !key) {
+            return broken(Failure::NoKey, event.sequence,
+                          u"cannot verify without the key: entries from %1 on are chained with it"_s.arg(*keyedFrom));
+        }
         if (event.sequence != expectedSequence)
-            problem = u"entry %1 is missing"_s.arg(expectedSequence);
-        else if (!type)
-            problem = u"entry %1 has an unknown action type"_s.arg(event.sequence);
-        else if (event.previousHash != previousHash)
-            problem = u"entry %1 does not follow the entry before it"_s.arg(event.sequence);
-        else if (event.computeHash() != event.hash)
-            problem = u"entry %1 was altered after it was written"_s.arg(event.sequence);
-        if (!problem.isEmpty())
-            return {false, result.entries, expectedSequence, problem};
+            return broken(Failure::Missing, expectedSequence, u"entry %1 is missing"_s.arg(expectedSequence));
+        if (!type) {
+            return broken(Failure::Rewritten, event.sequence,
+                          u"rewritten: entry %1 has an unknown action type"_s.arg(event.sequence));
+        }
+        if (event.previousHash != previousHash) {
+            return broken(Failure::Rewritten, event.sequence,
+                          u"rewritten: entry %1 does not follow the entry before it"_s.arg(event.sequence));
+        }
+        if (keyed && key->sign(event.canonicalBytes()) != event.hash) {
+            return broken(Failure::Rewritten, event.sequence,
+                          u"rewritten: entry %1 does not match its keyed hash"_s.arg(event.sequence));
+        }
+        if (!keyed && event.computeHash() != event.hash) {
+            return broken(Failure::Rewritten, event.sequence,
+                          u"rewritten: entry %1 was altered after it was written"_s.arg(event.sequence));
+        }
+        if (checkpoint && event.sequence == checkpoint->sequence) {
+            checkpointSeen = true;
+            if (event.hash != checkpoint->hash) {
+                return broken(Failure::Rewritten, event.sequence,
+                              u"rewritten: entry %1 does not match the checkpoint of %2"_s.arg(event.sequence)
+                                  .arg(checkpointTime(*checkpoint)));
+            }
+        }
         previousHash = event.hash;
         ++expectedSequence;
+    }
+    if (checkpoint && !checkpointSeen && checkpoint->sequence > 0) {
+        return broken(
+            Failure::Truncated, result.entries + 1,
+            u"truncated: the checkpoint of %1 covers entry %2 but the log ends at %3"_s.arg(checkpointTime(*checkpoint))
+                .arg(checkpoint->sequence)
+                .arg(result.entries));
+    }
+    if (checkpoint && checkpoint->keyedFrom != *keyedFrom) {
+        return broken(
+            Failure::Rewritten, std::min(checkpoint->keyedFrom, *keyedFrom),
+            u"rewritten: the keyed chain starts at entry %1, but the checkpoint of %2 says %3"_s.arg(*keyedFrom)
+                .arg(checkpointTime(*checkpoint))
+                .arg(checkpoint->keyedFrom));
+    }
+    if (checkpoints && !checkpoints->tamperedLines.isEmpty()) {
+        QStringList lines;
+        for (int line : checkpoints->tamperedLines)
+            lines << QString::number(line);
+        return broken(
+            Failure::CheckpointTampered, 0,
+            u"checkpoint file tampered: the signature of line %1 does not match it"_s.arg(lines.join(u", "_s)));
     }
     return result;
 }

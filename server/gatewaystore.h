@@ -7,6 +7,9 @@
 #include "models/user.h"
 #include "models/workitem.h"
 #include "server/passwordhasher.h"
+#include "server/auditcheckpoint.h"
+#include "server/auditkey.h"
+#include "server/readsummaries.h"
 #include "services/rules/actionpolicy.h"
 #include "services/store/database.h"
 #include "services/store/workitemstore.h"
@@ -119,14 +122,31 @@ public:
                               const QDateTime &now);
 
     // Audit.
+    /// The key every entry from the start of the keyed chain is signed with (the chain
+    /// before schema 6 keeps its plain SHA-256 links). Without it no entry can be added.
+    void setAuditKey(std::optional<AuditKey> key) { m_auditKey = std::move(key); }
+    const AuditKey *auditKey() const { return m_auditKey ? &*m_auditKey : nullptr; }
+    /// Where the chain ends now and where its keyed part starts: what a checkpoint records.
+    std::optional<AuditCheckpoint> auditHead(store::StoreError *error = nullptr);
     struct AuditVerification
     {
+        enum class Failure { None, Missing, Rewritten, Truncated, CheckpointTampered, NoKey, Unreadable };
         bool intact = true;
         qint64 entries = 0;
         qint64 firstBrokenSequence = 0;
         QString detail;
+        Failure failure = Failure::None;
+        std::optional<AuditCheckpoint> checkpoint; ///< the newest valid one it was checked against
     };
-    AuditVerification verifyAudit();
+    /// Checks every link of the chain (the keyed part with key), then the log against the
+    /// newest valid checkpoint: entries deleted from its end or rewritten show there.
+    AuditVerification verifyAudit(const AuditKey *key, const AuditCheckpointFile::Reading *checkpoints);
+    /// The same with this store's key and no checkpoints.
+    AuditVerification verifyAudit() { return verifyAudit(auditKey(), nullptr); }
+    /// Who read what, per session, until the upkeep writes it to the chain.
+    ReadSummaries &readSummaries() { return m_readSummaries; }
+    /// A session's name in the audit log: the start of its token's hash, never the token.
+    static QString sessionReference(const QString &token);
 
     // Seeding.
     store::StoreError seed(const synthetic::SyntheticGenerator &generator, qint64 itemCount,
@@ -146,8 +166,12 @@ private:
     std::optional<models::WorkItem> visibleItem(const QString &id);
     ActionContext contextFor(const models::WorkItem &item, const ActionRequest &request);
 
+    std::optional<qint64> auditKeyedFrom();
+
     store::Database &m_database;
     store::WorkItemStore m_items;
+    std::optional<AuditKey> m_auditKey;
+    ReadSummaries m_readSummaries;
 };
 
 } // namespace rcm::server

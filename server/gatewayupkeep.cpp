@@ -20,7 +20,11 @@ GatewayUpkeep::GatewayUpkeep(GatewayStore &store, Windows windows, QObject *pare
     , m_store(store)
     , m_windows(windows)
 {
-    connect(&m_timer, &QTimer::timeout, this, [this]() { purgeExpired(QDateTime::currentDateTimeUtc()); });
+    connect(&m_timer, &QTimer::timeout, this, [this]() {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        purgeExpired(now);
+        recordAudit(now);
+    });
 }
 
 void GatewayUpkeep::start(std::chrono::milliseconds interval)
@@ -52,6 +56,40 @@ store::StoreError GatewayUpkeep::purgeExpired(const QDateTime &now)
             return *error;
     }
     return {};
+}
+
+} // namespace rcm::server
+
+namespace rcm::server {
+
+store::StoreError GatewayUpkeep::recordAudit(const QDateTime &now)
+{
+    store::StoreError failure = m_store.readSummaries().flush(m_store, now);
+    if (failure)
+        qCWarning(lcGateway).noquote() << "Writing the read summaries to the audit log failed:" << failure.message();
+    const AuditKey *key = m_store.auditKey();
+    if (!m_checkpoints || !key)
+        return failure;
+    if (!m_checkpointedThrough) {
+        const std::optional<AuditCheckpoint> newest = m_checkpoints->read(*key).newest();
+        m_checkpointedThrough = newest ? newest->sequence : 0;
+    }
+    store::StoreError error;
+    std::optional<AuditCheckpoint> head = m_store.auditHead(&error);
+    if (!head) {
+        qCWarning(lcGateway).noquote() << "Reading the end of the audit log failed:" << error.message();
+        return failure ? failure : error;
+    }
+    if (head->sequence == *m_checkpointedThrough)
+        return failure;
+    head->time = now.toUTC();
+    if (const QString written = m_checkpoints->append(*head, *key); !written.isEmpty()) {
+        qCWarning(lcGateway).noquote() << "Writing an audit checkpoint to" << m_checkpoints->path()
+                                       << "failed:" << written;
+        return failure ? failure : store::StoreError(store::StoreError::Code::Query, written);
+    }
+    m_checkpointedThrough = head->sequence;
+    return failure;
 }
 
 } // namespace rcm::server

@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "server/auditcheckpoint.h"
 #include "services/store/storeerror.h"
 
 #include <QDateTime>
@@ -10,6 +11,7 @@
 #include <QTimer>
 
 #include <chrono>
+#include <optional>
 
 namespace rcm::server {
 
@@ -19,7 +21,8 @@ class GatewayStore;
 /// lost reply within minutes), purges tombstones after 30 days (a workbench that has not
 /// synced for longer is told to resync in full), deletes expired sessions (past their
 /// absolute expiry or idle too long) and forgets old sign-in failures. Starting it first
-/// runs the one-time re-judging of open remittance items (PostingRejudge).
+/// runs the one-time re-judging of open remittance items (PostingRejudge). Each run also
+/// writes the read summaries to the audit chain and signs a checkpoint of where the chain ends.
 class GatewayUpkeep final : public QObject
 {
     Q_OBJECT
@@ -44,8 +47,18 @@ public:
     /// if one fails; the first error is returned (and each is logged).
     store::StoreError purgeExpired(const QDateTime &now);
 
+    /// The file each run appends a signed checkpoint of the audit chain to; without one
+    /// (tests of other things) no checkpoint is written.
+    void setAuditCheckpoints(const QString &path) { m_checkpoints.emplace(path); }
+
+    /// Writes the reads gathered since the last run to the audit chain, one summary entry per
+    /// session, then appends a checkpoint if the chain grew since the last one.
+    store::StoreError recordAudit(const QDateTime &now);
+
 private:
     GatewayStore &m_store;
+    std::optional<AuditCheckpointFile> m_checkpoints;
+    std::optional<qint64> m_checkpointedThrough;
     Windows m_windows;
     QTimer m_timer;
 };

@@ -176,6 +176,9 @@ RemittancePoster::Result RemittancePoster::import(QIODevice *file, const models:
     qsizetype listedExceptions = 0;
     qsizetype transactionsNotListed = 0;
     qsizetype held = 0;
+    Money postedAmount;
+    Money heldAmount;
+    bool sumsFit = true;
     while (reader.readNext(remittance)) {
         const x12::CheckedRemittance checked
             = x12::checkRemittance(std::exchange(remittance, {}), reference::ReasonCodeCatalogue::builtIn());
@@ -229,6 +232,12 @@ RemittancePoster::Result RemittancePoster::import(QIODevice *file, const models:
         listedExceptions += listed.size();
         posted += report.value(u"posted"_s).toBool() ? 1 : 0;
         held += plan.held() ? 1 : 0;
+        if (report.value(u"posted"_s).toBool() || plan.held()) {
+            Money &total = plan.held() ? heldAmount : postedAmount;
+            const std::optional<Money> sum = Money::checkedSum(total, read.payment.amount);
+            sumsFit = sumsFit && sum.has_value();
+            total = sum.value_or(total);
+        }
         duplicates += plan.duplicate ? 1 : 0;
         exceptions += plan.exceptions.size();
         ++count;
@@ -240,6 +249,29 @@ RemittancePoster::Result RemittancePoster::import(QIODevice *file, const models:
             transactions.append(report);
         else
             ++transactionsNotListed;
+    }
+    if (!sumsFit) {
+        result.error = u"The file's payments add up to more than an amount can hold; nothing was posted"_s;
+        return result;
+    }
+    if (transaction && posted + held > 0) {
+        // One entry per file in the audit chain: what was posted and held, in counts and
+        // amounts (no patient, no claim).
+        const QJsonObject details {
+            {u"file"_s, QString::fromLatin1(digest)},
+            {u"transactions"_s, count},
+            {u"posted"_s, posted},
+            {u"held"_s, held},
+            {u"duplicates"_s, duplicates},
+            {u"exceptions"_s, exceptions},
+            {u"postedAmount"_s, postedAmount.toString()},
+            {u"heldAmount"_s, heldAmount.toString()},
+        };
+        if (const StoreError error = m_store.appendAuditEntry(u"remittance:"_s + QString::fromLatin1(digest), by.id,
+                                                              models::ActionType::RemittancePosted, 0, details, now)) {
+            result.error = error.message();
+            return result;
+        }
     }
     if (transaction) {
         if (const StoreError error = transaction->commit()) {
@@ -527,6 +559,15 @@ RemittancePoster::Result RemittancePoster::release(qint64 remittanceId, const mo
                               u"Released by %1, accepting the difference of %2: %3"_s.arg(
                                   by.username, u"$"_s + plan.difference.toString(), note),
                               now);
+    }
+    if (!error) {
+        const QJsonObject details {{u"file"_s, QString::fromLatin1(digest)},
+                                   {u"released"_s, remittanceId},
+                                   {u"traceNumber"_s, plan.traceNumber},
+                                   {u"paymentAmount"_s, checked.remittance.payment.amount.toString()},
+                                   {u"acceptedDifference"_s, plan.difference.toString()}};
+        error = m_store.appendAuditEntry(u"remittance:"_s + QString::fromLatin1(digest), by.id,
+                                         models::ActionType::RemittancePosted, 0, details, now);
     }
     if (!error)
         error = transaction.commit();

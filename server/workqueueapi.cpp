@@ -6,6 +6,7 @@
 #include "server/claimregister.h"
 #include "server/exportregister.h"
 #include "server/gatewayreports.h"
+#include "server/gatewayserver.h"
 #include "server/remittanceposter.h"
 
 #include "services/api/workitemjson.h"
@@ -18,6 +19,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+
+#include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -115,6 +118,9 @@ ApiResponse WorkQueueApi::handle(const ApiRequest &request)
 
     // Everything else needs a signed-in user.
     const std::optional<User> user = signedInUser(request);
+    m_sessionReference = user
+        ? GatewayStore::sessionReference(QString::fromLatin1(request.headers.value("authorization").mid(7).trimmed()))
+        : QString();
 
     const QRegularExpressionMatch match = itemPath.match(path);
     static const QRegularExpression exportPath(u"^/v1/exports/([^/]{1,128})$"_s);
@@ -213,6 +219,13 @@ ApiResponse WorkQueueApi::handle(const ApiRequest &request)
         return route(name, problemResponse(unauthorized()));
     response = route(name, handler());
     response.userId = user->id;
+    // Items opened, for the session's read summary (the pages are noted by listChanges).
+    if (response.status == 200 && match.hasMatch() && isGet) {
+        const QString view = match.captured(2).isEmpty() ? u"item"_s : match.captured(2).mid(1);
+        m_store.readSummaries().recordOpened(m_sessionReference, user->id, match.captured(1), view,
+                                             QDateTime::currentDateTimeUtc());
+        summariseIfFull();
+    }
     return response;
 }
 
@@ -361,6 +374,16 @@ ApiResponse WorkQueueApi::listChanges(const ApiRequest &request, const User &use
             api::appendJson(response.body, change.item);
     }
     response.body += "],\"nextCursor\":\"" + encodeCursor(page->lastSequence).toLatin1() + "\"}";
+    QStringList queues;
+    for (const GatewayStore::Change &change : page->changes) {
+        const QString queue = change.deleted ? QString() : QString(wireName(change.item.queue));
+        if (!queue.isEmpty() && !queues.contains(queue))
+            queues.append(queue);
+    }
+    std::sort(queues.begin(), queues.end());
+    m_store.readSummaries().recordPage(m_sessionReference, user.id, after, page->lastSequence, page->changes.size(),
+                                       queues, QDateTime::currentDateTimeUtc());
+    summariseIfFull();
     return response;
 }
 
@@ -641,11 +664,31 @@ ApiResponse WorkQueueApi::json(const QJsonArray &array) const
     return response;
 }
 
+void WorkQueueApi::summariseIfFull()
+{
+    if (!m_store.readSummaries().isFull(m_sessionReference))
+        return;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (const store::StoreError error = m_store.readSummaries().flush(m_store, now, m_sessionReference))
+        qCWarning(lcGateway).noquote() << "Writing a read summary failed; kept for the upkeep:" << error.message();
+}
+
 ApiResponse WorkQueueApi::problemResponse(const Problem &problem) const
 {
     ApiResponse response;
     response.status = problem.status;
     response.contentType = "application/problem+json";
+    if (problem.status >= 500) {
+        // What the database said (statements, table names) is for the log, under the
+        // correlation id the client can quote; the answer says only what to do.
+        qCWarning(lcGateway).noquote() << "Request" << m_correlationId << "answered" << problem.status << problem.type
+                                       << "because:" << problem.detail;
+        Problem answered = problem;
+        answered.detail = u"The gateway could not complete this request; try again. If it keeps failing, give "
+                          "the administrator the correlation id %1."_s.arg(m_correlationId);
+        response.body = QJsonDocument(answered.toJson(m_correlationId)).toJson(QJsonDocument::Compact);
+        return response;
+    }
     response.body = QJsonDocument(problem.toJson(m_correlationId)).toJson(QJsonDocument::Compact);
     return response;
 }

@@ -112,10 +112,15 @@ private:
     ApiResponse problemResponse(const Problem &problem) const;
     std::optional<QJsonObject> jsonBody(const ApiRequest &request, Problem *problem) const;
 
+    /// Writes the session's read summary at once when it has gathered too much to wait for
+    /// the upkeep.
+    void summariseIfFull();
+
     GatewayStore &m_store;
     Options m_options;
     SignInDesk m_signIn;
     QString m_correlationId; ///< of the request being handled
+    QString m_sessionReference; ///< the signed-in session's name in the audit log
 };
 
 } // namespace rcm::server

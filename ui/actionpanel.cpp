@@ -71,6 +71,8 @@ QString actionLabel(ActionType type)
     case ActionType::SignIn:
     case ActionType::SignInFailed:
     case ActionType::SignOut:
+    case ActionType::RemittancePosted:
+    case ActionType::ReadSummary:
         break; // not offered: only the gateway records them
     }
     return {};

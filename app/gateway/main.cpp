@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 RCM Workbench contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
+#include "server/auditkey.h"
 #include "server/demodata.h"
 #include "server/gatewayschema.h"
 #include "server/gatewayserver.h"
@@ -102,7 +103,18 @@ int main(int argc, char *argv[])
         u"Largest 835 file POST /v1/remittances takes, in bytes (default 2147483648, 2 GiB). Uploads are spooled to "
         "a temporary file beside the database, so this is disk, not memory."_s,
         u"BYTES"_s, u"2147483648"_s);
-    parser.addOptions({demo, port, listen, data, items, maximumRemittance, acceptTests});
+    const QCommandLineOption auditKey(
+        u"audit-key"_s,
+        u"The key the audit chain is signed with (default: audit.key beside the database; "
+        "created on first start, readable by this account only). Back it up apart from "
+        "the database."_s,
+        u"FILE"_s);
+    const QCommandLineOption auditCheckpoints(
+        u"audit-checkpoints"_s,
+        u"The file each upkeep appends a signed checkpoint of the audit chain to (default: audit.checkpoints beside "
+        "the key)."_s,
+        u"FILE"_s);
+    parser.addOptions({demo, port, listen, data, items, maximumRemittance, acceptTests, auditKey, auditCheckpoints});
     const SessionOptions sessionOptions;
     parser.addOptions(sessionOptions.all());
     parser.process(application);
@@ -145,6 +157,20 @@ int main(int argc, char *argv[])
         return 1;
     }
     server::GatewayStore store(database);
+    // The audit key lives outside the database: whoever can rewrite gateway.db but not
+    // read this file cannot forge entries that verify.
+    const QString keyPath = parser.isSet(auditKey) ? parser.value(auditKey) : server::AuditKey::defaultPath(path);
+    const QString checkpointPath = parser.isSet(auditCheckpoints)
+        ? parser.value(auditCheckpoints)
+        : QFileInfo(keyPath).dir().filePath(u"audit.checkpoints"_s);
+    QString keyError;
+    std::optional<server::AuditKey> key
+        = server::AuditKey::load(keyPath, server::AuditKey::Creation::CreateIfMissing, &keyError);
+    if (!key) {
+        err << "rcm-gateway: " << keyError << "\n";
+        return 1;
+    }
+    store.setAuditKey(std::move(key));
     if (isNew && !parser.isSet(demo))
         out << "Created an empty gateway database in " << path << "; no user can sign in yet.\n";
 
@@ -163,12 +189,17 @@ int main(int argc, char *argv[])
     windows.sessionIdle = options.api.sessionIdle;
     windows.signInFailures = options.api.signInLimits.failureMemory;
     server::GatewayUpkeep upkeep(store, windows);
+    upkeep.setAuditCheckpoints(checkpointPath);
     upkeep.start();
+    QObject::connect(&application, &QCoreApplication::aboutToQuit, &upkeep,
+                     [&upkeep]() { upkeep.recordAudit(QDateTime::currentDateTimeUtc()); });
     const QString host
         = address.protocol() == QAbstractSocket::IPv6Protocol ? u"[%1]"_s.arg(address.toString()) : address.toString();
     out << "rcm-gateway " << QCoreApplication::applicationVersion() << " serving the Work Queue API at http://" << host
         << ":" << boundPort << "/v1/\n";
     out << "Database: " << path << "\n";
+    out << "Audit key: " << keyPath << " (checkpoints: " << checkpointPath
+        << "); back both up apart from the database\n";
     if (parser.isSet(demo)) {
         out << "Demo sign-ins (password \"demo\"):";
         for (const server::DemoLogin &login : server::demoLogins())

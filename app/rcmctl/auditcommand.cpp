@@ -4,6 +4,8 @@
 #include "app/rcmctl/auditcommand.h"
 
 #include "app/rcmctl/exitcode.h"
+#include "server/auditcheckpoint.h"
+#include "server/auditkey.h"
 #include "server/gatewayschema.h"
 #include "server/gatewaystore.h"
 
@@ -20,14 +22,19 @@ namespace rcm::cli {
 int runAudit(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Verify the gateway's hash-chained audit log: every entry present, in order, "
-                                     "unaltered."_s);
+    parser.setApplicationDescription(u"Verify the gateway's audit log: every entry present, in order, unaltered "
+                                     "(checked with the gateway's audit key), and nothing deleted from its end since "
+                                     "the newest signed checkpoint."_s);
     parser.addHelpOption();
     parser.addPositionalArgument(u"verify"_s, u"The check to run."_s);
     const QCommandLineOption database(u"database"_s, u"The gateway database file."_s, u"FILE"_s);
     const QCommandLineOption data(u"data"_s, u"The gateway's data folder (as given to rcm-gateway --data)."_s,
                                   u"DIR"_s);
-    parser.addOptions({database, data});
+    const QCommandLineOption key(u"audit-key"_s, u"The gateway's audit key (default: audit.key beside the database)."_s,
+                                 u"FILE"_s);
+    const QCommandLineOption checkpoints(
+        u"checkpoints"_s, u"The gateway's audit checkpoints (default: audit.checkpoints beside the key)."_s, u"FILE"_s);
+    parser.addOptions({database, data, key, checkpoints});
     QTextStream out(stdout);
     QTextStream err(stderr);
     if (!parser.parse(arguments)) {
@@ -59,12 +66,37 @@ int runAudit(const QStringList &arguments)
         return Failure;
     }
     server::GatewayStore gateway(db);
-    const server::GatewayStore::AuditVerification result = gateway.verifyAudit();
+    const QString keyPath = parser.isSet(key) ? parser.value(key) : server::AuditKey::defaultPath(path);
+    QString keyError;
+    const std::optional<server::AuditKey> auditKey
+        = server::AuditKey::load(keyPath, server::AuditKey::Creation::MustExist, &keyError);
+    if (!auditKey) {
+        out << "BROKEN: cannot verify without the key: " << keyError << "\n";
+        return Failure;
+    }
+    const server::AuditCheckpointFile checkpointFile(parser.isSet(checkpoints)
+                                                         ? parser.value(checkpoints)
+                                                         : QFileInfo(keyPath).dir().filePath(u"audit.checkpoints"_s));
+    const server::AuditCheckpointFile::Reading reading = checkpointFile.read(*auditKey);
+    if (!reading.error.isEmpty()) {
+        err << "rcmctl audit: cannot read " << checkpointFile.path() << ": " << reading.error << "\n";
+        return Failure;
+    }
+    const server::GatewayStore::AuditVerification result = gateway.verifyAudit(&*auditKey, &reading);
     if (!result.intact) {
         out << "BROKEN: " << result.detail << " (" << result.entries << " entries read)\n";
         return Failure;
     }
-    out << "OK: " << result.entries << " audit entries, chain intact\n";
+    if (!result.checkpoint) {
+        out << "WARNING: no signed checkpoint in " << checkpointFile.path()
+            << ": entries deleted from the end of the log would not show\n";
+    }
+    out << "OK: " << result.entries << " audit entries, chain intact";
+    if (result.checkpoint) {
+        out << "; the checkpoint of " << result.checkpoint->time.toUTC().toString(Qt::ISODate) << " (entry "
+            << result.checkpoint->sequence << ") matches";
+    }
+    out << "\n";
     return Success;
 }
 

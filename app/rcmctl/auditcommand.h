@@ -7,7 +7,8 @@
 
 namespace rcm::cli {
 
-/// rcmctl audit verify [--database FILE | --data DIR]: checks the gateway's audit chain.
+/// rcmctl audit verify [--database FILE | --data DIR] [--audit-key FILE] [--checkpoints FILE]:
+/// checks the gateway's audit chain with its key and against its newest signed checkpoint.
 int runAudit(const QStringList &arguments);
 
 } // namespace rcm::cli

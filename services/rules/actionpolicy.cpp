@@ -58,6 +58,8 @@ QSet<WorkItemStatus> allowedFrom(ActionType type)
     case ActionType::SignIn:
     case ActionType::SignInFailed:
     case ActionType::SignOut:
+    case ActionType::RemittancePosted:
+    case ActionType::ReadSummary:
         return {}; // never asked for: check refuses them
     }
     return {};
@@ -95,6 +97,8 @@ FieldRule fieldsOf(ActionType type)
     case ActionType::SignIn:
     case ActionType::SignInFailed:
     case ActionType::SignOut:
+    case ActionType::RemittancePosted:
+    case ActionType::ReadSummary:
         return {{}, {}};
     }
     return {};
@@ -188,6 +192,10 @@ std::optional<ActionRequest> parseAction(const QJsonObject &body, Problem *resul
         const auto amount = Money::fromString(body.value(u"amount"_s).toString());
         if (!amount || amount->cents() <= 0)
             return fail(u"\"amount\" must be a positive decimal amount like \"125.00\""_s);
+        if (!amount->isWithinCap()) {
+            return fail(u"\"amount\" %1 is more than any single amount may be (%2)"_s.arg(
+                amount->toString(), Money::fromCents(Money::capCents).toString()));
+        }
         request.amount = *amount;
     }
     return request;
@@ -286,7 +294,9 @@ WorkItem apply(WorkItem item, const User &actor, const ActionRequest &request, c
     case ActionType::SignIn:
     case ActionType::SignInFailed:
     case ActionType::SignOut:
-        break;
+    case ActionType::RemittancePosted:
+    case ActionType::ReadSummary:
+        break; // the gateway's own records: parseAction never lets a user ask for them
     }
     item.version += 1;
     item.updatedAt = now.toUTC();

@@ -258,8 +258,17 @@ Money RemittanceBuilder::amount(const Segment &segment, int index, Need need, Am
         }
         return {};
     }
-    if (const std::optional<Money> parsed = parseAmount(value))
+    const std::optional<Money> parsed = parseAmount(value);
+    if (parsed && parsed->isWithinCap())
         return *parsed;
+    if (parsed) {
+        quality = AmountQuality::HasInvalidAmounts;
+        defect(Severity::Error, defectcode::AmountInvalid, segment,
+               u"%1 (%2) %3 is more than any single amount may be (%4): a defect in the file, not a payment."_s.arg(
+                   elementName(segment, index), QString::fromUtf16(what), parsed->toString(),
+                   Money::fromCents(Money::capCents).toString()));
+        return {};
+    }
     quality = AmountQuality::HasInvalidAmounts;
     defect(Severity::Error, defectcode::AmountInvalid, segment,
            u"%1 (%2) \"%3\" is not an amount: expected digits with at most two decimals, like 391.05."_s.arg(

@@ -141,6 +141,7 @@ void seedGateway(const QString &path)
     if (database.open(path, server::gatewaySchema()))
         qFatal("stall: cannot create the gateway database");
     server::GatewayStore store(database);
+    store.setAuditKey(server::AuditKey::generate()); // entries are signed; nothing here verifies them
     if (server::seedDemoData(store, itemCount, 7, 1000))
         qFatal("stall: cannot seed the gateway database");
 }

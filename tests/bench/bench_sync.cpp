@@ -202,6 +202,7 @@ QList<bench::BenchmarkResult> syncBenchmarks()
         if (database.open(gatewayPath, server::gatewaySchema()))
             qFatal("cannot create the gateway database");
         server::GatewayStore store(database);
+        store.setAuditKey(server::AuditKey::generate()); // entries are signed; nothing here verifies them
         if (server::seedDemoData(store, itemCount, 7, 1000))
             qFatal("cannot seed the gateway database");
     }

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 RCM Workbench contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
+#include "server/gatewayupkeep.h"
 #include "services/store/cacheschema.h"
 #include "services/store/workitemstore.h"
 #include "tests/server/gatewayfixture.h"
@@ -311,6 +312,84 @@ private Q_SLOTS:
         const Run confirmed
             = rcmctl(QStringList {u"sync"_s, u"--confirm-removals"_s, u"--password-stdin"_s} + common());
         QCOMPARE(confirmed.exitCode, 0);
+    }
+
+    void auditVerifyNamesWhatWasDoneToTheLog()
+    {
+        testing::GatewayFixture gateway(20);
+        QVERIFY(gateway.isReady());
+        testing::HttpClient supervisor(gateway.url(QString()));
+        QVERIFY(supervisor.signIn(u"supervisor"_s));
+        for (int index = 1; index <= 5; ++index) {
+            const auto item = gateway.store().item(u"WI-%1"_s.arg(index, 8, 10, QChar(u'0')));
+            QCOMPARE(supervisor
+                         .act(item->id, {{u"type"_s, u"note"_s}, {u"text"_s, u"n"_s}}, item->version,
+                              u"cli-audit-%1"_s.arg(index))
+                         .status,
+                     200);
+        }
+        server::GatewayUpkeep upkeep(gateway.store());
+        upkeep.setAuditCheckpoints(gateway.checkpointPath());
+        QVERIFY(!upkeep.recordAudit(QDateTime::currentDateTimeUtc()));
+        const QStringList verify {u"audit"_s, u"verify"_s, u"--database"_s, gateway.databasePath()};
+
+        const Run intact = rcmctl(verify);
+        QVERIFY2(intact.exitCode == 0, intact.out.constData());
+        QVERIFY2(intact.out.startsWith("OK: 5 audit entries, chain intact; the checkpoint of "),
+                 intact.out.constData());
+
+        const Run keyless = rcmctl(verify + QStringList {u"--audit-key"_s, m_dir.filePath(u"no.key"_s)});
+        QCOMPARE(keyless.exitCode, 1);
+        QVERIFY2(keyless.out.contains("cannot verify without the key"), keyless.out.constData());
+
+        // A copy of the checkpoints with its line moved back by one entry, signature kept.
+        QFile checkpoints(gateway.checkpointPath());
+        QVERIFY(checkpoints.open(QIODevice::ReadOnly));
+        QByteArray line = checkpoints.readAll();
+        checkpoints.close();
+        line.replace(" 5 ", " 4 ");
+        QFile copy(m_dir.filePath(u"tampered.checkpoints"_s));
+        QVERIFY(copy.open(QIODevice::WriteOnly));
+        copy.write(line);
+        copy.close();
+        const Run tampered = rcmctl(verify + QStringList {u"--checkpoints"_s, copy.fileName()});
+        QCOMPARE(tampered.exitCode, 1);
+        QVERIFY2(tampered.out.contains("checkpoint file tampered"), tampered.out.constData());
+
+        // The newest entries deleted around the triggers: the checkpoint still remembers them.
+        QVERIFY(!gateway.database().execute(u"DROP TRIGGER audit_log_no_delete"_s));
+        QVERIFY(!gateway.database().execute(u"DELETE FROM audit_log WHERE sequence >= 4"_s));
+        const Run truncated = rcmctl(verify);
+        QCOMPARE(truncated.exitCode, 1);
+        QVERIFY2(truncated.out.contains("BROKEN: truncated: the checkpoint of ")
+                     && truncated.out.contains("covers entry 5 but the log ends at 3"),
+                 truncated.out.constData());
+    }
+
+    void theGatewayRefusesAKeyOthersMayRead()
+    {
+#ifdef Q_OS_UNIX
+        QTemporaryDir data;
+        QFile key(data.filePath(u"audit.key"_s));
+        QVERIFY(key.open(QIODevice::WriteOnly));
+        key.write(QByteArray(64, 'a') + '\n');
+        key.close();
+        QVERIFY(key.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther));
+        QProcess gateway;
+        QSignalSpy finished(&gateway, &QProcess::finished);
+        gateway.start(QStringLiteral(RCM_GATEWAY), {u"--data"_s, data.path(), u"--port"_s, u"0"_s});
+        const bool stopped = finished.wait(20000);
+        if (!stopped) {
+            gateway.kill();
+            gateway.waitForFinished();
+        }
+        QVERIFY2(stopped, "rcm-gateway started with a key others may read");
+        QCOMPARE(gateway.exitCode(), 1);
+        const QByteArray error = gateway.readAllStandardError();
+        QVERIFY2(error.contains("may be read by other users") && error.contains("chmod 600"), error.constData());
+#else
+        QSKIP("file permissions are POSIX");
+#endif
     }
 };
 

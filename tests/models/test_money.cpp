@@ -5,6 +5,8 @@
 
 #include <QTest>
 
+#include <limits>
+
 using namespace Qt::Literals::StringLiterals;
 using rcm::models::Money;
 
@@ -77,6 +79,24 @@ private Q_SLOTS:
         QCOMPARE(total, *Money::fromString(u"1.00"_s));
         QCOMPARE((Money::fromCents(100) - Money::fromCents(250)).toString(), u"-1.50"_s);
         QVERIFY(Money::fromCents(-1) < Money());
+    }
+
+    void aSumThatWouldOverflowIsRefusedNotWrapped()
+    {
+        const Money largest = Money::fromCents(std::numeric_limits<qint64>::max());
+        QCOMPARE(Money::checkedSum(largest, Money::fromCents(1)), std::nullopt);
+        QCOMPARE(Money::checkedSum(-largest, Money::fromCents(-2)), std::nullopt);
+        QCOMPARE(Money::checkedSum(largest, Money::fromCents(-1)),
+                 Money::fromCents(std::numeric_limits<qint64>::max() - 1));
+        QCOMPARE(Money::checkedSum(Money::fromCents(150), Money::fromCents(-25)), Money::fromCents(125));
+    }
+
+    void theCapIsNinetyNineMillionDollars()
+    {
+        QVERIFY(Money::fromString(u"99999999.99").value().isWithinCap());
+        QVERIFY(Money::fromString(u"-99999999.99").value().isWithinCap());
+        QVERIFY(!Money::fromString(u"100000000.00").value().isWithinCap());
+        QVERIFY(!Money::fromString(u"-100000000").value().isWithinCap());
     }
 };
 

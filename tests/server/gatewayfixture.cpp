@@ -19,6 +19,8 @@ GatewayFixture::GatewayFixture(qint64 items, server::GatewayServer::Options opti
     if (!m_dir.isValid() || m_database.open(databasePath(), server::gatewaySchema()))
         return;
     m_store = std::make_unique<server::GatewayStore>(m_database);
+    // The key a gateway creates on first start, in the same place.
+    m_store->setAuditKey(server::AuditKey::load(auditKeyPath(), server::AuditKey::Creation::CreateIfMissing, nullptr));
     // Few PBKDF2 iterations: the tests sign in often; the cost is the product's, not theirs.
     if (server::seedDemoData(*m_store, items, 5, 1000))
         return;
@@ -36,6 +38,16 @@ GatewayFixture::~GatewayFixture()
 QString GatewayFixture::databasePath() const
 {
     return m_dir.filePath(u"gateway.db"_s);
+}
+
+QString GatewayFixture::auditKeyPath() const
+{
+    return server::AuditKey::defaultPath(databasePath());
+}
+
+QString GatewayFixture::checkpointPath() const
+{
+    return server::AuditCheckpointFile::defaultPath(databasePath());
 }
 
 QUrl GatewayFixture::url(const QString &path) const

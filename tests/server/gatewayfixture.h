@@ -32,6 +32,8 @@ public:
     server::GatewayStore &store() { return *m_store; }
     store::Database &database() { return m_database; }
     QString databasePath() const;
+    QString auditKeyPath() const; ///< audit.key beside the database, as rcm-gateway makes it
+    QString checkpointPath() const; ///< audit.checkpoints beside it
 
 private:
     QTemporaryDir m_dir;

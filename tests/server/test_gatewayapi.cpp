@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 #include "tests/server/gatewayfixture.h"
+#include "tests/server/testremittances.h"
 
 #include <QJsonArray>
 #include <QNetworkReply>
@@ -428,6 +429,71 @@ private Q_SLOTS:
         const HttpReply reply = client.get(u"/work-items"_s, {{"X-Correlation-Id", "workbench-7f3a9c21"}});
         QCOMPARE(reply.headers.value("x-correlation-id"), QByteArray("workbench-7f3a9c21"));
         QCOMPARE(reply.json().value(u"correlationId"_s).toString(), u"workbench-7f3a9c21"_s);
+    }
+
+    void anAmountOverTheCapIsRefusedAsADefect()
+    {
+        HttpClient biller = signedIn(u"biller"_s);
+        const QJsonObject item = ownedItem(biller, u"DEMO-BILLER"_s, u"denial"_s);
+        const HttpReply refused = biller.act(
+            item.value(u"id"_s).toString(),
+            {{u"type"_s, u"request_writeoff"_s}, {u"amount"_s, u"100000000.00"_s}, {u"text"_s, u"a typo"_s}},
+            item.value(u"version"_s).toInteger(), u"writeoff-cap-0001"_s);
+        verifyProblem(refused, 422, u"invalid-action"_s);
+        QVERIFY2(refused.json()
+                     .value(u"detail"_s)
+                     .toString()
+                     .contains(u"more than any single amount may be (99999999.99)"_s),
+                 refused.body.constData());
+        // The gateway's own records are not actions anyone may send.
+        verifyProblem(biller.act(item.value(u"id"_s).toString(), {{u"type"_s, u"read_summary"_s}},
+                                 item.value(u"version"_s).toInteger(), u"record-only-0001"_s),
+                      422, u"invalid-action"_s);
+
+        // An 835 paying more than the cap on one claim is a defect in the file: nothing posts.
+        x12::ClaimPayment payment;
+        payment.patientControlNumber = u"CAP-1"_s;
+        payment.statusCode = u"1"_s;
+        payment.status = x12::ClaimStatus::Primary;
+        payment.charge = models::Money::fromCents(10'000'000'000);
+        payment.paid = models::Money::fromCents(10'000'000'000);
+        HttpClient poster = signedIn(u"poster"_s);
+        const HttpReply posted
+            = poster.post(u"/remittances"_s, testing::fileOf({testing::remittanceFor({payment}, u"CAP-T1"_s)}),
+                          {{"content-type", "application/edi-x12"}});
+        verifyProblem(posted, 422, u"unreadable-remittance"_s);
+        QVERIFY2(posted.body.contains("100000000.00 is more than any single amount may be (99999999.99)"),
+                 posted.body.constData());
+        QSqlQuery count(m_gateway->database().connection());
+        QVERIFY(count.exec(u"SELECT count(*) FROM remittances WHERE trace_number = 'CAP-T1'"_s) && count.next());
+        QCOMPARE(count.value(0).toInt(), 0);
+    }
+
+    void aStoreFailureAnswers503WithoutTheDatabasesWords()
+    {
+        GatewayFixture gateway(20);
+        HttpClient supervisor(gateway.url(QString()));
+        QVERIFY(supervisor.signIn(u"supervisor"_s));
+        const auto item = gateway.store().item(u"WI-00000001"_s);
+        QVERIFY(item);
+        // Tables gone from under the gateway: the one an action is remembered in, then the items.
+        QVERIFY(!gateway.database().execute(u"ALTER TABLE idempotency_keys RENAME TO keys_elsewhere"_s));
+        QList<HttpReply> replies;
+        replies.append(supervisor.act(item->id, {{u"type"_s, u"note"_s}, {u"text"_s, u"x"_s}}, item->version,
+                                      u"store-503-0001"_s));
+        QVERIFY(!gateway.database().execute(u"ALTER TABLE work_items RENAME TO work_items_elsewhere"_s));
+        replies.append(supervisor.get(u"/users"_s));
+        for (const HttpReply &reply : replies) {
+            verifyProblem(reply, 503, u"store-error"_s);
+            const QString body = QString::fromUtf8(reply.body);
+            for (const QString &word : {u"SELECT"_s, u"INSERT"_s, u"UPDATE"_s, u"work_items"_s, u"idempotency_keys"_s,
+                                        u"no such table"_s, u"Unable to"_s}) {
+                QVERIFY2(!body.contains(word, Qt::CaseInsensitive), qPrintable(body));
+            }
+            // What the client can quote instead: the correlation id.
+            QVERIFY2(body.contains(QString::fromLatin1(reply.headers.value("x-correlation-id")) + u"."_s),
+                     qPrintable(body));
+        }
     }
 };
 

@@ -66,6 +66,7 @@ private Q_SLOTS:
         QVERIFY(!server::createDemoDatabase(path, 100, testIterations));
         QVERIFY(!m_database.open(path, server::gatewaySchema()));
         m_store = std::make_unique<server::GatewayStore>(m_database);
+        m_store->setAuditKey(server::AuditKey::generate());
         const auto supervisor = m_store->authenticate(u"supervisor"_s, u"demo"_s);
         QVERIFY(supervisor);
         m_supervisor = *supervisor;
