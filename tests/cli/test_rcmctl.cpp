@@ -335,7 +335,7 @@ private Q_SLOTS:
 
         const Run intact = rcmctl(verify);
         QVERIFY2(intact.exitCode == 0, intact.out.constData());
-        QVERIFY2(intact.out.startsWith("OK: 5 audit entries, chain intact; the checkpoint of "),
+        QVERIFY2(intact.out.startsWith("OK: 6 audit entries, chain intact; the checkpoint of "),
                  intact.out.constData());
 
         const Run keyless = rcmctl(verify + QStringList {u"--audit-key"_s, m_dir.filePath(u"no.key"_s)});
@@ -347,7 +347,7 @@ private Q_SLOTS:
         QVERIFY(checkpoints.open(QIODevice::ReadOnly));
         QByteArray line = checkpoints.readAll();
         checkpoints.close();
-        line.replace(" 5 ", " 4 ");
+        line.replace(" 6 ", " 5 ");
         QFile copy(m_dir.filePath(u"tampered.checkpoints"_s));
         QVERIFY(copy.open(QIODevice::WriteOnly));
         copy.write(line);
@@ -362,7 +362,7 @@ private Q_SLOTS:
         const Run truncated = rcmctl(verify);
         QCOMPARE(truncated.exitCode, 1);
         QVERIFY2(truncated.out.contains("BROKEN: truncated: the checkpoint of ")
-                     && truncated.out.contains("covers entry 5 but the log ends at 3"),
+                     && truncated.out.contains("covers entry 6 but the log ends at 3"),
                  truncated.out.constData());
     }
 

@@ -199,7 +199,7 @@ private Q_SLOTS:
         QVERIFY(!result.intact);
         QVERIFY(result.failure == server::GatewayStore::AuditVerification::Failure::Truncated);
         QVERIFY2(result.detail.startsWith(u"truncated: the checkpoint of "_s), qPrintable(result.detail));
-        QVERIFY2(result.detail.endsWith(u"covers entry 5 but the log ends at 3"_s), qPrintable(result.detail));
+        QVERIFY2(result.detail.endsWith(u"covers entry 6 but the log ends at 3"_s), qPrintable(result.detail));
     }
 
     void rewritingTheTailWithPlainHashesIsCaught()
@@ -242,9 +242,9 @@ private Q_SLOTS:
         QByteArray text = file.readAll();
         file.close();
         QCOMPARE(text.count('\n'), 1);
-        // Someone who deleted entries 4 and 5 makes the checkpoint say 3, keeping its signature.
+        // Someone who deleted entries 4 to 6 makes the checkpoint say 3, keeping its signature.
         QList<QByteArray> fields = text.trimmed().split(' ');
-        QCOMPARE(fields.value(1), QByteArray("5"));
+        QCOMPARE(fields.value(1), QByteArray("6")); // a sign-in and five notes
         fields[1] = "3";
         fields[2] = entry(gateway, 3).hash;
         QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
@@ -284,7 +284,7 @@ private Q_SLOTS:
 #endif
         const auto result = verify(gateway);
         QVERIFY2(result.intact, qPrintable(result.detail));
-        QCOMPARE(result.checkpoint->sequence, qint64(6));
+        QCOMPARE(result.checkpoint->sequence, qint64(8)); // two sign-ins and six notes
     }
 
     void withoutTheKeyTheKeyedChainCannotBeVerified()
