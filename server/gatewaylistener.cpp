@@ -118,7 +118,9 @@ void ConnectionGate::watch(QTcpSocket *socket, QObject *httpLayer)
     // body over many packets changes nothing.
     auto *guard = new RequestGuard(socket);
     m_guards.insert(guard);
+    // A connection ended (by either side) is no longer timed.
     connect(guard, &QObject::destroyed, this, [this, guard]() { m_guards.remove(guard); });
+    connect(socket, &QAbstractSocket::disconnected, this, [this, guard]() { m_guards.remove(guard); });
     connect(socket, &QTcpSocket::readyRead, this,
             [this, socket, httpLayer, idle, guard]() { inspect(socket, httpLayer, idle, guard); });
     connect(socket, &QTcpSocket::bytesWritten, idle, qOverload<>(&QTimer::start));
@@ -177,6 +179,7 @@ void ConnectionGate::checkPace()
     for (RequestGuard *guard : guards) {
         if (const std::optional<QString> reason = guard->overdue(m_limits.pace)) {
             qCWarning(lcGateway).noquote() << "Dropping a connection:" << *reason;
+            m_guards.remove(guard);
             if (auto *socket = qobject_cast<QTcpSocket *>(guard->parent()))
                 socket->abort();
         }

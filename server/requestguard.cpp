@@ -3,6 +3,9 @@
 
 #include "server/requestguard.h"
 
+#include <algorithm>
+#include <string_view>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace rcm::server {

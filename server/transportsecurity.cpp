@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QSslCertificate>
 #include <QSslKey>
+#include <QSslSocket>
 
 using namespace Qt::Literals::StringLiterals;
 

@@ -12,6 +12,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QStandardPaths>
@@ -104,6 +105,9 @@ int main(int argc, char *argv[])
                 err << "rcm-gateway: " << error << "\n";
                 return 1;
             }
+            if (QFile::permissions(parser.value(tlsKey)) & (QFileDevice::ReadGroup | QFileDevice::ReadOther))
+                err << "rcm-gateway: warning: " << parser.value(tlsKey)
+                    << " is readable by others than its owner; chmod 600 it" << Qt::endl;
         }
         const QString refusal
             = server::transportRefusal({address, options.tls.has_value(), parser.isSet(behindTlsProxy), *proxies});

@@ -7,6 +7,7 @@
 
 #include <QPointer>
 #include <QRandomGenerator>
+#include <QSslConfiguration>
 #include <QThread>
 #include <QTimer>
 #include <QUuid>
