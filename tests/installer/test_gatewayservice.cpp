@@ -123,7 +123,9 @@ private Q_SLOTS:
         QVERIFY2(match.hasMatch(), (output + gateway.readAllStandardError()).constData());
 
         QSslSocket socket;
-        socket.addCaCertificates(certificate->certificatePath);
+        QSslConfiguration tls = socket.sslConfiguration();
+        QVERIFY(tls.addCaCertificates(certificate->certificatePath));
+        socket.setSslConfiguration(tls);
         socket.connectToHostEncrypted(u"127.0.0.1"_s, quint16(match.captured(1).toUInt()));
         QVERIFY2(socket.waitForEncrypted(10000), qPrintable(socket.errorString()));
         socket.write("GET /v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
