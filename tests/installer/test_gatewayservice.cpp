@@ -120,7 +120,7 @@ private Q_SLOTS:
                      },
                      30000),
                  "the gateway did not start");
-        QVERIFY2(match.hasMatch(), (output + gateway.readAllStandardError()).constData());
+        QVERIFY2(match.hasMatch(), QByteArray(output + gateway.readAllStandardError()).constData());
 
         QSslSocket socket;
         QSslConfiguration tls = socket.sslConfiguration();
