@@ -184,8 +184,15 @@ QString ApiClient::token() const
 
 void ApiClient::setCaCertificates(const QList<QSslCertificate> &certificates)
 {
-    const QMutexLocker locker(&m_mutex);
-    m_caCertificates = certificates;
+    {
+        const QMutexLocker locker(&m_mutex);
+        if (m_caCertificates == certificates)
+            return;
+        m_caCertificates = certificates;
+    }
+    // A connection kept open keeps the trust it was opened with: start afresh (in the
+    // client's thread, before any request sent after this).
+    QMetaObject::invokeMethod(m_network, [network = m_network]() { network->clearConnectionCache(); });
 }
 
 std::chrono::milliseconds ApiClient::backoff(int attempt, const Options &options) const
