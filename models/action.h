@@ -25,7 +25,19 @@ enum class ActionType {
     Escalate,
     Resolve,
     Reopen,
+    // Not actions on a work item: what the gateway records in its audit chain about
+    // sessions (subject "session:<user id>" or "signin:<hash of the name>").
+    SignIn,
+    SignInFailed,
+    SignOut,
 };
+
+/// Whether a user may ask for this on a work item (POST /v1/work-items/{id}/actions, the
+/// workbench's action panel); the rest are only ever written by the gateway.
+constexpr bool isWorkItemAction(ActionType type)
+{
+    return type != ActionType::SignIn && type != ActionType::SignInFailed && type != ActionType::SignOut;
+}
 
 /// What a user asks to be done to one work item. The idempotency key makes a replay safe;
 /// the base version is the item version the user saw, so a stale action is caught.
@@ -48,7 +60,7 @@ struct Action
 template<>
 struct WireNamesOf<ActionType>
 {
-    static constexpr WireNames<ActionType, 13> table {{{
+    static constexpr WireNames<ActionType, 16> table {{{
         {ActionType::Take, QLatin1StringView("take")},
         {ActionType::Assign, QLatin1StringView("assign")},
         {ActionType::Note, QLatin1StringView("note")},
@@ -62,6 +74,9 @@ struct WireNamesOf<ActionType>
         {ActionType::Escalate, QLatin1StringView("escalate")},
         {ActionType::Resolve, QLatin1StringView("resolve")},
         {ActionType::Reopen, QLatin1StringView("reopen")},
+        {ActionType::SignIn, QLatin1StringView("sign_in")},
+        {ActionType::SignInFailed, QLatin1StringView("sign_in_failed")},
+        {ActionType::SignOut, QLatin1StringView("sign_out")},
     }}};
 };
 

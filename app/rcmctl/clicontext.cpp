@@ -141,7 +141,9 @@ api::Session *CliContext::signedInSession(int *exitCode)
     m_session->client().setCaCertificates(m_caCertificates);
     if (!m_password.isEmpty()) {
         if (const api::ApiError error = signIn()) {
-            *exitCode = error.kind == api::ApiError::Kind::Unauthorized ? Failure : exitCodeFor(error);
+            // Refused (wrong password, or locked out after too many): not a network problem.
+            const bool refused = error.kind == api::ApiError::Kind::Unauthorized || error.httpStatus == 429;
+            *exitCode = refused ? Failure : exitCodeFor(error);
             m_session.reset();
             return nullptr;
         }

@@ -55,6 +55,10 @@ QSet<WorkItemStatus> allowedFrom(ActionType type)
         return {S::New, S::InProgress, S::PendingPayer, S::OnHold, S::Escalated};
     case ActionType::Reopen:
         return {S::Resolved};
+    case ActionType::SignIn:
+    case ActionType::SignInFailed:
+    case ActionType::SignOut:
+        return {}; // never asked for: check refuses them
     }
     return {};
 }
@@ -88,6 +92,10 @@ FieldRule fieldsOf(ActionType type)
     case ActionType::Escalate:
     case ActionType::Reopen:
         return {{u"text"_s}, {}};
+    case ActionType::SignIn:
+    case ActionType::SignInFailed:
+    case ActionType::SignOut:
+        return {{}, {}};
     }
     return {};
 }
@@ -154,7 +162,7 @@ std::optional<ActionRequest> parseAction(const QJsonObject &body, Problem *resul
     if (!typeValue.isString())
         return fail(u"\"type\" is required and must be a string"_s);
     const auto type = fromWireName<ActionType>(typeValue.toString());
-    if (!type)
+    if (!type || !isWorkItemAction(*type))
         return fail(u"\"type\" is not an action: %1"_s.arg(typeValue.toString()));
     const FieldRule rule = fieldsOf(*type);
     for (auto it = body.begin(); it != body.end(); ++it) {
@@ -189,6 +197,8 @@ std::optional<Problem> check(const User &actor, const WorkItem &item, const Acti
                              const ActionContext &context)
 {
     const QString action = QString(wireName(request.type));
+    if (!isWorkItemAction(request.type))
+        return invalid(u"\"type\" is not an action: %1"_s.arg(action));
     if (actor.role == Role::Finance)
         return problem(403, u"forbidden"_s, u"Not allowed"_s, u"Finance has read-only access to work items"_s);
     if (isSupervisorOnly(request.type) && actor.role != Role::Supervisor)
@@ -272,6 +282,10 @@ WorkItem apply(WorkItem item, const User &actor, const ActionRequest &request, c
         break;
     case ActionType::Resolve:
         item.status = S::Resolved;
+        break;
+    case ActionType::SignIn:
+    case ActionType::SignInFailed:
+    case ActionType::SignOut:
         break;
     }
     item.version += 1;
