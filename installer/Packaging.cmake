@@ -1,7 +1,8 @@
 # SPDX-FileCopyrightText: 2026 RCM Workbench contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
 # CPack: 'cpack -G DEB' in the build folder makes a Debian package of the three
-# executables, the desktop entry, the icon and the copyright file. On Windows the WiX
+# executables, the desktop entry, the icon, the copyright file, the deployment guide and
+# rcm-gateway's systemd unit. On Windows the WiX
 # template beside this file is used (it cannot be built on Linux).
 set(CPACK_PACKAGE_NAME "rcm-workbench")
 set(CPACK_PACKAGE_VENDOR "RCM Workbench")
@@ -22,6 +23,12 @@ include(GNUInstallDirs)
 # Debian's machine-readable copyright file, where Debian policy puts it.
 install(FILES "${CMAKE_CURRENT_LIST_DIR}/debian/copyright"
         DESTINATION "${CMAKE_INSTALL_DATADIR}/doc/${CPACK_PACKAGE_NAME}")
+
+# rcm-gateway as a hardened system service, and how to deploy it (TLS, nginx, first user).
+if(NOT WIN32)
+    install(FILES "${CMAKE_CURRENT_LIST_DIR}/debian/rcm-gateway.service" DESTINATION "lib/systemd/system")
+endif()
+install(FILES "${PROJECT_SOURCE_DIR}/docs/deployment.md" DESTINATION "${CMAKE_INSTALL_DATADIR}/doc/${CPACK_PACKAGE_NAME}")
 
 set(CPACK_PACKAGING_INSTALL_PREFIX "/usr")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)

@@ -3,7 +3,10 @@
 
 #include "server/remittanceupload.h"
 
+#include "server/finalanswer.h"
+#include "server/gatewaylistener.h"
 #include "server/gatewayserver.h"
+#include "server/requestguard.h"
 
 #include <QDir>
 #include <QJsonDocument>
@@ -12,10 +15,6 @@
 #include <QTimer>
 #include <QUrl>
 
-#ifdef Q_OS_UNIX
-#include <sys/socket.h>
-#endif
-
 using namespace Qt::Literals::StringLiterals;
 
 namespace rcm::server {
@@ -23,48 +22,18 @@ namespace rcm::server {
 namespace {
 
 constexpr qint64 chunkBytes = 1 << 20;
-constexpr std::chrono::seconds lingering {2};
-
-QByteArray reasonPhrase(int status)
-{
-    switch (status) {
-    case 200:
-        return "OK";
-    case 201:
-        return "Created";
-    case 400:
-        return "Bad Request";
-    case 401:
-        return "Unauthorized";
-    case 403:
-        return "Forbidden";
-    case 404:
-        return "Not Found";
-    case 409:
-        return "Conflict";
-    case 411:
-        return "Length Required";
-    case 413:
-        return "Content Too Large";
-    case 422:
-        return "Unprocessable Content";
-    case 503:
-        return "Service Unavailable";
-    case 507:
-        return "Insufficient Storage";
-    default:
-        return status < 500 ? "Client Error" : "Server Error";
-    }
-}
 
 } // namespace
 
-RemittanceUpload::RemittanceUpload(QTcpSocket *socket, QTimer *idle, WorkQueueApi &api, QString directory)
+RemittanceUpload::RemittanceUpload(QTcpSocket *socket, QTimer *idle, RequestGuard *guard, WorkQueueApi &api,
+                                   QString directory, const QList<QHostAddress> &trustedProxies)
     : QObject(socket)
     , m_socket(socket)
     , m_idle(idle)
+    , m_guard(guard)
     , m_api(api)
     , m_directory(std::move(directory))
+    , m_trustedProxies(trustedProxies)
 {
     m_timer.start();
 }
@@ -99,35 +68,20 @@ void RemittanceUpload::start(const QByteArray &header, const QByteArray &bodySta
 
 std::optional<qint64> RemittanceUpload::parse(const QByteArray &header)
 {
-    const QList<QByteArray> lines = header.trimmed().split('\n');
-    const QList<QByteArray> requestLine = lines.constFirst().trimmed().split(' ');
-    bool lengthsDiffer = false;
-    for (qsizetype index = 1; index < lines.size(); ++index) {
-        const QByteArray &line = lines.at(index);
-        const qsizetype colon = line.indexOf(':');
-        if (colon <= 0)
-            continue;
-        const QByteArray name = line.left(colon).trimmed().toLower();
-        const QByteArray value = line.mid(colon + 1).trimmed();
-        if (name == "content-length" && m_request.headers.contains(name))
-            lengthsDiffer |= m_request.headers.value(name) != value;
-        m_request.headers.insert(name, value);
-    }
+    // The guard has refused what is not plainly HTTP/1.1 (a repeated or malformed
+    // Content-Length, any Transfer-Encoding) before handing the upload over.
+    const RequestHead head = RequestHead::parse(header);
+    m_request.headers = head.headers;
     m_request.correlationId = correlationIdFor(m_request.headers.value("x-correlation-id"));
-    if (requestLine.size() == 3) {
-        const QUrl target = QUrl::fromEncoded(requestLine.at(1));
-        m_request.method = requestLine.at(0).toUpper();
-        m_request.path = target.path();
-        m_request.query = QUrlQuery(target);
-    }
-    if (m_request.headers.contains("transfer-encoding")) {
-        refuse(411, u"length-required"_s, u"Content-Length required"_s,
-               u"Send the 835 file with a Content-Length; chunked uploads are not accepted"_s);
-        return std::nullopt;
-    }
+    m_request.clientAddress
+        = clientAddressOf(m_socket->peerAddress(), m_request.headers.value("x-forwarded-for"), m_trustedProxies);
+    const QUrl target = QUrl::fromEncoded(head.target);
+    m_request.method = head.method;
+    m_request.path = target.path();
+    m_request.query = QUrlQuery(target);
     bool ok = false;
     const qint64 length = m_request.headers.value("content-length", "0").toLongLong(&ok);
-    if (!ok || length < 0 || requestLine.size() != 3 || m_request.method.isEmpty() || lengthsDiffer) {
+    if (!ok || length < 0 || m_request.method.isEmpty()) {
         refuse(400, u"malformed-request"_s, u"Malformed request"_s, u"The request line or Content-Length is invalid"_s);
         return std::nullopt;
     }
@@ -148,6 +102,7 @@ bool RemittanceUpload::spool(const QByteArray &bytes)
 {
     if (m_file->write(bytes) == bytes.size()) {
         m_remaining -= bytes.size();
+        m_guard->countBody(bytes.size());
         return true;
     }
     storageFailed();
@@ -196,37 +151,11 @@ void RemittanceUpload::refuse(int status, const QString &type, const QString &ti
 void RemittanceUpload::answer(const ApiResponse &response)
 {
     m_answered = true;
-    QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
-    head += "Content-Type: " + response.contentType + "\r\n";
-    head += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
-    head += "X-Correlation-Id: " + m_request.correlationId.toLatin1() + "\r\n";
-    head += "Cache-Control: no-store\r\n";
-    for (const auto &[name, value] : response.headers)
-        head += name + ": " + value + "\r\n";
-    head += "Connection: close\r\n\r\n"; // the connection is not kept alive after an upload
-    m_socket->write(head + response.body);
+    m_guard->finishTakenOver();
+    writeFinalAnswer(m_socket, response, m_request.correlationId, m_remaining != 0);
     logRequest(m_request.method.isEmpty() ? QByteArray("?") : m_request.method, response, m_timer.nsecsElapsed(),
-               m_request.correlationId);
+               m_request.correlationId, m_request.clientAddress);
     m_idle->start();
-    if (m_remaining == 0 && m_socket->bytesAvailable() == 0) {
-        m_socket->disconnectFromHost();
-        return;
-    }
-    // The client may still be sending (a refused body, or a request behind this one):
-    // closing with its bytes unread would reset the connection and could lose the answer.
-    // So stop writing once the answer is out, and let what comes in go by for a moment.
-    connect(m_socket, &QTcpSocket::readyRead, this, [this]() { m_socket->skip(m_socket->bytesAvailable()); });
-    m_socket->skip(m_socket->bytesAvailable());
-#ifdef Q_OS_UNIX
-    auto shutDownWriting = [this]() {
-        if (m_socket->bytesToWrite() == 0)
-            ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
-    };
-    connect(m_socket, &QTcpSocket::bytesWritten, this, shutDownWriting);
-    m_socket->flush();
-    shutDownWriting();
-#endif
-    QTimer::singleShot(lingering, m_socket, &QTcpSocket::abort);
 }
 
 void RemittanceUpload::clientGone()

@@ -6,6 +6,8 @@
 #include "server/workqueueapi.h"
 
 #include <QElapsedTimer>
+#include <QHostAddress>
+#include <QList>
 #include <QObject>
 
 #include <memory>
@@ -15,6 +17,8 @@ class QTemporaryFile;
 class QTimer;
 
 namespace rcm::server {
+
+class RequestGuard;
 
 /// One 835 upload (POST /v1/remittances) taken off Qt's HTTP layer, which would keep the
 /// whole body in memory. The sign-in, role and size are judged from the headers before
@@ -28,7 +32,10 @@ class RemittanceUpload final : public QObject
 
 public:
     /// A child of socket: it goes when the connection goes.
-    RemittanceUpload(QTcpSocket *socket, QTimer *idle, WorkQueueApi &api, QString directory);
+    /// guard times the body (it must come at the minimum rate); trustedProxies tell whose
+    /// X-Forwarded-For names the client.
+    RemittanceUpload(QTcpSocket *socket, QTimer *idle, RequestGuard *guard, WorkQueueApi &api, QString directory,
+                     const QList<QHostAddress> &trustedProxies);
     ~RemittanceUpload() override;
 
     /// header: the request line and headers up to the blank line; bodyStart: whatever
@@ -47,8 +54,10 @@ private:
 
     QTcpSocket *m_socket;
     QTimer *m_idle;
+    RequestGuard *m_guard;
     WorkQueueApi &m_api;
     QString m_directory;
+    QList<QHostAddress> m_trustedProxies;
     ApiRequest m_request;
     std::unique_ptr<QTemporaryFile> m_file;
     qint64 m_remaining = -1; ///< body bytes still to come; -1 until known

@@ -29,7 +29,7 @@ struct ApiRequest
     /// An 835 upload spooled to disk (open, seekable) instead of body; not owned.
     QIODevice *bodyFile = nullptr;
     QString correlationId;
-    QString clientAddress;
+    QString clientAddress; ///< the peer, or the client a trusted proxy names; for the log
 
     qint64 bodySize() const;
 };

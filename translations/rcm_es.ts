@@ -1051,6 +1051,18 @@ SHA-256 %2</numerusform>
         <source>Sign in</source>
         <translation>Iniciar sesión</translation>
     </message>
+    <message>
+        <source>Only if your organisation issued the server&apos;s certificate</source>
+        <translation>Solo si su organización emitió el certificado del servidor</translation>
+    </message>
+    <message>
+        <source>A PEM file of the certificate authority that issued the gateway&apos;s certificate, trusted beside the system&apos;s</source>
+        <translation>Un archivo PEM de la autoridad de certificación que emitió el certificado de la pasarela, en la que se confía además de las del sistema</translation>
+    </message>
+    <message>
+        <source>&amp;CA certificate file:</source>
+        <translation>&amp;Archivo del certificado de la CA:</translation>
+    </message>
 </context>
 <context>
     <name>rcm::itemmodels::WorkQueueModel</name>

@@ -4,6 +4,7 @@
 #include "ui/mainwindow.h"
 
 #include "services/api/session.h"
+#include "services/api/transportpolicy.h"
 #include "services/store/cacheschema.h"
 #include "services/store/database.h"
 #include "services/store/itemhistorystore.h"
@@ -326,7 +327,20 @@ void MainWindow::signIn(const QString &server, const QString &username, const QS
         Q_EMIT signInFinished(tr("The server address must start with http:// or https://"));
         return;
     }
+    // The organisation's own CA, if the gateway's certificate comes from one (kept beside
+    // the server address); certificate errors are never ignored.
+    QList<QSslCertificate> caCertificates;
+    if (const QString caFile = QSettings().value(u"caFile"_s).toString(); !caFile.isEmpty()) {
+        QString error;
+        const std::optional<QList<QSslCertificate>> certificates = api::readCaFile(caFile, &error);
+        if (!certificates) {
+            Q_EMIT signInFinished(error);
+            return;
+        }
+        caCertificates = *certificates;
+    }
     m_session.setServer(url);
+    m_session.client().setCaCertificates(caCertificates);
     m_userLabel->setText(tr("Signing in…"));
     m_session.signIn(username, password, this, [this, server, username](const api::ApiError &error) {
         if (error) {
@@ -365,11 +379,14 @@ void MainWindow::askToSignIn(const QString &reason)
     const QSettings settings;
     m_signInDialog = new SignInDialog(settings.value(u"server"_s, u"http://127.0.0.1:8080"_s).toString(),
                                       settings.value(u"user"_s).toString(), this);
+    m_signInDialog->setCaFile(settings.value(u"caFile"_s).toString());
     if (!reason.isEmpty())
         m_signInDialog->setError(reason);
     // Accepting signs in in the background; a failure reopens the dialog saying why.
-    connect(m_signInDialog, &QDialog::accepted, this,
-            [this, dialog = m_signInDialog]() { signIn(dialog->server(), dialog->username(), dialog->password()); });
+    connect(m_signInDialog, &QDialog::accepted, this, [this, dialog = m_signInDialog]() {
+        QSettings().setValue(u"caFile"_s, dialog->caFile());
+        signIn(dialog->server(), dialog->username(), dialog->password());
+    });
     connect(m_signInDialog, &QDialog::rejected, m_signInDialog, &QObject::deleteLater);
     connect(this, &MainWindow::signInFinished, m_signInDialog, [this, dialog = m_signInDialog](const QString &error) {
         if (error.isEmpty()) {

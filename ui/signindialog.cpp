@@ -25,6 +25,11 @@ SignInDialog::SignInDialog(const QString &server, const QString &username, QWidg
     m_password = new QLineEdit;
     m_password->setObjectName(u"password"_s);
     m_password->setEchoMode(QLineEdit::Password);
+    m_caFile = new QLineEdit;
+    m_caFile->setObjectName(u"caFile"_s);
+    m_caFile->setPlaceholderText(tr("Only if your organisation issued the server's certificate"));
+    m_caFile->setToolTip(tr("A PEM file of the certificate authority that issued the gateway's certificate, "
+                            "trusted beside the system's"));
     m_error = new QLabel;
     m_error->setObjectName(u"error"_s);
     m_error->setStyleSheet(u"color: #a40e26"_s);
@@ -35,6 +40,7 @@ SignInDialog::SignInDialog(const QString &server, const QString &username, QWidg
     form->addRow(tr("&Server:"), m_server);
     form->addRow(tr("&User name:"), m_username);
     form->addRow(tr("&Password:"), m_password);
+    form->addRow(tr("&CA certificate file:"), m_caFile);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Sign in"));
@@ -62,6 +68,16 @@ QString SignInDialog::username() const
 QString SignInDialog::password() const
 {
     return m_password->text();
+}
+
+QString SignInDialog::caFile() const
+{
+    return m_caFile->text().trimmed();
+}
+
+void SignInDialog::setCaFile(const QString &path)
+{
+    m_caFile->setText(path);
 }
 
 void SignInDialog::setError(const QString &message)

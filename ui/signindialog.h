@@ -10,8 +10,9 @@ class QLineEdit;
 
 namespace rcm::ui {
 
-/// Asks for the server, the user name and the password. The window signs in with them
-/// and shows the dialog again, with the reason, if that fails.
+/// Asks for the server, the user name and the password, and, for a gateway whose
+/// certificate comes from the organisation's own certificate authority, that CA's file.
+/// The window signs in with them and shows the dialog again, with the reason, if that fails.
 class SignInDialog final : public QDialog
 {
     Q_OBJECT
@@ -22,12 +23,15 @@ public:
     QString server() const;
     QString username() const;
     QString password() const;
+    QString caFile() const;
+    void setCaFile(const QString &path);
     void setError(const QString &message);
 
 private:
     QLineEdit *m_server = nullptr;
     QLineEdit *m_username = nullptr;
     QLineEdit *m_password = nullptr;
+    QLineEdit *m_caFile = nullptr;
     QLabel *m_error = nullptr;
 };
 

@@ -8,10 +8,12 @@
 #include "server/gatewaystore.h"
 #include "server/gatewayupkeep.h"
 #include "server/passwordhasher.h"
+#include "server/transportsecurity.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QStandardPaths>
@@ -117,6 +119,22 @@ int main(int argc, char *argv[])
     parser.addOptions({demo, port, listen, data, items, maximumRemittance, acceptTests, auditKey, auditCheckpoints});
     const SessionOptions sessionOptions;
     parser.addOptions(sessionOptions.all());
+    // Transport security: HTTPS directly, or plain HTTP behind a TLS proxy; plain HTTP
+    // alone only on loopback.
+    const QCommandLineOption tlsCertificate(
+        u"tls-cert"_s, u"Serve HTTPS with this PEM certificate (chain: the server's first)."_s, u"FILE"_s);
+    const QCommandLineOption tlsKey(u"tls-key"_s, u"The PEM private key of --tls-cert (unencrypted; owner-only)."_s,
+                                    u"FILE"_s);
+    const QCommandLineOption behindTlsProxy(
+        u"behind-tls-proxy"_s,
+        u"Serve plain HTTP on a non-loopback --listen address because a TLS proxy (nginx) is in front; needs "
+        "--trusted-proxy."_s);
+    const QCommandLineOption trustedProxy(
+        u"trusted-proxy"_s,
+        u"A proxy whose X-Forwarded-For names the client (repeatable, or a comma list); exempt from the "
+        "per-address connection limit."_s,
+        u"ADDRESS"_s);
+    parser.addOptions({tlsCertificate, tlsKey, behindTlsProxy, trustedProxy});
     parser.process(application);
 
     QTextStream out(stdout);
@@ -137,6 +155,37 @@ int main(int argc, char *argv[])
     server::WorkQueueApi::Options apiOptions;
     if (!sessionOptions.read(parser, apiOptions, err))
         return 2;
+    server::GatewayServer::Options options;
+    {
+        QString error;
+        const std::optional<QList<QHostAddress>> proxies
+            = server::parseTrustedProxies(parser.values(trustedProxy), &error);
+        if (!proxies) {
+            err << "rcm-gateway: " << error << "\n";
+            return 2;
+        }
+        if (parser.isSet(tlsCertificate) != parser.isSet(tlsKey)) {
+            err << "rcm-gateway: --tls-cert and --tls-key go together\n";
+            return 2;
+        }
+        if (parser.isSet(tlsCertificate)) {
+            options.tls = server::loadTlsConfiguration(parser.value(tlsCertificate), parser.value(tlsKey), &error);
+            if (!options.tls) {
+                err << "rcm-gateway: " << error << "\n";
+                return 1;
+            }
+            if (QFile::permissions(parser.value(tlsKey)) & (QFileDevice::ReadGroup | QFileDevice::ReadOther))
+                err << "rcm-gateway: warning: " << parser.value(tlsKey)
+                    << " is readable by others than its owner; chmod 600 it" << Qt::endl;
+        }
+        const QString refusal
+            = server::transportRefusal({address, options.tls.has_value(), parser.isSet(behindTlsProxy), *proxies});
+        if (!refusal.isEmpty()) {
+            err << "rcm-gateway: " << refusal << "\n";
+            return 2;
+        }
+        options.connections.trustedProxies = *proxies;
+    }
     const QString folder
         = parser.isSet(data) ? parser.value(data) : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     const QString path = QDir(folder).filePath(u"gateway.db"_s);
@@ -174,7 +223,6 @@ int main(int argc, char *argv[])
     if (isNew && !parser.isSet(demo))
         out << "Created an empty gateway database in " << path << "; no user can sign in yet.\n";
 
-    server::GatewayServer::Options options;
     options.api = apiOptions;
     options.api.acceptTestInterchanges = parser.isSet(acceptTests);
     options.api.maximumRemittanceBytes = maximumRemittanceBytes;
@@ -195,8 +243,8 @@ int main(int argc, char *argv[])
                      [&upkeep]() { upkeep.recordAudit(QDateTime::currentDateTimeUtc()); });
     const QString host
         = address.protocol() == QAbstractSocket::IPv6Protocol ? u"[%1]"_s.arg(address.toString()) : address.toString();
-    out << "rcm-gateway " << QCoreApplication::applicationVersion() << " serving the Work Queue API at http://" << host
-        << ":" << boundPort << "/v1/\n";
+    out << "rcm-gateway " << QCoreApplication::applicationVersion() << " serving the Work Queue API at "
+        << (options.tls ? "https://" : "http://") << host << ":" << boundPort << "/v1/\n";
     out << "Database: " << path << "\n";
     out << "Audit key: " << keyPath << " (checkpoints: " << checkpointPath
         << "); back both up apart from the database\n";

@@ -7,6 +7,7 @@
 #include "app/rcmctl/jobwait.h"
 #include "app/rcmctl/tokenstore.h"
 #include "services/api/session.h"
+#include "services/api/transportpolicy.h"
 #include "services/store/cacheschema.h"
 
 #include <QDir>
@@ -39,12 +40,16 @@ CliContext::CliContext()
     , m_passwordOption(u"password-stdin"_s, u"Read the password from standard input and sign in."_s)
     , m_cacheOption(u"cache"_s, u"The local cache file (default: the workbench's)."_s, u"FILE"_s)
     , m_jsonOption(u"json"_s, u"Print JSON for scripts."_s)
+    , m_caFileOption(u"ca-file"_s,
+                     u"PEM file of the CA that issued the gateway's certificate, trusted beside the system's "
+                     "(default: $RCM_CA_FILE)."_s,
+                     u"FILE"_s)
 { }
 
 std::optional<int> CliContext::parse(QCommandLineParser &parser, const QStringList &arguments, bool withJson)
 {
     parser.addHelpOption();
-    parser.addOptions({m_serverOption, m_userOption, m_passwordOption, m_cacheOption});
+    parser.addOptions({m_serverOption, m_userOption, m_passwordOption, m_cacheOption, m_caFileOption});
     m_withJson = withJson;
     if (withJson)
         parser.addOption(m_jsonOption);
@@ -68,6 +73,21 @@ std::optional<int> CliContext::parse(QCommandLineParser &parser, const QStringLi
     if (!url.isValid() || (url.scheme() != u"http"_s && url.scheme() != u"https"_s)) {
         err << "rcmctl: --server must be an http or https URL\n";
         return UsageError;
+    }
+    if (const QString reason = api::insecureServerReason(url); !reason.isEmpty()) {
+        err << "rcmctl: " << reason << "\n";
+        return UsageError;
+    }
+    const QString caFile
+        = parser.isSet(m_caFileOption) ? parser.value(m_caFileOption) : qEnvironmentVariable("RCM_CA_FILE");
+    if (!caFile.isEmpty()) {
+        QString error;
+        const std::optional<QList<QSslCertificate>> certificates = api::readCaFile(caFile, &error);
+        if (!certificates) {
+            err << "rcmctl: " << error << "\n";
+            return UsageError;
+        }
+        m_caCertificates = *certificates;
     }
     m_user = parser.isSet(m_userOption) ? parser.value(m_userOption) : settings.value(u"user"_s).toString();
     m_cachePath = parser.isSet(m_cacheOption) ? parser.value(m_cacheOption) : defaultCachePath();
@@ -118,6 +138,7 @@ api::Session *CliContext::signedInSession(int *exitCode)
         return nullptr;
     }
     m_session = std::make_unique<api::Session>(QUrl(m_server));
+    m_session->client().setCaCertificates(m_caCertificates);
     if (!m_password.isEmpty()) {
         if (const api::ApiError error = signIn()) {
             // Refused (wrong password, or locked out after too many): not a network problem.
@@ -166,6 +187,7 @@ int CliContext::exitCodeFor(const api::ApiError &error)
         return NetworkError;
     case api::ApiError::Kind::Unauthorized:
     case api::ApiError::Kind::Refused:
+    case api::ApiError::Kind::Insecure:
         return Failure;
     }
     return Failure;

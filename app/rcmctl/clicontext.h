@@ -16,7 +16,7 @@
 namespace rcm::cli {
 
 /// What the networked commands share: --server, --user, --password-stdin, --cache,
-/// --json; the cache; a signed-in API client. The token comes from signing in with a
+/// --ca-file, --json; the cache; a signed-in API client. The token comes from signing in with a
 /// password read from stdin, or from the keyring where `rcmctl login` left it; it is never
 /// written to disk in plain text.
 class CliContext final
@@ -60,7 +60,9 @@ private:
     QCommandLineOption m_passwordOption;
     QCommandLineOption m_cacheOption;
     QCommandLineOption m_jsonOption;
+    QCommandLineOption m_caFileOption;
     QString m_server;
+    QList<QSslCertificate> m_caCertificates; ///< --ca-file or RCM_CA_FILE: trusted beside the system's
     QString m_user;
     QString m_password; ///< from stdin, in memory for this run only
     QString m_cachePath;

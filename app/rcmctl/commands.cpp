@@ -57,7 +57,7 @@ struct CommonOption
 constexpr std::array commonOptions = {
     CommonOption {QLatin1StringView("server"), true}, CommonOption {QLatin1StringView("user"), true},
     CommonOption {QLatin1StringView("cache"), true},  CommonOption {QLatin1StringView("password-stdin"), false},
-    CommonOption {QLatin1StringView("json"), false},
+    CommonOption {QLatin1StringView("json"), false},  CommonOption {QLatin1StringView("ca-file"), true},
 };
 
 void printUsage(QTextStream &stream)
@@ -66,7 +66,7 @@ void printUsage(QTextStream &stream)
     for (const Command &command : commands)
         stream << "  " << QString(command.name).leftJustified(12) << command.summary << "\n";
     stream << "\nCommon options (before or after the command; the server and user are remembered):\n"
-              "  --server URL --user NAME --cache FILE --password-stdin --json\n"
+              "  --server URL --user NAME --cache FILE --ca-file FILE --password-stdin --json\n"
               "\n'rcmctl COMMAND --help' describes a command's options.\n";
 }
 

@@ -14,6 +14,8 @@ RCM_PACKAGES=(
     qt6-websockets-dev  # Debian 12's Qt6HttpServer CMake config needs it but does not depend on it
     qtkeychain-qt6-dev libxlsxwriter-dev libsqlite3-dev
     clang-format dpkg-dev file desktop-file-utils
+    openssl  # the TLS tests make a throwaway certificate at run time
+    systemd  # systemd-analyze verify checks the gateway's service unit
     python3-openpyxl poppler-utils  # the report tests read exported XLSX and PDF files back
     clang libclang-rt-14-dev  # libFuzzer for the X12 reader's fuzz target (tests/x12/fuzz)
     xvfb xauth

@@ -3,8 +3,11 @@
 
 #include "services/api/apiclient.h"
 
+#include "services/api/transportpolicy.h"
+
 #include <QPointer>
 #include <QRandomGenerator>
+#include <QSslConfiguration>
 #include <QThread>
 #include <QTimer>
 #include <QUuid>
@@ -65,6 +68,9 @@ QString ApiError::message() const
     case Kind::BadReply:
         text = u"The answer was not the Work Queue API's"_s;
         break;
+    case Kind::Insecure:
+        text = u"Not sent: the connection would not be secure"_s;
+        break;
     }
     if (!title.isEmpty() && kind != Kind::Unauthorized)
         text += u": "_s + title;
@@ -99,6 +105,14 @@ public:
 
     void start()
     {
+        if (const QString reason = insecureServerReason(m_client.baseUrl()); !reason.isEmpty()) {
+            ApiError error;
+            error.kind = ApiError::Kind::Insecure;
+            error.detail = reason;
+            Q_EMIT finished(error);
+            deleteLater();
+            return;
+        }
         m_reply = m_client.startRequest(*m_request, m_options).release();
         connect(m_reply.data(), &QNetworkReply::finished, this, &ApiJob::readAnswer);
     }
@@ -171,6 +185,19 @@ QString ApiClient::token() const
     return m_token;
 }
 
+void ApiClient::setCaCertificates(const QList<QSslCertificate> &certificates)
+{
+    {
+        const QMutexLocker locker(&m_mutex);
+        if (m_caCertificates == certificates)
+            return;
+        m_caCertificates = certificates;
+    }
+    // A connection kept open keeps the trust it was opened with: start afresh (in the
+    // client's thread, before any request sent after this).
+    QMetaObject::invokeMethod(m_network, [network = m_network]() { network->clearConnectionCache(); });
+}
+
 std::chrono::milliseconds ApiClient::backoff(int attempt, const Options &options) const
 {
     // Capped exponential back-off with "equal jitter": half fixed, half random, so that
@@ -204,6 +231,11 @@ std::unique_ptr<QNetworkReply> ApiClient::startRequest(ApiRequestKind &request, 
 {
     QNetworkRequest networkRequest(QUrl(baseUrl().toString() + request.path()));
     networkRequest.setTransferTimeout(static_cast<int>(options.timeout.count()));
+    if (const QMutexLocker locker(&m_mutex); !m_caCertificates.isEmpty()) {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.addCaCertificates(m_caCertificates);
+        networkRequest.setSslConfiguration(tls);
+    }
     networkRequest.setRawHeader("Accept", "application/json, application/problem+json");
     networkRequest.setRawHeader("X-Correlation-Id", QUuid::createUuid().toByteArray(QUuid::WithoutBraces));
     if (const QString bearer = token(); !bearer.isEmpty())
@@ -229,8 +261,12 @@ ApiError interpretReply(ApiRequestKind &request, QNetworkReply &reply, std::chro
     if (status == 0) {
         ApiError error;
         error.kind = reply.error() == QNetworkReply::OperationCanceledError ? ApiError::Kind::Timeout
+            : reply.error() == QNetworkReply::SslHandshakeFailedError       ? ApiError::Kind::Insecure
                                                                             : ApiError::Kind::Network;
-        error.detail = reply.errorString();
+        error.detail = error.kind == ApiError::Kind::Insecure
+            ? u"The server's certificate is not trusted (%1); give the CA file that issued it"_s.arg(
+                reply.errorString())
+            : reply.errorString();
         return error;
     }
     if (status == 429 || status >= 500) {

@@ -11,6 +11,7 @@
 #include <QMutex>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QSslCertificate>
 #include <QUrl>
 
 #include <chrono>
@@ -33,6 +34,7 @@ struct ApiError
         Unauthorized, ///< 401: sign in again
         Refused, ///< another 4xx: the request itself is wrong or not allowed
         BadReply, ///< not the API's answer: HTML from a proxy, wrong type, broken JSON
+        Insecure, ///< not sent: plain http:// off this computer, or a certificate not trusted
     };
     Kind kind = Kind::None;
     int httpStatus = 0;
@@ -101,6 +103,9 @@ public:
     const Options &options() const { return m_options; }
     void setToken(const QString &token);
     QString token() const;
+    /// Certificate authorities trusted for the server beside the system's (a hospital's
+    /// own CA). Certificate errors are never ignored.
+    void setCaCertificates(const QList<QSslCertificate> &certificates);
 
     /// Sends the request, retrying as the options say, and then calls done in context's
     /// thread with the request's answer read into it. If context is destroyed first, done
@@ -119,6 +124,7 @@ private:
     mutable QMutex m_mutex; ///< for the server and token, which any thread may set
     QUrl m_baseUrl;
     QString m_token;
+    QList<QSslCertificate> m_caCertificates;
     QNetworkAccessManager *m_network = nullptr; ///< a child, so it moves with the client
 };
 

@@ -2,9 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 #include "server/gatewayupkeep.h"
+#include "server/transportsecurity.h"
 #include "services/store/cacheschema.h"
 #include "services/store/workitemstore.h"
 #include "tests/server/gatewayfixture.h"
+#include "tests/server/testcertificate.h"
 #include "tests/server/testremittances.h"
 
 #include <QFile>
@@ -43,10 +45,13 @@ private:
     QString m_cache;
     QString m_home; ///< where rcmctl keeps its settings: a fresh one forgets the last server
 
-    Run rcmctl(QStringList arguments, const QByteArray &input = "demo\n")
+    Run rcmctl(QStringList arguments, const QByteArray &input = "demo\n", const QHash<QString, QString> &variables = {})
     {
         QProcess process;
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.remove(u"RCM_CA_FILE"_s);
+        for (auto variable = variables.begin(); variable != variables.end(); ++variable)
+            environment.insert(variable.key(), variable.value());
         environment.insert(u"HOME"_s, m_home); // settings and keyring lookups stay in the sandbox
         environment.insert(u"XDG_CONFIG_HOME"_s, m_home + u"/config"_s);
         environment.remove(u"DBUS_SESSION_BUS_ADDRESS"_s);
@@ -300,6 +305,44 @@ private Q_SLOTS:
         QVERIFY2(released.out.contains("released: the difference of 1.00"), released.out.constData());
         const Run again = rcmctl(release + QStringList {u"--note"_s, u"again"_s} + common(u"poster"_s));
         QCOMPARE(again.exitCode, 4); // 409: no longer held
+    }
+
+    void plainHttpOffThisComputerIsRefused()
+    {
+        const Run run = rcmctl({u"sync"_s, u"--server"_s, u"http://192.0.2.1:8080"_s, u"--user"_s, u"biller"_s,
+                                u"--cache"_s, m_dir.filePath(u"insecure.db"_s), u"--password-stdin"_s});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains("https://"), run.err.constData());
+    }
+
+    void anHttpsGatewayIsReachedWithItsCaFile()
+    {
+        QTemporaryDir dir;
+        const std::optional<testing::TestCertificate> certificate = testing::TestCertificate::make(dir.path());
+        QVERIFY2(certificate, "openssl is needed to make a test certificate");
+        QString error;
+        server::GatewayServer::Options options;
+        options.tls = server::loadTlsConfiguration(certificate->certificatePath, certificate->keyPath, &error);
+        QVERIFY2(options.tls, qPrintable(error));
+        testing::GatewayFixture gateway(40, options);
+        QVERIFY(gateway.isReady());
+        const QStringList sync {u"sync"_s,   u"--server"_s, gateway.url(QString()).toString(), u"--user"_s,
+                                u"biller"_s, u"--cache"_s,  dir.filePath(u"cache.db"_s),       u"--password-stdin"_s};
+
+        const Run untrusted = rcmctl(sync);
+        QCOMPARE(untrusted.exitCode, 1);
+        QVERIFY2(untrusted.err.contains("certificate"), untrusted.err.constData());
+
+        const Run trusted = rcmctl(sync + QStringList {u"--ca-file"_s, certificate->certificatePath});
+        QVERIFY2(trusted.exitCode == 0, trusted.err.constData());
+        QVERIFY2(trusted.out.contains("Synced:"), trusted.out.constData());
+
+        const Run fromEnvironment = rcmctl(sync, "demo\n", {{u"RCM_CA_FILE"_s, certificate->certificatePath}});
+        QVERIFY2(fromEnvironment.exitCode == 0, fromEnvironment.err.constData());
+
+        const Run missing = rcmctl(sync + QStringList {u"--ca-file"_s, dir.filePath(u"none.pem"_s)});
+        QCOMPARE(missing.exitCode, 2);
+        QVERIFY2(missing.err.contains("Cannot read the CA file"), missing.err.constData());
     }
 
     void largeRemovalsNeedConfirmation()

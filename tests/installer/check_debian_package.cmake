@@ -23,7 +23,9 @@ foreach(expected
         "./usr/bin/rcmctl"
         "./usr/share/applications/rcm-workbench.desktop"
         "./usr/share/icons/hicolor/scalable/apps/rcm-workbench.svg"
-        "./usr/share/doc/rcm-workbench/copyright")
+        "./usr/share/doc/rcm-workbench/copyright"
+        "./usr/share/doc/rcm-workbench/deployment.md"
+        "./usr/lib/systemd/system/rcm-gateway.service")
     string(FIND "${contents}" "${expected}\n" position)
     if(position EQUAL -1)
         message(FATAL_ERROR "The package lacks ${expected}. It holds:\n${contents}")

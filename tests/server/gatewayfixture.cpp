@@ -25,6 +25,7 @@ GatewayFixture::GatewayFixture(qint64 items, server::GatewayServer::Options opti
     if (server::seedDemoData(*m_store, items, 5, 1000))
         return;
     m_server = std::make_unique<server::GatewayServer>(*m_store, options);
+    m_scheme = options.tls ? u"https"_s : u"http"_s;
     m_port = m_server->listenOn(QHostAddress::LocalHost, 0);
 }
 
@@ -52,7 +53,7 @@ QString GatewayFixture::checkpointPath() const
 
 QUrl GatewayFixture::url(const QString &path) const
 {
-    return QUrl(u"http://127.0.0.1:%1/v1%2"_s.arg(m_port).arg(path));
+    return QUrl(u"%1://127.0.0.1:%2/v1%3"_s.arg(m_scheme).arg(m_port).arg(path));
 }
 
 QJsonArray HttpReply::jsonArray() const

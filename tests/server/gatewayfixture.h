@@ -17,7 +17,7 @@
 
 namespace rcm::testing {
 
-/// A real rcm-gateway on 127.0.0.1 and a free port, over a temporary database seeded
+/// A real rcm-gateway on 127.0.0.1 and a free port (HTTPS if the options carry TLS), over a temporary database seeded
 /// with synthetic items and one sign-in per role (password "demo"), for tests that talk
 /// HTTP to it. Server and client share the test's event loop.
 class GatewayFixture final
@@ -41,6 +41,7 @@ private:
     std::unique_ptr<server::GatewayStore> m_store;
     std::unique_ptr<server::GatewayServer> m_server;
     quint16 m_port = 0;
+    QString m_scheme; ///< https when the options carry TLS
 };
 
 /// A reply as a test wants it: status, headers, JSON body.

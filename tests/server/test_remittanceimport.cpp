@@ -399,12 +399,12 @@ private Q_SLOTS:
             return guard.inspect(head + "content-length: 5000000\r\n\r\n", {1024 * 1024, 256 * 1024}).action;
         };
         // The import's body is taken off the HTTP layer (to a file, once the sign-in is
-        // checked); any other route announcing as much is cut off.
+        // checked); any other route announcing as much is refused before its body is read.
         QCOMPARE(verdict("POST /v1/remittances HTTP/1.1\r\nAuthorization: Bearer abc\r\n"), Action::TakeOver);
         QCOMPARE(verdict("POST /v1/remittances?preview=true HTTP/1.1\r\n"), Action::TakeOver);
-        QCOMPARE(verdict("POST /v1/remittancesX HTTP/1.1\r\nAuthorization: Bearer abc\r\n"), Action::Drop);
-        QCOMPARE(verdict("POST /v1/session HTTP/1.1\r\nAuthorization: Bearer abc\r\n"), Action::Drop);
-        QCOMPARE(verdict("GET /v1/remittances HTTP/1.1\r\nAuthorization: Bearer abc\r\n"), Action::Drop);
+        QCOMPARE(verdict("POST /v1/remittancesX HTTP/1.1\r\nAuthorization: Bearer abc\r\n"), Action::Refuse);
+        QCOMPARE(verdict("POST /v1/session HTTP/1.1\r\nAuthorization: Bearer abc\r\n"), Action::Refuse);
+        QCOMPARE(verdict("GET /v1/remittances HTTP/1.1\r\nAuthorization: Bearer abc\r\n"), Action::Refuse);
     }
 
     void refusesWhatItCannotUse()

@@ -239,8 +239,6 @@ private Q_SLOTS:
                                       << u"body-too-large"_s;
         QTest::newRow("over the cap, expecting 100")
             << u"poster"_s << qint64(3'000'000'000) << "Expect: 100-continue\r\n"_ba << 413 << u"body-too-large"_s;
-        QTest::newRow("chunked") << u"poster"_s << qint64(0) << "Transfer-Encoding: chunked\r\n"_ba << 411
-                                 << u"length-required"_s;
     }
 
     void refusalsComeBeforeTheBodyIsStored()

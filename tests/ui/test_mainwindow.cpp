@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 RCM Workbench contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
+#include "server/transportsecurity.h"
 #include "services/api/session.h"
 #include "services/store/cacheschema.h"
 #include "services/store/database.h"
@@ -8,6 +9,7 @@
 #include "services/sync/outbox.h"
 #include "services/synthetic/syntheticcache.h"
 #include "tests/server/gatewayfixture.h"
+#include "tests/server/testcertificate.h"
 #include "tests/ui/windowsignin.h"
 #include "ui/filterbar.h"
 #include "ui/itemmodels/workqueuemodel.h"
@@ -20,6 +22,8 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScopeGuard>
+#include <QSettings>
 #include <QSqlQuery>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -243,6 +247,39 @@ private Q_SLOTS:
                  QString());
         QVERIFY(!window.isLocked());
         QVERIFY(window.findChild<QTableView *>(u"queueTable"_s)->isVisible());
+    }
+
+    void anHttpsGatewayIsReachedWithTheCaFileKeptBesideTheServer()
+    {
+        QTemporaryDir dir;
+        const std::optional<testing::TestCertificate> certificate = testing::TestCertificate::make(dir.path());
+        QVERIFY2(certificate, "openssl is needed to make a test certificate");
+        QString error;
+        server::GatewayServer::Options options;
+        options.tls = server::loadTlsConfiguration(certificate->certificatePath, certificate->keyPath, &error);
+        QVERIFY2(options.tls, qPrintable(error));
+        testing::GatewayFixture gateway(50, options);
+        QVERIFY(gateway.isReady());
+        store::Database cache;
+        QVERIFY(!cache.open(dir.filePath(u"cache.db"_s), store::workbenchCacheSchema()));
+        api::Session session {QUrl()};
+        ui::MainWindow window(cache, session);
+        const QString server = gateway.url(QString()).toString();
+
+        QSettings().remove(u"caFile"_s);
+        const auto forgetCaFile = qScopeGuard([] { QSettings().remove(u"caFile"_s); });
+        const QString untrusted = testing::signInAndWait(window, server, u"biller"_s, u"demo"_s);
+        QVERIFY2(untrusted.contains(u"certificate"_s), qPrintable(untrusted));
+        QVERIFY(!session.isSignedIn());
+
+        // The sign-in dialog keeps the CA file here, beside the server address.
+        QSettings().setValue(u"caFile"_s, certificate->certificatePath);
+        QCOMPARE(testing::signInAndWait(window, server, u"biller"_s, u"demo"_s), QString());
+        QVERIFY(session.isSignedIn());
+
+        // Plain http:// to another computer is refused before anything is sent.
+        const QString insecure = testing::signInAndWait(window, u"http://192.0.2.1:8080"_s, u"biller"_s, u"demo"_s);
+        QVERIFY2(insecure.contains(u"https://"_s), qPrintable(insecure));
     }
 
     void anExpiredSessionAsksToSignInAgainAndKeepsTheOutbox()

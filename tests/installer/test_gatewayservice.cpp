@@ -1,0 +1,183 @@
+// SPDX-FileCopyrightText: 2026 RCM Workbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "tests/server/testcertificate.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSslSocket>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace rcm;
+
+namespace {
+
+QString unitText()
+{
+    QFile unit(QStringLiteral(RCM_GATEWAY_UNIT));
+    return unit.open(QIODevice::ReadOnly) ? QString::fromUtf8(unit.readAll()) : QString();
+}
+
+/// The unit's ExecStart, split into arguments (the unit quotes nothing).
+QStringList execStart()
+{
+    static const QRegularExpression line(u"^ExecStart=(.+)$"_s, QRegularExpression::MultilineOption);
+    const QRegularExpressionMatch match = line.match(unitText());
+    return match.hasMatch() ? match.captured(1).split(u' ', Qt::SkipEmptyParts) : QStringList();
+}
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray err;
+};
+
+Run runGateway(const QStringList &arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral(RCM_GATEWAY), arguments);
+    if (!process.waitForFinished(30000)) {
+        process.kill();
+        process.waitForFinished();
+        return {};
+    }
+    return {process.exitCode(), process.readAllStandardError()};
+}
+
+} // namespace
+
+/// rcm-gateway's systemd unit as the Debian package ships it, and the gateway's refusal to
+/// start insecurely.
+class TestGatewayService final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void theUnitPassesSystemdAnalyzeVerify()
+    {
+        // verify wants the executable to exist: the built one stands in for /usr/bin's.
+        QTemporaryDir dir;
+        QString text = unitText();
+        QVERIFY(text.contains(u"ExecStart=/usr/bin/rcm-gateway "_s));
+        text.replace(u"ExecStart=/usr/bin/rcm-gateway "_s, u"ExecStart=%1 "_s.arg(QStringLiteral(RCM_GATEWAY)));
+        QFile unit(dir.filePath(u"rcm-gateway.service"_s));
+        QVERIFY(unit.open(QIODevice::WriteOnly));
+        unit.write(text.toUtf8());
+        unit.close();
+        QProcess verify;
+        verify.start(u"systemd-analyze"_s, {u"verify"_s, u"--man=no"_s, unit.fileName()});
+        QVERIFY2(verify.waitForFinished(60000), "systemd-analyze is needed (Debian package systemd)");
+        const QByteArray complaints = verify.readAllStandardError() + verify.readAllStandardOutput();
+        QVERIFY2(verify.exitCode() == 0 && complaints.isEmpty(), complaints.constData());
+    }
+
+    void theUnitRunsItsOwnUserHardenedWithStateInVarLib()
+    {
+        const QString text = unitText();
+        for (const QString &setting : {u"DynamicUser=yes"_s, u"StateDirectory=rcm-gateway"_s, u"NoNewPrivileges=yes"_s,
+                                       u"ProtectSystem=strict"_s, u"PrivateTmp=yes"_s, u"CapabilityBoundingSet=\n"_s})
+            QVERIFY2(text.contains(setting), qPrintable(setting));
+        const QStringList arguments = execStart();
+        QCOMPARE(arguments.value(arguments.indexOf(u"--data"_s) + 1), u"/var/lib/rcm-gateway"_s);
+        QVERIFY(arguments.contains(u"--tls-cert"_s) && arguments.contains(u"--tls-key"_s));
+    }
+
+    void theUnitsCommandLineServesHttps()
+    {
+        // Exactly the unit's options, with its paths pointed at temporary ones: the state
+        // folder, the credentials folder (%d) holding a certificate made for the run, and
+        // a free port instead of 8443.
+        QTemporaryDir dir;
+        const std::optional<testing::TestCertificate> certificate = testing::TestCertificate::make(dir.path());
+        QVERIFY2(certificate, "openssl is needed to make a test certificate");
+        QVERIFY(QDir(dir.path()).mkdir(u"state"_s));
+        QStringList arguments = execStart();
+        QCOMPARE(arguments.value(0), u"/usr/bin/rcm-gateway"_s);
+        arguments.removeFirst();
+        for (QString &argument : arguments) {
+            argument.replace(u"/var/lib/rcm-gateway"_s, dir.filePath(u"state"_s));
+            argument.replace(u"%d/"_s, dir.path() + u'/');
+        }
+        const qsizetype port = arguments.indexOf(u"--port"_s);
+        QVERIFY(port >= 0);
+        QCOMPARE(arguments.value(port + 1), u"8443"_s);
+        arguments[port + 1] = u"0"_s;
+
+        QProcess gateway;
+        gateway.start(QStringLiteral(RCM_GATEWAY), arguments);
+        QByteArray output;
+        static const QRegularExpression serving(u"serving the Work Queue API at https://[^:]+:(\\d+)/v1/"_s);
+        QRegularExpressionMatch match;
+        QVERIFY2(QTest::qWaitFor(
+                     [&] {
+                         output += gateway.readAllStandardOutput();
+                         match = serving.match(QString::fromUtf8(output));
+                         return match.hasMatch() || gateway.state() == QProcess::NotRunning;
+                     },
+                     30000),
+                 "the gateway did not start");
+        QVERIFY2(match.hasMatch(), QByteArray(output + gateway.readAllStandardError()).constData());
+
+        QSslSocket socket;
+        QSslConfiguration tls = socket.sslConfiguration();
+        QVERIFY(tls.addCaCertificates(certificate->certificatePath));
+        socket.setSslConfiguration(tls);
+        socket.connectToHostEncrypted(u"127.0.0.1"_s, quint16(match.captured(1).toUInt()));
+        QVERIFY2(socket.waitForEncrypted(10000), qPrintable(socket.errorString()));
+        socket.write("GET /v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        QByteArray answer;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                answer += socket.readAll();
+                return answer.contains("\r\n\r\n");
+            },
+            10000));
+        QVERIFY2(answer.startsWith("HTTP/1.1 200"), answer.constData());
+        QVERIFY(QFile::exists(dir.filePath(u"state/gateway.db"_s)));
+        gateway.terminate();
+        QVERIFY(gateway.waitForFinished(10000));
+    }
+
+    void plainHttpOffLoopbackIsRefusedAtStartup_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QByteArray>("message");
+        QTest::newRow("all addresses, no TLS") << QStringList {u"--listen"_s, u"0.0.0.0"_s} << "--tls-cert"_ba;
+        QTest::newRow("a LAN address, no TLS") << QStringList {u"--listen"_s, u"192.0.2.10"_s} << "--tls-cert"_ba;
+        QTest::newRow("behind a proxy, none trusted")
+            << QStringList {u"--listen"_s, u"0.0.0.0"_s, u"--behind-tls-proxy"_s} << "--trusted-proxy"_ba;
+        QTest::newRow("a trusted proxy that is not an address")
+            << QStringList {u"--listen"_s, u"0.0.0.0"_s, u"--behind-tls-proxy"_s, u"--trusted-proxy"_s, u"nginx"_s}
+            << "not an IP address"_ba;
+        QTest::newRow("a certificate without its key")
+            << QStringList {u"--tls-cert"_s, u"/nonexistent/cert.pem"_s} << "go together"_ba;
+    }
+
+    void plainHttpOffLoopbackIsRefusedAtStartup()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QByteArray, message);
+        QTemporaryDir dir;
+        const Run run = runGateway(QStringList {u"--data"_s, dir.path(), u"--port"_s, u"0"_s} + arguments);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(message), run.err.constData());
+        QVERIFY(!QFile::exists(dir.filePath(u"gateway.db"_s))); // refused before anything was created
+    }
+
+    void aCertificateThatCannotBeReadStopsTheGateway()
+    {
+        QTemporaryDir dir;
+        const Run run
+            = runGateway({u"--data"_s, dir.path(), u"--port"_s, u"0"_s, u"--listen"_s, u"0.0.0.0"_s, u"--tls-cert"_s,
+                          dir.filePath(u"missing.pem"_s), u"--tls-key"_s, dir.filePath(u"missing-key.pem"_s)});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains("cannot read the TLS certificate"), run.err.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestGatewayService)
+#include "test_gatewayservice.moc"
