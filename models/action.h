@@ -25,7 +25,22 @@ enum class ActionType {
     Escalate,
     Resolve,
     Reopen,
+    // Account events: audited, never sent as an action on a work item.
+    UserAdded,
+    PasswordChanged,
+    UserDeactivated,
+    EmergencyAccessGranted,
+    EmergencyAccessEnded,
+    BreakGlassEnabled,
+    BreakGlassDisabled,
 };
+
+/// Whether type is an action on a work item (POST /v1/work-items/{id}/actions), not an
+/// account event the audit log records about a user.
+constexpr bool isWorkItemAction(ActionType type)
+{
+    return type <= ActionType::Reopen;
+}
 
 /// What a user asks to be done to one work item. The idempotency key makes a replay safe;
 /// the base version is the item version the user saw, so a stale action is caught.
@@ -48,7 +63,7 @@ struct Action
 template<>
 struct WireNamesOf<ActionType>
 {
-    static constexpr WireNames<ActionType, 13> table {{{
+    static constexpr WireNames<ActionType, 20> table {{{
         {ActionType::Take, QLatin1StringView("take")},
         {ActionType::Assign, QLatin1StringView("assign")},
         {ActionType::Note, QLatin1StringView("note")},
@@ -62,6 +77,13 @@ struct WireNamesOf<ActionType>
         {ActionType::Escalate, QLatin1StringView("escalate")},
         {ActionType::Resolve, QLatin1StringView("resolve")},
         {ActionType::Reopen, QLatin1StringView("reopen")},
+        {ActionType::UserAdded, QLatin1StringView("user_added")},
+        {ActionType::PasswordChanged, QLatin1StringView("password_changed")},
+        {ActionType::UserDeactivated, QLatin1StringView("user_deactivated")},
+        {ActionType::EmergencyAccessGranted, QLatin1StringView("emergency_access_granted")},
+        {ActionType::EmergencyAccessEnded, QLatin1StringView("emergency_access_ended")},
+        {ActionType::BreakGlassEnabled, QLatin1StringView("break_glass_enabled")},
+        {ActionType::BreakGlassDisabled, QLatin1StringView("break_glass_disabled")},
     }}};
 };
 

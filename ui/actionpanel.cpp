@@ -68,8 +68,16 @@ QString actionLabel(ActionType type)
         return ActionPanel::tr("Resolve…");
     case ActionType::Reopen:
         return ActionPanel::tr("Reopen");
+    case ActionType::UserAdded:
+    case ActionType::PasswordChanged:
+    case ActionType::UserDeactivated:
+    case ActionType::EmergencyAccessGranted:
+    case ActionType::EmergencyAccessEnded:
+    case ActionType::BreakGlassEnabled:
+    case ActionType::BreakGlassDisabled:
+        break; // account events: never on an item, never a button
     }
-    return {};
+    return QString(models::wireName(type));
 }
 
 ActionPanel::ActionPanel(store::Database &cache, QWidget *parent)
@@ -78,6 +86,8 @@ ActionPanel::ActionPanel(store::Database &cache, QWidget *parent)
 {
     m_grid = new QGridLayout;
     for (ActionType type : models::allValues<ActionType>()) {
+        if (!models::isWorkItemAction(type))
+            continue;
         auto *button = new QPushButton(actionLabel(type), this);
         button->setObjectName(u"action-"_s + QString(models::wireName(type)));
         connect(button, &QPushButton::clicked, this, [this, type]() { take(type); });
@@ -151,6 +161,8 @@ void ActionPanel::refresh()
     // Only the allowed actions, packed three to a row in the order of the workflow.
     int position = 0;
     for (ActionType type : models::allValues<ActionType>()) {
+        if (!models::isWorkItemAction(type))
+            continue;
         QPushButton *button = m_buttons.value(type);
         m_grid->removeWidget(button);
         const bool allowed = allowedOnAll(type);

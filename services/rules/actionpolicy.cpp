@@ -55,6 +55,14 @@ QSet<WorkItemStatus> allowedFrom(ActionType type)
         return {S::New, S::InProgress, S::PendingPayer, S::OnHold, S::Escalated};
     case ActionType::Reopen:
         return {S::Resolved};
+    case ActionType::UserAdded:
+    case ActionType::PasswordChanged:
+    case ActionType::UserDeactivated:
+    case ActionType::EmergencyAccessGranted:
+    case ActionType::EmergencyAccessEnded:
+    case ActionType::BreakGlassEnabled:
+    case ActionType::BreakGlassDisabled:
+        break; // account events: check() refuses them before
     }
     return {};
 }
@@ -88,6 +96,14 @@ FieldRule fieldsOf(ActionType type)
     case ActionType::Escalate:
     case ActionType::Reopen:
         return {{u"text"_s}, {}};
+    case ActionType::UserAdded:
+    case ActionType::PasswordChanged:
+    case ActionType::UserDeactivated:
+    case ActionType::EmergencyAccessGranted:
+    case ActionType::EmergencyAccessEnded:
+    case ActionType::BreakGlassEnabled:
+    case ActionType::BreakGlassDisabled:
+        break; // not actions on an item: parseAction refuses them
     }
     return {};
 }
@@ -128,8 +144,20 @@ bool canView(Role role, Queue queue)
     case Role::Supervisor:
     case Role::Finance:
         return true;
+    case Role::Integration:
+        return false;
     }
     return false;
+}
+
+bool worksQueues(Role role)
+{
+    return role != Role::Integration;
+}
+
+bool mayPostRemittances(Role role)
+{
+    return role == Role::CashPoster || role == Role::Supervisor || role == Role::Integration;
 }
 
 const QStringList &resolutionCodes()
@@ -154,7 +182,7 @@ std::optional<ActionRequest> parseAction(const QJsonObject &body, Problem *resul
     if (!typeValue.isString())
         return fail(u"\"type\" is required and must be a string"_s);
     const auto type = fromWireName<ActionType>(typeValue.toString());
-    if (!type)
+    if (!type || !isWorkItemAction(*type))
         return fail(u"\"type\" is not an action: %1"_s.arg(typeValue.toString()));
     const FieldRule rule = fieldsOf(*type);
     for (auto it = body.begin(); it != body.end(); ++it) {
@@ -189,6 +217,12 @@ std::optional<Problem> check(const User &actor, const WorkItem &item, const Acti
                              const ActionContext &context)
 {
     const QString action = QString(wireName(request.type));
+    if (!isWorkItemAction(request.type))
+        return invalid(u"%1 is an account event, not an action on a work item"_s.arg(action));
+    if (!worksQueues(actor.role)) {
+        return problem(403, u"forbidden"_s, u"Not allowed"_s,
+                       u"A service account posts files; it does not act on work items"_s);
+    }
     if (actor.role == Role::Finance)
         return problem(403, u"forbidden"_s, u"Not allowed"_s, u"Finance has read-only access to work items"_s);
     if (isSupervisorOnly(request.type) && actor.role != Role::Supervisor)
@@ -273,6 +307,14 @@ WorkItem apply(WorkItem item, const User &actor, const ActionRequest &request, c
     case ActionType::Resolve:
         item.status = S::Resolved;
         break;
+    case ActionType::UserAdded:
+    case ActionType::PasswordChanged:
+    case ActionType::UserDeactivated:
+    case ActionType::EmergencyAccessGranted:
+    case ActionType::EmergencyAccessEnded:
+    case ActionType::BreakGlassEnabled:
+    case ActionType::BreakGlassDisabled:
+        return item; // account events change no item (check() refuses them)
     }
     item.version += 1;
     item.updatedAt = now.toUTC();
