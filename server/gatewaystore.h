@@ -37,6 +37,21 @@ public:
     explicit GatewayStore(store::Database &database);
     Q_DISABLE_COPY_MOVE(GatewayStore)
 
+    /// Whether the demo accounts (seedDemoData's six sign-ins, password "demo") may sign
+    /// in: only a gateway started with --demo lets them.
+    enum class DemoAccounts { Refused, Allowed };
+    void setDemoAccounts(DemoAccounts demoAccounts) { m_demoAccounts = demoAccounts; }
+    /// The time account expiry and emergency grants are judged by; tests move it.
+    void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
+    QDateTime now() const;
+    /// The rule of who may sign in and whose sessions work, as SQL over `users`: active,
+    /// not a demo account outside demo mode, not past the account's own expiry (the
+    /// break-glass account). Whoever looks a user up to sign them in uses it.
+    QString maySignInCondition() const;
+    /// The columns of a User, for SELECTs over `users`: the role is the one the user has
+    /// now, an emergency grant's until it expires.
+    QString userColumns() const;
+
     // Users and sessions.
     store::StoreError addUser(const models::User &user, const QString &password, int iterations);
     std::optional<models::User> authenticate(const QString &username, const QString &password);
@@ -127,6 +142,8 @@ private:
 
     store::Database &m_database;
     store::WorkItemStore m_items;
+    DemoAccounts m_demoAccounts = DemoAccounts::Refused;
+    std::function<QDateTime()> m_clock;
 };
 
 } // namespace rcm::server

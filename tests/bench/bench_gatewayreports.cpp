@@ -157,6 +157,7 @@ QList<bench::BenchmarkResult> reportsOverAMillionItems()
     if (database.open(dir.filePath(u"gateway.db"_s), server::gatewaySchema()))
         qFatal("cannot create the gateway database");
     server::GatewayStore store(database);
+    store.setDemoAccounts(server::GatewayStore::DemoAccounts::Allowed); // the demo sign-ins
     QElapsedTimer timer;
     timer.start();
     if (server::seedDemoData(store, itemCount, 7, 1000))

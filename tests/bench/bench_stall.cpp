@@ -141,6 +141,7 @@ void seedGateway(const QString &path)
     if (database.open(path, server::gatewaySchema()))
         qFatal("stall: cannot create the gateway database");
     server::GatewayStore store(database);
+    store.setDemoAccounts(server::GatewayStore::DemoAccounts::Allowed); // the demo sign-ins
     if (server::seedDemoData(store, itemCount, 7, 1000))
         qFatal("stall: cannot seed the gateway database");
 }

@@ -202,6 +202,7 @@ QList<bench::BenchmarkResult> syncBenchmarks()
         if (database.open(gatewayPath, server::gatewaySchema()))
             qFatal("cannot create the gateway database");
         server::GatewayStore store(database);
+        store.setDemoAccounts(server::GatewayStore::DemoAccounts::Allowed); // the demo sign-ins
         if (server::seedDemoData(store, itemCount, 7, 1000))
             qFatal("cannot seed the gateway database");
     }

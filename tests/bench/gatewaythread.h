@@ -29,6 +29,7 @@ protected:
         if (database.open(m_path, server::gatewaySchema()))
             qFatal("cannot open the gateway database");
         server::GatewayStore store(database);
+        store.setDemoAccounts(server::GatewayStore::DemoAccounts::Allowed); // the demo sign-ins
         server::GatewayServer gateway(store, {});
         m_port = gateway.listenOn(QHostAddress::LocalHost, 0);
         ready.release();

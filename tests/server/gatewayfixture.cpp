@@ -19,6 +19,7 @@ GatewayFixture::GatewayFixture(qint64 items, server::GatewayServer::Options opti
     if (!m_dir.isValid() || m_database.open(databasePath(), server::gatewaySchema()))
         return;
     m_store = std::make_unique<server::GatewayStore>(m_database);
+    m_store->setDemoAccounts(server::GatewayStore::DemoAccounts::Allowed); // as rcm-gateway --demo
     // Few PBKDF2 iterations: the tests sign in often; the cost is the product's, not theirs.
     if (server::seedDemoData(*m_store, items, 5, 1000))
         return;
