@@ -1,12 +1,14 @@
 // SPDX-FileCopyrightText: 2026 RCM Workbench contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
+#include "app/gateway/userscommand.h"
 #include "server/demodata.h"
 #include "server/gatewayschema.h"
 #include "server/gatewayserver.h"
 #include "server/gatewaystore.h"
 #include "server/gatewayupkeep.h"
 #include "server/passwordhasher.h"
+#include "server/useradministration.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -26,9 +28,13 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(u"rcm-gateway"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(RCM_VERSION));
     QLoggingCategory::setFilterRules(u"rcm.gateway.info=true"_s);
+    if (const QStringList arguments = QCoreApplication::arguments();
+        arguments.size() > 1 && arguments.at(1) == u"users"_s)
+        return gateway::runUsersCommand(arguments.mid(2));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"The RCM Work Queue API server."_s);
+    parser.setApplicationDescription(u"The RCM Work Queue API server.\n\n"
+                                     "rcm-gateway users ... manages the users: run rcm-gateway users --help."_s);
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption demo(u"demo"_s,
@@ -68,6 +74,13 @@ int main(int argc, char *argv[])
                "an IP address\n";
         return 2;
     }
+    // Demo sign-ins have a published password: never on an address another machine reaches.
+    if (parser.isSet(demo) && !address.isLoopback()) {
+        err << "rcm-gateway: --demo serves demo accounts whose password is public; it listens only on a loopback "
+               "address (127.0.0.1 or ::1), not "
+            << address.toString() << "\n";
+        return 2;
+    }
     const QString folder
         = parser.isSet(data) ? parser.value(data) : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     const QString path = QDir(folder).filePath(u"gateway.db"_s);
@@ -89,7 +102,14 @@ int main(int argc, char *argv[])
     }
     server::GatewayStore store(database);
     if (isNew && !parser.isSet(demo))
-        out << "Created an empty gateway database in " << path << "; no user can sign in yet.\n";
+        out << "Created an empty gateway database in " << path
+            << "; no user can sign in yet (add one: rcm-gateway users add NAME --role ROLE).\n";
+    store.setDemoAccounts(parser.isSet(demo) ? server::GatewayStore::DemoAccounts::Allowed
+                                             : server::GatewayStore::DemoAccounts::Refused);
+    if (!parser.isSet(demo)) {
+        if (const qint64 demoAccounts = server::UserAdministration(store, QString()).demoAccountCount())
+            out << demoAccounts << " demo accounts exist and are disabled (start with --demo to use them).\n";
+    }
 
     server::GatewayServer::Options options;
     options.api.acceptTestInterchanges = parser.isSet(acceptTests);
