@@ -56,7 +56,7 @@ private:
         QSqlQuery query(m_gateway->database().connection());
         query.prepare(u"SELECT action_type, actor_id, details_json FROM audit_log WHERE work_item_id = ? "
                       "ORDER BY sequence"_s);
-        query.addBindValue(u"user:"_s + userId);
+        query.addBindValue(QString(u"user:"_s + userId));
         if (query.exec()) {
             while (query.next())
                 entries.append({query.value(0).toString(), query.value(1).toString(), query.value(2).toString()});
