@@ -39,7 +39,7 @@ int main(int argc, char *argv[])
     parser.addVersionOption();
     const QCommandLineOption demo(u"demo"_s,
                                   u"Create a demo database with synthetic data and demo logins if "
-                                  "none exists."_s);
+                                  "none exists, and let the demo logins sign in (loopback addresses only)."_s);
     const QCommandLineOption port(u"port"_s, u"TCP port (default 8080; 0 picks a free one)."_s, u"P"_s, u"8080"_s);
     const QCommandLineOption listen(u"listen"_s, u"Address to listen on (default 127.0.0.1)."_s, u"ADDRESS"_s,
                                     u"127.0.0.1"_s);
