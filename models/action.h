@@ -25,7 +25,12 @@ enum class ActionType {
     Escalate,
     Resolve,
     Reopen,
-    // Account events: audited, never sent as an action on a work item.
+    // Not actions on a work item: what the gateway records in its audit chain about
+    // sessions (subject "session:<user id>" or "signin:<hash of the name>") and about
+    // accounts (subject "user:<id>").
+    SignIn,
+    SignInFailed,
+    SignOut,
     UserAdded,
     PasswordChanged,
     UserDeactivated,
@@ -35,8 +40,8 @@ enum class ActionType {
     BreakGlassDisabled,
 };
 
-/// Whether type is an action on a work item (POST /v1/work-items/{id}/actions), not an
-/// account event the audit log records about a user.
+/// Whether a user may ask for this on a work item (POST /v1/work-items/{id}/actions, the
+/// workbench's action panel); the rest are only ever written by the gateway.
 constexpr bool isWorkItemAction(ActionType type)
 {
     return type <= ActionType::Reopen;
@@ -63,7 +68,7 @@ struct Action
 template<>
 struct WireNamesOf<ActionType>
 {
-    static constexpr WireNames<ActionType, 20> table {{{
+    static constexpr WireNames<ActionType, 23> table {{{
         {ActionType::Take, QLatin1StringView("take")},
         {ActionType::Assign, QLatin1StringView("assign")},
         {ActionType::Note, QLatin1StringView("note")},
@@ -77,6 +82,9 @@ struct WireNamesOf<ActionType>
         {ActionType::Escalate, QLatin1StringView("escalate")},
         {ActionType::Resolve, QLatin1StringView("resolve")},
         {ActionType::Reopen, QLatin1StringView("reopen")},
+        {ActionType::SignIn, QLatin1StringView("sign_in")},
+        {ActionType::SignInFailed, QLatin1StringView("sign_in_failed")},
+        {ActionType::SignOut, QLatin1StringView("sign_out")},
         {ActionType::UserAdded, QLatin1StringView("user_added")},
         {ActionType::PasswordChanged, QLatin1StringView("password_changed")},
         {ActionType::UserDeactivated, QLatin1StringView("user_deactivated")},

@@ -221,6 +221,31 @@ store::Migration version4()
             }};
 }
 
+store::Migration version5()
+{
+    // Sign-in limits and session expiry (docs/api/openapi.yaml, /session): failures counted per user name
+    // (as a hash of its lower-cased form) and per client address, shared by every gateway
+    // process on the file; sessions end after an idle time as well as at their absolute
+    // expiry (expires_at), so they remember when they were last used.
+    return {5,
+            u"sign-in throttle, session idle expiry"_s,
+            {
+                uR"(CREATE TABLE signin_throttle (
+            kind TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            failures INTEGER NOT NULL,
+            window_started_at TEXT NOT NULL,
+            last_failure_at TEXT NOT NULL,
+            locked_until TEXT,
+            refusal_recorded INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (kind, subject)) STRICT, WITHOUT ROWID)"_s,
+                u"CREATE INDEX signin_throttle_by_age ON signin_throttle (last_failure_at)"_s,
+                u"ALTER TABLE sessions ADD COLUMN last_seen_at TEXT"_s,
+                u"UPDATE sessions SET last_seen_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"_s,
+                u"CREATE INDEX sessions_by_user ON sessions (user_id)"_s,
+            }};
+}
+
 store::Migration version7()
 {
     // User administration (docs/emergency-access.md): demo accounts marked so that only a
@@ -247,7 +272,7 @@ store::Schema makeSchema()
     schema.name = u"gateway database"_s;
     schema.applicationId = 0x52434D47; // "RCMG"
     schema.pageSize = 8192; // as the workbench cache: see cacheschema.cpp
-    schema.migrations = {version1(), version2(), version3(), version4(), version7()};
+    schema.migrations = {version1(), version2(), version3(), version4(), version5(), version7()};
     // Rows bulk-loaded with the triggers suspended get their change numbers in row order.
     schema.afterIndexRestore = {
         u"UPDATE work_items SET change_seq = (SELECT value FROM meta WHERE key = 'change_seq') + row_id "

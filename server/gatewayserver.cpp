@@ -10,6 +10,7 @@
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QMetaEnum>
+#include <QPointer>
 #include <QRegularExpression>
 #include <QTcpSocket>
 #include <QTimer>
@@ -24,6 +25,51 @@ Q_LOGGING_CATEGORY(lcGateway, "rcm.gateway")
 namespace {
 
 constexpr qsizetype maximumHeaderBytes = 16 * 1024;
+
+/// Set on a connection while its sign-in's password is being checked.
+constexpr char signInUnderWay[] = "rcm.signInUnderWay";
+
+QByteArray reasonPhrase(int status)
+{
+    static const QHash<int, QByteArray> phrases {
+        {200, "OK"},
+        {201, "Created"},
+        {204, "No Content"},
+        {400, "Bad Request"},
+        {401, "Unauthorized"},
+        {403, "Forbidden"},
+        {404, "Not Found"},
+        {405, "Method Not Allowed"},
+        {409, "Conflict"},
+        {410, "Gone"},
+        {412, "Precondition Failed"},
+        {413, "Content Too Large"},
+        {415, "Unsupported Media Type"},
+        {422, "Unprocessable Content"},
+        {428, "Precondition Required"},
+        {429, "Too Many Requests"},
+        {500, "Internal Server Error"},
+        {503, "Service Unavailable"},
+    };
+    return phrases.value(status, status < 500 ? "Client Error" : "Server Error");
+}
+
+/// Writes the whole answer on the connection: Qt's responder keeps a reference to the
+/// request, which the HTTP layer reuses for the connection's next one, so it cannot be
+/// kept for an answer given later.
+void writeAnswer(QTcpSocket *socket, const ApiResponse &response, const QString &correlationId)
+{
+    QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
+    if (response.status != 204) { // a 204 has no body, so neither its type nor its length
+        head += "Content-Type: " + response.contentType + "\r\n";
+        head += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
+    }
+    head += "X-Correlation-Id: " + correlationId.toLatin1() + "\r\n";
+    head += "Cache-Control: no-store\r\n";
+    for (const auto &[name, value] : response.headers)
+        head += name + ": " + value + "\r\n";
+    socket->write(head + "\r\n" + (response.status != 204 ? response.body : QByteArray()));
+}
 
 } // namespace
 
@@ -163,6 +209,7 @@ GatewayServer::GatewayServer(GatewayStore &store, Options options, QObject *pare
     , m_store(store)
     , m_api(store, options.api)
     , m_options(options)
+    , m_passwordChecks(options.passwordChecks)
 { }
 
 quint16 GatewayServer::listenOn(const QHostAddress &address, quint16 port)
@@ -194,6 +241,13 @@ bool GatewayServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
 {
     QElapsedTimer timer;
     timer.start();
+    if (socket->property(signInUnderWay).toBool()) {
+        // Answers on a connection go out in order, and this one's sign-in has not been
+        // answered yet; no client of the API pipelines.
+        qCWarning(lcGateway) << "Dropping a connection that sent a request before its sign-in was answered";
+        socket->abort();
+        return true;
+    }
     ApiRequest apiRequest;
     apiRequest.method
         = QByteArray(QMetaEnum::fromType<QHttpServerRequest::Method>().valueToKey(static_cast<int>(request.method())))
@@ -204,21 +258,47 @@ bool GatewayServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
         apiRequest.headers.insert(name.toLower(), value);
     apiRequest.body = request.body();
     apiRequest.correlationId = correlationIdFor(apiRequest.headers.value("x-correlation-id"));
+    apiRequest.clientAddress = socket->peerAddress().toString();
 
+    if (WorkQueueApi::isSignIn(apiRequest)) {
+        signIn(apiRequest, socket, timer);
+        return true;
+    }
     const ApiResponse response = m_api.handle(apiRequest);
-
-    QHttpServerResponder responder = makeResponder(request, socket);
-    responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(response.status));
-    responder.writeHeader("Content-Type", response.contentType);
-    responder.writeHeader("Content-Length", QByteArray::number(response.body.size()));
-    responder.writeHeader("X-Correlation-Id", apiRequest.correlationId.toLatin1());
-    responder.writeHeader("Cache-Control", "no-store");
-    for (const auto &[name, value] : response.headers)
-        responder.writeHeader(name, value);
-    responder.writeBody(response.body);
-
+    writeAnswer(socket, response, apiRequest.correlationId);
     logRequest(apiRequest.method, response, timer.nsecsElapsed(), apiRequest.correlationId);
     return true;
+}
+
+void GatewayServer::signIn(const ApiRequest &request, QTcpSocket *socket, QElapsedTimer timer)
+{
+    // Not the request itself: its body holds the password.
+    auto answer = [method = request.method, correlationId = request.correlationId, timer](QTcpSocket *connection,
+                                                                                          const ApiResponse &response) {
+        if (connection && connection->isOpen()) { // else the client left while its password was checked
+            connection->setProperty(signInUnderWay, false);
+            writeAnswer(connection, response, correlationId);
+        }
+        logRequest(method, response, timer.nsecsElapsed(), correlationId);
+    };
+    auto begun = m_api.beginSignIn(request);
+    if (const auto *refused = std::get_if<ApiResponse>(&begun)) {
+        answer(socket, *refused);
+        return;
+    }
+    // The check takes a good part of a second of one core: it runs on a worker, and the
+    // outcome is recorded (and the session made) back here, where the database is used.
+    auto pending = std::make_shared<SignInDesk::Pending>(std::get<SignInDesk::Pending>(std::move(begun)));
+    const QPointer<QTcpSocket> connection(socket);
+    const bool queued = m_passwordChecks.submit(pending->password, pending->stored,
+                                                [this, pending, connection, answer](bool matches) {
+                                                    answer(connection.data(), m_api.finishSignIn(*pending, matches));
+                                                });
+    if (!queued) {
+        answer(socket, m_api.signInBusy(request));
+        return;
+    }
+    socket->setProperty(signInUnderWay, true);
 }
 
 void GatewayServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)

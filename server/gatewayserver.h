@@ -3,9 +3,11 @@
 
 #pragma once
 
+#include "server/passwordverifier.h"
 #include "server/workqueueapi.h"
 
 #include <QAbstractHttpServer>
+#include <QElapsedTimer>
 #include <QHostAddress>
 #include <QLoggingCategory>
 #include <QTcpServer>
@@ -100,6 +102,8 @@ public:
         qint64 spoolFromBytes = 256 * 1024;
         /// Where spooled uploads go; empty: the database's folder.
         QString uploadDirectory;
+        /// The threads sign-ins check passwords on, and how many may wait for one.
+        PasswordVerifier::Options passwordChecks;
     };
 
     GatewayServer(GatewayStore &store, Options options, QObject *parent = nullptr);
@@ -112,9 +116,12 @@ protected:
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
+    void signIn(const ApiRequest &request, QTcpSocket *socket, QElapsedTimer timer);
+
     GatewayStore &m_store;
     WorkQueueApi m_api;
     Options m_options;
+    PasswordVerifier m_passwordChecks;
 };
 
 } // namespace rcm::server

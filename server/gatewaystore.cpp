@@ -77,18 +77,18 @@ QDateTime GatewayStore::now() const
     return m_clock ? m_clock().toUTC() : QDateTime::currentDateTimeUtc();
 }
 
-QString GatewayStore::maySignInCondition() const
+QString GatewayStore::maySignInCondition(const QDateTime &at) const
 {
     // The timestamp is ours (digits and -:.TZ), safe to write into the statement.
     return u"users.active = 1 AND (users.demo = 0 OR %1) AND (users.expires_at IS NULL OR users.expires_at > '%2')"_s
         .arg(m_demoAccounts == DemoAccounts::Allowed ? 1 : 0)
-        .arg(utcText(now()));
+        .arg(utcText(at));
 }
 
-QString GatewayStore::userColumns() const
+QString GatewayStore::userColumns(const QDateTime &at) const
 {
     return u"users.id, users.username, users.display_name, CASE WHEN users.emergency_until > '%1' "
-           "THEN users.emergency_role ELSE users.role END, users.active"_s.arg(utcText(now()));
+           "THEN users.emergency_role ELSE users.role END, users.active"_s.arg(utcText(at));
 }
 
 StoreError GatewayStore::addUser(const User &user, const QString &password, int iterations)
@@ -118,7 +118,7 @@ std::optional<User> GatewayStore::authenticate(const QString &username, const QS
 {
     QSqlQuery query(m_database.connection());
     query.prepare(u"SELECT %1, password_salt, password_hash, password_iterations FROM users "
-                  "WHERE username = ? AND %2"_s.arg(userColumns(), maySignInCondition()));
+                  "WHERE username = ? AND %2"_s.arg(userColumns(now()), maySignInCondition(now())));
     query.addBindValue(username);
     if (!query.exec() || !query.next())
         return std::nullopt;
@@ -132,7 +132,7 @@ std::optional<User> GatewayStore::authenticate(const QString &username, const QS
 std::optional<User> GatewayStore::user(const QString &id)
 {
     QSqlQuery query(m_database.connection());
-    query.prepare(u"SELECT %1 FROM users WHERE id = ?"_s.arg(userColumns()));
+    query.prepare(u"SELECT %1 FROM users WHERE id = ?"_s.arg(userColumns(now())));
     query.addBindValue(id);
     if (!query.exec() || !query.next())
         return std::nullopt;
@@ -144,7 +144,7 @@ QList<std::pair<User, qint64>> GatewayStore::usersWithOpenWork(StoreError *error
     QList<std::pair<User, qint64>> result;
     QSqlQuery query(m_database.connection());
     if (!query.exec(u"SELECT %1, (SELECT count(*) FROM work_items WHERE owner_id = users.id AND status <> 'resolved' "
-                    "AND deleted = 0) FROM users ORDER BY id"_s.arg(userColumns()))) {
+                    "AND deleted = 0) FROM users ORDER BY id"_s.arg(userColumns(now())))) {
         setError(error, queryError(query));
         return result;
     }
@@ -153,17 +153,46 @@ QList<std::pair<User, qint64>> GatewayStore::usersWithOpenWork(StoreError *error
     return result;
 }
 
-QString GatewayStore::createSession(const QString &userId, std::chrono::seconds lifetime, StoreError *error)
+std::optional<GatewayStore::Credentials> GatewayStore::credentials(const QString &username, StoreError *error)
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(
+        u"SELECT %1, password_salt, password_hash, password_iterations FROM users "
+        "WHERE username = ? AND password_hash IS NOT NULL AND %2"_s.arg(userColumns(now()), maySignInCondition(now())));
+    query.addBindValue(username);
+    if (!query.exec()) {
+        setError(error, queryError(query));
+        return std::nullopt;
+    }
+    if (!query.next())
+        return std::nullopt;
+    return Credentials {userFromQuery(query),
+                        {query.value(5).toByteArray(), query.value(6).toByteArray(), query.value(7).toInt()}};
+}
+
+int GatewayStore::strongestIterations()
+{
+    QSqlQuery query(m_database.connection());
+    if (query.exec(u"SELECT max(password_iterations) FROM users WHERE password_hash IS NOT NULL"_s) && query.next()
+        && query.value(0).toInt() > 0) {
+        return query.value(0).toInt();
+    }
+    return PasswordHasher::defaultIterations;
+}
+
+QString GatewayStore::createSession(const QString &userId, std::chrono::seconds lifetime, StoreError *error,
+                                    const QDateTime &now)
 {
     QByteArray secret(32, Qt::Uninitialized);
     QRandomGenerator::system()->generate(secret.begin(), secret.end());
     const QString token
         = QString::fromLatin1(secret.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
     QSqlQuery query(m_database.connection());
-    query.prepare(u"INSERT INTO sessions (token_hash, user_id, expires_at) VALUES (?, ?, ?)"_s);
+    query.prepare(u"INSERT INTO sessions (token_hash, user_id, expires_at, last_seen_at) VALUES (?, ?, ?, ?)"_s);
     query.addBindValue(tokenHash(token));
     query.addBindValue(userId);
-    query.addBindValue(utcText(QDateTime::currentDateTimeUtc().addSecs(lifetime.count())));
+    query.addBindValue(utcText(now.addSecs(lifetime.count())));
+    query.addBindValue(utcText(now));
     if (!query.exec()) {
         setError(error, queryError(query));
         return {};
@@ -171,16 +200,57 @@ QString GatewayStore::createSession(const QString &userId, std::chrono::seconds 
     return token;
 }
 
-std::optional<User> GatewayStore::userForSession(const QString &token)
+std::optional<User> GatewayStore::userForSession(const QString &token, const QDateTime &now,
+                                                 std::optional<std::chrono::seconds> idleLimit)
 {
+    // Writing the last use on every request would turn each read into a write; a minute's
+    // staleness is far inside any idle limit.
+    constexpr qint64 lastSeenGranularitySeconds = 60;
+    const QByteArray hash = tokenHash(token);
     QSqlQuery query(m_database.connection());
-    query.prepare(u"SELECT %1 FROM sessions JOIN users ON users.id = sessions.user_id "
-                  "WHERE token_hash = ? AND sessions.expires_at > ? AND %2"_s.arg(userColumns(), maySignInCondition()));
-    query.addBindValue(tokenHash(token));
-    query.addBindValue(utcText(now()));
+    query.prepare(u"SELECT %1, sessions.last_seen_at FROM sessions JOIN users ON users.id = sessions.user_id "
+                  "WHERE token_hash = ? AND sessions.expires_at > ? AND %2 "
+                  "AND (? IS NULL OR sessions.last_seen_at > ?)"_s.arg(userColumns(now), maySignInCondition(now)));
+    const QVariant idleSince
+        = idleLimit ? QVariant(utcText(now.addSecs(-idleLimit->count()))) : QVariant(QMetaType::fromType<QString>());
+    query.addBindValue(hash);
+    query.addBindValue(utcText(now));
+    query.addBindValue(idleSince);
+    query.addBindValue(idleSince);
     if (!query.exec() || !query.next())
         return std::nullopt;
-    return userFromQuery(query);
+    const User user = userFromQuery(query);
+    const QDateTime lastSeen = QDateTime::fromString(query.value(5).toString(), Qt::ISODateWithMs);
+    query.finish();
+    if (!lastSeen.isValid() || lastSeen.secsTo(now) >= lastSeenGranularitySeconds) {
+        QSqlQuery touch(m_database.connection());
+        touch.prepare(u"UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?"_s);
+        touch.addBindValue(utcText(now));
+        touch.addBindValue(hash);
+        touch.exec(); // a lost touch only makes the session go idle a minute early
+    }
+    return user;
+}
+
+std::optional<QString> GatewayStore::endSession(const QString &token, StoreError *error)
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(u"DELETE FROM sessions WHERE token_hash = ? RETURNING user_id"_s);
+    query.addBindValue(tokenHash(token));
+    if (!query.exec()) {
+        setError(error, queryError(query));
+        return std::nullopt;
+    }
+    return query.next() ? std::optional(query.value(0).toString()) : std::nullopt;
+}
+
+StoreError GatewayStore::purgeSessions(const QDateTime &now, std::chrono::seconds idleLimit)
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(u"DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at IS NULL OR last_seen_at <= ?"_s);
+    query.addBindValue(utcText(now));
+    query.addBindValue(utcText(now.addSecs(-idleLimit.count())));
+    return query.exec() ? StoreError() : queryError(query);
 }
 
 std::optional<GatewayStore::ChangePage> GatewayStore::changes(const User &viewer, qint64 after, int limit,

@@ -6,6 +6,7 @@
 #include "models/auditevent.h"
 #include "models/user.h"
 #include "models/workitem.h"
+#include "server/passwordhasher.h"
 #include "services/rules/actionpolicy.h"
 #include "services/store/database.h"
 #include "services/store/workitemstore.h"
@@ -41,16 +42,17 @@ public:
     /// in: only a gateway started with --demo lets them.
     enum class DemoAccounts { Refused, Allowed };
     void setDemoAccounts(DemoAccounts demoAccounts) { m_demoAccounts = demoAccounts; }
-    /// The time account expiry and emergency grants are judged by; tests move it.
+    /// The time account expiry and emergency grants are judged by where no caller gives
+    /// one (sign-in, user lookups, grants); tests move it.
     void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
     QDateTime now() const;
     /// The rule of who may sign in and whose sessions work, as SQL over `users`: active,
     /// not a demo account outside demo mode, not past the account's own expiry (the
     /// break-glass account). Whoever looks a user up to sign them in uses it.
-    QString maySignInCondition() const;
+    QString maySignInCondition(const QDateTime &at) const;
     /// The columns of a User, for SELECTs over `users`: the role is the one the user has
     /// now, an emergency grant's until it expires.
-    QString userColumns() const;
+    QString userColumns(const QDateTime &at) const;
 
     // Users and sessions.
     store::StoreError addUser(const models::User &user, const QString &password, int iterations);
@@ -58,9 +60,29 @@ public:
     std::optional<models::User> user(const QString &id);
     /// Every user with the number of open items they own.
     QList<std::pair<models::User, qint64>> usersWithOpenWork(store::StoreError *error = nullptr);
-    /// A new bearer token for the user; only its hash is stored.
-    QString createSession(const QString &userId, std::chrono::seconds lifetime, store::StoreError *error = nullptr);
-    std::optional<models::User> userForSession(const QString &token);
+    /// What a sign-in checks a password against: an active user with a password.
+    struct Credentials
+    {
+        models::User user;
+        PasswordHasher::Hashed stored;
+    };
+    std::optional<Credentials> credentials(const QString &username, store::StoreError *error = nullptr);
+    /// The most PBKDF2 iterations any user's password has (the default when none has one):
+    /// what checking a name that cannot sign in must cost so as not to stand out.
+    int strongestIterations();
+    /// A new bearer token for the user, valid for lifetime from now; only its hash is stored.
+    QString createSession(const QString &userId, std::chrono::seconds lifetime, store::StoreError *error = nullptr,
+                          const QDateTime &now = QDateTime::currentDateTimeUtc());
+    /// The user a token signs in, unless it expired (absolutely, or after idleLimit unused
+    /// when one is given). A use is recorded (at most about once a minute, to keep reads
+    /// cheap), which keeps the session from going idle.
+    std::optional<models::User> userForSession(const QString &token,
+                                               const QDateTime &now = QDateTime::currentDateTimeUtc(),
+                                               std::optional<std::chrono::seconds> idleLimit = std::nullopt);
+    /// Ends the session the token stands for; the id of its user, if there was one.
+    std::optional<QString> endSession(const QString &token, store::StoreError *error = nullptr);
+    /// Deletes sessions past their absolute expiry or unused for idleLimit.
+    store::StoreError purgeSessions(const QDateTime &now, std::chrono::seconds idleLimit);
 
     // Work items.
     struct Change

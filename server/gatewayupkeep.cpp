@@ -7,6 +7,7 @@
 
 #include "server/gatewayserver.h"
 #include "server/gatewaystore.h"
+#include "server/signinthrottle.h"
 
 namespace rcm::server {
 
@@ -38,7 +39,19 @@ store::StoreError GatewayUpkeep::purgeExpired(const QDateTime &now)
     const store::StoreError tombstones = m_store.purgeTombstones(now.addDuration(-m_windows.tombstones));
     if (tombstones)
         qCWarning(lcGateway).noquote() << "Purging tombstones failed:" << tombstones.message();
-    return keys ? keys : tombstones;
+    const store::StoreError sessions = m_store.purgeSessions(now, m_windows.sessionIdle);
+    if (sessions)
+        qCWarning(lcGateway).noquote() << "Purging expired sessions failed:" << sessions.message();
+    SignInThrottle::Limits limits;
+    limits.failureMemory = m_windows.signInFailures;
+    const store::StoreError failures = SignInThrottle(m_store.database(), limits).purge(now);
+    if (failures)
+        qCWarning(lcGateway).noquote() << "Purging old sign-in failures failed:" << failures.message();
+    for (const store::StoreError *error : {&keys, &tombstones, &sessions, &failures}) {
+        if (*error)
+            return *error;
+    }
+    return {};
 }
 
 } // namespace rcm::server

@@ -16,9 +16,10 @@ namespace rcm::server {
 class GatewayStore;
 
 /// The gateway's hourly upkeep: forgets idempotency keys after a day (a client retries a
-/// lost reply within minutes) and purges tombstones after 30 days (a workbench that has
-/// not synced for longer is told to resync in full). Starting it first runs the one-time
-/// re-judging of open remittance items (PostingRejudge).
+/// lost reply within minutes), purges tombstones after 30 days (a workbench that has not
+/// synced for longer is told to resync in full), deletes expired sessions (past their
+/// absolute expiry or idle too long) and forgets old sign-in failures. Starting it first
+/// runs the one-time re-judging of open remittance items (PostingRejudge).
 class GatewayUpkeep final : public QObject
 {
     Q_OBJECT
@@ -28,6 +29,8 @@ public:
     {
         std::chrono::hours idempotencyKeys = std::chrono::hours(24);
         std::chrono::hours tombstones = std::chrono::hours(24 * 30);
+        std::chrono::seconds sessionIdle {30 * 60}; ///< as WorkQueueApi::Options::sessionIdle
+        std::chrono::seconds signInFailures {24 * 3600}; ///< as SignInThrottle::Limits::failureMemory
     };
 
     explicit GatewayUpkeep(GatewayStore &store, QObject *parent = nullptr);
@@ -37,8 +40,8 @@ public:
     /// Runs the upkeep every interval from now on.
     void start(std::chrono::milliseconds interval = std::chrono::hours(1));
 
-    /// Purges what is older than its window, counted back from now. Both purges run even
-    /// if the first fails; the first error is returned (and each is logged).
+    /// Purges what is older than its window, counted back from now. Every purge runs even
+    /// if one fails; the first error is returned (and each is logged).
     store::StoreError purgeExpired(const QDateTime &now);
 
 private:

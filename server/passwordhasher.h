@@ -23,6 +23,14 @@ struct Hashed
 Hashed hash(const QString &password, int iterations = defaultIterations);
 /// Compares in constant time.
 bool verify(const QString &password, const Hashed &stored);
+/// A stored hash no password matches (a random salt and hash), for a user name that
+/// cannot sign in: verifying against it costs what a real user's check costs, so the
+/// answer's timing does not tell whether the name exists.
+Hashed decoy(int iterations = defaultIterations);
+
+/// PBKDF2 iterations run by verify() in this process so far: lets a test see that a
+/// sign-in did the full work without timing it.
+qint64 iterationsVerified();
 
 } // namespace PasswordHasher
 

@@ -45,8 +45,9 @@ bool readActions(store::Database &database, const ReportScope &scope, QMap<UserA
     ReportSql sql(u"SELECT a.actor_id, substr(a.occurred_at, 1, 10), count(*) FROM audit_log AS a"_s);
     if (byItem)
         sql << u" JOIN work_items AS w ON w.id = a.work_item_id"_s;
-    // Work on items only: an export's registration is an audit entry filed under "export:SHA256".
-    sql << u" WHERE a.work_item_id NOT LIKE 'export:%'"_s;
+    // Work on items only: the audit's other subjects (an export's "export:SHA256", sign-ins'
+    // "session:USER" and "signin:HASH") hold a colon, which item ids never do.
+    sql << u" WHERE instr(a.work_item_id, ':') = 0"_s;
     sql.period(u"a.occurred_at"_s, scope);
     if (byItem)
         sql.itemFilters(u"w"_s, scope);

@@ -71,6 +71,7 @@ QJsonObject historyEntry(const AuditEvent &event)
 WorkQueueApi::WorkQueueApi(GatewayStore &store, Options options)
     : m_store(store)
     , m_options(options)
+    , m_signIn(store, {options.sessionLifetime, options.sessionIdle, options.signInLimits, options.clock})
 { }
 
 QString WorkQueueApi::encodeCursor(qint64 sequence)
@@ -108,10 +109,10 @@ ApiResponse WorkQueueApi::handle(const ApiRequest &request)
     };
     if (path == u"/v1/health"_s)
         return route(path, isGet ? health() : problemResponse(problem(405, u"method-not-allowed"_s, u"Use GET"_s)));
-    if (path == u"/v1/session"_s) {
-        return route(path,
-                     isPost ? signIn(request) : problemResponse(problem(405, u"method-not-allowed"_s, u"Use POST"_s)));
-    }
+    if (path == u"/v1/session"_s)
+        return route(path, session(request));
+    if (path == u"/v1/policy"_s)
+        return route(path, isGet ? policy() : problemResponse(problem(405, u"method-not-allowed"_s, u"Use GET"_s)));
 
     // Everything else needs a signed-in user.
     const std::optional<User> user = signedInUser(request);
@@ -233,7 +234,7 @@ std::optional<User> WorkQueueApi::signedInUser(const ApiRequest &request)
 {
     const QByteArray authorization = request.headers.value("authorization");
     if (authorization.size() > 7 && authorization.first(7).toLower() == "bearer ")
-        return m_store.userForSession(QString::fromLatin1(authorization.mid(7).trimmed()));
+        return m_signIn.userFor(QString::fromLatin1(authorization.mid(7).trimmed()));
     return std::nullopt;
 }
 
@@ -262,40 +263,55 @@ ApiResponse WorkQueueApi::health()
     return json(QJsonObject {{u"status"_s, u"ok"_s}, {u"version"_s, QCoreApplication::applicationVersion()}});
 }
 
-ApiResponse WorkQueueApi::signIn(const ApiRequest &request)
+bool WorkQueueApi::isSignIn(const ApiRequest &request)
 {
+    return request.method == "POST" && request.path == u"/v1/session"_s;
+}
+
+std::variant<ApiResponse, SignInDesk::Pending> WorkQueueApi::beginSignIn(const ApiRequest &request)
+{
+    m_correlationId = request.correlationId;
     Problem problem;
     const std::optional<QJsonObject> body = jsonBody(request, &problem);
-    if (!body)
-        return problemResponse(problem);
-    for (auto it = body->begin(); it != body->end(); ++it) {
-        if ((it.key() != u"username"_s && it.key() != u"password"_s) || !it.value().isString()) {
-            return problemResponse(rules::problem(422, u"invalid-request"_s, u"Invalid sign-in request"_s,
-                                                  u"Send {\"username\": string, \"password\": string} only"_s));
-        }
+    if (!body) {
+        ApiResponse refused = problemResponse(problem);
+        refused.route = request.path;
+        return refused;
     }
-    const QString username = body->value(u"username"_s).toString();
-    const QString password = body->value(u"password"_s).toString();
-    if (username.isEmpty() || password.isEmpty()) {
-        return problemResponse(rules::problem(422, u"invalid-request"_s, u"Invalid sign-in request"_s,
-                                              u"username and password are required"_s));
+    return m_signIn.begin(request, *body);
+}
+
+ApiResponse WorkQueueApi::finishSignIn(const SignInDesk::Pending &pending, bool passwordMatches)
+{
+    return m_signIn.finish(pending, passwordMatches);
+}
+
+ApiResponse WorkQueueApi::session(const ApiRequest &request)
+{
+    if (request.method == "POST") {
+        // Here the password is checked on this thread; GatewayServer checks it on a pool.
+        auto begun = beginSignIn(request);
+        if (auto *answer = std::get_if<ApiResponse>(&begun))
+            return *answer;
+        const auto &pending = std::get<SignInDesk::Pending>(begun);
+        return finishSignIn(pending, PasswordHasher::verify(pending.password, pending.stored));
     }
-    const std::optional<User> user = m_store.authenticate(username, password);
-    if (!user) {
-        return problemResponse(rules::problem(401, u"invalid-credentials"_s, u"Sign-in failed"_s,
-                                              u"The user name or password is wrong"_s));
+    if (request.method == "DELETE") {
+        const std::optional<User> user = signedInUser(request);
+        if (!user)
+            return problemResponse(unauthorized());
+        return m_signIn.signOut(request, QString::fromLatin1(request.headers.value("authorization").mid(7).trimmed()),
+                                *user);
     }
-    store::StoreError error;
-    const QString token = m_store.createSession(user->id, m_options.sessionLifetime, &error);
-    if (error)
-        return problemResponse(rules::problem(503, u"store-error"_s, u"Try again"_s, error.message()));
-    ApiResponse response = json(QJsonObject {
-        {u"token"_s, token},
-        {u"expiresAt"_s,
-         QDateTime::currentDateTimeUtc().addSecs(m_options.sessionLifetime.count()).toString(Qt::ISODateWithMs)},
-        {u"user"_s, api::toJson(*user)}});
-    response.userId = user->id;
-    return response;
+    return problemResponse(problem(405, u"method-not-allowed"_s, u"Use POST to sign in or DELETE to sign out"_s));
+}
+
+ApiResponse WorkQueueApi::policy()
+{
+    return json(QJsonObject {{u"autoLockMinutesMax"_s, m_options.autoLockMinutesMax},
+                             {u"offlineUnlockHours"_s, m_options.offlineUnlockHours},
+                             {u"sessionIdleMinutes"_s, qint64(m_options.sessionIdle.count() / 60)},
+                             {u"sessionAbsoluteHours"_s, qint64(m_options.sessionLifetime.count() / 3600)}});
 }
 
 ApiResponse WorkQueueApi::listChanges(const ApiRequest &request, const User &user)

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "server/gatewaystore.h"
+#include "server/signindesk.h"
 #include "services/rules/problem.h"
 
 #include <QByteArray>
@@ -28,6 +29,7 @@ struct ApiRequest
     /// An 835 upload spooled to disk (open, seekable) instead of body; not owned.
     QIODevice *bodyFile = nullptr;
     QString correlationId;
+    QString clientAddress;
 
     qint64 bodySize() const;
 };
@@ -50,7 +52,14 @@ class WorkQueueApi final
 public:
     struct Options
     {
-        std::chrono::seconds sessionLifetime {8 * 3600};
+        std::chrono::seconds sessionLifetime {8 * 3600}; ///< absolute, however busy the session
+        std::chrono::seconds sessionIdle {30 * 60}; ///< unused this long, a session ends
+        SignInThrottle::Limits signInLimits;
+        /// The workstation policy GET /v1/policy hands the workbench: the longest it may
+        /// stay unlocked while idle, and how long it may be unlocked offline.
+        int autoLockMinutesMax = 15;
+        int offlineUnlockHours = 12;
+        std::function<QDateTime()> clock; ///< the time now (UTC) for sessions; empty: the system clock
         qsizetype maximumBodyBytes = 64 * 1024;
         qint64 maximumRemittanceBytes = 2LL * 1024 * 1024 * 1024; ///< an 835 file (POST /v1/remittances)
         /// Post interchanges marked as tests (ISA15 = T): only a test gateway does.
@@ -62,6 +71,15 @@ public:
     WorkQueueApi(GatewayStore &store, Options options);
 
     ApiResponse handle(const ApiRequest &request);
+
+    /// POST /v1/session in steps, for a server that checks the password on another
+    /// thread: whether the request is one, then either its answer at once or the check to
+    /// run, then the answer once the check is done. handle() runs all three in one go.
+    static bool isSignIn(const ApiRequest &request);
+    std::variant<ApiResponse, SignInDesk::Pending> beginSignIn(const ApiRequest &request);
+    ApiResponse finishSignIn(const SignInDesk::Pending &pending, bool passwordMatches);
+    /// The answer when too many sign-ins wait for a password check.
+    ApiResponse signInBusy(const ApiRequest &request) const { return m_signIn.busy(request); }
     /// For an upload whose body has not been read yet (POST /v1/remittances announcing
     /// length bytes): the answer that refuses it (not signed in, not allowed, too large),
     /// or nothing when its body may be received and then handled.
@@ -73,7 +91,8 @@ public:
 
 private:
     ApiResponse health();
-    ApiResponse signIn(const ApiRequest &request);
+    ApiResponse session(const ApiRequest &request);
+    ApiResponse policy();
     ApiResponse listChanges(const ApiRequest &request, const models::User &user);
     ApiResponse getItem(const QString &id, const models::User &user);
     ApiResponse postAction(const ApiRequest &request, const QString &id, const models::User &user);
@@ -98,6 +117,7 @@ private:
 
     GatewayStore &m_store;
     Options m_options;
+    SignInDesk m_signIn;
     QString m_correlationId; ///< of the request being handled
 };
 

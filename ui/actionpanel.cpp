@@ -68,6 +68,9 @@ QString actionLabel(ActionType type)
         return ActionPanel::tr("Resolve…");
     case ActionType::Reopen:
         return ActionPanel::tr("Reopen");
+    case ActionType::SignIn:
+    case ActionType::SignInFailed:
+    case ActionType::SignOut:
     case ActionType::UserAdded:
     case ActionType::PasswordChanged:
     case ActionType::UserDeactivated:

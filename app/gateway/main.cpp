@@ -18,8 +18,60 @@
 #include <QStandardPaths>
 #include <QTextStream>
 
+#include <array>
+
 using namespace Qt::Literals::StringLiterals;
 using namespace rcm;
+
+namespace {
+
+/// Sessions and the workstation policy GET /v1/policy hands the workbench.
+struct SessionOptions
+{
+    QCommandLineOption autoLockMaximum {u"auto-lock-max-minutes"_s,
+                                        u"The longest the workbench may stay unlocked while idle, in minutes "
+                                        "(default 15)."_s,
+                                        u"MINUTES"_s, u"15"_s};
+    QCommandLineOption offlineUnlock {u"offline-unlock-hours"_s,
+                                      u"How long the workbench may be unlocked without reaching the gateway, in hours "
+                                      "(default 12)."_s,
+                                      u"HOURS"_s, u"12"_s};
+    QCommandLineOption sessionIdle {u"session-idle-minutes"_s,
+                                    u"A session unused this long ends (default 30); every session also ends 8 hours "
+                                    "after sign-in."_s,
+                                    u"MINUTES"_s, u"30"_s};
+
+    QList<QCommandLineOption> all() const { return {autoLockMaximum, offlineUnlock, sessionIdle}; }
+
+    /// Reads them into options; false (after saying why) when one is not a whole number
+    /// in its range.
+    bool read(const QCommandLineParser &parser, server::WorkQueueApi::Options &options, QTextStream &err) const
+    {
+        struct Reading
+        {
+            const QCommandLineOption &option;
+            int maximum;
+            int value = 0;
+        };
+        std::array readings {Reading {autoLockMaximum, 24 * 60}, Reading {offlineUnlock, 24 * 30},
+                             Reading {sessionIdle, 24 * 60}};
+        for (Reading &reading : readings) {
+            bool ok = false;
+            reading.value = parser.value(reading.option).toInt(&ok);
+            if (!ok || reading.value < 1 || reading.value > reading.maximum) {
+                err << "rcm-gateway: --" << reading.option.names().constFirst() << " must be a whole number from 1 to "
+                    << reading.maximum << "\n";
+                return false;
+            }
+        }
+        options.autoLockMinutesMax = readings[0].value;
+        options.offlineUnlockHours = readings[1].value;
+        options.sessionIdle = std::chrono::minutes(readings[2].value);
+        return true;
+    }
+};
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -57,6 +109,8 @@ int main(int argc, char *argv[])
         "a temporary file beside the database, so this is disk, not memory."_s,
         u"BYTES"_s, u"2147483648"_s);
     parser.addOptions({demo, port, listen, data, items, maximumRemittance, acceptTests});
+    const SessionOptions sessionOptions;
+    parser.addOptions(sessionOptions.all());
     parser.process(application);
 
     QTextStream out(stdout);
@@ -81,6 +135,9 @@ int main(int argc, char *argv[])
             << address.toString() << "\n";
         return 2;
     }
+    server::WorkQueueApi::Options apiOptions;
+    if (!sessionOptions.read(parser, apiOptions, err))
+        return 2;
     const QString folder
         = parser.isSet(data) ? parser.value(data) : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     const QString path = QDir(folder).filePath(u"gateway.db"_s);
@@ -112,6 +169,7 @@ int main(int argc, char *argv[])
     }
 
     server::GatewayServer::Options options;
+    options.api = apiOptions;
     options.api.acceptTestInterchanges = parser.isSet(acceptTests);
     options.api.maximumRemittanceBytes = maximumRemittanceBytes;
     server::GatewayServer gateway(store, options);
@@ -121,7 +179,10 @@ int main(int argc, char *argv[])
             << " (in use? try another --port)\n";
         return 1;
     }
-    server::GatewayUpkeep upkeep(store);
+    server::GatewayUpkeep::Windows windows;
+    windows.sessionIdle = options.api.sessionIdle;
+    windows.signInFailures = options.api.signInLimits.failureMemory;
+    server::GatewayUpkeep upkeep(store, windows);
     upkeep.start();
     const QString host
         = address.protocol() == QAbstractSocket::IPv6Protocol ? u"[%1]"_s.arg(address.toString()) : address.toString();

@@ -120,7 +120,9 @@ api::Session *CliContext::signedInSession(int *exitCode)
     m_session = std::make_unique<api::Session>(QUrl(m_server));
     if (!m_password.isEmpty()) {
         if (const api::ApiError error = signIn()) {
-            *exitCode = error.kind == api::ApiError::Kind::Unauthorized ? Failure : exitCodeFor(error);
+            // Refused (wrong password, or locked out after too many): not a network problem.
+            const bool refused = error.kind == api::ApiError::Kind::Unauthorized || error.httpStatus == 429;
+            *exitCode = refused ? Failure : exitCodeFor(error);
             m_session.reset();
             return nullptr;
         }

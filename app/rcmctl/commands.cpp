@@ -33,6 +33,8 @@ struct Command
 constexpr std::array commands = {
     Command {QLatin1StringView("generate"), QLatin1StringView("write a cache of synthetic work items"), runGenerate},
     Command {QLatin1StringView("login"), QLatin1StringView("sign in and keep the token in the keyring"), runLogin},
+    Command {QLatin1StringView("logout"), QLatin1StringView("end the session and forget the keyring's token"),
+             runLogout},
     Command {QLatin1StringView("sync"), QLatin1StringView("send pending actions and update the cache"), runSync},
     Command {QLatin1StringView("status"), QLatin1StringView("the cache's sync state and outbox"), runStatus},
     Command {QLatin1StringView("act"), QLatin1StringView("queue an action on a work item and send it"), runAct},

@@ -51,6 +51,47 @@ int runLogin(const QStringList &arguments)
     return Success;
 }
 
+int runLogout(const QStringList &arguments)
+{
+    CliContext context;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"End the session on the gateway and forget the session token kept in the keyring."_s);
+    if (const auto stop = context.parse(parser, arguments, false))
+        return *stop;
+    if (context.username().isEmpty()) {
+        context.err << "rcmctl logout: give --user NAME: no one has signed in from here yet\n";
+        return UsageError;
+    }
+    const QString token = TokenStore::load(context.serverUrl(), context.username());
+    if (token.isEmpty()) {
+        context.out << "Not signed in to " << context.serverUrl() << " as " << context.username()
+                    << ": no session token is kept here.\n";
+        return Success;
+    }
+    // Forgotten here first: whatever the gateway says, this computer keeps no token.
+    TokenStore::remove(context.serverUrl(), context.username());
+    api::Session session(QUrl(context.serverUrl()));
+    session.adoptToken(context.username(), token);
+    api::ApiError result;
+    waitUntilDone([&](const std::function<void()> &finished) {
+        session.signOut(&session, [&result, finished](const api::ApiError &error) {
+            result = error;
+            finished();
+        });
+    });
+    // 401: the session had already ended (expired, or signed out elsewhere).
+    if (!result || result.kind == api::ApiError::Kind::Unauthorized) {
+        context.out << "Signed out of " << context.serverUrl() << " as " << context.username()
+                    << "; the token is forgotten.\n";
+        return Success;
+    }
+    context.err << "rcmctl logout: the token was removed from this computer, but the gateway could not end the "
+                   "session ("
+                << result.message() << "); it ends by itself once unused for the gateway's idle time.\n";
+    return CliContext::exitCodeFor(result);
+}
+
 int runSync(const QStringList &arguments)
 {
     CliContext context;

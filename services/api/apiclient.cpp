@@ -53,7 +53,8 @@ QString ApiError::message() const
         text = u"The server did not answer in time"_s;
         break;
     case Kind::Server:
-        text = u"The server failed (HTTP %1)"_s.arg(httpStatus);
+        text = httpStatus == 429 ? u"The server refused for now (HTTP 429)"_s
+                                 : u"The server failed (HTTP %1)"_s.arg(httpStatus);
         break;
     case Kind::Unauthorized:
         text = u"Sign in again: the session is missing or has expired"_s;
@@ -112,7 +113,9 @@ private:
         const ApiError error = interpretReply(*m_request, *m_reply, &retryAfter);
         m_reply->deleteLater(); // not deleted inside its own finished()
         m_reply.clear();
-        if (!error || !isRetriable(error) || !m_request->isRetriable() || m_attempt >= m_options.maximumAttempts) {
+        const bool throttled = error.httpStatus == 429 && !m_request->waitsOutTooManyRequests();
+        if (!error || !isRetriable(error) || !m_request->isRetriable() || throttled
+            || m_attempt >= m_options.maximumAttempts) {
             Q_EMIT finished(error);
             deleteLater();
             return;
@@ -237,6 +240,17 @@ ApiError interpretReply(ApiRequestKind &request, QNetworkReply &reply, std::chro
             *retryAfter = std::chrono::seconds(seconds);
     }
 
+    if (status == 204) { // done, and nothing to say (DELETE /session)
+        const QString problem = request.parse(QJsonDocument(), headers);
+        if (problem.isEmpty())
+            return {};
+        ApiError error;
+        error.kind = ApiError::Kind::BadReply;
+        error.httpStatus = status;
+        error.correlationId = QString::fromLatin1(correlationId);
+        error.detail = problem;
+        return error;
+    }
     const QByteArray contentType = headers.value("content-type").split(';').constFirst().trimmed().toLower();
     const bool isProblem = contentType == "application/problem+json";
     if (contentType != "application/json" && !isProblem) {

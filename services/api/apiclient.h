@@ -62,6 +62,8 @@ public:
     virtual QString parse(const QJsonDocument &document, const QHash<QByteArray, QByteArray> &headers) = 0;
     /// Whether a failure may be retried safely. Actions are (they carry an idempotency key).
     virtual bool isRetriable() const { return true; }
+    /// Whether a 429 is waited out and retried (honouring Retry-After, up to a minute).
+    virtual bool waitsOutTooManyRequests() const { return true; }
 };
 
 /// How patient an ApiClient is.

@@ -49,6 +49,28 @@ QString SignInRequest::parse(const QJsonDocument &document, const QHash<QByteArr
     return {};
 }
 
+QString SignOutRequest::parse(const QJsonDocument &, const QHash<QByteArray, QByteArray> &)
+{
+    return {}; // 204: nothing to read
+}
+
+QString PolicyRequest::parse(const QJsonDocument &document, const QHash<QByteArray, QByteArray> &)
+{
+    const QJsonObject object = document.object();
+    int *const fields[] = {&policy.autoLockMinutesMax, &policy.offlineUnlockHours, &policy.sessionIdleMinutes,
+                           &policy.sessionAbsoluteHours};
+    const QString names[]
+        = {u"autoLockMinutesMax"_s, u"offlineUnlockHours"_s, u"sessionIdleMinutes"_s, u"sessionAbsoluteHours"_s};
+    for (std::size_t index = 0; index < std::size(names); ++index) {
+        const QJsonValue value = object.value(names[index]);
+        // A policy read wrongly would loosen the lock: anything but a positive whole number is refused.
+        if (!value.isDouble() || value.toDouble() < 1 || value.toDouble() != double(value.toInt()))
+            return u"the policy has no valid \"%1\""_s.arg(names[index]);
+        *fields[index] = value.toInt();
+    }
+    return {};
+}
+
 ChangesRequest::ChangesRequest(QString cursor, int limit)
     : m_cursor(std::move(cursor))
     , m_limit(limit)

@@ -23,6 +23,8 @@ public:
     QString path() const override { return QStringLiteral("/session"); }
     QByteArray body() const override;
     QString parse(const QJsonDocument &document, const QHash<QByteArray, QByteArray> &headers) override;
+    /// A 429 here is a lockout of minutes: the person is told how long, not kept waiting.
+    bool waitsOutTooManyRequests() const override { return false; }
 
     QString token;
     models::User user;
@@ -30,6 +32,35 @@ public:
 private:
     QString m_username;
     QString m_password;
+};
+
+/// DELETE /v1/session: ends the session whose token is sent.
+class SignOutRequest final : public ApiRequestKind
+{
+public:
+    QByteArray method() const override { return "DELETE"; }
+    QString path() const override { return QStringLiteral("/session"); }
+    QString parse(const QJsonDocument &document, const QHash<QByteArray, QByteArray> &headers) override;
+};
+
+/// What the gateway asks of every workstation (GET /v1/policy).
+struct GatewayPolicy
+{
+    int autoLockMinutesMax = 15; ///< the workbench locks after at most this long idle
+    int offlineUnlockHours = 12; ///< and may be unlocked offline for at most this long
+    int sessionIdleMinutes = 30;
+    int sessionAbsoluteHours = 8;
+};
+
+/// GET /v1/policy: needs no sign-in.
+class PolicyRequest final : public ApiRequestKind
+{
+public:
+    QByteArray method() const override { return "GET"; }
+    QString path() const override { return QStringLiteral("/policy"); }
+    QString parse(const QJsonDocument &document, const QHash<QByteArray, QByteArray> &headers) override;
+
+    GatewayPolicy policy;
 };
 
 /// GET /v1/work-items?cursor=C&limit=N: one page of changes.

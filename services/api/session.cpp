@@ -89,6 +89,29 @@ void Session::signOut()
     Q_EMIT signedOut();
 }
 
+void Session::signOut(const QObject *context, ApiCompletion done)
+{
+    if (!isSignedIn()) {
+        callIn(watch(context), [done]() { done({}); });
+        return;
+    }
+    ApiClientOptions options = m_client->options();
+    options.timeout = std::min(options.timeout, std::chrono::milliseconds(10'000));
+    options.maximumAttempts = std::min(options.maximumAttempts, 2);
+    m_client->send(std::make_shared<SignOutRequest>(), options, this,
+                   [this, context = watch(context), done](const ApiError &error) {
+                       signOut();
+                       callIn(context, [done, error]() { done(error); });
+                   });
+}
+
+void Session::fetchPolicy(const QObject *context,
+                          std::function<void(const ApiError &error, const GatewayPolicy &policy)> done)
+{
+    auto request = std::make_shared<PolicyRequest>();
+    m_client->send(request, context, [request, done](const ApiError &error) { done(error, request->policy); });
+}
+
 void Session::renewSignIn(const QObject *context, std::function<void(bool renewed)> done)
 {
     auto report = [context = watch(context), done](bool renewed) {

@@ -5,6 +5,7 @@
 
 #include "models/user.h"
 #include "services/api/apiclient.h"
+#include "services/api/requests.h"
 
 #include <QObject>
 #include <QThread>
@@ -51,6 +52,13 @@ public:
     void adoptToken(const QString &username, const QString &token);
     /// Forgets the token and the user.
     void signOut();
+    /// Ends the session on the gateway (DELETE /v1/session), then forgets the token and
+    /// the user whatever the gateway said: done gets the gateway's error, if any (the
+    /// session then ends at its expiry). Tries once more at most, and not for long.
+    void signOut(const QObject *context, ApiCompletion done);
+    /// Asks the gateway for its workstation policy (GET /v1/policy; no sign-in needed).
+    void fetchPolicy(const QObject *context,
+                     std::function<void(const ApiError &error, const GatewayPolicy &policy)> done);
 
     /// For one rcmctl run only: the password read from stdin, to sign in again with when
     /// a request meets 401. The workbench never keeps a password.

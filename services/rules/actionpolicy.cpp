@@ -55,6 +55,9 @@ QSet<WorkItemStatus> allowedFrom(ActionType type)
         return {S::New, S::InProgress, S::PendingPayer, S::OnHold, S::Escalated};
     case ActionType::Reopen:
         return {S::Resolved};
+    case ActionType::SignIn:
+    case ActionType::SignInFailed:
+    case ActionType::SignOut:
     case ActionType::UserAdded:
     case ActionType::PasswordChanged:
     case ActionType::UserDeactivated:
@@ -96,6 +99,9 @@ FieldRule fieldsOf(ActionType type)
     case ActionType::Escalate:
     case ActionType::Reopen:
         return {{u"text"_s}, {}};
+    case ActionType::SignIn:
+    case ActionType::SignInFailed:
+    case ActionType::SignOut:
     case ActionType::UserAdded:
     case ActionType::PasswordChanged:
     case ActionType::UserDeactivated:
@@ -218,7 +224,7 @@ std::optional<Problem> check(const User &actor, const WorkItem &item, const Acti
 {
     const QString action = QString(wireName(request.type));
     if (!isWorkItemAction(request.type))
-        return invalid(u"%1 is an account event, not an action on a work item"_s.arg(action));
+        return invalid(u"\"type\" is not an action: %1"_s.arg(action));
     if (!worksQueues(actor.role)) {
         return problem(403, u"forbidden"_s, u"Not allowed"_s,
                        u"A service account posts files; it does not act on work items"_s);
@@ -307,6 +313,9 @@ WorkItem apply(WorkItem item, const User &actor, const ActionRequest &request, c
     case ActionType::Resolve:
         item.status = S::Resolved;
         break;
+    case ActionType::SignIn:
+    case ActionType::SignInFailed:
+    case ActionType::SignOut:
     case ActionType::UserAdded:
     case ActionType::PasswordChanged:
     case ActionType::UserDeactivated:

@@ -185,6 +185,20 @@ private Q_SLOTS:
         QCOMPARE(rcmctl(QStringList {u"sync"_s, u"--password-stdin"_s} + common(), "wrong\n").exitCode, 1);
     }
 
+    void logoutSaysWhenThereIsNoSessionToEnd()
+    {
+        // No keyring in the sandbox, so no token was kept: nothing to end, and it says so.
+        const Run logout = rcmctl(QStringList {u"logout"_s} + common());
+        QVERIFY2(logout.exitCode == 0, logout.err.constData());
+        QVERIFY2(logout.out.contains("no session token is kept here"), logout.out.constData());
+        const Run nobody
+            = rcmctl({u"logout"_s, u"--server"_s, m_gateway->url(QString()).toString(), u"--user"_s, u""_s});
+        QCOMPARE(nobody.exitCode, 2);
+        QVERIFY2(nobody.err.contains("--user NAME"), nobody.err.constData());
+        // Listed with the other commands.
+        QVERIFY(rcmctl({u"--help"_s}).out.contains("logout"));
+    }
+
     void reportRefusesBadArgumentsAndWritesWhatItIsAsked_data()
     {
         QTest::addColumn<QStringList>("arguments");

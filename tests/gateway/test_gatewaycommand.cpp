@@ -111,7 +111,11 @@ private Q_SLOTS:
         m_store = std::make_unique<server::GatewayStore>(*m_database);
         m_now = QDateTime::currentDateTimeUtc();
         m_store->setClock([this]() { return m_now; });
-        m_server = std::make_unique<server::GatewayServer>(*m_store, server::GatewayServer::Options {});
+        server::GatewayServer::Options options;
+        options.api.clock = [this]() {
+            return m_now;
+        };
+        m_server = std::make_unique<server::GatewayServer>(*m_store, options);
         m_port = m_server->listenOn(QHostAddress::LocalHost, 0);
         QVERIFY(m_port != 0);
     }

@@ -91,6 +91,8 @@ private Q_SLOTS:
         QTest::addColumn<int>("expected");
         for (Role role : allValues<Role>()) {
             for (ActionType action : allValues<ActionType>()) {
+                if (!isWorkItemAction(action))
+                    continue; // refused whoever asks: see parsesOnlyWellFormedActions
                 const bool supervisorOnly = action == ActionType::Assign || action == ActionType::ApproveWriteOff
                     || action == ActionType::RejectWriteOff;
                 int expected = 0;
@@ -246,6 +248,10 @@ private Q_SLOTS:
                                          << false;
         QTest::newRow("write-off without reason")
             << QByteArray(R"({"type":"request_writeoff","amount":"1.00"})") << false;
+        // The gateway's own audit entries about sessions are no actions anyone may ask for.
+        QTest::newRow("sign-in") << QByteArray(R"({"type":"sign_in"})") << false;
+        QTest::newRow("failed sign-in") << QByteArray(R"({"type":"sign_in_failed"})") << false;
+        QTest::newRow("sign-out") << QByteArray(R"({"type":"sign_out"})") << false;
         QTest::newRow("text too long") << (R"({"type":"note","text":")" + QByteArray(4001, 'a') + R"("})") << false;
     }
 

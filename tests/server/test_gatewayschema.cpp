@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 #include "server/gatewayschema.h"
+#include "server/gatewaystore.h"
 #include "services/store/database.h"
 
 #include <QCryptographicHash>
@@ -69,6 +70,31 @@ private Q_SLOTS:
         while (query.next())
             rows << query.value(0).toString() + u'=' + query.value(1).toString();
         QCOMPARE(rows, (QStringList {u"DEMO-BILLER=1"_s, u"DEMO-SUPERVISOR=1"_s, u"USR-1=0"_s}));
+    }
+
+    void aSessionFromBeforeVersion5OutlivesTheUpgrade()
+    {
+        // Sessions made before they noted their last use count as used at the upgrade:
+        // nobody signed in is thrown out by it, and an idle session still ends later.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(u"gateway.db"_s);
+        {
+            store::Database old;
+            QVERIFY(!old.open(path, server::gatewaySchema().upTo(4)));
+            QVERIFY(!old.execute(u"INSERT INTO users (id, username, display_name, role, active) "
+                                 "VALUES ('U1', 'biller', 'Biller', 'biller', 1)"_s));
+            QVERIFY(!old.execute(u"INSERT INTO sessions (token_hash, user_id, expires_at) VALUES "
+                                 "(X'%1', 'U1', '2999-01-01T00:00:00.000Z')"_s.arg(QString::fromLatin1(
+                                     QCryptographicHash::hash("token", QCryptographicHash::Sha256).toHex()))));
+            old.close();
+        }
+        store::Database upgraded;
+        QVERIFY(!upgraded.open(path, server::gatewaySchema()));
+        server::GatewayStore store(upgraded);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QVERIFY(store.userForSession(u"token"_s, now, std::chrono::minutes(30)));
+        QVERIFY(!store.userForSession(u"token"_s, now.addSecs(31 * 60), std::chrono::minutes(30)));
     }
 };
 

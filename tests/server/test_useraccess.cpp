@@ -73,10 +73,15 @@ private:
 private Q_SLOTS:
     void init()
     {
-        m_gateway = std::make_unique<testing::GatewayFixture>(300);
-        QVERIFY(m_gateway->isReady());
         m_now = QDateTime::currentDateTimeUtc();
-        m_gateway->store().setClock([this]() { return m_now; });
+        server::GatewayServer::Options options;
+        options.api.clock = [this]() {
+            return m_now;
+        }; // sessions
+        options.api.sessionIdle = std::chrono::hours(8);
+        m_gateway = std::make_unique<testing::GatewayFixture>(300, options);
+        QVERIFY(m_gateway->isReady());
+        m_gateway->store().setClock([this]() { return m_now; }); // grants, sign-in
     }
 
     void cleanup() { m_gateway.reset(); }
