@@ -26,21 +26,28 @@ enum class ActionType {
     Resolve,
     Reopen,
     // Not actions on a work item: what the gateway records in its audit chain about
-    // sessions (subject "session:<user id>" or "signin:<hash of the name>").
+    // sessions (subject "session:<user id>" or "signin:<hash of the name>") and about
+    // accounts (subject "user:<id>").
     SignIn,
     SignInFailed,
     SignOut,
     // Recorded by the gateway itself, never asked for by a user:
     RemittancePosted, ///< an 835 file posted, held or released: counts and amounts
     ReadSummary, ///< what one session synced and opened since the last summary
+    UserAdded,
+    PasswordChanged,
+    UserDeactivated,
+    EmergencyAccessGranted,
+    EmergencyAccessEnded,
+    BreakGlassEnabled,
+    BreakGlassDisabled,
 };
 
 /// Whether a user may ask for this on a work item (POST /v1/work-items/{id}/actions, the
 /// workbench's action panel); the rest are only ever written by the gateway.
 constexpr bool isWorkItemAction(ActionType type)
 {
-    return type != ActionType::SignIn && type != ActionType::SignInFailed && type != ActionType::SignOut
-        && type != ActionType::RemittancePosted && type != ActionType::ReadSummary;
+    return type <= ActionType::Reopen;
 }
 
 /// What a user asks to be done to one work item. The idempotency key makes a replay safe;
@@ -64,7 +71,7 @@ struct Action
 template<>
 struct WireNamesOf<ActionType>
 {
-    static constexpr WireNames<ActionType, 18> table {{{
+    static constexpr WireNames<ActionType, 25> table {{{
         {ActionType::Take, QLatin1StringView("take")},
         {ActionType::Assign, QLatin1StringView("assign")},
         {ActionType::Note, QLatin1StringView("note")},
@@ -83,6 +90,13 @@ struct WireNamesOf<ActionType>
         {ActionType::SignOut, QLatin1StringView("sign_out")},
         {ActionType::RemittancePosted, QLatin1StringView("remittance_posted")},
         {ActionType::ReadSummary, QLatin1StringView("read_summary")},
+        {ActionType::UserAdded, QLatin1StringView("user_added")},
+        {ActionType::PasswordChanged, QLatin1StringView("password_changed")},
+        {ActionType::UserDeactivated, QLatin1StringView("user_deactivated")},
+        {ActionType::EmergencyAccessGranted, QLatin1StringView("emergency_access_granted")},
+        {ActionType::EmergencyAccessEnded, QLatin1StringView("emergency_access_ended")},
+        {ActionType::BreakGlassEnabled, QLatin1StringView("break_glass_enabled")},
+        {ActionType::BreakGlassDisabled, QLatin1StringView("break_glass_disabled")},
     }}};
 };
 

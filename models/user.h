@@ -9,7 +9,9 @@
 
 namespace rcm::models {
 
-enum class Role { Biller, Coder, AuthorizationSpecialist, CashPoster, Supervisor, Finance };
+/// Integration is a service account for system-to-system calls (a clearinghouse or bank
+/// posting 835 files): it sends files in and reads nothing of the work queue.
+enum class Role { Biller, Coder, AuthorizationSpecialist, CashPoster, Supervisor, Finance, Integration };
 
 /// A member of the revenue-cycle team.
 struct User
@@ -26,13 +28,14 @@ struct User
 template<>
 struct WireNamesOf<Role>
 {
-    static constexpr WireNames<Role, 6> table {{{
+    static constexpr WireNames<Role, 7> table {{{
         {Role::Biller, QLatin1StringView("biller")},
         {Role::Coder, QLatin1StringView("coder")},
         {Role::AuthorizationSpecialist, QLatin1StringView("authorization_specialist")},
         {Role::CashPoster, QLatin1StringView("cash_poster")},
         {Role::Supervisor, QLatin1StringView("supervisor")},
         {Role::Finance, QLatin1StringView("finance")},
+        {Role::Integration, QLatin1StringView("integration")},
     }}};
 };
 

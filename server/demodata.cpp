@@ -8,6 +8,7 @@
 #include "services/synthetic/syntheticgenerator.h"
 
 #include <QFile>
+#include <QSqlError>
 #include <QSqlQuery>
 
 using namespace Qt::Literals::StringLiterals;
@@ -61,6 +62,12 @@ store::StoreError seedDemoData(GatewayStore &store, qint64 itemCount, quint64 se
         user.role = demo.role;
         if (store::StoreError error = store.addUser(user, u"demo"_s, passwordIterations))
             return error;
+        // A known password: only a gateway started with --demo lets these accounts in.
+        QSqlQuery mark(store.database().connection());
+        mark.prepare(u"UPDATE users SET demo = 1 WHERE id = ?"_s);
+        mark.addBindValue(user.id);
+        if (!mark.exec())
+            return store::StoreError(store::StoreError::Code::Query, mark.lastError().text());
         if (demo.ownItems > 0) {
             if (store::StoreError error = store.assignOpenItems(user.id, demo.queue, demo.category, demo.ownItems))
                 return error;

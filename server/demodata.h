@@ -14,7 +14,8 @@ class GatewayStore;
 /// The demo database behind ./scripts/demo: synthetic work items, the synthetic team,
 /// and one sign-in per role (biller, coder, authspec, poster, supervisor, finance; the
 /// password is "demo"), each with some work of their own. Only `rcm-gateway --demo`
-/// calls this.
+/// calls this, and the sign-ins are marked as demo accounts: a gateway started without
+/// --demo refuses them.
 struct DemoLogin
 {
     QString username;

@@ -265,13 +265,33 @@ store::Migration version6()
             }};
 }
 
+store::Migration version7()
+{
+    // User administration (docs/emergency-access.md): demo accounts marked so that only a
+    // gateway started with --demo lets them in (those of a database seeded before this
+    // step are known by their ids), an account's own expiry (the break-glass account) and
+    // a time-limited emergency grant of a wider role.
+    return {7,
+            u"demo accounts, account expiry, emergency access"_s,
+            {
+                u"ALTER TABLE users ADD COLUMN demo INTEGER NOT NULL DEFAULT 0"_s,
+                u"ALTER TABLE users ADD COLUMN expires_at TEXT"_s,
+                u"ALTER TABLE users ADD COLUMN emergency_role TEXT"_s,
+                u"ALTER TABLE users ADD COLUMN emergency_until TEXT"_s,
+                u"ALTER TABLE users ADD COLUMN emergency_reason TEXT"_s,
+                u"ALTER TABLE users ADD COLUMN emergency_granted_by TEXT"_s,
+                u"UPDATE users SET demo = 1 WHERE id IN ('DEMO-BILLER', 'DEMO-CODER', 'DEMO-AUTHSPEC', 'DEMO-POSTER', "
+                "'DEMO-SUPERVISOR', 'DEMO-FINANCE')"_s,
+            }};
+}
+
 store::Schema makeSchema()
 {
     store::Schema schema;
     schema.name = u"gateway database"_s;
     schema.applicationId = 0x52434D47; // "RCMG"
     schema.pageSize = 8192; // as the workbench cache: see cacheschema.cpp
-    schema.migrations = {version1(), version2(), version3(), version4(), version5(), version6()};
+    schema.migrations = {version1(), version2(), version3(), version4(), version5(), version6(), version7()};
     // Rows bulk-loaded with the triggers suspended get their change numbers in row order.
     schema.afterIndexRestore = {
         u"UPDATE work_items SET change_seq = (SELECT value FROM meta WHERE key = 'change_seq') + row_id "

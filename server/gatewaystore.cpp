@@ -49,8 +49,6 @@ User userFromQuery(const QSqlQuery &query, int first = 0)
                  query.value(first + 4).toBool()};
 }
 
-constexpr auto userColumns = "id, username, display_name, role, active";
-
 /// The queues a viewer may see, as an SQL list of quoted wire names.
 QString visibleQueues(Role role)
 {
@@ -73,6 +71,25 @@ GatewayStore::GatewayStore(store::Database &database)
     : m_database(database)
     , m_items(database)
 { }
+
+QDateTime GatewayStore::now() const
+{
+    return m_clock ? m_clock().toUTC() : QDateTime::currentDateTimeUtc();
+}
+
+QString GatewayStore::maySignInCondition(const QDateTime &at) const
+{
+    // The timestamp is ours (digits and -:.TZ), safe to write into the statement.
+    return u"users.active = 1 AND (users.demo = 0 OR %1) AND (users.expires_at IS NULL OR users.expires_at > '%2')"_s
+        .arg(m_demoAccounts == DemoAccounts::Allowed ? 1 : 0)
+        .arg(utcText(at));
+}
+
+QString GatewayStore::userColumns(const QDateTime &at) const
+{
+    return u"users.id, users.username, users.display_name, CASE WHEN users.emergency_until > '%1' "
+           "THEN users.emergency_role ELSE users.role END, users.active"_s.arg(utcText(at));
+}
 
 StoreError GatewayStore::addUser(const User &user, const QString &password, int iterations)
 {
@@ -101,7 +118,7 @@ std::optional<User> GatewayStore::authenticate(const QString &username, const QS
 {
     QSqlQuery query(m_database.connection());
     query.prepare(u"SELECT %1, password_salt, password_hash, password_iterations FROM users "
-                  "WHERE username = ? AND active = 1"_s.arg(QLatin1StringView(userColumns)));
+                  "WHERE username = ? AND %2"_s.arg(userColumns(now()), maySignInCondition(now())));
     query.addBindValue(username);
     if (!query.exec() || !query.next())
         return std::nullopt;
@@ -115,7 +132,7 @@ std::optional<User> GatewayStore::authenticate(const QString &username, const QS
 std::optional<User> GatewayStore::user(const QString &id)
 {
     QSqlQuery query(m_database.connection());
-    query.prepare(u"SELECT %1 FROM users WHERE id = ?"_s.arg(QLatin1StringView(userColumns)));
+    query.prepare(u"SELECT %1 FROM users WHERE id = ?"_s.arg(userColumns(now())));
     query.addBindValue(id);
     if (!query.exec() || !query.next())
         return std::nullopt;
@@ -127,7 +144,7 @@ QList<std::pair<User, qint64>> GatewayStore::usersWithOpenWork(StoreError *error
     QList<std::pair<User, qint64>> result;
     QSqlQuery query(m_database.connection());
     if (!query.exec(u"SELECT %1, (SELECT count(*) FROM work_items WHERE owner_id = users.id AND status <> 'resolved' "
-                    "AND deleted = 0) FROM users ORDER BY id"_s.arg(QLatin1StringView(userColumns)))) {
+                    "AND deleted = 0) FROM users ORDER BY id"_s.arg(userColumns(now())))) {
         setError(error, queryError(query));
         return result;
     }
@@ -141,7 +158,7 @@ std::optional<GatewayStore::Credentials> GatewayStore::credentials(const QString
     QSqlQuery query(m_database.connection());
     query.prepare(
         u"SELECT %1, password_salt, password_hash, password_iterations FROM users "
-        "WHERE username = ? AND active = 1 AND password_hash IS NOT NULL"_s.arg(QLatin1StringView(userColumns)));
+        "WHERE username = ? AND password_hash IS NOT NULL AND %2"_s.arg(userColumns(now()), maySignInCondition(now())));
     query.addBindValue(username);
     if (!query.exec()) {
         setError(error, queryError(query));
@@ -191,9 +208,9 @@ std::optional<User> GatewayStore::userForSession(const QString &token, const QDa
     constexpr qint64 lastSeenGranularitySeconds = 60;
     const QByteArray hash = tokenHash(token);
     QSqlQuery query(m_database.connection());
-    query.prepare(u"SELECT users.id, username, display_name, role, active, sessions.last_seen_at FROM sessions "
-                  "JOIN users ON users.id = sessions.user_id WHERE token_hash = ? AND expires_at > ? "
-                  "AND users.active = 1 AND (? IS NULL OR sessions.last_seen_at > ?)"_s);
+    query.prepare(u"SELECT %1, sessions.last_seen_at FROM sessions JOIN users ON users.id = sessions.user_id "
+                  "WHERE token_hash = ? AND sessions.expires_at > ? AND %2 "
+                  "AND (? IS NULL OR sessions.last_seen_at > ?)"_s.arg(userColumns(now), maySignInCondition(now)));
     const QVariant idleSince
         = idleLimit ? QVariant(utcText(now.addSecs(-idleLimit->count()))) : QVariant(QMetaType::fromType<QString>());
     query.addBindValue(hash);

@@ -6,9 +6,9 @@
 #include "models/auditevent.h"
 #include "models/user.h"
 #include "models/workitem.h"
-#include "server/passwordhasher.h"
 #include "server/auditcheckpoint.h"
 #include "server/auditkey.h"
+#include "server/passwordhasher.h"
 #include "server/readsummaries.h"
 #include "services/rules/actionpolicy.h"
 #include "services/store/database.h"
@@ -40,6 +40,22 @@ class GatewayStore final
 public:
     explicit GatewayStore(store::Database &database);
     Q_DISABLE_COPY_MOVE(GatewayStore)
+
+    /// Whether the demo accounts (seedDemoData's six sign-ins, password "demo") may sign
+    /// in: only a gateway started with --demo lets them.
+    enum class DemoAccounts { Refused, Allowed };
+    void setDemoAccounts(DemoAccounts demoAccounts) { m_demoAccounts = demoAccounts; }
+    /// The time account expiry and emergency grants are judged by where no caller gives
+    /// one (sign-in, user lookups, grants); tests move it.
+    void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
+    QDateTime now() const;
+    /// The rule of who may sign in and whose sessions work, as SQL over `users`: active,
+    /// not a demo account outside demo mode, not past the account's own expiry (the
+    /// break-glass account). Whoever looks a user up to sign them in uses it.
+    QString maySignInCondition(const QDateTime &at) const;
+    /// The columns of a User, for SELECTs over `users`: the role is the one the user has
+    /// now, an emergency grant's until it expires.
+    QString userColumns(const QDateTime &at) const;
 
     // Users and sessions.
     store::StoreError addUser(const models::User &user, const QString &password, int iterations);
@@ -172,6 +188,8 @@ private:
     store::WorkItemStore m_items;
     std::optional<AuditKey> m_auditKey;
     ReadSummaries m_readSummaries;
+    DemoAccounts m_demoAccounts = DemoAccounts::Refused;
+    std::function<QDateTime()> m_clock;
 };
 
 } // namespace rcm::server

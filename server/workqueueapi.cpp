@@ -8,6 +8,7 @@
 #include "server/gatewayreports.h"
 #include "server/gatewayserver.h"
 #include "server/remittanceposter.h"
+#include "server/useradministration.h"
 
 #include "services/api/workitemjson.h"
 #include "services/reference/reasoncodecatalogue.h"
@@ -209,6 +210,14 @@ ApiResponse WorkQueueApi::handle(const ApiRequest &request)
             return reasonCodes();
         };
     }
+    static const QRegularExpression emergencyPath(u"^/v1/users/([A-Za-z0-9._-]{1,64})/emergency-access$"_s);
+    if (const QRegularExpressionMatch emergency = emergencyPath.match(path);
+        emergency.hasMatch() && (isPost || request.method == "DELETE")) {
+        name = u"/v1/users/{id}/emergency-access"_s;
+        handler = [&, id = emergency.captured(1)] {
+            return isPost ? grantEmergencyAccess(id, request, *user) : endEmergencyAccess(id, *user);
+        };
+    }
     if (!handler) {
         return route(
             u"(unknown)"_s,
@@ -217,6 +226,11 @@ ApiResponse WorkQueueApi::handle(const ApiRequest &request)
     }
     if (!user)
         return route(name, problemResponse(unauthorized()));
+    if (const std::optional<Problem> refused = serviceAccountRefusal(name, *user)) {
+        response = route(name, problemResponse(*refused));
+        response.userId = user->id;
+        return response;
+    }
     response = route(name, handler());
     response.userId = user->id;
     // Items opened, for the session's read summary (the pages are noted by listChanges).
@@ -486,19 +500,115 @@ ApiResponse WorkQueueApi::payments(const QString &id, const User &user)
     return json(QJsonObject {{u"id"_s, id}, {u"payments"_s, entries}});
 }
 
-ApiResponse WorkQueueApi::users(const User &)
+ApiResponse WorkQueueApi::users(const User &viewer)
 {
     store::StoreError error;
     const auto team = m_store.usersWithOpenWork(&error);
     if (error)
         return problemResponse(problem(503, u"store-error"_s, u"Try again"_s, error.message()));
+    // A login name is half of a sign-in: only supervisors, who manage the team, see them.
+    const bool showsLogins = viewer.role == Role::Supervisor;
     QJsonArray result;
     for (const auto &[member, openItems] : team) {
         QJsonObject entry = api::toJson(member);
+        if (!showsLogins)
+            entry.remove(u"username"_s);
         entry.insert(u"openItems"_s, openItems);
         result.append(entry);
     }
     return json(result);
+}
+
+namespace {
+
+QJsonObject emergencyAccessJson(const UserAccount &account)
+{
+    QJsonObject entry {{u"id"_s, account.user.id},
+                       {u"username"_s, account.user.username},
+                       {u"role"_s, QString(wireName(account.user.role))}};
+    if (account.emergencyRole && account.emergencyUntil.isValid()) {
+        entry.insert(u"emergencyAccess"_s,
+                     QJsonObject {{u"role"_s, QString(wireName(*account.emergencyRole))},
+                                  {u"until"_s, account.emergencyUntil.toString(Qt::ISODateWithMs)},
+                                  {u"reason"_s, account.emergencyReason},
+                                  {u"grantedBy"_s, account.emergencyGrantedBy}});
+    } else {
+        entry.insert(u"emergencyAccess"_s, QJsonValue::Null);
+    }
+    return entry;
+}
+
+Problem refusalProblem(const UserAdministration::Refusal &refusal)
+{
+    using Kind = UserAdministration::Refusal::Kind;
+    switch (refusal.kind) {
+    case Kind::Invalid:
+        return problem(422, u"invalid-request"_s, u"Invalid emergency access request"_s, refusal.message);
+    case Kind::NotFound:
+        return problem(404, u"not-found"_s, u"No such user"_s, refusal.message);
+    case Kind::Conflict:
+        return problem(409, u"conflict"_s, u"Not possible for this user"_s, refusal.message);
+    case Kind::Store:
+        break;
+    }
+    return problem(503, u"store-error"_s, u"Try again"_s, refusal.message);
+}
+
+Problem onlySupervisorsGrant()
+{
+    return problem(403, u"forbidden"_s, u"Not allowed"_s, u"Only a supervisor grants or ends emergency access"_s);
+}
+
+} // namespace
+
+ApiResponse WorkQueueApi::grantEmergencyAccess(const QString &id, const ApiRequest &request, const User &user)
+{
+    if (user.role != Role::Supervisor)
+        return problemResponse(onlySupervisorsGrant());
+    Problem bad;
+    const std::optional<QJsonObject> body = jsonBody(request, &bad);
+    if (!body)
+        return problemResponse(bad);
+    const auto role = fromWireName<Role>(body->value(u"role"_s).toString());
+    const QJsonValue minutes = body->value(u"minutes"_s);
+    for (auto it = body->begin(); it != body->end(); ++it) {
+        if (it.key() != u"role"_s && it.key() != u"minutes"_s && it.key() != u"reason"_s) {
+            return problemResponse(problem(422, u"invalid-request"_s, u"Invalid emergency access request"_s,
+                                           u"\"%1\" is not a field; send role, minutes and reason"_s.arg(it.key())));
+        }
+    }
+    if (!role || !minutes.isDouble() || minutes.toDouble() != double(minutes.toInt())
+        || !body->value(u"reason"_s).isString()) {
+        return problemResponse(problem(422, u"invalid-request"_s, u"Invalid emergency access request"_s,
+                                       u"Send {\"role\": a role, \"minutes\": 1-%1, \"reason\": text}"_s.arg(
+                                           UserAdministration::maximumEmergencyMinutes)));
+    }
+    UserAdministration administration(m_store, user.id);
+    const auto granted
+        = administration.grantEmergencyAccess(id, {*role, minutes.toInt(), body->value(u"reason"_s).toString()});
+    if (granted.refusal)
+        return problemResponse(refusalProblem(*granted.refusal));
+    return json(emergencyAccessJson(*granted.value));
+}
+
+ApiResponse WorkQueueApi::endEmergencyAccess(const QString &id, const User &user)
+{
+    if (user.role != Role::Supervisor)
+        return problemResponse(onlySupervisorsGrant());
+    UserAdministration administration(m_store, user.id);
+    const auto ended = administration.endEmergencyAccess(id);
+    if (ended.refusal)
+        return problemResponse(refusalProblem(*ended.refusal));
+    return json(emergencyAccessJson(*ended.value));
+}
+
+std::optional<Problem> WorkQueueApi::serviceAccountRefusal(const QString &route, const User &user) const
+{
+    // The integration account sends files in; it reads nothing of the work queue.
+    if (ActionPolicy::worksQueues(user.role) || route == u"/v1/remittances"_s)
+        return std::nullopt;
+    return problem(403, u"forbidden"_s, u"Not allowed"_s,
+                   u"A service account posts files; it does not read work items, users or reports"_s);
 }
 
 ApiResponse WorkQueueApi::payers()
@@ -602,10 +712,10 @@ ApiResponse WorkQueueApi::releaseRemittance(const QString &id, const ApiRequest 
 
 std::optional<Problem> WorkQueueApi::importRefusal(const User &user, qint64 length) const
 {
-    // Cash posters post remittances; supervisors may too.
-    if (user.role != models::Role::CashPoster && user.role != models::Role::Supervisor)
+    // Cash posters post remittances; supervisors and the integration account may too.
+    if (!ActionPolicy::mayPostRemittances(user.role))
         return problem(403, u"forbidden"_s, u"Not allowed"_s,
-                       u"Only cash posters and supervisors import remittances"_s);
+                       u"Only cash posters, supervisors and the integration account import remittances"_s);
     if (length > m_options.maximumRemittanceBytes) {
         return problem(413, u"body-too-large"_s, u"Request too large"_s,
                        u"An 835 file may be at most %1 bytes"_s.arg(m_options.maximumRemittanceBytes));

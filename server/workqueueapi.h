@@ -99,6 +99,9 @@ private:
     ApiResponse history(const QString &id, const models::User &user);
     ApiResponse payments(const QString &id, const models::User &user);
     ApiResponse users(const models::User &user);
+    ApiResponse grantEmergencyAccess(const QString &id, const ApiRequest &request, const models::User &user);
+    ApiResponse endEmergencyAccess(const QString &id, const models::User &user);
+    std::optional<Problem> serviceAccountRefusal(const QString &route, const models::User &user) const;
     ApiResponse payers();
     ApiResponse reasonCodes();
     ApiResponse importRemittance(const ApiRequest &request, const models::User &user);

@@ -709,6 +709,10 @@
         <source>Return to the dashboard as you left it (Alt+Left)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 is a service account for system-to-system calls; it cannot use the workbench</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rcm::ui::QueueNavigation</name>

@@ -709,6 +709,10 @@
         <source>Return to the dashboard as you left it (Alt+Left)</source>
         <translation>Volver al panel tal como lo dejó (Alt+Izquierda)</translation>
     </message>
+    <message>
+        <source>%1 is a service account for system-to-system calls; it cannot use the workbench</source>
+        <translation>%1 es una cuenta de servicio para llamadas entre sistemas; no puede usar el puesto de trabajo</translation>
+    </message>
 </context>
 <context>
     <name>rcm::ui::QueueNavigation</name>

@@ -73,9 +73,16 @@ QString actionLabel(ActionType type)
     case ActionType::SignOut:
     case ActionType::RemittancePosted:
     case ActionType::ReadSummary:
+    case ActionType::UserAdded:
+    case ActionType::PasswordChanged:
+    case ActionType::UserDeactivated:
+    case ActionType::EmergencyAccessGranted:
+    case ActionType::EmergencyAccessEnded:
+    case ActionType::BreakGlassEnabled:
+    case ActionType::BreakGlassDisabled:
         break; // not offered: only the gateway records them
     }
-    return {};
+    return QString(models::wireName(type));
 }
 
 ActionPanel::ActionPanel(store::Database &cache, QWidget *parent)

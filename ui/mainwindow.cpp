@@ -5,6 +5,7 @@
 
 #include "services/api/session.h"
 #include "services/api/transportpolicy.h"
+#include "services/rules/actionpolicy.h"
 #include "services/store/cacheschema.h"
 #include "services/store/database.h"
 #include "services/store/itemhistorystore.h"
@@ -346,6 +347,14 @@ void MainWindow::signIn(const QString &server, const QString &username, const QS
         if (error) {
             updateSessionStatus();
             Q_EMIT signInFinished(error.message());
+            return;
+        }
+        if (!rules::ActionPolicy::worksQueues(m_session.user().role)) {
+            // The integration account's sign-in is for systems posting files, not for a person.
+            m_session.signOut();
+            updateSessionStatus();
+            Q_EMIT signInFinished(
+                tr("%1 is a service account for system-to-system calls; it cannot use the workbench").arg(username));
             return;
         }
         QSettings settings;

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 RCM Workbench contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
+#include "app/gateway/userscommand.h"
 #include "server/auditkey.h"
 #include "server/demodata.h"
 #include "server/gatewayschema.h"
@@ -9,6 +10,7 @@
 #include "server/gatewayupkeep.h"
 #include "server/passwordhasher.h"
 #include "server/transportsecurity.h"
+#include "server/useradministration.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -81,14 +83,18 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(u"rcm-gateway"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(RCM_VERSION));
     QLoggingCategory::setFilterRules(u"rcm.gateway.info=true"_s);
+    if (const QStringList arguments = QCoreApplication::arguments();
+        arguments.size() > 1 && arguments.at(1) == u"users"_s)
+        return gateway::runUsersCommand(arguments.mid(2));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"The RCM Work Queue API server."_s);
+    parser.setApplicationDescription(u"The RCM Work Queue API server.\n\n"
+                                     "rcm-gateway users ... manages the users: run rcm-gateway users --help."_s);
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption demo(u"demo"_s,
                                   u"Create a demo database with synthetic data and demo logins if "
-                                  "none exists."_s);
+                                  "none exists, and let the demo logins sign in (loopback addresses only)."_s);
     const QCommandLineOption port(u"port"_s, u"TCP port (default 8080; 0 picks a free one)."_s, u"P"_s, u"8080"_s);
     const QCommandLineOption listen(u"listen"_s, u"Address to listen on (default 127.0.0.1)."_s, u"ADDRESS"_s,
                                     u"127.0.0.1"_s);
@@ -150,6 +156,13 @@ int main(int argc, char *argv[])
         || !maximumOk || maximumRemittanceBytes < 1) {
         err << "rcm-gateway: --port must be 0-65535, --items and --max-remittance-bytes whole numbers and --listen "
                "an IP address\n";
+        return 2;
+    }
+    // Demo sign-ins have a published password: never on an address another machine reaches.
+    if (parser.isSet(demo) && !address.isLoopback()) {
+        err << "rcm-gateway: --demo serves demo accounts whose password is public; it listens only on a loopback "
+               "address (127.0.0.1 or ::1), not "
+            << address.toString() << "\n";
         return 2;
     }
     server::WorkQueueApi::Options apiOptions;
@@ -221,7 +234,14 @@ int main(int argc, char *argv[])
     }
     store.setAuditKey(std::move(key));
     if (isNew && !parser.isSet(demo))
-        out << "Created an empty gateway database in " << path << "; no user can sign in yet.\n";
+        out << "Created an empty gateway database in " << path
+            << "; no user can sign in yet (add one: rcm-gateway users add NAME --role ROLE).\n";
+    store.setDemoAccounts(parser.isSet(demo) ? server::GatewayStore::DemoAccounts::Allowed
+                                             : server::GatewayStore::DemoAccounts::Refused);
+    if (!parser.isSet(demo)) {
+        if (const qint64 demoAccounts = server::UserAdministration(store, QString()).demoAccountCount())
+            out << demoAccounts << " demo accounts exist and are disabled (start with --demo to use them).\n";
+    }
 
     options.api = apiOptions;
     options.api.acceptTestInterchanges = parser.isSet(acceptTests);

@@ -130,7 +130,9 @@ QString UsersRequest::parse(const QJsonDocument &document, const QHash<QByteArra
         const QString id = object.value(u"id"_s).toString();
         if (id.isEmpty() || !role)
             return u"a user has no id or an unknown role"_s;
-        users.append(User {id, object.value(u"username"_s).toString(), object.value(u"displayName"_s).toString(), *role,
+        // Only supervisors are told login names; the id stands in for the others'.
+        const QString username = object.value(u"username"_s).toString();
+        users.append(User {id, username.isEmpty() ? id : username, object.value(u"displayName"_s).toString(), *role,
                            object.value(u"active"_s).toBool()});
     }
     return {};

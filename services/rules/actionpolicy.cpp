@@ -60,6 +60,13 @@ QSet<WorkItemStatus> allowedFrom(ActionType type)
     case ActionType::SignOut:
     case ActionType::RemittancePosted:
     case ActionType::ReadSummary:
+    case ActionType::UserAdded:
+    case ActionType::PasswordChanged:
+    case ActionType::UserDeactivated:
+    case ActionType::EmergencyAccessGranted:
+    case ActionType::EmergencyAccessEnded:
+    case ActionType::BreakGlassEnabled:
+    case ActionType::BreakGlassDisabled:
         return {}; // never asked for: check refuses them
     }
     return {};
@@ -99,6 +106,13 @@ FieldRule fieldsOf(ActionType type)
     case ActionType::SignOut:
     case ActionType::RemittancePosted:
     case ActionType::ReadSummary:
+    case ActionType::UserAdded:
+    case ActionType::PasswordChanged:
+    case ActionType::UserDeactivated:
+    case ActionType::EmergencyAccessGranted:
+    case ActionType::EmergencyAccessEnded:
+    case ActionType::BreakGlassEnabled:
+    case ActionType::BreakGlassDisabled:
         return {{}, {}};
     }
     return {};
@@ -140,8 +154,20 @@ bool canView(Role role, Queue queue)
     case Role::Supervisor:
     case Role::Finance:
         return true;
+    case Role::Integration:
+        return false;
     }
     return false;
+}
+
+bool worksQueues(Role role)
+{
+    return role != Role::Integration;
+}
+
+bool mayPostRemittances(Role role)
+{
+    return role == Role::CashPoster || role == Role::Supervisor || role == Role::Integration;
 }
 
 const QStringList &resolutionCodes()
@@ -207,6 +233,10 @@ std::optional<Problem> check(const User &actor, const WorkItem &item, const Acti
     const QString action = QString(wireName(request.type));
     if (!isWorkItemAction(request.type))
         return invalid(u"\"type\" is not an action: %1"_s.arg(action));
+    if (!worksQueues(actor.role)) {
+        return problem(403, u"forbidden"_s, u"Not allowed"_s,
+                       u"A service account posts files; it does not act on work items"_s);
+    }
     if (actor.role == Role::Finance)
         return problem(403, u"forbidden"_s, u"Not allowed"_s, u"Finance has read-only access to work items"_s);
     if (isSupervisorOnly(request.type) && actor.role != Role::Supervisor)
@@ -296,6 +326,13 @@ WorkItem apply(WorkItem item, const User &actor, const ActionRequest &request, c
     case ActionType::SignOut:
     case ActionType::RemittancePosted:
     case ActionType::ReadSummary:
+    case ActionType::UserAdded:
+    case ActionType::PasswordChanged:
+    case ActionType::UserDeactivated:
+    case ActionType::EmergencyAccessGranted:
+    case ActionType::EmergencyAccessEnded:
+    case ActionType::BreakGlassEnabled:
+    case ActionType::BreakGlassDisabled:
         break; // the gateway's own records: parseAction never lets a user ask for them
     }
     item.version += 1;

@@ -42,8 +42,17 @@ struct ActionContext
 /// that every rule is tested without a server.
 namespace ActionPolicy {
 
-/// Queues a role works; supervisors and finance see all of them.
+/// Queues a role works; supervisors and finance see all of them, a service account
+/// (integration) none.
 bool canView(models::Role role, models::Queue queue);
+
+/// Whether a role works the queue at all: syncs items, reads the team and reports. Every
+/// role of a person does; the integration service account does not.
+bool worksQueues(models::Role role);
+
+/// Who may post 835 remittance files: cash posters, supervisors and the integration
+/// service account.
+bool mayPostRemittances(models::Role role);
 
 /// Resolution codes a resolve action accepts.
 const QStringList &resolutionCodes();

@@ -47,6 +47,7 @@ double floorSeconds(const QString &path)
         qFatal("cannot open the gateway database");
     server::GatewayStore store(database);
     store.setAuditKey(server::AuditKey::generate()); // entries are signed; nothing here verifies them
+    store.setDemoAccounts(server::GatewayStore::DemoAccounts::Allowed); // the demo sign-ins
     const auto supervisor = store.authenticate(u"supervisor"_s, u"demo"_s);
     QElapsedTimer timer;
     timer.start();
@@ -110,6 +111,7 @@ QList<bench::BenchmarkResult> fullSync()
             qFatal("cannot create the gateway database");
         server::GatewayStore store(database);
         store.setAuditKey(server::AuditKey::generate()); // entries are signed; nothing here verifies them
+        store.setDemoAccounts(server::GatewayStore::DemoAccounts::Allowed); // the demo sign-ins
         if (server::seedDemoData(store, itemCount, 7, 1000))
             qFatal("cannot seed the gateway database");
         err << "  seeded " << itemCount << " items in " << double(timer.elapsed()) / 1000.0 << " s\n";
@@ -212,6 +214,7 @@ QList<bench::BenchmarkResult> postFiveThousandClaims()
             qFatal("cannot create the gateway database");
         server::GatewayStore store(database);
         store.setAuditKey(server::AuditKey::generate()); // entries are signed; nothing here verifies them
+        store.setDemoAccounts(server::GatewayStore::DemoAccounts::Allowed); // the demo sign-ins
         if (server::seedDemoData(store, postedClaims, 7, 1000))
             qFatal("cannot seed the gateway database");
     }

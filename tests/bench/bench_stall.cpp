@@ -142,6 +142,7 @@ void seedGateway(const QString &path)
         qFatal("stall: cannot create the gateway database");
     server::GatewayStore store(database);
     store.setAuditKey(server::AuditKey::generate()); // entries are signed; nothing here verifies them
+    store.setDemoAccounts(server::GatewayStore::DemoAccounts::Allowed); // the demo sign-ins
     if (server::seedDemoData(store, itemCount, 7, 1000))
         qFatal("stall: cannot seed the gateway database");
 }

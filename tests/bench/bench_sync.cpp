@@ -203,6 +203,7 @@ QList<bench::BenchmarkResult> syncBenchmarks()
             qFatal("cannot create the gateway database");
         server::GatewayStore store(database);
         store.setAuditKey(server::AuditKey::generate()); // entries are signed; nothing here verifies them
+        store.setDemoAccounts(server::GatewayStore::DemoAccounts::Allowed); // the demo sign-ins
         if (server::seedDemoData(store, itemCount, 7, 1000))
             qFatal("cannot seed the gateway database");
     }

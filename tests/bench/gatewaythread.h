@@ -30,6 +30,7 @@ protected:
             qFatal("cannot open the gateway database");
         server::GatewayStore store(database);
         store.setAuditKey(server::AuditKey::generate()); // entries are signed; nothing here verifies them
+        store.setDemoAccounts(server::GatewayStore::DemoAccounts::Allowed); // the demo sign-ins
         server::GatewayServer gateway(store, {});
         m_port = gateway.listenOn(QHostAddress::LocalHost, 0);
         ready.release();

@@ -21,6 +21,7 @@ GatewayFixture::GatewayFixture(qint64 items, server::GatewayServer::Options opti
     m_store = std::make_unique<server::GatewayStore>(m_database);
     // The key a gateway creates on first start, in the same place.
     m_store->setAuditKey(server::AuditKey::load(auditKeyPath(), server::AuditKey::Creation::CreateIfMissing, nullptr));
+    m_store->setDemoAccounts(server::GatewayStore::DemoAccounts::Allowed); // as rcm-gateway --demo
     // Few PBKDF2 iterations: the tests sign in often; the cost is the product's, not theirs.
     if (server::seedDemoData(*m_store, items, 5, 1000))
         return;

@@ -96,7 +96,13 @@ private Q_SLOTS:
                 const bool supervisorOnly = action == ActionType::Assign || action == ActionType::ApproveWriteOff
                     || action == ActionType::RejectWriteOff;
                 int expected = 0;
-                if (role == Role::Finance || (supervisorOnly && role != Role::Supervisor))
+                if (!isWorkItemAction(action)) {
+                    // An account event (user_added, ...) is never an action on an item.
+                    QTest::addRow("%s %s", wireName(role).data(), wireName(action).data())
+                        << int(role) << int(action) << 422;
+                    continue;
+                }
+                if (role == Role::Finance || role == Role::Integration || (supervisorOnly && role != Role::Supervisor))
                     expected = 403;
                 // Assigning a denial to a biller is fine; an authorization item is not a biller's.
                 if (expected == 0 && action == ActionType::Assign && queueFor(role) == Queue::Authorization)
@@ -272,7 +278,25 @@ private Q_SLOTS:
         for (Queue queue : allValues<Queue>()) {
             QVERIFY(ActionPolicy::canView(Role::Supervisor, queue));
             QVERIFY(ActionPolicy::canView(Role::Finance, queue));
+            QVERIFY(!ActionPolicy::canView(Role::Integration, queue));
         }
+    }
+
+    void theIntegrationAccountPostsFilesButWorksNoQueue()
+    {
+        QVERIFY(ActionPolicy::mayPostRemittances(Role::Integration));
+        QVERIFY(ActionPolicy::mayPostRemittances(Role::CashPoster));
+        QVERIFY(!ActionPolicy::mayPostRemittances(Role::Biller));
+        QVERIFY(!ActionPolicy::worksQueues(Role::Integration));
+        QVERIFY(ActionPolicy::worksQueues(Role::Finance));
+    }
+
+    void anAccountEventIsNotAnActionTheApiTakes()
+    {
+        Problem problem;
+        QVERIFY(!ActionPolicy::parseAction(QJsonObject {{u"type"_s, u"user_added"_s}}, &problem));
+        QCOMPARE(problem.status, 422);
+        QVERIFY(ActionPolicy::parseAction(QJsonObject {{u"type"_s, u"take"_s}}, &problem));
     }
 };
 

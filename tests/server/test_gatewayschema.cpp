@@ -6,6 +6,7 @@
 #include "services/store/database.h"
 
 #include <QCryptographicHash>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -44,6 +45,31 @@ private Q_SLOTS:
         QVERIFY(step != migrations.cend());
         const QByteArray sql = step->statements.join(QChar(0)).toUtf8();
         QCOMPARE(QCryptographicHash::hash(sql, QCryptographicHash::Sha256).toHex(), sha256);
+    }
+
+    void theDemoSignInsOfAnOlderDatabaseAreMarkedAsDemoAccounts()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"gateway.db"_s);
+        store::Schema before = server::gatewaySchema();
+        before.migrations.removeIf([](const store::Migration &step) { return step.version > 4; });
+        {
+            store::Database old;
+            QVERIFY(!old.open(path, before));
+            QSqlQuery insert(old.connection());
+            QVERIFY(insert.exec(u"INSERT INTO users (id, username, display_name, role, active, password_hash) VALUES "
+                                "('DEMO-BILLER', 'biller', 'Demo Biller', 'biller', 1, x'00'), "
+                                "('DEMO-SUPERVISOR', 'supervisor', 'Demo Supervisor', 'supervisor', 1, x'00'), "
+                                "('USR-1', 'jnguyen', 'June Nguyen', 'biller', 1, x'00')"_s));
+        }
+        store::Database upgraded;
+        QVERIFY(!upgraded.open(path, server::gatewaySchema()));
+        QSqlQuery query(upgraded.connection());
+        QVERIFY(query.exec(u"SELECT id, demo FROM users ORDER BY id"_s));
+        QStringList rows;
+        while (query.next())
+            rows << query.value(0).toString() + u'=' + query.value(1).toString();
+        QCOMPARE(rows, (QStringList {u"DEMO-BILLER=1"_s, u"DEMO-SUPERVISOR=1"_s, u"USR-1=0"_s}));
     }
 
     void aSessionFromBeforeVersion5OutlivesTheUpgrade()

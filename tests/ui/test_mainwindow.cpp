@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 #include "server/transportsecurity.h"
+#include "server/useradministration.h"
 #include "services/api/session.h"
 #include "services/store/cacheschema.h"
 #include "services/store/database.h"
@@ -137,6 +138,26 @@ private Q_SLOTS:
         query.finish();
         navigation->setCurrentItem(found.constFirst());
         QCOMPARE(table->model()->rowCount(), unassigned);
+    }
+
+    void theIntegrationAccountCannotUseTheWorkbench()
+    {
+        testing::GatewayFixture gateway(50);
+        QVERIFY(gateway.isReady());
+        const QString password = u"amber-kestrel-lighthouse-42"_s;
+        QVERIFY(server::UserAdministration(gateway.store(), u"test"_s, {}, 1000)
+                    .addUser(u"clearinghouse"_s, {}, models::Role::Integration, password)
+                    .value);
+        QTemporaryDir dir;
+        store::Database cache;
+        QVERIFY(!cache.open(dir.filePath(u"cache.db"_s), store::workbenchCacheSchema()));
+        api::Session session {QUrl()};
+        ui::MainWindow window(cache, session);
+        const QString refusal
+            = testing::signInAndWait(window, gateway.url(QString()).toString(), u"clearinghouse"_s, password);
+        QVERIFY2(refusal.contains(u"service account"_s), qPrintable(refusal));
+        QVERIFY(!session.isSignedIn());
+        QCOMPARE(window.findChild<QLabel *>(u"userStatus"_s)->text(), u"Not signed in"_s);
     }
 
     void anActionFromTheDetailPanelReachesTheGatewayOnce()
