@@ -50,7 +50,8 @@ private Q_SLOTS:
         QCOMPARE(QString(wireName(Queue::Remittance)), u"remittance"_s);
         QCOMPARE(QString(wireName(ActionType::RequestWriteOff)), u"request_writeoff"_s);
         QCOMPARE(QString(wireName(Role::AuthorizationSpecialist)), u"authorization_specialist"_s);
-        QCOMPARE(allValues<Role>().size(), std::size_t(6));
+        QCOMPARE(QString(wireName(Role::Integration)), u"integration"_s);
+        QCOMPARE(allValues<Role>().size(), std::size_t(7));
     }
 
     void auditHashCoversEveryField()

@@ -67,6 +67,7 @@ private Q_SLOTS:
         QVERIFY(!m_database.open(path, server::gatewaySchema()));
         m_store = std::make_unique<server::GatewayStore>(m_database);
         m_store->setAuditKey(server::AuditKey::generate());
+        m_store->setDemoAccounts(server::GatewayStore::DemoAccounts::Allowed); // as rcm-gateway --demo
         const auto supervisor = m_store->authenticate(u"supervisor"_s, u"demo"_s);
         QVERIFY(supervisor);
         m_supervisor = *supervisor;
@@ -88,6 +89,9 @@ private Q_SLOTS:
         store::Database database;
         QVERIFY(!database.open(path, server::gatewaySchema()));
         server::GatewayStore store(database);
+        // Demo accounts sign in only in demo mode (rcm-gateway --demo).
+        QVERIFY(!store.authenticate(u"supervisor"_s, u"demo"_s));
+        store.setDemoAccounts(server::GatewayStore::DemoAccounts::Allowed);
         for (const server::DemoLogin &login : server::demoLogins())
             QVERIFY2(store.authenticate(login.username, u"demo"_s), qPrintable(login.username));
         const auto page = store.changes(*store.authenticate(u"supervisor"_s, u"demo"_s), 0, 1000);
