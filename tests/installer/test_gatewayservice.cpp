@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 RCM Workbench contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
+#include "tests/installer/gatewayunit.h"
 #include "tests/server/testcertificate.h"
 
 #include <QDir>
@@ -15,20 +16,6 @@ using namespace Qt::Literals::StringLiterals;
 using namespace rcm;
 
 namespace {
-
-QString unitText()
-{
-    QFile unit(QStringLiteral(RCM_GATEWAY_UNIT));
-    return unit.open(QIODevice::ReadOnly) ? QString::fromUtf8(unit.readAll()) : QString();
-}
-
-/// The unit's ExecStart, split into arguments (the unit quotes nothing).
-QStringList execStart()
-{
-    static const QRegularExpression line(u"^ExecStart=(.+)$"_s, QRegularExpression::MultilineOption);
-    const QRegularExpressionMatch match = line.match(unitText());
-    return match.hasMatch() ? match.captured(1).split(u' ', Qt::SkipEmptyParts) : QStringList();
-}
 
 struct Run
 {
@@ -61,7 +48,7 @@ private Q_SLOTS:
     {
         // verify wants the executable to exist: the built one stands in for /usr/bin's.
         QTemporaryDir dir;
-        QString text = unitText();
+        QString text = testing::gatewayUnitText();
         QVERIFY(text.contains(u"ExecStart=/usr/bin/rcm-gateway "_s));
         text.replace(u"ExecStart=/usr/bin/rcm-gateway "_s, u"ExecStart=%1 "_s.arg(QStringLiteral(RCM_GATEWAY)));
         QFile unit(dir.filePath(u"rcm-gateway.service"_s));
@@ -77,11 +64,11 @@ private Q_SLOTS:
 
     void theUnitRunsItsOwnUserHardenedWithStateInVarLib()
     {
-        const QString text = unitText();
+        const QString text = testing::gatewayUnitText();
         for (const QString &setting : {u"DynamicUser=yes"_s, u"StateDirectory=rcm-gateway"_s, u"NoNewPrivileges=yes"_s,
                                        u"ProtectSystem=strict"_s, u"PrivateTmp=yes"_s, u"CapabilityBoundingSet=\n"_s})
             QVERIFY2(text.contains(setting), qPrintable(setting));
-        const QStringList arguments = execStart();
+        const QStringList arguments = testing::gatewayUnitExecStart();
         QCOMPARE(arguments.value(arguments.indexOf(u"--data"_s) + 1), u"/var/lib/rcm-gateway"_s);
         QVERIFY(arguments.contains(u"--tls-cert"_s) && arguments.contains(u"--tls-key"_s));
     }
@@ -95,7 +82,7 @@ private Q_SLOTS:
         const std::optional<testing::TestCertificate> certificate = testing::TestCertificate::make(dir.path());
         QVERIFY2(certificate, "openssl is needed to make a test certificate");
         QVERIFY(QDir(dir.path()).mkdir(u"state"_s));
-        QStringList arguments = execStart();
+        QStringList arguments = testing::gatewayUnitExecStart();
         QCOMPARE(arguments.value(0), u"/usr/bin/rcm-gateway"_s);
         arguments.removeFirst();
         for (QString &argument : arguments) {

@@ -1,0 +1,128 @@
+// SPDX-FileCopyrightText: 2026 RCM Workbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "services/api/session.h"
+#include "services/store/cacheschema.h"
+#include "services/store/database.h"
+#include "tests/installer/gatewayunit.h"
+#include "tests/server/testcertificate.h"
+#include "tests/ui/windowsignin.h"
+#include "ui/mainwindow.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QScopeGuard>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace rcm;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+};
+
+/// rcm-gateway run to its end with input on stdin.
+Run runGateway(const QStringList &arguments, const QByteArray &input = {})
+{
+    QProcess process;
+    process.start(QStringLiteral(RCM_GATEWAY), arguments);
+    if (!process.waitForStarted(10000))
+        return {};
+    process.write(input);
+    process.closeWriteChannel();
+    if (!process.waitForFinished(60000)) {
+        process.kill();
+        process.waitForFinished();
+        return {};
+    }
+    return {process.exitCode(), process.readAllStandardOutput() + process.readAllStandardError()};
+}
+
+} // namespace
+
+/// The gateway as a hospital deploys it: started with the systemd unit's own command line
+/// (HTTPS, no --demo), its first user made with `rcm-gateway users add`, and the workbench
+/// signing in over TLS with the CA file beside the server address.
+class TestDeployedGateway final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void aUserAddedOnTheCommandLineSignsInFromTheWorkbenchOverTls()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const std::optional<testing::TestCertificate> certificate = testing::TestCertificate::make(dir.path());
+        QVERIFY2(certificate, "openssl is needed to make a test certificate");
+        const QString state = dir.filePath(u"state"_s);
+        QVERIFY(QDir().mkpath(state));
+
+        // The first user, as docs/deployment.md says, before the service starts.
+        const Run added = runGateway({u"users"_s, u"add"_s, u"pat.clerk"_s, u"--role"_s, u"biller"_s, u"--data"_s,
+                                      state, u"--display-name"_s, u"Pat Clerk"_s},
+                                     "correct horse battery staple\n");
+        QVERIFY2(added.exitCode == 0, added.out.constData());
+
+        const QStringList arguments = testing::gatewayUnitArguments(state, dir.path(), u"0"_s);
+        QVERIFY2(!arguments.isEmpty(), "the unit's ExecStart has no --port 8443 to replace");
+        QVERIFY(!arguments.contains(u"--demo"_s));
+        QProcess gateway;
+        gateway.start(QStringLiteral(RCM_GATEWAY), arguments);
+        const auto stop = qScopeGuard([&gateway] {
+            gateway.terminate();
+            gateway.waitForFinished(10000);
+        });
+        QByteArray output;
+        static const QRegularExpression serving(u"serving the Work Queue API at (https://[^/]+)/v1/"_s);
+        QRegularExpressionMatch match;
+        QVERIFY2(QTest::qWaitFor(
+                     [&] {
+                         output += gateway.readAllStandardOutput();
+                         match = serving.match(QString::fromUtf8(output));
+                         return match.hasMatch() || gateway.state() == QProcess::NotRunning;
+                     },
+                     30000),
+                 "the gateway did not start");
+        QVERIFY2(match.hasMatch(), QByteArray(output + gateway.readAllStandardError()).constData());
+        // The unit listens on every address; the workbench reaches it as the certificate names it.
+        const QString server = match.captured(1).replace(u"0.0.0.0"_s, u"127.0.0.1"_s);
+
+        store::Database cache;
+        QVERIFY(!cache.open(dir.filePath(u"cache.db"_s), store::workbenchCacheSchema()));
+        api::Session session {QUrl()};
+        ui::MainWindow window(cache, session);
+        QSettings().setValue(u"caFile"_s, certificate->certificatePath);
+        const auto forgetCaFile = qScopeGuard([] { QSettings().remove(u"caFile"_s); });
+
+        // No demo account exists there: the demo logins are refused like any unknown name.
+        for (const QString &demo : {u"supervisor"_s, u"biller"_s, u"finance"_s}) {
+            const QString refused = testing::signInAndWait(window, server, demo, u"demo"_s);
+            QVERIFY2(!refused.isEmpty(), qPrintable(demo));
+            QVERIFY(!session.isSignedIn());
+        }
+        const Run list = runGateway({u"users"_s, u"list"_s, u"--data"_s, state});
+        QVERIFY2(list.exitCode == 0, list.out.constData());
+        // A header and the one account: no demo account, and the one there is no demo.
+        const QList<QByteArray> rows = list.out.trimmed().split('\n');
+        QCOMPARE(rows.size(), 2);
+        QVERIFY2(rows.at(0).contains("DEMO") && rows.at(1).startsWith("pat.clerk "), list.out.constData());
+        QVERIFY2(rows.at(1).simplified().endsWith("biller yes no -"), list.out.constData()); // active, not demo
+
+        QCOMPARE(testing::signInAndWait(window, server, u"pat.clerk"_s, u"correct horse battery staple"_s), QString());
+        QVERIFY(session.isSignedIn());
+    }
+};
+
+QTEST_MAIN(TestDeployedGateway)
+#include "test_deployedgateway.moc"
