@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 RCM Workbench contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
+#include "app/gateway/stopsignals.h"
 #include "app/gateway/userscommand.h"
 #include "server/auditkey.h"
 #include "server/demodata.h"
@@ -275,5 +276,6 @@ int main(int argc, char *argv[])
         out << "\n";
     }
     out.flush();
+    rcm::gateway::quitOnStopSignals(); // systemctl stop ends with the audit chain's last checkpoint
     return QCoreApplication::exec();
 }

@@ -11,6 +11,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QScopeGuard>
@@ -80,8 +81,10 @@ private Q_SLOTS:
         QProcess gateway;
         gateway.start(QStringLiteral(RCM_GATEWAY), arguments);
         const auto stop = qScopeGuard([&gateway] {
-            gateway.terminate();
-            gateway.waitForFinished(10000);
+            if (gateway.state() != QProcess::NotRunning) {
+                gateway.kill();
+                gateway.waitForFinished(10000);
+            }
         });
         QByteArray output;
         static const QRegularExpression serving(u"serving the Work Queue API at (https://[^/]+)/v1/"_s);
@@ -121,6 +124,16 @@ private Q_SLOTS:
 
         QCOMPARE(testing::signInAndWait(window, server, u"pat.clerk"_s, u"correct horse battery staple"_s), QString());
         QVERIFY(session.isSignedIn());
+
+        // systemctl stop (SIGTERM) ends the gateway as it would end on its own: the audit
+        // chain, which now holds the sign-ins, gets its last checkpoint.
+        gateway.terminate();
+        QVERIFY(gateway.waitForFinished(10000));
+        QCOMPARE(gateway.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(gateway.exitCode(), 0);
+        QFile checkpoints(QDir(state).filePath(u"audit.checkpoints"_s));
+        QVERIFY2(checkpoints.open(QIODevice::ReadOnly), "no checkpoint written at the stop");
+        QCOMPARE(checkpoints.readAll().count('\n'), 1);
     }
 };
 
