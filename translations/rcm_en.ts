@@ -1056,15 +1056,27 @@ SHA-256 %2</numerusform>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Only if your organisation issued the server&apos;s certificate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>A PEM file of the certificate authority that issued the gateway&apos;s certificate, trusted beside the system&apos;s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;CA certificate file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only for your organisation&apos;s own CA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA certificate file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1056,16 +1056,28 @@ SHA-256 %2</numerusform>
         <translation>Iniciar sesión</translation>
     </message>
     <message>
-        <source>Only if your organisation issued the server&apos;s certificate</source>
-        <translation>Solo si su organización emitió el certificado del servidor</translation>
-    </message>
-    <message>
         <source>A PEM file of the certificate authority that issued the gateway&apos;s certificate, trusted beside the system&apos;s</source>
         <translation>Un archivo PEM de la autoridad de certificación que emitió el certificado de la pasarela, en la que se confía además de las del sistema</translation>
     </message>
     <message>
         <source>&amp;CA certificate file:</source>
         <translation>&amp;Archivo del certificado de la CA:</translation>
+    </message>
+    <message>
+        <source>Only for your organisation&apos;s own CA</source>
+        <translation>Solo para la CA propia de su organización</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <source>CA certificate file</source>
+        <translation>Archivo de certificado de la CA</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certificados (*.pem *.crt *.cer);;Todos los archivos (*)</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,9 @@
 #include "ui/signindialog.h"
 
 #include <QDialogButtonBox>
+#include <QFileDialog>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -27,7 +29,7 @@ SignInDialog::SignInDialog(const QString &server, const QString &username, QWidg
     m_password->setEchoMode(QLineEdit::Password);
     m_caFile = new QLineEdit;
     m_caFile->setObjectName(u"caFile"_s);
-    m_caFile->setPlaceholderText(tr("Only if your organisation issued the server's certificate"));
+    m_caFile->setPlaceholderText(tr("Only for your organisation's own CA"));
     m_caFile->setToolTip(tr("A PEM file of the certificate authority that issued the gateway's certificate, "
                             "trusted beside the system's"));
     m_error = new QLabel;
@@ -40,7 +42,23 @@ SignInDialog::SignInDialog(const QString &server, const QString &username, QWidg
     form->addRow(tr("&Server:"), m_server);
     form->addRow(tr("&User name:"), m_username);
     form->addRow(tr("&Password:"), m_password);
-    form->addRow(tr("&CA certificate file:"), m_caFile);
+    auto *browse = new QPushButton(tr("Browse…"));
+    browse->setObjectName(u"browseCaFile"_s);
+    connect(browse, &QPushButton::clicked, this, [this] {
+        // Opened, not exec'd: the window keeps running while the person looks for the file.
+        auto *chooser = new QFileDialog(this, tr("CA certificate file"), m_caFile->text(),
+                                        tr("Certificates (*.pem *.crt *.cer);;All files (*)"));
+        chooser->setAttribute(Qt::WA_DeleteOnClose);
+        chooser->setFileMode(QFileDialog::ExistingFile);
+        connect(chooser, &QFileDialog::fileSelected, m_caFile, &QLineEdit::setText);
+        chooser->open();
+    });
+    auto *caRow = new QHBoxLayout;
+    caRow->addWidget(m_caFile, 1);
+    caRow->addWidget(browse);
+    auto *caLabel = new QLabel(tr("&CA certificate file:"));
+    caLabel->setBuddy(m_caFile);
+    form->addRow(caLabel, caRow);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Sign in"));
@@ -52,7 +70,7 @@ SignInDialog::SignInDialog(const QString &server, const QString &username, QWidg
     layout->addWidget(m_error);
     layout->addWidget(buttons);
     (username.isEmpty() ? m_username : m_password)->setFocus();
-    setMinimumWidth(420);
+    setMinimumWidth(480);
 }
 
 QString SignInDialog::server() const

@@ -19,6 +19,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -268,6 +269,20 @@ private Q_SLOTS:
                  QString());
         QVERIFY(!window.isLocked());
         QVERIFY(window.findChild<QTableView *>(u"queueTable"_s)->isVisible());
+    }
+
+    void theCaFileIsChosenInADialogThatDoesNotHoldUpTheWindow()
+    {
+        ui::SignInDialog dialog(u"https://gateway.example:8443"_s, u"biller"_s);
+        dialog.show();
+        auto *browse = dialog.findChild<QPushButton *>(u"browseCaFile"_s);
+        QVERIFY(browse);
+        browse->click(); // returns at once: the chooser is opened, not exec'd
+        QFileDialog *chooser = nullptr;
+        QTRY_VERIFY((chooser = dialog.findChild<QFileDialog *>()) != nullptr && chooser->isVisible());
+        QVERIFY(chooser->isModal());
+        Q_EMIT chooser->fileSelected(u"/etc/ssl/organisation-ca.pem"_s);
+        QCOMPARE(dialog.caFile(), u"/etc/ssl/organisation-ca.pem"_s);
     }
 
     void anHttpsGatewayIsReachedWithTheCaFileKeptBesideTheServer()
