@@ -4,9 +4,11 @@
 #pragma once
 
 #include <QFile>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QString>
 #include <QStringList>
+#include <QTest>
 
 namespace rcm::testing {
 
@@ -43,6 +45,27 @@ inline QStringList gatewayUnitArguments(const QString &stateFolder, const QStrin
         return {};
     arguments[portAt + 1] = port;
     return arguments;
+}
+
+/// Starts rcm-gateway (RCM_GATEWAY) with arguments and waits until it says where it serves:
+/// its base URL ("https://0.0.0.0:PORT"), or empty with why in *failure.
+inline QString startGateway(QProcess &gateway, const QStringList &arguments, QByteArray *failure)
+{
+    gateway.start(QStringLiteral(RCM_GATEWAY), arguments);
+    QByteArray output;
+    static const QRegularExpression serving(QStringLiteral("serving the Work Queue API at (https?://[^/]+)/v1/"));
+    QRegularExpressionMatch match;
+    const bool settled = QTest::qWaitFor(
+        [&] {
+            output += gateway.readAllStandardOutput();
+            match = serving.match(QString::fromUtf8(output));
+            return match.hasMatch() || gateway.state() == QProcess::NotRunning;
+        },
+        30000);
+    if (!match.hasMatch())
+        *failure = QByteArray(settled ? "the gateway stopped: " : "the gateway did not start within 30 s: ") + output
+            + gateway.readAllStandardError();
+    return match.captured(1);
 }
 
 } // namespace rcm::testing

@@ -82,38 +82,20 @@ private Q_SLOTS:
         const std::optional<testing::TestCertificate> certificate = testing::TestCertificate::make(dir.path());
         QVERIFY2(certificate, "openssl is needed to make a test certificate");
         QVERIFY(QDir(dir.path()).mkdir(u"state"_s));
-        QStringList arguments = testing::gatewayUnitExecStart();
-        QCOMPARE(arguments.value(0), u"/usr/bin/rcm-gateway"_s);
-        arguments.removeFirst();
-        for (QString &argument : arguments) {
-            argument.replace(u"/var/lib/rcm-gateway"_s, dir.filePath(u"state"_s));
-            argument.replace(u"%d/"_s, dir.path() + u'/');
-        }
-        const qsizetype port = arguments.indexOf(u"--port"_s);
-        QVERIFY(port >= 0);
-        QCOMPARE(arguments.value(port + 1), u"8443"_s);
-        arguments[port + 1] = u"0"_s;
+        QCOMPARE(testing::gatewayUnitExecStart().value(0), u"/usr/bin/rcm-gateway"_s);
+        const QStringList arguments = testing::gatewayUnitArguments(dir.filePath(u"state"_s), dir.path(), u"0"_s);
+        QVERIFY2(!arguments.isEmpty(), "the unit's ExecStart has no --port 8443 to replace");
 
         QProcess gateway;
-        gateway.start(QStringLiteral(RCM_GATEWAY), arguments);
-        QByteArray output;
-        static const QRegularExpression serving(u"serving the Work Queue API at https://[^:]+:(\\d+)/v1/"_s);
-        QRegularExpressionMatch match;
-        QVERIFY2(QTest::qWaitFor(
-                     [&] {
-                         output += gateway.readAllStandardOutput();
-                         match = serving.match(QString::fromUtf8(output));
-                         return match.hasMatch() || gateway.state() == QProcess::NotRunning;
-                     },
-                     30000),
-                 "the gateway did not start");
-        QVERIFY2(match.hasMatch(), QByteArray(output + gateway.readAllStandardError()).constData());
+        QByteArray failure;
+        const QUrl served(testing::startGateway(gateway, arguments, &failure));
+        QVERIFY2(served.scheme() == u"https"_s, failure.constData());
 
         QSslSocket socket;
         QSslConfiguration tls = socket.sslConfiguration();
         QVERIFY(tls.addCaCertificates(certificate->certificatePath));
         socket.setSslConfiguration(tls);
-        socket.connectToHostEncrypted(u"127.0.0.1"_s, quint16(match.captured(1).toUInt()));
+        socket.connectToHostEncrypted(u"127.0.0.1"_s, quint16(served.port()));
         QVERIFY2(socket.waitForEncrypted(10000), qPrintable(socket.errorString()));
         socket.write("GET /v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
         QByteArray answer;

@@ -13,7 +13,6 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
-#include <QRegularExpression>
 #include <QScopeGuard>
 #include <QSettings>
 #include <QStandardPaths>
@@ -79,27 +78,17 @@ private Q_SLOTS:
         QVERIFY2(!arguments.isEmpty(), "the unit's ExecStart has no --port 8443 to replace");
         QVERIFY(!arguments.contains(u"--demo"_s));
         QProcess gateway;
-        gateway.start(QStringLiteral(RCM_GATEWAY), arguments);
         const auto stop = qScopeGuard([&gateway] {
             if (gateway.state() != QProcess::NotRunning) {
                 gateway.kill();
                 gateway.waitForFinished(10000);
             }
         });
-        QByteArray output;
-        static const QRegularExpression serving(u"serving the Work Queue API at (https://[^/]+)/v1/"_s);
-        QRegularExpressionMatch match;
-        QVERIFY2(QTest::qWaitFor(
-                     [&] {
-                         output += gateway.readAllStandardOutput();
-                         match = serving.match(QString::fromUtf8(output));
-                         return match.hasMatch() || gateway.state() == QProcess::NotRunning;
-                     },
-                     30000),
-                 "the gateway did not start");
-        QVERIFY2(match.hasMatch(), QByteArray(output + gateway.readAllStandardError()).constData());
+        QByteArray failure;
+        QString server = testing::startGateway(gateway, arguments, &failure);
+        QVERIFY2(server.startsWith(u"https://"_s), failure.constData());
         // The unit listens on every address; the workbench reaches it as the certificate names it.
-        const QString server = match.captured(1).replace(u"0.0.0.0"_s, u"127.0.0.1"_s);
+        server.replace(u"0.0.0.0"_s, u"127.0.0.1"_s);
 
         store::Database cache;
         QVERIFY(!cache.open(dir.filePath(u"cache.db"_s), store::workbenchCacheSchema()));
