@@ -556,14 +556,24 @@ Problem refusalProblem(const UserAdministration::Refusal &refusal)
 
 Problem onlySupervisorsGrant()
 {
-    return problem(403, u"forbidden"_s, u"Not allowed"_s, u"Only a supervisor grants or ends emergency access"_s);
+    return problem(403, u"forbidden"_s, u"Not allowed"_s,
+                   u"Only a supervisor in their own right (not through emergency access) grants or ends emergency "
+                   "access"_s);
 }
 
 } // namespace
 
-ApiResponse WorkQueueApi::grantEmergencyAccess(const QString &id, const ApiRequest &request, const User &user)
+bool WorkQueueApi::isSupervisorInOwnRight(const User &user)
 {
     if (user.role != Role::Supervisor)
+        return false;
+    const std::optional<UserAccount> account = UserAdministration(m_store, user.id).accountById(user.id);
+    return account && account->user.role == Role::Supervisor;
+}
+
+ApiResponse WorkQueueApi::grantEmergencyAccess(const QString &id, const ApiRequest &request, const User &user)
+{
+    if (!isSupervisorInOwnRight(user))
         return problemResponse(onlySupervisorsGrant());
     Problem bad;
     const std::optional<QJsonObject> body = jsonBody(request, &bad);
@@ -593,7 +603,7 @@ ApiResponse WorkQueueApi::grantEmergencyAccess(const QString &id, const ApiReque
 
 ApiResponse WorkQueueApi::endEmergencyAccess(const QString &id, const User &user)
 {
-    if (user.role != Role::Supervisor)
+    if (!isSupervisorInOwnRight(user))
         return problemResponse(onlySupervisorsGrant());
     UserAdministration administration(m_store, user.id);
     const auto ended = administration.endEmergencyAccess(id);

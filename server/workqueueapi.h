@@ -101,6 +101,9 @@ private:
     ApiResponse users(const models::User &user);
     ApiResponse grantEmergencyAccess(const QString &id, const ApiRequest &request, const models::User &user);
     ApiResponse endEmergencyAccess(const QString &id, const models::User &user);
+    /// Emergency access is granted and ended by supervisors in their own right: a role
+    /// widened by a grant does not widen anyone else's.
+    bool isSupervisorInOwnRight(const models::User &user);
     std::optional<Problem> serviceAccountRefusal(const QString &route, const models::User &user) const;
     ApiResponse payers();
     ApiResponse reasonCodes();

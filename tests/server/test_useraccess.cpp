@@ -180,6 +180,11 @@ private Q_SLOTS:
                      .toString(),
                  u"supervisor"_s);
 
+        // A role widened by a grant does not widen anyone else's.
+        const testing::HttpReply passedOn = grant(
+            *biller, u"DEMO-CODER"_s, {{u"role"_s, u"supervisor"_s}, {u"minutes"_s, 60}, {u"reason"_s, u"x"_s}});
+        QCOMPARE(passedOn.status, 403);
+
         m_now = m_now.addSecs(59 * 60);
         QVERIFY(listsLoginNames(biller->get(u"/users"_s).jsonArray()));
         m_now = m_now.addSecs(2 * 60); // past the hour: it ended by itself
