@@ -108,9 +108,14 @@ void ConnectionGate::watch(QTcpSocket *socket, QObject *httpLayer)
     auto *idle = new QTimer(socket);
     idle->setSingleShot(true);
     idle->setInterval(m_limits.idleTimeout);
-    connect(idle, &QTimer::timeout, socket, [socket]() {
+    connect(idle, &QTimer::timeout, socket, [this, socket]() {
         qCInfo(lcGateway) << "Closing a connection idle for too long";
         socket->abort();
+        // Released and deleted here as well: a request Qt's parser refused leaves the
+        // socket with none of the handlers that would otherwise do it (it disconnects them
+        // all); this timer's own connection is the one that stays.
+        release(socket);
+        socket->deleteLater();
     });
     idle->start();
     // Connected before the HTTP layer's own handler, so this sees every byte before the

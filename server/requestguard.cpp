@@ -23,6 +23,20 @@ bool isTokenCharacter(char character)
         || (character >= 'A' && character <= 'Z') || punctuation.find(character) != std::string_view::npos;
 }
 
+bool isVisibleCharacter(char character)
+{
+    // A request target: visible ASCII, no space or control character.
+    return character > ' ' && character < '\x7f';
+}
+
+bool isValueCharacter(char character)
+{
+    // A header value: visible characters, spaces and tabs, and bytes above ASCII (obs-text);
+    // never a control character such as NUL.
+    const auto byte = static_cast<unsigned char>(character);
+    return byte == '\t' || (byte >= ' ' && byte != 0x7f);
+}
+
 bool isDecimal(const QByteArray &value)
 {
     return !value.isEmpty() && value.size() <= maximumLengthDigits
@@ -93,7 +107,12 @@ RequestGuard::Verdict RequestGuard::judgeHead(const QByteArray &head, qsizetype 
     // Every line feed has a carriage return before it by now: lines end at "\r\n".
     const QList<QByteArray> lines = head.left(head.size() - 4).replace("\r\n", "\n").split('\n');
     const QList<QByteArray> requestLine = lines.constFirst().split(' ');
-    if (requestLine.size() != 3 || requestLine.at(0).isEmpty() || !requestLine.at(2).startsWith("HTTP/1."))
+    // Only what Qt's parser takes too: a request line it refuses would leave the connection
+    // with neither side's handlers, open and counted until its idle time.
+    static const QList<QByteArray> methods {"GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH"};
+    if (requestLine.size() != 3 || !methods.contains(requestLine.at(0)) || !requestLine.at(1).startsWith('/')
+        || !std::all_of(requestLine.at(1).begin(), requestLine.at(1).end(), isVisibleCharacter)
+        || (requestLine.at(2) != "HTTP/1.1" && requestLine.at(2) != "HTTP/1.0"))
         return drop(u"a malformed request line"_s);
     int lengthCount = 0;
     QByteArray lengthValue;
@@ -102,6 +121,8 @@ RequestGuard::Verdict RequestGuard::judgeHead(const QByteArray &head, qsizetype 
         const qsizetype colon = line.indexOf(':');
         if (colon <= 0 || line.contains('\r') || !std::all_of(line.begin(), line.begin() + colon, isTokenCharacter))
             return drop(u"a malformed header line"_s); // also a folded line, or a space before the colon
+        if (!std::all_of(line.begin() + colon + 1, line.end(), isValueCharacter))
+            return drop(u"a control character in a header value"_s);
         const QByteArray name = line.left(colon).toLower();
         if (name == "transfer-encoding")
             return drop(u"a Transfer-Encoding header"_s); // the API's clients always send Content-Length

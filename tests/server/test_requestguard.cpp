@@ -151,6 +151,31 @@ private Q_SLOTS:
         QCOMPARE(connection.received(), QByteArray()); // not a word: it is not HTTP we speak
     }
 
+    void aRequestLineOrHeaderValueQtWouldRefuseEndsTheConnection_data()
+    {
+        QTest::addColumn<QByteArray>("request");
+        QTest::newRow("unknown method") << "FOO /v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"_ba;
+        QTest::newRow("lower-case method") << "get /v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"_ba;
+        QTest::newRow("unknown version") << "GET /v1/health HTTP/1.x\r\nHost: 127.0.0.1\r\n\r\n"_ba;
+        QTest::newRow("HTTP/2 in text") << "GET /v1/health HTTP/2.0\r\nHost: 127.0.0.1\r\n\r\n"_ba;
+        QTest::newRow("control byte in the target") << "GET /v1/he\x01lth HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"_ba;
+        QTest::newRow("target without a slash") << "GET v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"_ba;
+        static constexpr char withNul[] = "GET /v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Note: a\0b\r\n\r\n";
+        QTest::newRow("NUL in a header value") << QByteArray(withNul, sizeof withNul - 1);
+    }
+
+    void aRequestLineOrHeaderValueQtWouldRefuseEndsTheConnection()
+    {
+        // Qt's parser refuses these by unhooking every handler from the connection and
+        // leaving it open, counted against the caps, until the idle time: the guard ends it.
+        QFETCH(QByteArray, request);
+        RawConnection connection(*m_gateway);
+        QVERIFY(connection.isConnected());
+        connection.send(request);
+        QVERIFY(connection.closedWithin(5s));
+        QCOMPARE(connection.received(), QByteArray());
+    }
+
     void aMalformedContentLengthEndsTheConnection_data()
     {
         QTest::addColumn<QByteArray>("length");
