@@ -12,6 +12,7 @@
 #include "services/synthetic/syntheticgenerator.h"
 
 #include <QCryptographicHash>
+#include <QHash>
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QSqlError>
@@ -607,8 +608,25 @@ GatewayStore::AuditVerification GatewayStore::verifyAudit(const AuditKey *key,
     const std::optional<qint64> keyedFrom = auditKeyedFrom();
     if (!keyedFrom)
         return broken(Failure::Rewritten, 0, u"rewritten: the database no longer says where the keyed chain starts"_s);
-    const std::optional<AuditCheckpoint> checkpoint = checkpoints ? checkpoints->newest() : std::nullopt;
-    result.checkpoint = checkpoint;
+    result.checkpoint = checkpoints ? checkpoints->newest() : std::nullopt;
+    // Every checkpoint still vouches for the entry it names, not only the newest: a
+    // checkpoint written after the log was cut short must not hide the cut.
+    const QList<AuditCheckpoint> vouched = checkpoints ? checkpoints->valid : QList<AuditCheckpoint>();
+    std::optional<AuditCheckpoint> farthest;
+    QMultiHash<qint64, qsizetype> vouchedAt;
+    for (qsizetype index = 0; index < vouched.size(); ++index) {
+        const AuditCheckpoint &each = vouched.at(index);
+        if (!farthest || each.sequence > farthest->sequence)
+            farthest = each;
+        vouchedAt.insert(each.sequence, index);
+        if (each.keyedFrom != *keyedFrom) {
+            return broken(
+                Failure::Rewritten, std::min(each.keyedFrom, *keyedFrom),
+                u"rewritten: the keyed chain starts at entry %1, but the checkpoint of %2 says %3"_s.arg(*keyedFrom)
+                    .arg(checkpointTime(each))
+                    .arg(each.keyedFrom));
+        }
+    }
     QSqlQuery query(m_database.connection());
     query.setForwardOnly(true);
     if (!query.exec(u"SELECT sequence, work_item_id, actor_id, action_type, resulting_version, occurred_at, "
@@ -617,7 +635,6 @@ GatewayStore::AuditVerification GatewayStore::verifyAudit(const AuditKey *key,
     }
     QByteArray previousHash;
     qint64 expectedSequence = 1;
-    bool checkpointSeen = false;
     while (query.next()) {
         AuditEvent event;
         event.sequence = query.value(0).toLongLong();
@@ -654,30 +671,24 @@ GatewayStore::AuditVerification GatewayStore::verifyAudit(const AuditKey *key,
             return broken(Failure::Rewritten, event.sequence,
                           u"rewritten: entry %1 was altered after it was written"_s.arg(event.sequence));
         }
-        if (checkpoint && event.sequence == checkpoint->sequence) {
-            checkpointSeen = true;
-            if (event.hash != checkpoint->hash) {
+        for (auto at = vouchedAt.constFind(event.sequence); at != vouchedAt.cend() && at.key() == event.sequence;
+             ++at) {
+            const AuditCheckpoint &checkpoint = vouched.at(*at);
+            if (event.hash != checkpoint.hash) {
                 return broken(Failure::Rewritten, event.sequence,
                               u"rewritten: entry %1 does not match the checkpoint of %2"_s.arg(event.sequence)
-                                  .arg(checkpointTime(*checkpoint)));
+                                  .arg(checkpointTime(checkpoint)));
             }
         }
         previousHash = event.hash;
         ++expectedSequence;
     }
-    if (checkpoint && !checkpointSeen && checkpoint->sequence > 0) {
+    if (farthest && farthest->sequence > expectedSequence - 1) {
         return broken(
             Failure::Truncated, result.entries + 1,
-            u"truncated: the checkpoint of %1 covers entry %2 but the log ends at %3"_s.arg(checkpointTime(*checkpoint))
-                .arg(checkpoint->sequence)
+            u"truncated: the checkpoint of %1 covers entry %2 but the log ends at %3"_s.arg(checkpointTime(*farthest))
+                .arg(farthest->sequence)
                 .arg(result.entries));
-    }
-    if (checkpoint && checkpoint->keyedFrom != *keyedFrom) {
-        return broken(
-            Failure::Rewritten, std::min(checkpoint->keyedFrom, *keyedFrom),
-            u"rewritten: the keyed chain starts at entry %1, but the checkpoint of %2 says %3"_s.arg(*keyedFrom)
-                .arg(checkpointTime(*checkpoint))
-                .arg(checkpoint->keyedFrom));
     }
     if (checkpoints && !checkpoints->tamperedLines.isEmpty()) {
         QStringList lines;

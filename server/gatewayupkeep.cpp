@@ -9,6 +9,8 @@
 #include "server/gatewaystore.h"
 #include "server/signinthrottle.h"
 
+using namespace Qt::Literals::StringLiterals;
+
 namespace rcm::server {
 
 GatewayUpkeep::GatewayUpkeep(GatewayStore &store, QObject *parent)
@@ -71,8 +73,9 @@ store::StoreError GatewayUpkeep::recordAudit(const QDateTime &now)
     if (!m_checkpoints || !key)
         return failure;
     if (!m_checkpointedThrough) {
-        const std::optional<AuditCheckpoint> newest = m_checkpoints->read(*key).newest();
-        m_checkpointedThrough = newest ? newest->sequence : 0;
+        m_checkpointedThrough = 0;
+        for (const AuditCheckpoint &checkpoint : m_checkpoints->read(*key).valid)
+            m_checkpointedThrough = std::max(*m_checkpointedThrough, checkpoint.sequence);
     }
     store::StoreError error;
     std::optional<AuditCheckpoint> head = m_store.auditHead(&error);
@@ -82,6 +85,15 @@ store::StoreError GatewayUpkeep::recordAudit(const QDateTime &now)
     }
     if (head->sequence == *m_checkpointedThrough)
         return failure;
+    if (head->sequence < *m_checkpointedThrough) {
+        // Entries a checkpoint vouched for are gone: a new checkpoint would only paper over
+        // it. Say so loudly and leave the evidence as it is for `rcmctl audit verify`.
+        const QString cut = u"the audit log ends at entry %1, before the checkpointed entry %2: entries were deleted; "
+                            "no checkpoint written"_s.arg(head->sequence)
+                                .arg(*m_checkpointedThrough);
+        qCCritical(lcGateway).noquote() << cut;
+        return failure ? failure : store::StoreError(store::StoreError::Code::Query, cut);
+    }
     head->time = now.toUTC();
     if (const QString written = m_checkpoints->append(*head, *key); !written.isEmpty()) {
         qCWarning(lcGateway).noquote() << "Writing an audit checkpoint to" << m_checkpoints->path()

@@ -202,6 +202,40 @@ private Q_SLOTS:
         QVERIFY2(result.detail.endsWith(u"covers entry 6 but the log ends at 3"_s), qPrintable(result.detail));
     }
 
+    void anUpkeepAfterTheLogWasCutShortWritesNoCheckpointThatHidesIt()
+    {
+        GatewayFixture gateway(20);
+        work(gateway);
+        upkeep(gateway); // vouches for entry 6
+        dropTriggers(gateway);
+        QVERIFY(!gateway.database().execute(u"DELETE FROM audit_log WHERE sequence > 3"_s));
+        // The next upkeep (hourly, or systemctl stop) refuses to vouch for the shorter log.
+        server::GatewayUpkeep hourly(gateway.store());
+        hourly.setAuditCheckpoints(gateway.checkpointPath());
+        QVERIFY(hourly.recordAudit(QDateTime::currentDateTimeUtc()).isError());
+        QCOMPARE(checkpointLines(gateway), 1);
+
+        // The gateway goes on writing entries 4 to 7 over the cut, and checkpoints them: the
+        // first checkpoint still vouches for the entry 6 that was, and it is not this one.
+        HttpClient client(gateway.url(QString()));
+        QVERIFY(client.signIn(u"supervisor"_s));
+        for (int index = 1; index <= 3; ++index) {
+            const auto item = gateway.store().item(u"WI-%1"_s.arg(index + 10, 8, 10, QChar(u'0')));
+            QCOMPARE(client
+                         .act(item->id, {{u"type"_s, u"note"_s}, {u"text"_s, u"after"_s}}, item->version,
+                              u"after-cut-%1"_s.arg(index))
+                         .status,
+                     200);
+        }
+        upkeep(gateway);
+        QCOMPARE(checkpointLines(gateway), 2);
+        const auto result = verify(gateway);
+        QVERIFY(!result.intact);
+        QVERIFY(result.failure == server::GatewayStore::AuditVerification::Failure::Rewritten);
+        QVERIFY2(result.detail.startsWith(u"rewritten: entry 6 does not match the checkpoint of "_s),
+                 qPrintable(result.detail));
+    }
+
     void rewritingTheTailWithPlainHashesIsCaught()
     {
         GatewayFixture gateway(20);
