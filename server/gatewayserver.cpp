@@ -181,7 +181,7 @@ void GatewayServer::signIn(const ApiRequest &request, QTcpSocket *socket, QElaps
                                                     answer(connection.data(), m_api.finishSignIn(*pending, matches));
                                                 });
     if (!queued) {
-        answer(socket, m_api.signInBusy(request));
+        answer(socket, m_api.signInBusy(request, *pending));
         return;
     }
     socket->setProperty(signInUnderWay, true);

@@ -103,7 +103,27 @@ std::variant<ApiResponse, SignInDesk::Pending> SignInDesk::begin(const ApiReques
     if (error) {
         return problemAnswer(problem(503, u"store-error"_s, u"Try again"_s, error.message()), request.correlationId);
     }
+    if (m_checkingNames.contains(attempt.nameKey)
+        || m_checkingAddresses.value(attempt.address) >= maximumChecksPerAddress) {
+        ApiResponse response = problemAnswer(
+            problem(429, u"sign-in-in-progress"_s, u"A sign-in is already being checked"_s,
+                    u"Wait for the answer to the sign-in already sent with this name or from this address"_s),
+            request.correlationId);
+        response.headers.append({QByteArray("Retry-After"), QByteArray("1")});
+        return response;
+    }
+    ++m_checkingNames[attempt.nameKey];
+    ++m_checkingAddresses[attempt.address];
     return attempt;
+}
+
+void SignInDesk::checked(const Pending &attempt)
+{
+    for (auto *checking : {&m_checkingNames, &m_checkingAddresses}) {
+        const QString &key = checking == &m_checkingNames ? attempt.nameKey : attempt.address;
+        if (auto at = checking->find(key); at != checking->end() && --*at <= 0)
+            checking->erase(at);
+    }
 }
 
 ApiResponse SignInDesk::refuse(const Pending &attempt, const SignInThrottle::Refusal &refusal)
@@ -126,6 +146,7 @@ ApiResponse SignInDesk::refuse(const Pending &attempt, const SignInThrottle::Ref
 
 ApiResponse SignInDesk::finish(const Pending &pending, bool passwordMatches)
 {
+    checked(pending);
     const QDateTime at = now();
     const bool signedIn = passwordMatches && pending.user;
     store::TransactionGuard transaction(m_store.database().connection());
@@ -156,8 +177,9 @@ ApiResponse SignInDesk::finish(const Pending &pending, bool passwordMatches)
     return response;
 }
 
-ApiResponse SignInDesk::busy(const ApiRequest &request) const
+ApiResponse SignInDesk::busy(const ApiRequest &request, const Pending &pending)
 {
+    checked(pending);
     ApiResponse response = problemAnswer(problem(503, u"sign-in-busy"_s, u"Too many sign-ins at once"_s,
                                                  u"The gateway is checking too many passwords; try again shortly"_s),
                                          request.correlationId);

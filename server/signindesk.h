@@ -8,6 +8,7 @@
 #include "server/signinthrottle.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 
@@ -58,8 +59,13 @@ public:
     std::variant<ApiResponse, Pending> begin(const ApiRequest &request, const QJsonObject &body);
     /// Records the outcome of the check and answers: a session, or 401.
     ApiResponse finish(const Pending &pending, bool passwordMatches);
-    /// Too many sign-ins already waiting for a password check.
-    ApiResponse busy(const ApiRequest &request) const;
+    /// Too many sign-ins already waiting for a password check: pending is not checked.
+    ApiResponse busy(const ApiRequest &request, const Pending &pending);
+
+    /// At most this many password checks at once for one client address, and one for one
+    /// user name: the limits count failures only once checked, so more at once would let
+    /// that many guesses past them.
+    static constexpr int maximumChecksPerAddress = 4;
 
     /// The user a bearer token signs in (and records the use), if it is valid.
     std::optional<models::User> userFor(const QString &token);
@@ -68,11 +74,14 @@ public:
 
 private:
     ApiResponse refuse(const Pending &attempt, const SignInThrottle::Refusal &refusal);
+    void checked(const Pending &attempt); ///< its password check is over (or never ran)
     store::StoreError audit(const Pending &attempt, models::ActionType type, const QString &reason);
 
     GatewayStore &m_store;
     Options m_options;
     SignInThrottle m_throttle;
+    QHash<QString, int> m_checkingNames; ///< name key -> password checks under way
+    QHash<QString, int> m_checkingAddresses; ///< client address -> password checks under way
 };
 
 } // namespace rcm::server

@@ -79,7 +79,10 @@ public:
     std::variant<ApiResponse, SignInDesk::Pending> beginSignIn(const ApiRequest &request);
     ApiResponse finishSignIn(const SignInDesk::Pending &pending, bool passwordMatches);
     /// The answer when too many sign-ins wait for a password check.
-    ApiResponse signInBusy(const ApiRequest &request) const { return m_signIn.busy(request); }
+    ApiResponse signInBusy(const ApiRequest &request, const SignInDesk::Pending &pending)
+    {
+        return m_signIn.busy(request, pending);
+    }
     /// For an upload whose body has not been read yet (POST /v1/remittances announcing
     /// length bytes): the answer that refuses it (not signed in, not allowed, too large),
     /// or nothing when its body may be received and then handled.

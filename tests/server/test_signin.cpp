@@ -274,6 +274,43 @@ private Q_SLOTS:
         QCOMPARE(HttpClient::wait(waiting).status, 200);
     }
 
+    void guessesSentAtOnceAreCheckedOneAtATimePerName()
+    {
+        // The limits count a failure once its password is checked: guesses sent together
+        // would all pass them. One check at a time per name, and a few per address.
+        HeldChecks held;
+        server::GatewayServer::Options options;
+        options.passwordChecks.threads = server::SignInDesk::maximumChecksPerAddress; // each held on its own
+        options.passwordChecks.beforeEachCheck = held.hook();
+        auto fixture = gateway({}, options);
+        const auto release = qScopeGuard([&held]() { held.releaseAll(); });
+        QVERIFY(fixture->isReady());
+        HttpClient client(fixture->url(QString()));
+        QNetworkReply *first = startSignIn(client, u"supervisor"_s);
+        QTRY_COMPARE(held.entered.available(), 1);
+        const HttpReply second = HttpClient::wait(startSignIn(client, u"SUPERVISOR"_s)); // the same name
+        QCOMPARE(second.status, 429);
+        QVERIFY(second.json().value(u"type"_s).toString().endsWith(u"/sign-in-in-progress"_s));
+        QCOMPARE(second.headers.value("retry-after"), QByteArray("1"));
+
+        // Three more names from the same address fill its share; a fifth waits its turn.
+        QList<QNetworkReply *> others;
+        for (const QString &name : {u"biller"_s, u"coder"_s, u"finance"_s})
+            others.append(startSignIn(client, name));
+        QCOMPARE(server::SignInDesk::maximumChecksPerAddress, 4);
+        QTRY_COMPARE(held.entered.available(), 4);
+        const HttpReply fifth = HttpClient::wait(startSignIn(client, u"poster"_s));
+        QCOMPARE(fifth.status, 429);
+        QVERIFY(fifth.json().value(u"type"_s).toString().endsWith(u"/sign-in-in-progress"_s));
+
+        held.releaseAll();
+        QCOMPARE(HttpClient::wait(first).status, 200);
+        for (QNetworkReply *other : others)
+            QCOMPARE(HttpClient::wait(other).status, 200);
+        // Once checked, the name may be tried again.
+        QVERIFY(client.signIn(u"supervisor"_s));
+    }
+
     void signingOutEndsTheSession()
     {
         auto fixture = gateway();
