@@ -224,7 +224,7 @@ store::Migration version4()
 store::Migration version5()
 {
     // Sign-in limits and session expiry (docs/api/openapi.yaml, /session): failures counted per user name
-    // (as a hash of its lower-cased form) and per client address, shared by every gateway
+    // (as an HMAC of its lower-cased form) and per client address, shared by every gateway
     // process on the file; sessions end after an idle time as well as at their absolute
     // expiry (expires_at), so they remember when they were last used.
     return {5,

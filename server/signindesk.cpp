@@ -82,7 +82,7 @@ std::variant<ApiResponse, SignInDesk::Pending> SignInDesk::begin(const ApiReques
             problem(422, u"invalid-request"_s, u"Invalid sign-in request"_s, u"username and password are required"_s),
             request.correlationId);
     }
-    attempt.nameKey = SignInThrottle::nameKey(username);
+    attempt.nameKey = SignInThrottle::nameKey(username, m_store.auditKey());
     attempt.address = request.clientAddress;
     attempt.correlationId = request.correlationId;
     store::StoreError error;

@@ -3,6 +3,8 @@
 
 #include "server/signinthrottle.h"
 
+#include "server/auditkey.h"
+
 #include "services/store/sqlitestatement.h"
 #include "services/store/transactionguard.h"
 
@@ -95,10 +97,11 @@ SignInThrottle::SignInThrottle(store::Database &database, Limits limits)
     , m_limits(limits)
 { }
 
-QString SignInThrottle::nameKey(const QString &username)
+QString SignInThrottle::nameKey(const QString &username, const AuditKey *key)
 {
-    return QString::fromLatin1(
-        QCryptographicHash::hash(username.trimmed().toLower().toUtf8(), QCryptographicHash::Sha256).toHex());
+    const QByteArray name = username.trimmed().toLower().toUtf8();
+    return QString::fromLatin1(key ? key->sign(name)
+                                   : QCryptographicHash::hash(name, QCryptographicHash::Sha256).toHex());
 }
 
 std::optional<SignInThrottle::Refusal> SignInThrottle::refusal(const QString &address, const QString &nameKey,

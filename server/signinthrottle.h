@@ -12,6 +12,8 @@
 
 namespace rcm::server {
 
+class AuditKey;
+
 /// Limits on guessing passwords, kept in the gateway database (table signin_throttle) so
 /// that they hold across restarts and for every gateway process sharing it: a user name
 /// (known or not) is locked out for a growing time after repeated failures in a row, and
@@ -42,8 +44,11 @@ public:
 
     SignInThrottle(store::Database &database, Limits limits);
 
-    /// The subject a user name is counted under: SHA-256 (hex) of its lower-cased form.
-    static QString nameKey(const QString &username);
+    /// The subject a user name is counted under: its lower-cased form signed with the
+    /// audit key (HMAC-SHA256, hex), never the name itself. A mistyped name may be a
+    /// password: a plain hash of it could be reversed with a dictionary by anyone reading
+    /// the database or the audit. Without a key (some tests), SHA-256.
+    static QString nameKey(const QString &username, const AuditKey *key);
 
     /// Whether an attempt for the name from the address is refused without checking the
     /// password, and for how long.

@@ -6,6 +6,7 @@
 #include "services/api/session.h"
 #include "tests/server/gatewayfixture.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QNetworkReply>
 #include <QProcess>
@@ -481,7 +482,12 @@ private Q_SLOTS:
         QCOMPARE(signIn(*fixture, u"biller"_s, u"secret-guess-3"_s).status, 401); // the second failure: locked
         QCOMPARE(signIn(*fixture, u"biller"_s, u"demo"_s).status, 429); // audited ...
         QCOMPARE(signIn(*fixture, u"biller"_s, u"demo"_s).status, 429); // ... once per lock
-        const QString nameKey = server::SignInThrottle::nameKey(u"mistyped-secret"_s);
+        // The name is kept only as its HMAC under the audit key: not the name, nor its plain
+        // SHA-256, which a dictionary would reverse.
+        const QString nameKey = server::SignInThrottle::nameKey(u"mistyped-secret"_s, fixture->store().auditKey());
+        QVERIFY(
+            nameKey
+            != QString::fromLatin1(QCryptographicHash::hash("mistyped-secret", QCryptographicHash::Sha256).toHex()));
         const QString address = u"{\"address\":\"127.0.0.1\""_s;
         const QStringList expected = {
             u"sign_in session:DEMO-BILLER DEMO-BILLER %1}"_s.arg(address),
