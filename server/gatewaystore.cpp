@@ -512,6 +512,28 @@ std::optional<qint64> GatewayStore::auditKeyedFrom()
     return query.value(0).toLongLong();
 }
 
+bool GatewayStore::loadAuditKey(const QString &path, QString *error)
+{
+    StoreError headError;
+    const std::optional<AuditCheckpoint> head = auditHead(&headError);
+    if (!head) {
+        *error = headError.message();
+        return false;
+    }
+    const bool keyed = head->sequence > 0 && head->sequence >= head->keyedFrom;
+    std::optional<AuditKey> key
+        = AuditKey::load(path, keyed ? AuditKey::Creation::MustExist : AuditKey::Creation::CreateIfMissing, error);
+    if (!key) {
+        if (keyed) {
+            *error += u" (the audit log already holds %1 entries signed with a key: restore that key file from its "
+                      "backup, or name it with --audit-key; a new key would break the chain)"_s.arg(head->sequence);
+        }
+        return false;
+    }
+    setAuditKey(std::move(key));
+    return true;
+}
+
 QString GatewayStore::sessionReference(const QString &token)
 {
     return QString::fromLatin1(tokenHash(token).toHex().first(16));

@@ -141,6 +141,10 @@ public:
     /// The key every entry from the start of the keyed chain is signed with (the chain
     /// before schema 6 keeps its plain SHA-256 links). Without it no entry can be added.
     void setAuditKey(std::optional<AuditKey> key) { m_auditKey = std::move(key); }
+    /// Loads the key file at path (creating it while the log holds no keyed entry yet) and
+    /// sets it; false with why in *error. A log with keyed entries never gets a new key: a
+    /// lost key file is restored from its backup, not silently replaced.
+    bool loadAuditKey(const QString &path, QString *error);
     const AuditKey *auditKey() const { return m_auditKey ? &*m_auditKey : nullptr; }
     /// Where the chain ends now and where its keyed part starts: what a checkpoint records.
     std::optional<AuditCheckpoint> auditHead(store::StoreError *error = nullptr);

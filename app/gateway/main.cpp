@@ -226,14 +226,10 @@ int main(int argc, char *argv[])
     const QString checkpointPath = parser.isSet(auditCheckpoints)
         ? parser.value(auditCheckpoints)
         : QFileInfo(keyPath).dir().filePath(u"audit.checkpoints"_s);
-    QString keyError;
-    std::optional<server::AuditKey> key
-        = server::AuditKey::load(keyPath, server::AuditKey::Creation::CreateIfMissing, &keyError);
-    if (!key) {
+    if (QString keyError; !store.loadAuditKey(keyPath, &keyError)) {
         err << "rcm-gateway: " << keyError << "\n";
         return 1;
     }
-    store.setAuditKey(std::move(key));
     if (isNew && !parser.isSet(demo))
         out << "Created an empty gateway database in " << path
             << "; no user can sign in yet (add one: rcm-gateway users add NAME --role ROLE).\n";

@@ -260,15 +260,11 @@ int runUsersCommand(const QStringList &arguments)
     }
     server::GatewayStore gateway(database);
     // Every change is chained into the audit log, which is keyed: the same key as the gateway's.
-    QString keyError;
-    std::optional<server::AuditKey> key
-        = server::AuditKey::load(parser.isSet(auditKey) ? parser.value(auditKey) : server::AuditKey::defaultPath(path),
-                                 server::AuditKey::Creation::CreateIfMissing, &keyError);
-    if (!key) {
+    if (QString keyError; !gateway.loadAuditKey(
+            parser.isSet(auditKey) ? parser.value(auditKey) : server::AuditKey::defaultPath(path), &keyError)) {
         err << "rcm-gateway users " << command << ": " << keyError << "\n";
         return Failure;
     }
-    gateway.setAuditKey(std::move(key));
     const QString osUser = operatingSystemUser();
     UserAdministration administration(gateway, QString::fromLatin1(cliActor),
                                       osUser.isEmpty() ? QJsonObject() : QJsonObject {{u"osUser"_s, osUser}});

@@ -158,6 +158,25 @@ private Q_SLOTS:
         QCOMPARE(signInStatus(u"awalker"_s, QString::fromLatin1(password)), password.isEmpty() ? 422 : 401);
     }
 
+    void aLostAuditKeyIsNotSilentlyReplaced()
+    {
+        QCOMPARE(users({u"add"_s, u"ktan"_s, u"--role"_s, u"biller"_s}, QByteArray(goodPassword) + '\n').exitCode, 0);
+        const QString keyPath = m_dir->filePath(u"audit.key"_s);
+        QVERIFY(QFile::exists(keyPath)); // the key the change was signed with
+        QVERIFY(QFile::rename(keyPath, keyPath + u".backup"_s));
+        // The log holds signed entries: a new key would break the chain, so it is refused.
+        const Run refused = users({u"deactivate"_s, u"ktan"_s});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains(u"restore that key file"_s), qPrintable(refused.err));
+        QVERIFY(!QFile::exists(keyPath));
+        const Run server = gateway({u"--data"_s, m_dir->path(), u"--port"_s, u"0"_s});
+        QCOMPARE(server.exitCode, 1);
+        QVERIFY2(server.err.contains(u"restore that key file"_s), qPrintable(server.err));
+        // The key restored from its backup, all is well again.
+        QVERIFY(QFile::rename(keyPath + u".backup"_s, keyPath));
+        QCOMPARE(users({u"deactivate"_s, u"ktan"_s}).exitCode, 0);
+    }
+
     void anAddedUserSignsInOverHttp()
     {
         const Run added
