@@ -18,7 +18,9 @@ PasswordVerifier::PasswordVerifier(Options options, QObject *parent)
 PasswordVerifier::~PasswordVerifier()
 {
     // The workers post their answers to this object: they must be done before it goes
-    // (answers still queued are dropped with it).
+    // (answers still queued are dropped with it). Checks not started yet are dropped too:
+    // a stopping gateway does not hash passwords nobody will be answered about.
+    m_pool.clear();
     m_pool.waitForDone();
 }
 

@@ -3,6 +3,7 @@
 
 #include "server/signindesk.h"
 
+#include "server/gatewayserver.h"
 #include "server/workqueueapi.h"
 #include "services/api/workitemjson.h"
 #include "services/store/transactionguard.h"
@@ -35,7 +36,15 @@ ApiResponse problemAnswer(const Problem &problem, const QString &correlationId)
     ApiResponse response;
     response.status = problem.status;
     response.contentType = "application/problem+json";
-    response.body = QJsonDocument(problem.toJson(correlationId)).toJson(QJsonDocument::Compact);
+    Problem answered = problem;
+    if (problem.type == u"store-error"_s) {
+        // What the database said is for the log, as WorkQueueApi::problemResponse does.
+        qCWarning(lcGateway).noquote() << "Sign-in" << correlationId << "answered" << problem.status << problem.type
+                                       << "because:" << problem.detail;
+        answered.detail = u"The gateway could not complete this request; try again. If it keeps failing, give "
+                          "the administrator the correlation id %1."_s.arg(correlationId);
+    }
+    response.body = QJsonDocument(answered.toJson(correlationId)).toJson(QJsonDocument::Compact);
     response.route = u"/v1/session"_s;
     return response;
 }

@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QSocketNotifier>
 
+#include <cerrno>
 #include <csignal>
 
 #include <fcntl.h>
@@ -20,8 +21,10 @@ int signalPipe[2] = {-1, -1};
 extern "C" void onStopSignal(int)
 {
     // Only async-signal-safe work here: one byte down the pipe; the event loop does the rest.
+    const int savedErrno = errno; // the interrupted code may be about to read it
     const char byte = 1;
     [[maybe_unused]] const ssize_t written = ::write(signalPipe[1], &byte, 1);
+    errno = savedErrno;
 }
 
 } // namespace

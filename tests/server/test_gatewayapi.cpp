@@ -484,11 +484,15 @@ private Q_SLOTS:
                                       u"store-503-0001"_s));
         QVERIFY(!gateway.database().execute(u"ALTER TABLE work_items RENAME TO work_items_elsewhere"_s));
         replies.append(supervisor.get(u"/users"_s));
+        // Sign-in answers on its own path (the password is checked off the event loop).
+        QVERIFY(!gateway.database().execute(u"ALTER TABLE signin_throttle RENAME TO throttle_elsewhere"_s));
+        replies.append(HttpClient(gateway.url(QString()))
+                           .postJson(u"/session"_s, {{u"username"_s, u"biller"_s}, {u"password"_s, u"demo"_s}}));
         for (const HttpReply &reply : replies) {
             verifyProblem(reply, 503, u"store-error"_s);
             const QString body = QString::fromUtf8(reply.body);
             for (const QString &word : {u"SELECT"_s, u"INSERT"_s, u"UPDATE"_s, u"work_items"_s, u"idempotency_keys"_s,
-                                        u"no such table"_s, u"Unable to"_s}) {
+                                        u"signin_throttle"_s, u"no such table"_s, u"Unable to"_s}) {
                 QVERIFY2(!body.contains(word, Qt::CaseInsensitive), qPrintable(body));
             }
             // What the client can quote instead: the correlation id.
