@@ -105,21 +105,20 @@ QList<UserAccount> UserAdministration::accounts(store::StoreError *error)
 
 std::optional<UserAccount> UserAdministration::account(const QString &username, store::StoreError *error)
 {
-    QSqlQuery query(m_store.database().connection());
-    query.prepare(u"SELECT %1 FROM users WHERE username = ?"_s.arg(QLatin1StringView(accountColumns)));
-    query.addBindValue(username);
-    if (!query.exec()) {
-        store::setError(error, store::StoreError(store::StoreError::Code::Query, query.lastError().text()));
-        return std::nullopt;
-    }
-    return query.next() ? std::optional(accountFromQuery(query)) : std::nullopt;
+    return accountWhere(u"username"_s, username, error);
 }
 
 std::optional<UserAccount> UserAdministration::accountById(const QString &id, store::StoreError *error)
 {
+    return accountWhere(u"id"_s, id, error);
+}
+
+std::optional<UserAccount> UserAdministration::accountWhere(const QString &column, const QString &value,
+                                                            store::StoreError *error)
+{
     QSqlQuery query(m_store.database().connection());
-    query.prepare(u"SELECT %1 FROM users WHERE id = ?"_s.arg(QLatin1StringView(accountColumns)));
-    query.addBindValue(id);
+    query.prepare(u"SELECT %1 FROM users WHERE %2 = ?"_s.arg(QLatin1StringView(accountColumns), column));
+    query.addBindValue(value);
     if (!query.exec()) {
         store::setError(error, store::StoreError(store::StoreError::Code::Query, query.lastError().text()));
         return std::nullopt;

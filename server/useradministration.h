@@ -91,6 +91,8 @@ public:
     std::optional<Refusal> disableBreakGlass();
 
 private:
+    /// The account whose column ("id" or "username", never user input) holds value.
+    std::optional<UserAccount> accountWhere(const QString &column, const QString &value, store::StoreError *error);
     std::optional<Refusal> audit(const QString &userId, models::ActionType type, QJsonObject details);
     std::optional<Refusal> execute(const QString &statement, const QVariantList &values);
 

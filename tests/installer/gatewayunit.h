@@ -47,6 +47,32 @@ inline QStringList gatewayUnitArguments(const QString &stateFolder, const QStrin
     return arguments;
 }
 
+/// What a run of rcm-gateway to its end printed, and how it ended (-1: it did not end).
+struct GatewayRun
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+/// Runs rcm-gateway (RCM_GATEWAY) with arguments and input on stdin, to its end.
+inline GatewayRun runGateway(const QStringList &arguments, const QByteArray &input = {})
+{
+    QProcess process;
+    process.start(QStringLiteral(RCM_GATEWAY), arguments);
+    if (!process.waitForStarted(10000))
+        return {};
+    process.write(input);
+    process.closeWriteChannel();
+    if (!process.waitForFinished(60000)) {
+        process.kill();
+        process.waitForFinished();
+        return {};
+    }
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
+            process.readAllStandardError()};
+}
+
 /// Starts rcm-gateway (RCM_GATEWAY) with arguments and waits until it says where it serves:
 /// its base URL ("https://0.0.0.0:PORT"), or empty with why in *failure.
 inline QString startGateway(QProcess &gateway, const QStringList &arguments, QByteArray *failure)

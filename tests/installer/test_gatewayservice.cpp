@@ -15,28 +15,6 @@
 using namespace Qt::Literals::StringLiterals;
 using namespace rcm;
 
-namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QByteArray err;
-};
-
-Run runGateway(const QStringList &arguments)
-{
-    QProcess process;
-    process.start(QStringLiteral(RCM_GATEWAY), arguments);
-    if (!process.waitForFinished(30000)) {
-        process.kill();
-        process.waitForFinished();
-        return {};
-    }
-    return {process.exitCode(), process.readAllStandardError()};
-}
-
-} // namespace
-
 /// rcm-gateway's systemd unit as the Debian package ships it, and the gateway's refusal to
 /// start insecurely.
 class TestGatewayService final : public QObject
@@ -131,7 +109,8 @@ private Q_SLOTS:
         QFETCH(QStringList, arguments);
         QFETCH(QByteArray, message);
         QTemporaryDir dir;
-        const Run run = runGateway(QStringList {u"--data"_s, dir.path(), u"--port"_s, u"0"_s} + arguments);
+        const testing::GatewayRun run
+            = testing::runGateway(QStringList {u"--data"_s, dir.path(), u"--port"_s, u"0"_s} + arguments);
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains(message), run.err.constData());
         QVERIFY(!QFile::exists(dir.filePath(u"gateway.db"_s))); // refused before anything was created
@@ -140,9 +119,9 @@ private Q_SLOTS:
     void aCertificateThatCannotBeReadStopsTheGateway()
     {
         QTemporaryDir dir;
-        const Run run
-            = runGateway({u"--data"_s, dir.path(), u"--port"_s, u"0"_s, u"--listen"_s, u"0.0.0.0"_s, u"--tls-cert"_s,
-                          dir.filePath(u"missing.pem"_s), u"--tls-key"_s, dir.filePath(u"missing-key.pem"_s)});
+        const testing::GatewayRun run = testing::runGateway(
+            {u"--data"_s, dir.path(), u"--port"_s, u"0"_s, u"--listen"_s, u"0.0.0.0"_s, u"--tls-cert"_s,
+             dir.filePath(u"missing.pem"_s), u"--tls-key"_s, dir.filePath(u"missing-key.pem"_s)});
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains("cannot read the TLS certificate"), run.err.constData());
     }

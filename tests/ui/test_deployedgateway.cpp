@@ -22,33 +22,6 @@
 using namespace Qt::Literals::StringLiterals;
 using namespace rcm;
 
-namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-};
-
-/// rcm-gateway run to its end with input on stdin.
-Run runGateway(const QStringList &arguments, const QByteArray &input = {})
-{
-    QProcess process;
-    process.start(QStringLiteral(RCM_GATEWAY), arguments);
-    if (!process.waitForStarted(10000))
-        return {};
-    process.write(input);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished();
-        return {};
-    }
-    return {process.exitCode(), process.readAllStandardOutput() + process.readAllStandardError()};
-}
-
-} // namespace
-
 /// The gateway as a hospital deploys it: started with the systemd unit's own command line
 /// (HTTPS, no --demo), its first user made with `rcm-gateway users add`, and the workbench
 /// signing in over TLS with the CA file beside the server address.
@@ -69,10 +42,11 @@ private Q_SLOTS:
         QVERIFY(QDir().mkpath(state));
 
         // The first user, as docs/deployment.md says, before the service starts.
-        const Run added = runGateway({u"users"_s, u"add"_s, u"pat.clerk"_s, u"--role"_s, u"biller"_s, u"--data"_s,
-                                      state, u"--display-name"_s, u"Pat Clerk"_s},
-                                     "correct horse battery staple\n");
-        QVERIFY2(added.exitCode == 0, added.out.constData());
+        const testing::GatewayRun added
+            = testing::runGateway({u"users"_s, u"add"_s, u"pat.clerk"_s, u"--role"_s, u"biller"_s, u"--data"_s, state,
+                                   u"--display-name"_s, u"Pat Clerk"_s},
+                                  "correct horse battery staple\n");
+        QVERIFY2(added.exitCode == 0, added.err.constData());
 
         const QStringList arguments = testing::gatewayUnitArguments(state, dir.path(), u"0"_s);
         QVERIFY2(!arguments.isEmpty(), "the unit's ExecStart has no --port 8443 to replace");
@@ -103,8 +77,8 @@ private Q_SLOTS:
             QVERIFY2(!refused.isEmpty(), qPrintable(demo));
             QVERIFY(!session.isSignedIn());
         }
-        const Run list = runGateway({u"users"_s, u"list"_s, u"--data"_s, state});
-        QVERIFY2(list.exitCode == 0, list.out.constData());
+        const testing::GatewayRun list = testing::runGateway({u"users"_s, u"list"_s, u"--data"_s, state});
+        QVERIFY2(list.exitCode == 0, list.err.constData());
         // A header and the one account: no demo account, and the one there is no demo.
         const QList<QByteArray> rows = list.out.trimmed().split('\n');
         QCOMPARE(rows.size(), 2);
