@@ -3,35 +3,12 @@
 
 #pragma once
 
-#include <QByteArray>
-#include <QString>
+#include "services/security/passwordhasher.h"
 
 namespace rcm::server {
 
-/// Salted PBKDF2-HMAC-SHA256. Passwords are never stored, only (salt, iterations, hash).
-namespace PasswordHasher {
-
-constexpr int defaultIterations = 210'000; // OWASP's 2023 figure for PBKDF2-HMAC-SHA256
-
-struct Hashed
-{
-    QByteArray salt;
-    QByteArray hash;
-    int iterations = 0;
-};
-
-Hashed hash(const QString &password, int iterations = defaultIterations);
-/// Compares in constant time.
-bool verify(const QString &password, const Hashed &stored);
-/// A stored hash no password matches (a random salt and hash), for a user name that
-/// cannot sign in: verifying against it costs what a real user's check costs, so the
-/// answer's timing does not tell whether the name exists.
-Hashed decoy(int iterations = defaultIterations);
-
-/// PBKDF2 iterations run by verify() in this process so far: lets a test see that a
-/// sign-in did the full work without timing it.
-qint64 iterationsVerified();
-
-} // namespace PasswordHasher
+/// The gateway hashes its accounts' passwords with the one hasher the workbench's offline
+/// unlock also uses.
+namespace PasswordHasher = security::PasswordHasher;
 
 } // namespace rcm::server

@@ -1,14 +1,14 @@
 // SPDX-FileCopyrightText: 2026 RCM Workbench contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
-#include "server/passwordhasher.h"
+#include "services/security/passwordhasher.h"
 
 #include <QPasswordDigestor>
 #include <QRandomGenerator>
 
 #include <atomic>
 
-namespace rcm::server::PasswordHasher {
+namespace rcm::security::PasswordHasher {
 
 namespace {
 constexpr int keyLength = 32;
@@ -55,4 +55,4 @@ qint64 iterationsVerified()
     return verifiedIterations.load();
 }
 
-} // namespace rcm::server::PasswordHasher
+} // namespace rcm::security::PasswordHasher
