@@ -16,6 +16,7 @@ RCM_PACKAGES=(
     clang-format dpkg-dev file desktop-file-utils
     openssl  # the TLS tests make a throwaway certificate at run time
     systemd  # systemd-analyze verify checks the gateway's service unit
+    dbus-daemon  # the offline-unlock keyring test runs a private session bus
     python3-openpyxl poppler-utils  # the report tests read exported XLSX and PDF files back
     clang libclang-rt-14-dev  # libFuzzer for the X12 reader's fuzz target (tests/x12/fuzz)
     xvfb xauth

@@ -151,6 +151,12 @@ Assessment assess(const Attempt &attempt, const std::optional<QByteArray> &fromK
     if (kept.isEmpty() && state.verifierInKeyring && attempt.keyring == OfflineUnlock::Keyring::System) {
         if (!fromKeyring)
             return {{}, keyringKey(owner->username, owner->server)};
+        if (fromKeyring->isEmpty()) {
+            OfflineUnlockOutcome refused = refuse(OfflineUnlockResult::NoVerifier, password);
+            refused.message = u"The system keyring that keeps your offline password did not answer: sign in when "
+                              "the gateway can be reached."_s;
+            return {refused, {}};
+        }
         kept = *fromKeyring;
     }
     const std::optional<OfflineVerifier> verifier = parse(kept);

@@ -1,10 +1,7 @@
 // SPDX-FileCopyrightText: 2026 RCM Workbench contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
-#include "services/security/offlineunlock.h"
-#include "services/store/cacheowner.h"
-#include "services/store/cacheschema.h"
-#include "services/store/database.h"
+#include "tests/security/offlineunlocktesting.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
@@ -28,19 +25,12 @@ using Result = OfflineUnlockResult;
 
 namespace {
 
-const QString server = u"http://127.0.0.1:8080/v1"_s;
-const QString password = u"correct horse battery staple"_s;
-constexpr int waitMilliseconds = 30'000;
+const QString &server = testing::offlineServer;
+const QString &password = testing::offlinePassword;
 
 store::CacheOwner alice()
 {
-    store::CacheOwner owner;
-    owner.server = server;
-    owner.username = u"alice"_s;
-    owner.user = {u"u-1001"_s, u"alice"_s, u"Alice Example"_s, models::Role::CashPoster, true};
-    owner.offlineUnlockHours = 12;
-    owner.autoLockMinutesMax = 10;
-    return owner;
+    return testing::offlineAlice();
 }
 
 int fileMode(const QString &path)
@@ -65,45 +55,19 @@ private:
 
     QString path() const { return m_dir->filePath(u"cache.db"_s); }
 
-    /// remember() to completion; the error it reported.
     QString remember(const store::CacheOwner &owner, const QString &secret, OfflineUnlock *unlock = nullptr)
     {
-        std::optional<QString> error;
-        (unlock ? unlock : m_unlock.get())->remember(path(), owner, secret, this, [&](const QString &reported) {
-            error = reported;
-        });
-        if (!QTest::qWaitFor([&]() { return error.has_value(); }, waitMilliseconds))
-            return u"remember() never answered"_s;
-        return *error;
+        return testing::remember(unlock ? *unlock : *m_unlock, path(), owner, secret);
     }
 
-    /// tryUnlock() to completion.
     OfflineUnlockOutcome attempt(const QString &username, const QString &secret, const QDateTime &now,
                                  const QString &atServer = server)
     {
-        std::optional<OfflineUnlockOutcome> outcome;
-        m_unlock->tryUnlock(path(), atServer, username, secret, now, this,
-                            [&](const OfflineUnlockOutcome &reported) { outcome = reported; });
-        if (!QTest::qWaitFor([&]() { return outcome.has_value(); }, waitMilliseconds))
-            return {Result::CacheError, std::nullopt, u"tryUnlock() never answered"_s};
-        return *outcome;
+        return testing::tryUnlock(*m_unlock, path(), atServer, username, secret, now);
     }
 
-    store::CacheOwner storedOwner()
-    {
-        store::Database cache;
-        if (cache.open(path(), store::workbenchCacheSchema()))
-            return {};
-        return store::readCacheOwner(cache).value_or(store::CacheOwner());
-    }
-
-    store::OfflineUnlockState storedState()
-    {
-        store::Database cache;
-        if (cache.open(path(), store::workbenchCacheSchema()))
-            return {};
-        return store::readOfflineUnlockState(cache);
-    }
+    store::CacheOwner storedOwner() { return testing::storedOwner(path()); }
+    store::OfflineUnlockState storedState() { return testing::storedOfflineState(path()); }
 
     /// A moment during the offline window of the last remember().
     QDateTime withinTheWindow() { return storedOwner().lastOnlineSignIn.addSecs(60); }
@@ -323,7 +287,7 @@ private Q_SLOTS:
             answeredIn = QThread::currentThread();
         });
         QVERIFY(!answered); // the hash was not computed in the caller's call
-        QVERIFY(QTest::qWaitFor([&]() { return answered; }, waitMilliseconds));
+        QVERIFY(QTest::qWaitFor([&]() { return answered; }, testing::offlineWaitMilliseconds));
         QCOMPARE(answeredIn, QThread::currentThread());
 
         bool goneAnswered = false;
@@ -354,11 +318,8 @@ private Q_SLOTS:
         QVERIFY(!state.verifier.isEmpty());
         QVERIFY(!state.verifierInKeyring);
 
-        std::optional<OfflineUnlockOutcome> outcome;
-        system.tryUnlock(path(), server, u"alice"_s, password, withinTheWindow(), this,
-                         [&](const OfflineUnlockOutcome &reported) { outcome = reported; });
-        QVERIFY(QTest::qWaitFor([&]() { return outcome.has_value(); }, waitMilliseconds));
-        QCOMPARE(outcome->result, Result::Unlocked);
+        QCOMPARE(testing::tryUnlock(system, path(), server, u"alice"_s, password, withinTheWindow()).result,
+                 Result::Unlocked);
     }
 
     void rcmKeyringNoneForcesTheCacheOnly()
