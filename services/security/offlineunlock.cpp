@@ -153,7 +153,8 @@ Assessment assess(const Attempt &attempt, const std::optional<QByteArray> &fromK
             return {{}, keyringKey(owner->username, owner->server)};
         if (fromKeyring->isEmpty()) {
             OfflineUnlockOutcome refused = refuse(OfflineUnlockResult::NoVerifier, password);
-            refused.message = u"The system keyring that keeps your offline password did not answer: sign in when "
+            refused.message = u"The system keyring that keeps your offline password did not answer, or no longer holds "
+                              u"it: sign in when "
                               "the gateway can be reached."_s;
             return {refused, {}};
         }
@@ -165,8 +166,14 @@ Assessment assess(const Attempt &attempt, const std::optional<QByteArray> &fromK
 
     const bool matches = matchesOfflineVerifier(password, *verifier);
     const QDateTime deadline = owner->lastOnlineSignIn.addSecs(qint64(owner->offlineUnlockHours) * 3600);
-    if (!owner->lastOnlineSignIn.isValid() || attempt.now > deadline)
-        return {outcome(OfflineUnlockResult::Expired), {}};
+    if (!owner->lastOnlineSignIn.isValid() || attempt.now > deadline) {
+        OfflineUnlockOutcome expired = outcome(OfflineUnlockResult::Expired);
+        const QString hours
+            = owner->offlineUnlockHours == 1 ? u"1 hour"_s : u"%1 hours"_s.arg(owner->offlineUnlockHours);
+        expired.message = u"Offline unlock lasts %1 after your last online sign-in, and that is over: sign in again "
+                          "when the gateway can be reached."_s.arg(hours);
+        return {expired, {}};
+    }
 
     OfflineUnlockResult result = OfflineUnlockResult::Unlocked;
     if (matches) {

@@ -54,7 +54,8 @@ struct OfflineUnlockOutcome
 /// unlock it while the gateway cannot be reached, for as long as the gateway's policy allows.
 /// Slow hashing and the cache run on a worker thread of its own (one at a time, in the
 /// order asked), never the caller's; callbacks run in context's thread (not at all if
-/// context is gone, or if this object is). No nested event loops.
+/// context is gone, or if this object is). No nested event loops. Destroying it waits for
+/// the step in progress, at most one hash: keep one for the life of the window.
 class OfflineUnlock final : public QObject
 {
     Q_OBJECT
