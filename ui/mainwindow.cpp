@@ -4,8 +4,8 @@
 #include "ui/mainwindow.h"
 
 #include "services/api/session.h"
-#include "services/api/transportpolicy.h"
 #include "services/rules/actionpolicy.h"
+#include "services/security/offlineunlock.h"
 #include "services/store/cacheschema.h"
 #include "services/store/database.h"
 #include "services/store/itemhistorystore.h"
@@ -25,7 +25,7 @@
 #include "ui/remittancepreviewdialog.h"
 #include "ui/reportdialog.h"
 #include "ui/settingsdialog.h"
-#include "ui/signindialog.h"
+#include "ui/signinpage.h"
 #include "ui/singlelinedelegate.h"
 #include "ui/syncrunner.h"
 
@@ -101,18 +101,111 @@ bool installTranslation(const QString &language)
 }
 
 MainWindow::MainWindow(store::Database &cache, api::Session &session, QWidget *parent)
+    : MainWindow(&cache, QString(), session, parent)
+{ }
+
+MainWindow::MainWindow(const QString &cacheFolder, api::Session &session, QWidget *parent)
+    : MainWindow(nullptr, cacheFolder, session, parent)
+{ }
+
+MainWindow::MainWindow(store::Database *cache, QString cacheFolder, api::Session &session, QWidget *parent)
     : QMainWindow(parent)
     , m_cache(cache)
+    , m_cacheFolder(std::move(cacheFolder))
     , m_session(session)
-    , m_items(std::make_unique<store::WorkItemStore>(cache))
-    , m_history(std::make_unique<store::ItemHistoryStore>(cache))
-    , m_journal(std::make_unique<store::SyncJournal>(cache))
-    , m_model(new WorkQueueModel(cache, this))
+    , m_offlineUnlock(new security::OfflineUnlock(security::OfflineUnlock::Keyring::System, this))
 {
     initialiseResources();
     setWindowTitle(tr("RCM Workbench"));
     setWindowIcon(QIcon(u":/icons/rcm-workbench.svg"_s));
 
+    // The sign-in page first: nothing of the cache is read until someone signs in.
+    m_signInPage = new SignInPage;
+    connect(m_signInPage, &SignInPage::signInRequested, this,
+            [this](const QString &server, const QString &username, const QString &password) {
+                QSettings().setValue(u"caFile"_s, m_signInPage->caFile());
+                // Signed in on this page: what waited in the outbox goes, and the queue catches up.
+                connect(
+                    this, &MainWindow::signInFinished, this,
+                    [this](const QString &error) {
+                        if (error.isEmpty() && !m_offline)
+                            syncNow();
+                    },
+                    Qt::SingleShotConnection);
+                signIn(server, username, password);
+            });
+    {
+        const QSettings settings;
+        m_signInPage->showSignIn(settings.value(u"server"_s, u"http://127.0.0.1:8080"_s).toString(),
+                                 settings.value(u"user"_s).toString(), settings.value(u"caFile"_s).toString());
+    }
+    m_pages = new QStackedWidget;
+    m_pages->addWidget(m_signInPage);
+    setCentralWidget(m_pages);
+
+    m_idleLock = new IdleLock(this);
+    m_idleLock->setActive(false);
+    connect(m_idleLock, &IdleLock::idle, this, [this]() { lock(); });
+    applyAutoLock();
+
+    buildToolBar();
+
+    m_itemCount = new QLabel;
+    m_itemCount->setObjectName(u"itemCount"_s);
+    m_userLabel = new QLabel;
+    m_userLabel->setObjectName(u"userStatus"_s);
+    m_connection = new QLabel;
+    m_connection->setObjectName(u"syncStatus"_s);
+    m_outboxButton = new QToolButton;
+    m_outboxButton->setObjectName(u"outboxStatus"_s);
+    m_outboxButton->setAutoRaise(true);
+    m_outboxButton->setToolTip(tr("Show the actions that need you"));
+    connect(m_outboxButton, &QToolButton::clicked, this, &MainWindow::showConflicts);
+    m_syncProgress = new QProgressBar;
+    m_syncProgress->setRange(0, 0); // the total is not known in advance
+    m_syncProgress->setMaximumWidth(160);
+    m_syncProgress->hide();
+    statusBar()->addWidget(m_itemCount);
+    statusBar()->addPermanentWidget(m_syncProgress);
+    statusBar()->addPermanentWidget(m_connection);
+    statusBar()->addPermanentWidget(m_outboxButton);
+    statusBar()->addPermanentWidget(m_userLabel);
+
+    connect(&m_session, &api::Session::signInRequired, this,
+            [this]() { lock(tr("Your session has ended. Sign in again; your unsent actions are kept.")); });
+    // While unlocked offline: the gateway is asked now and then whether it answers again.
+    m_probe = new QTimer(this);
+    m_probe->setInterval(30s);
+    connect(m_probe, &QTimer::timeout, this, &MainWindow::probeGateway);
+    setWorkspaceActionsEnabled(false);
+    updateSessionStatus();
+    setAcceptDrops(true); // an 835 dropped on the window opens in the import preview
+    resize(1600, 900);
+}
+
+void MainWindow::openWorkspace()
+{
+    if (m_workspace || !m_cache)
+        return;
+    store::Database &cache = *m_cache;
+    m_items = std::make_unique<store::WorkItemStore>(cache);
+    m_history = std::make_unique<store::ItemHistoryStore>(cache);
+    m_journal = std::make_unique<store::SyncJournal>(cache);
+    if (!m_sync) {
+        m_sync = new SyncRunner(cache.path(), m_session, this);
+        connect(m_sync, &SyncRunner::progress, this, [this](qint64 items) {
+            m_connection->setText(tr("Syncing: %1 changes").arg(QLocale().toString(items)));
+        });
+        connect(m_sync, &SyncRunner::finished, this, &MainWindow::syncFinished);
+        connect(m_sync, &SyncRunner::historyReady, this, [this](const QString &itemId) {
+            if (m_table && m_table->currentIndex().data(WorkQueueModel::WorkItemIdRole).toString() == itemId)
+                scheduleRender(itemId);
+        });
+    }
+
+    m_workspace = new QWidget;
+    m_workspace->setObjectName(u"workspace"_s);
+    m_model = new WorkQueueModel(cache, m_workspace);
     m_navigation = new QueueNavigation(cache, *m_model);
 
     m_table = new QTableView;
@@ -150,6 +243,7 @@ MainWindow::MainWindow(store::Database &cache, api::Session &session, QWidget *p
 
     m_filterBar = new FilterBar;
     m_filterBar->setObjectName(u"filterBar"_s);
+    m_filterBar->setVisible(m_filtersAction->isChecked());
     connect(m_filterBar, &FilterBar::filterChanged, m_model, &WorkQueueModel::setFilter);
     auto *queuePane = new QWidget;
     auto *queueLayout = new QVBoxLayout(queuePane);
@@ -159,7 +253,7 @@ MainWindow::MainWindow(store::Database &cache, api::Session &session, QWidget *p
     queueLayout->addWidget(m_table, 1);
 
     // The middle: the queue, or the dashboard (then without the item's details beside it).
-    m_dashboard = new DashboardView(cache.path(), session);
+    m_dashboard = new DashboardView(cache.path(), m_session);
     m_dashboard->setObjectName(u"dashboard"_s);
     m_middle = new QStackedWidget;
     m_middle->addWidget(queuePane);
@@ -183,87 +277,85 @@ MainWindow::MainWindow(store::Database &cache, api::Session &session, QWidget *p
     splitter->addWidget(detailPane);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({230, 1000, 360});
+    auto *workspaceLayout = new QVBoxLayout(m_workspace);
+    workspaceLayout->setContentsMargins(0, 0, 0, 0);
+    workspaceLayout->addWidget(splitter);
+    m_pages->addWidget(m_workspace);
 
-    // The lock page: shown after the idle time, with nothing of any patient on it.
-    auto *lockPage = new QWidget;
-    lockPage->setObjectName(u"lockPage"_s);
-    auto *lockLayout = new QVBoxLayout(lockPage);
-    auto *lockText = new QLabel(tr("<h2>Locked</h2><p>The workbench locked itself after a time without activity, "
-                                   "hiding all patient data.</p><p>Sign in again to continue.</p>"));
-    lockText->setAlignment(Qt::AlignCenter);
-    auto *unlock = new QPushButton(tr("Sign in to unlock…"));
-    unlock->setObjectName(u"unlock"_s);
-    connect(unlock, &QPushButton::clicked, this, [this]() { askToSignIn(); });
-    lockLayout->addStretch();
-    lockLayout->addWidget(lockText);
-    lockLayout->addWidget(unlock, 0, Qt::AlignCenter);
-    lockLayout->addStretch();
-
-    m_pages = new QStackedWidget;
-    m_pages->addWidget(splitter);
-    m_pages->addWidget(lockPage);
-    setCentralWidget(m_pages);
-
-    m_idleLock = new IdleLock(this);
-    const int minutes = QSettings().value(u"autoLockMinutes"_s, IdleLock::defaultMinutes).toInt();
-    m_idleLock->setInterval(std::chrono::minutes(std::max(1, minutes)));
-    connect(m_idleLock, &IdleLock::idle, this, &MainWindow::lock);
-
-    m_navigation->rebuild(signedInUser());
-    buildToolBar();
-
-    m_itemCount = new QLabel;
-    m_userLabel = new QLabel;
-    m_userLabel->setObjectName(u"userStatus"_s);
-    m_connection = new QLabel;
-    m_connection->setObjectName(u"syncStatus"_s);
-    m_outboxButton = new QToolButton;
-    m_outboxButton->setObjectName(u"outboxStatus"_s);
-    m_outboxButton->setAutoRaise(true);
-    m_outboxButton->setToolTip(tr("Show the actions that need you"));
-    connect(m_outboxButton, &QToolButton::clicked, this, &MainWindow::showConflicts);
-    m_syncProgress = new QProgressBar;
-    m_syncProgress->setRange(0, 0); // the total is not known in advance
-    m_syncProgress->setMaximumWidth(160);
-    m_syncProgress->hide();
-    statusBar()->addWidget(m_itemCount);
-    statusBar()->addPermanentWidget(m_syncProgress);
-    statusBar()->addPermanentWidget(m_connection);
-    statusBar()->addPermanentWidget(m_outboxButton);
-    statusBar()->addPermanentWidget(m_userLabel);
-
-    m_sync = new SyncRunner(cache.path(), session, this);
-    connect(&m_session, &api::Session::signInRequired, this,
-            [this]() { askToSignIn(tr("Your session has ended. Sign in again; your unsent actions are kept.")); });
-    connect(m_sync, &SyncRunner::progress, this,
-            [this](qint64 items) { m_connection->setText(tr("Syncing: %1 changes").arg(QLocale().toString(items))); });
-    connect(m_sync, &SyncRunner::finished, this, &MainWindow::syncFinished);
-    connect(m_sync, &SyncRunner::historyReady, this, [this](const QString &itemId) {
-        if (m_table->currentIndex().data(WorkQueueModel::WorkItemIdRole).toString() == itemId && !isLocked())
-            scheduleRender(itemId);
-    });
     connect(m_actions, &ActionPanel::outboxChanged, this, [this]() {
         updateSessionStatus();
         m_model->refresh(); // the pending marker
         syncNow();
     });
-    updateSessionStatus();
-
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { showItem(current); });
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::selectionChanged);
-    refreshFilterChoices();
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatus);
-    updateStatus(); // the navigation opened Denials before these connections existed
-    setAcceptDrops(true); // an 835 dropped on the window opens in the import preview
-    resize(1600, 900);
+
+    m_actions->setUser(m_person);
+    m_actions->setServer(m_personServer);
+    m_dashboard->setViewer(m_person);
+    m_navigation->rebuild(m_person); // "My work", and for supervisors Unassigned and the team
+    if (m_place)
+        restoreView(*m_place);
+    refreshFilterChoices();
+    updateStatus(); // the navigation opened its first queue before these connections existed
+    m_pages->setCurrentWidget(m_workspace);
+    setWorkspaceActionsEnabled(true);
+}
+
+void MainWindow::closeWorkspace()
+{
+    if (!m_workspace)
+        return;
+    // Where the person was, to take them back there when they unlock.
+    m_place = currentView();
+    m_placeItemId = m_table->currentIndex().data(WorkQueueModel::WorkItemIdRole).toString();
+    m_pages->setCurrentWidget(m_signInPage);
+    m_pages->removeWidget(m_workspace);
+    delete m_workspace;
+    m_workspace = nullptr;
+    m_model = nullptr;
+    m_navigation = nullptr;
+    m_table = nullptr;
+    m_detail = nullptr;
+    m_actions = nullptr;
+    m_filterBar = nullptr;
+    m_middle = nullptr;
+    m_dashboard = nullptr;
+    m_items.reset();
+    m_history.reset();
+    m_journal.reset();
+    m_renderId.clear();
+    m_search->clear();
+    m_itemCount->clear();
+    statusBar()->clearMessage();
+    setWorkspaceActionsEnabled(false);
+}
+
+void MainWindow::setWorkspaceActionsEnabled(bool enabled)
+{
+    for (QAction *action : std::as_const(m_workspaceActions))
+        action->setEnabled(enabled);
+    m_search->setEnabled(enabled);
+    m_viewsButton->setEnabled(enabled);
+    m_outboxButton->setVisible(enabled);
+    m_connection->setVisible(enabled);
+    if (m_backAction)
+        m_backAction->setEnabled(false);
+}
+
+QString MainWindow::cachePath() const
+{
+    return m_cache ? m_cache->path() : QString();
 }
 
 MainWindow::~MainWindow() = default;
 
 std::optional<models::User> MainWindow::signedInUser() const
 {
-    return m_session.isSignedIn() ? std::optional<models::User>(m_session.user()) : std::nullopt;
+    // Online or offline: whoever's work is open; nobody while locked.
+    return m_workspace ? m_person : std::nullopt;
 }
 
 void MainWindow::showItem(const QModelIndex &index)
@@ -271,7 +363,7 @@ void MainWindow::showItem(const QModelIndex &index)
     const QString id = index.isValid() ? index.data(WorkQueueModel::WorkItemIdRole).toString() : QString();
     scheduleRender(id);
     // The history comes from the server in the background and shows when it arrives.
-    if (!id.isEmpty() && m_session.isSignedIn() && !isLocked())
+    if (!id.isEmpty() && m_session.isSignedIn() && m_workspace)
         m_sync->fetchHistory(id);
 }
 
@@ -285,7 +377,8 @@ void MainWindow::scheduleRender(const QString &id)
     m_renderScheduled = true;
     QTimer::singleShot(oneFrame, this, [this]() {
         m_renderScheduled = false;
-        renderItem(m_renderId);
+        if (m_workspace) // not after a lock
+            renderItem(m_renderId);
     });
 }
 
@@ -316,135 +409,18 @@ void MainWindow::renderItem(const QString &id)
     m_detail->verticalScrollBar()->setValue(scroll);
 }
 
-void MainWindow::signIn(const QString &server, const QString &username, const QString &password)
-{
-    QString base = server;
-    while (base.endsWith(u'/'))
-        base.chop(1);
-    if (!base.endsWith(u"/v1"_s))
-        base += u"/v1"_s;
-    const QUrl url(base);
-    if (!url.isValid() || (url.scheme() != u"http"_s && url.scheme() != u"https"_s)) {
-        Q_EMIT signInFinished(tr("The server address must start with http:// or https://"));
-        return;
-    }
-    // The organisation's own CA, if the gateway's certificate comes from one (kept beside
-    // the server address); certificate errors are never ignored.
-    QList<QSslCertificate> caCertificates;
-    if (const QString caFile = QSettings().value(u"caFile"_s).toString(); !caFile.isEmpty()) {
-        QString error;
-        const std::optional<QList<QSslCertificate>> certificates = api::readCaFile(caFile, &error);
-        if (!certificates) {
-            Q_EMIT signInFinished(error);
-            return;
-        }
-        caCertificates = *certificates;
-    }
-    m_session.setServer(url);
-    m_session.client().setCaCertificates(caCertificates);
-    m_userLabel->setText(tr("Signing in…"));
-    m_session.signIn(username, password, this, [this, server, username](const api::ApiError &error) {
-        if (error) {
-            updateSessionStatus();
-            Q_EMIT signInFinished(error.message());
-            return;
-        }
-        if (!rules::ActionPolicy::worksQueues(m_session.user().role)) {
-            // The integration account's sign-in is for systems posting files, not for a person.
-            m_session.signOut();
-            updateSessionStatus();
-            Q_EMIT signInFinished(
-                tr("%1 is a service account for system-to-system calls; it cannot use the workbench").arg(username));
-            return;
-        }
-        QSettings settings;
-        settings.setValue(u"server"_s, server);
-        settings.setValue(u"user"_s, username);
-        signedIn();
-        Q_EMIT signInFinished(QString());
-    });
-}
-
-void MainWindow::signedIn()
-{
-    m_actions->setUser(m_session.user());
-    m_dashboard->setViewer(signedInUser());
-    m_navigation->rebuild(signedInUser()); // "My work", and for supervisors Unassigned and the team
-    if (isLocked()) { // signing in again unlocks
-        m_pages->setCurrentIndex(0);
-        m_search->setEnabled(true);
-        m_idleLock->setActive(true);
-        showItem(m_table->currentIndex());
-    }
-    updateSessionStatus();
-}
-
-void MainWindow::askToSignIn(const QString &reason)
-{
-    if (m_signInDialog) { // one at a time
-        m_signInDialog->raise();
-        return;
-    }
-    const QSettings settings;
-    m_signInDialog = new SignInDialog(settings.value(u"server"_s, u"http://127.0.0.1:8080"_s).toString(),
-                                      settings.value(u"user"_s).toString(), this);
-    m_signInDialog->setCaFile(settings.value(u"caFile"_s).toString());
-    if (!reason.isEmpty())
-        m_signInDialog->setError(reason);
-    // Accepting signs in in the background; a failure reopens the dialog saying why.
-    connect(m_signInDialog, &QDialog::accepted, this, [this, dialog = m_signInDialog]() {
-        QSettings().setValue(u"caFile"_s, dialog->caFile());
-        signIn(dialog->server(), dialog->username(), dialog->password());
-    });
-    connect(m_signInDialog, &QDialog::rejected, m_signInDialog, &QObject::deleteLater);
-    connect(this, &MainWindow::signInFinished, m_signInDialog, [this, dialog = m_signInDialog](const QString &error) {
-        if (error.isEmpty()) {
-            dialog->deleteLater();
-            syncNow();
-            return;
-        }
-        dialog->setError(error);
-        dialog->open();
-    });
-    connect(m_signInDialog, &QObject::destroyed, this, [this]() { m_signInDialog = nullptr; });
-    m_signInDialog->open();
-}
-
-void MainWindow::lock()
-{
-    if (isLocked())
-        return;
-    m_pages->setCurrentIndex(1);
-    m_detail->clear();
-    m_search->clear();
-    m_search->setEnabled(false);
-    m_idleLock->setActive(false);
-    // The session ends too: unlocking needs the password again.
-    m_session.signOut();
-    m_actions->setUser(std::nullopt);
-    m_dashboard->setViewer(std::nullopt);
-    updateSessionStatus();
-}
-
-bool MainWindow::isLocked() const
-{
-    return m_pages->currentIndex() == 1;
-}
-
-void MainWindow::setAutoLockInterval(std::chrono::milliseconds interval)
-{
-    m_idleLock->setInterval(interval);
-}
-
 bool MainWindow::isSyncing() const
 {
-    return m_sync->isRunning();
+    return m_sync && m_sync->isRunning();
 }
 
 void MainWindow::syncNow(bool confirmRemovals)
 {
+    if (!m_workspace)
+        return;
     if (!m_session.isSignedIn()) {
-        askToSignIn();
+        // Offline, or the session ended: the outbox keeps the work until the person signs in.
+        lock(tr("Sign in to the gateway to send your queued actions and fetch what changed."));
         return;
     }
     if (m_sync->isRunning())
@@ -457,8 +433,12 @@ void MainWindow::syncNow(bool confirmRemovals)
 
 void MainWindow::syncFinished(const SyncSummary &summary)
 {
-    m_syncAction->setEnabled(true);
     m_syncProgress->hide();
+    if (!m_workspace) { // locked while it ran: what it brought shows at the next unlock
+        updateSessionStatus();
+        return;
+    }
+    m_syncAction->setEnabled(true);
     const QString selected = m_table->currentIndex().data(WorkQueueModel::WorkItemIdRole).toString();
     // The worker counted the queue and the navigation once the cache was up to date.
     m_model->refresh(summary.queue);
@@ -467,6 +447,8 @@ void MainWindow::syncFinished(const SyncSummary &summary)
     QTimer::singleShot(oneFrame, this,
                        [this, counts = summary.navigationCounts, payers = summary.payersInUse,
                         facilities = summary.facilitiesInUse, team = summary.team]() {
+                           if (!m_workspace)
+                               return;
                            m_navigation->rebuild(signedInUser(), counts); // the team as the sync now knows it
                            if (payers && facilities) {
                                m_filterBar->setChoices(*payers, *facilities, team);
@@ -507,11 +489,13 @@ void MainWindow::syncFinished(const SyncSummary &summary)
 
 void MainWindow::updateSessionStatus()
 {
-    const models::User &user = m_session.user();
-    m_userLabel->setText(!m_session.isSignedIn()
-                             ? tr("Not signed in")
-                             : u"%1 (%2)"_s.arg(user.displayName, QString(models::wireName(user.role))));
-    sync::Outbox outbox(m_cache);
+    if (!m_workspace || !m_person) {
+        m_userLabel->setText(m_person ? tr("Locked") : tr("Not signed in"));
+        return;
+    }
+    const QString who = u"%1 (%2)"_s.arg(m_person->displayName, QString(models::wireName(m_person->role)));
+    m_userLabel->setText(m_offline ? tr("%1, offline").arg(who) : who);
+    sync::Outbox outbox(*m_cache);
     const qint64 pending = outbox.count(sync::OutboxEntry::State::Pending);
     const qint64 conflicts = outbox.count(sync::OutboxEntry::State::Conflict);
     const qint64 needYou
@@ -520,13 +504,17 @@ void MainWindow::updateSessionStatus()
                                 ? tr("%1 pending, %2 conflicts, %3 refused").arg(pending).arg(conflicts).arg(needYou)
                                 : tr("%1 pending, %2 conflicts").arg(pending).arg(conflicts));
     const QDateTime lastSync = m_journal->lastSync();
-    m_connection->setText(lastSync.isValid()
-                              ? tr("Last sync %1").arg(QLocale().toString(lastSync.toLocalTime(), QLocale::ShortFormat))
-                              : tr("Never synced: the cache is as it was copied or generated"));
+    const QString synced = lastSync.isValid()
+        ? tr("Last sync %1").arg(QLocale().toString(lastSync.toLocalTime(), QLocale::ShortFormat))
+        : tr("Never synced: the cache is as it was copied or generated");
+    m_connection->setText(m_offline ? tr("Offline: working from the cache, actions are queued. %1").arg(synced)
+                                    : synced);
 }
 
 void MainWindow::updateStatus()
 {
+    if (!m_workspace)
+        return;
     if (!m_model->lastError().isEmpty()) {
         m_itemCount->setText(tr("Cannot read the cache: %1").arg(m_model->lastError()));
         return;
@@ -534,12 +522,21 @@ void MainWindow::updateStatus()
     m_itemCount->setText(tr("%1 open items").arg(QLocale().toString(m_model->rowCount())));
     // The first item's details are ready at once, and the keyboard works from there; they
     // replace the details shown before when drawn.
-    if (m_model->rowCount() == 0)
+    if (m_model->rowCount() == 0) {
         m_detail->clear();
-    else {
-        m_table->selectionModel()->setCurrentIndex(m_model->index(0, 0),
-                                                   QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        return;
     }
+    // Back from a lock: on the item the person was on, if it is on the first page still.
+    int row = 0;
+    const QString wanted = std::exchange(m_placeItemId, QString());
+    for (int candidate = 0; !wanted.isEmpty() && candidate < std::min(m_model->rowCount(), 200); ++candidate) {
+        if (m_model->index(candidate, 0).data(WorkQueueModel::WorkItemIdRole).toString() == wanted) {
+            row = candidate;
+            break;
+        }
+    }
+    m_table->selectionModel()->setCurrentIndex(m_model->index(row, 0),
+                                               QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
 }
 
 namespace {
@@ -593,11 +590,13 @@ void MainWindow::refreshFilterChoices()
     auto *watcher = new QFutureWatcher<Choices>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher]() {
         watcher->deleteLater();
+        if (!m_workspace) // locked meanwhile
+            return;
         const Choices choices = watcher->result();
         m_filterBar->setChoices(choices.payers, choices.facilities, choices.users);
         m_dashboard->setChoices(choices.payers, choices.facilities);
     });
-    watcher->setFuture(QtConcurrent::run([path = m_cache.path()]() {
+    watcher->setFuture(QtConcurrent::run([path = m_cache->path()]() {
         Choices choices;
         store::Database cache;
         if (cache.open(path, store::workbenchCacheSchema()))
@@ -638,9 +637,13 @@ void MainWindow::openDrill(const DashboardDrill &drill)
 
 void MainWindow::showConflicts()
 {
-    auto *dialog = new ConflictsDialog(m_cache, this);
+    if (!m_workspace)
+        return;
+    auto *dialog = new ConflictsDialog(*m_cache, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ConflictsDialog::outboxChanged, this, [this]() {
+        if (!m_workspace)
+            return;
         updateSessionStatus();
         m_model->refresh();
         syncNow();
@@ -652,8 +655,9 @@ void MainWindow::showSettings()
 {
     auto *dialog = new SettingsDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog]() {
-        m_idleLock->setInterval(std::chrono::minutes(dialog->autoLockMinutes()));
+    dialog->setAutoLockCeiling(m_autoLockCeiling); // the organisation's: the person may only choose shorter
+    connect(dialog, &QDialog::accepted, this, [this]() {
+        applyAutoLock();
         statusBar()->showMessage(tr("Settings saved."), 4000);
     });
     dialog->open();
@@ -661,9 +665,9 @@ void MainWindow::showSettings()
 
 void MainWindow::openReports()
 {
-    if (isLocked())
+    if (!m_workspace)
         return;
-    auto *dialog = new ReportDialog(m_cache.path(), m_session, signedInUser(), this);
+    auto *dialog = new ReportDialog(m_cache->path(), m_session, signedInUser(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }
@@ -678,7 +682,7 @@ void MainWindow::chooseRemittance()
 
 void MainWindow::importRemittance(const QString &path)
 {
-    if (isLocked())
+    if (!m_workspace) // offline, the preview shows the file's totals only
         return;
     auto *dialog = new RemittancePreviewDialog(path, m_session, signedInUser(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -690,14 +694,14 @@ void MainWindow::importRemittance(const QString &path)
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
     const QList<QUrl> urls = event->mimeData()->urls();
-    if (urls.size() == 1 && urls.constFirst().isLocalFile())
+    if (m_workspace && urls.size() == 1 && urls.constFirst().isLocalFile())
         event->acceptProposedAction();
 }
 
 void MainWindow::dropEvent(QDropEvent *event)
 {
     const QList<QUrl> urls = event->mimeData()->urls();
-    if (urls.size() != 1 || !urls.constFirst().isLocalFile())
+    if (!m_workspace || urls.size() != 1 || !urls.constFirst().isLocalFile())
         return;
     event->acceptProposedAction();
     // Opened after the drop returns, so the source application is not kept waiting.

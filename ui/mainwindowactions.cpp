@@ -5,7 +5,12 @@
 // saved views. The window itself (layout, sign-in, sync, lock, details) is mainwindow.cpp.
 #include "ui/mainwindow.h"
 
+#include "models/exportrecord.h"
 #include "services/api/session.h"
+#include "services/reports/exportfile.h"
+#include "services/store/database.h"
+#include "services/sync/exportregistrations.h"
+#include "ui/exportregistration.h"
 #include "ui/filterbar.h"
 #include "ui/itemmodels/savedviews.h"
 #include "ui/itemmodels/workqueuemodel.h"
@@ -15,6 +20,7 @@
 #include <QApplication>
 #include <QFileDialog>
 #include <QInputDialog>
+#include <QJsonObject>
 #include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
@@ -40,9 +46,11 @@ void MainWindow::buildToolBar()
     toolBar->setMovable(false);
     toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
 
-    auto *signInAction = toolBar->addAction(tr("Sign in…"));
-    signInAction->setObjectName(u"signInAction"_s);
-    connect(signInAction, &QAction::triggered, this, [this]() { askToSignIn(); });
+    auto *lockAction = toolBar->addAction(tr("Lock"));
+    lockAction->setObjectName(u"lockAction"_s);
+    lockAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    lockAction->setToolTip(tr("Hide all patient data and sign out until you sign in again (Ctrl+L)"));
+    connect(lockAction, &QAction::triggered, this, [this]() { lock(); });
     m_syncAction = toolBar->addAction(tr("Sync now"));
     m_syncAction->setObjectName(u"syncAction"_s);
     m_syncAction->setShortcut(QKeySequence::Refresh);
@@ -68,8 +76,10 @@ void MainWindow::buildToolBar()
     m_backAction->setShortcut(QKeySequence::Back);
     m_backAction->setToolTip(tr("Return to the dashboard as you left it (Alt+Left)"));
     m_backAction->setEnabled(false);
-    connect(m_backAction, &QAction::triggered, this,
-            [this]() { m_navigation->selectKey(QString(QueueNavigation::dashboardKey)); });
+    connect(m_backAction, &QAction::triggered, this, [this]() {
+        if (m_navigation)
+            m_navigation->selectKey(QString(QueueNavigation::dashboardKey));
+    });
     auto *conflictsAction = toolBar->addAction(tr("Conflicts…"));
     conflictsAction->setObjectName(u"conflictsAction"_s);
     conflictsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
@@ -77,13 +87,16 @@ void MainWindow::buildToolBar()
     connect(conflictsAction, &QAction::triggered, this, &MainWindow::showConflicts);
     toolBar->addSeparator();
 
-    auto *filtersAction = toolBar->addAction(tr("Filters"));
-    filtersAction->setObjectName(u"filtersAction"_s);
-    filtersAction->setCheckable(true);
-    filtersAction->setChecked(true);
-    filtersAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
-    filtersAction->setToolTip(tr("Show or hide the filters (Ctrl+Shift+L)"));
-    connect(filtersAction, &QAction::toggled, m_filterBar, &QWidget::setVisible);
+    m_filtersAction = toolBar->addAction(tr("Filters"));
+    m_filtersAction->setObjectName(u"filtersAction"_s);
+    m_filtersAction->setCheckable(true);
+    m_filtersAction->setChecked(true);
+    m_filtersAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    m_filtersAction->setToolTip(tr("Show or hide the filters (Ctrl+Shift+L)"));
+    connect(m_filtersAction, &QAction::toggled, this, [this](bool shown) {
+        if (m_filterBar)
+            m_filterBar->setVisible(shown);
+    });
     m_viewsButton = new QToolButton;
     m_viewsButton->setObjectName(u"viewsButton"_s);
     m_viewsButton->setText(tr("Views"));
@@ -100,9 +113,15 @@ void MainWindow::buildToolBar()
     m_search->setMaximumWidth(480);
     toolBar->addWidget(m_search);
 
+    // Everything that reads or shows the cache: off while nobody's work is open.
+    m_workspaceActions
+        = {lockAction, m_syncAction, exportAction, importAction, reportsAction, conflictsAction, m_filtersAction};
+
     auto *focusSearch = new QAction(tr("Search"), this);
     focusSearch->setShortcut(QKeySequence::Find);
     connect(focusSearch, &QAction::triggered, this, [this]() {
+        if (!m_search->isEnabled())
+            return;
         m_search->setFocus();
         m_search->selectAll();
     });
@@ -113,7 +132,10 @@ void MainWindow::buildToolBar()
     m_searchDelay->setSingleShot(true);
     m_searchDelay->setInterval(250);
     connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
-    connect(m_searchDelay, &QTimer::timeout, this, [this]() { m_model->setSearchText(m_search->text()); });
+    connect(m_searchDelay, &QTimer::timeout, this, [this]() {
+        if (m_model)
+            m_model->setSearchText(m_search->text());
+    });
 
     auto *spacer = new QWidget;
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
@@ -131,13 +153,22 @@ void MainWindow::buildToolBar()
 
 void MainWindow::exportView()
 {
+    if (!m_workspace || !m_person)
+        return;
     const QString path
         = QFileDialog::getSaveFileName(this, tr("Export this view"), tr("work-queue.csv"), tr("CSV files (*.csv)"));
-    if (path.isEmpty())
+    if (path.isEmpty() || !m_workspace) // locked while the chooser was open
         return;
     QSaveFile file(path); // the old file stays until the new one is complete
     if (!file.open(QIODevice::WriteOnly)) {
         QMessageBox::warning(this, tr("Export"), tr("Cannot write %1: %2").arg(path, file.errorString()));
+        return;
+    }
+    // Patients' claims: readable by the person who exported them only, as every export.
+    if (!file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
+        file.cancelWriting();
+        QMessageBox::warning(this, tr("Export"),
+                             tr("Cannot make %1 readable by you only: %2").arg(path, file.errorString()));
         return;
     }
     QProgressDialog progress(tr("Exporting…"), tr("Cancel"), 0, m_model->rowCount(), this);
@@ -158,14 +189,49 @@ void MainWindow::exportView()
         QMessageBox::warning(this, tr("Export"), tr("Cannot write %1: %2").arg(path, file.errorString()));
         return;
     }
-    statusBar()->showMessage(tr("Exported %1 rows to %2").arg(QLocale().toString(rows), path), 8000);
+    // What was exported, without the search text (it may be a patient's name).
+    const itemmodels::SavedView view = currentView();
+    registerExport(path, rows,
+                   {{u"queue"_s, view.navigationKey},
+                    {u"filter"_s, view.filter.toJson()},
+                    {u"searched"_s, !view.search.isEmpty()},
+                    {u"sortColumn"_s, view.sortColumn},
+                    {u"sortOrder"_s, view.sortOrder == Qt::AscendingOrder ? u"ascending"_s : u"descending"_s},
+                    {u"rows"_s, rows}});
+}
+
+void MainWindow::registerExport(const QString &path, qint64 rows, const QJsonObject &parameters)
+{
+    // Accounted for like every export: kept in the cache until the gateway registers it
+    // (now when signed in, else at the next sync), in the gateway's audit under this person.
+    QString error;
+    models::ExportRecord record;
+    record.sha256 = reports::sha256OfFile(path, &error);
+    record.report = u"work-queue"_s;
+    record.format = models::ExportFormat::Csv;
+    record.parameters = parameters;
+    record.exportedAt = QDateTime::currentDateTimeUtc();
+    if (record.sha256.isEmpty()) {
+        QMessageBox::warning(this, tr("Export"),
+                             tr("Exported %1 rows to %2, but cannot read it back to register it: %3")
+                                 .arg(QLocale().toString(rows), path, error));
+        return;
+    }
+    const store::StoreError keepError = sync::ExportRegistrations(*m_cache).keep(record, m_personUsername);
+    const QString exported = tr("Exported %1 rows to %2.").arg(QLocale().toString(rows), path);
+    if (keepError)
+        statusBar()->showMessage(exported + u' ' + tr("Not kept for registration: %1").arg(keepError.message()));
+    registerExportWithGateway(m_session, m_cache->path(), record, !keepError, this,
+                              [this, exported](const ExportRegistrationNews &news) {
+                                  statusBar()->showMessage(exported + u' ' + news.line, 10000);
+                              });
 }
 
 void MainWindow::buildViewsMenu()
 {
     QMenu *menu = m_viewsButton->menu();
     menu->clear();
-    const QList<itemmodels::SavedView> views = itemmodels::SavedViews(m_session.user().id).views();
+    const QList<itemmodels::SavedView> views = itemmodels::SavedViews(m_person ? m_person->id : QString()).views();
     for (const itemmodels::SavedView &view : views)
         menu->addAction(view.name, this, [this, name = view.name]() { applyView(name); });
     if (views.isEmpty())
@@ -175,8 +241,9 @@ void MainWindow::buildViewsMenu()
     if (!views.isEmpty()) {
         QMenu *remove = menu->addMenu(tr("Delete a view"));
         for (const itemmodels::SavedView &view : views) {
-            remove->addAction(view.name, this,
-                              [this, name = view.name]() { itemmodels::SavedViews(m_session.user().id).remove(name); });
+            remove->addAction(view.name, this, [this, name = view.name]() {
+                itemmodels::SavedViews(m_person ? m_person->id : QString()).remove(name);
+            });
         }
     }
 }
@@ -188,29 +255,44 @@ void MainWindow::saveCurrentView()
         = QInputDialog::getText(this, tr("Save this view"), tr("Name:"), QLineEdit::Normal, QString(), &ok).trimmed();
     if (!ok || name.isEmpty())
         return;
-    itemmodels::SavedView view;
+    if (!m_workspace)
+        return;
+    itemmodels::SavedView view = currentView();
     view.name = name;
-    view.navigationKey = m_navigation->currentKey();
-    view.filter = m_model->filter();
-    view.search = m_search->text();
-    view.sortColumn = m_model->sortColumn();
-    view.sortOrder = m_model->sortOrder();
-    itemmodels::SavedViews(m_session.user().id).save(view);
+    itemmodels::SavedViews(m_person ? m_person->id : QString()).save(view);
     statusBar()->showMessage(tr("View \"%1\" saved.").arg(name), 4000);
 }
 
 void MainWindow::applyView(const QString &name)
 {
-    for (const itemmodels::SavedView &view : itemmodels::SavedViews(m_session.user().id).views()) {
+    for (const itemmodels::SavedView &view : itemmodels::SavedViews(m_person ? m_person->id : QString()).views()) {
         if (view.name != name)
             continue;
-        m_navigation->selectKey(view.navigationKey);
-        m_filterBar->setFilter(view.filter);
-        m_search->setText(view.search);
-        m_model->setSearchText(view.search);
-        m_table->sortByColumn(view.sortColumn, view.sortOrder);
+        restoreView(view);
         return;
     }
+}
+
+itemmodels::SavedView MainWindow::currentView() const
+{
+    itemmodels::SavedView view;
+    view.navigationKey = m_navigation->currentKey();
+    view.filter = m_model->filter();
+    view.search = m_search->text();
+    view.sortColumn = m_model->sortColumn();
+    view.sortOrder = m_model->sortOrder();
+    return view;
+}
+
+void MainWindow::restoreView(const itemmodels::SavedView &view)
+{
+    if (!m_workspace)
+        return;
+    m_navigation->selectKey(view.navigationKey);
+    m_filterBar->setFilter(view.filter);
+    m_search->setText(view.search);
+    m_model->setSearchText(view.search);
+    m_table->sortByColumn(view.sortColumn, view.sortOrder);
 }
 
 } // namespace rcm::ui

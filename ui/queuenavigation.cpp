@@ -3,6 +3,7 @@
 
 #include "ui/queuenavigation.h"
 
+#include "services/rules/actionpolicy.h"
 #include "services/store/workqueuequery.h"
 
 #include "ui/itemmodels/displaynames.h"
@@ -66,8 +67,11 @@ void QueueNavigation::rebuild(const std::optional<models::User> &user, const std
         if (m_user && !steersWork(m_user))
             addEntry(dashboardKey);
         addEntry(QString());
-        for (Queue queue : models::allValues<Queue>())
-            addEntry(QString(models::wireName(queue)));
+        // Only the queues the role may see (the gateway syncs no others to it).
+        for (Queue queue : models::allValues<Queue>()) {
+            if (m_user && rules::ActionPolicy::canView(m_user->role, queue))
+                addEntry(QString(models::wireName(queue)));
+        }
         if (isSupervisor(m_user)) {
             addEntry(u"unassigned"_s);
             auto *heading = new QListWidgetItem(tr("Team"), this);

@@ -12,6 +12,7 @@
 #include "services/store/cacheschema.h"
 #include "services/store/syncjournal.h"
 #include "services/sync/exportregistrations.h"
+#include "ui/exportregistration.h"
 #include "ui/reportrender/reportcharts.h"
 #include "ui/reportrender/reportexport.h"
 
@@ -273,33 +274,12 @@ void ReportDialog::registerExport(const ReportWritten &written)
     const bool kept = written.keepError.isEmpty();
     if (!kept)
         appendStatus(tr("Not kept for registration: %1").arg(written.keepError));
-    if (!m_session.isSignedIn()) {
-        appendStatus(kept ? tr("Offline: the gateway registers this file at the next sync.")
-                          : tr("Not registered with the gateway: 'rcmctl report verify' will not know this file."));
-        return;
-    }
-    auto request = std::make_shared<api::RegisterExportRequest>(written.record);
-    m_session.client().send(request, this, [this, kept, sha256 = written.sha256](const api::ApiError &error) {
-        if (error && error.kind != api::ApiError::Kind::Refused) {
-            appendStatus(kept ? tr("The gateway did not answer (%1): it registers this file at the next sync.")
-                                    .arg(error.message())
-                              : tr("Not registered with the gateway: %1").arg(error.message()));
-            return;
-        }
-        if (error) {
-            appendStatus(tr("The gateway refused to register this file: %1").arg(error.message()));
-            return; // the next sync records the refusal beside the kept registration
-        }
-        appendStatus(tr("Registered with the gateway."));
-        // It need not wait for the next sync any more (a row left behind would only be
-        // sent again and answered as a replay).
-        std::ignore = QtConcurrent::run([cachePath = m_cachePath, sha256]() {
-            store::Database cache;
-            if (!cache.open(cachePath, store::workbenchCacheSchema()))
-                sync::ExportRegistrations(cache).forget(sha256);
-        });
-        Q_EMIT registered(sha256);
-    });
+    registerExportWithGateway(m_session, m_cachePath, written.record, kept, this,
+                              [this, sha256 = written.sha256](const ExportRegistrationNews &news) {
+                                  appendStatus(news.line);
+                                  if (news.registered)
+                                      Q_EMIT registered(sha256);
+                              });
 }
 
 void ReportDialog::appendStatus(const QString &line)

@@ -30,10 +30,11 @@ SettingsDialog::SettingsDialog(QWidget *parent)
 
     m_server = new QLineEdit(settings.value(u"server"_s, u"http://127.0.0.1:8080"_s).toString());
     m_server->setObjectName(u"serverSetting"_s);
-    m_cachePath = new QLineEdit(settings.value(u"cacheFile"_s, defaultCachePath()).toString());
+    m_cachePath = new QLineEdit(settings.value(u"cacheFolder"_s, defaultCacheFolder()).toString());
+    m_cachePath->setToolTip(tr("Each person's cache is a file of its own in this folder, readable by them only"));
     m_cachePath->setObjectName(u"cacheSetting"_s);
     auto *browse = new QPushButton(tr("Choose…"));
-    connect(browse, &QPushButton::clicked, this, &SettingsDialog::chooseCacheFile);
+    connect(browse, &QPushButton::clicked, this, &SettingsDialog::chooseCacheFolder);
     auto *cacheRow = new QHBoxLayout;
     cacheRow->addWidget(m_cachePath, 1);
     cacheRow->addWidget(browse);
@@ -43,6 +44,12 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     m_autoLock->setRange(1, 240);
     m_autoLock->setSuffix(tr(" minutes"));
     m_autoLock->setValue(settings.value(u"autoLockMinutes"_s, IdleLock::defaultMinutes).toInt());
+    m_autoLockCeiling = new QLabel;
+    m_autoLockCeiling->setObjectName(u"autoLockCeiling"_s);
+    m_autoLockCeiling->hide();
+    auto *autoLockRow = new QHBoxLayout;
+    autoLockRow->addWidget(m_autoLock);
+    autoLockRow->addWidget(m_autoLockCeiling, 1);
 
     m_language = new QComboBox;
     m_language->setObjectName(u"languageSetting"_s);
@@ -62,8 +69,8 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     note->setWordWrap(true);
     auto *form = new QFormLayout(this);
     form->addRow(tr("Server:"), m_server);
-    form->addRow(tr("Cache file:"), cacheRow);
-    form->addRow(tr("Lock after idle:"), m_autoLock);
+    form->addRow(tr("Cache folder:"), cacheRow);
+    form->addRow(tr("Lock after idle:"), autoLockRow);
     form->addRow(tr("Language:"), m_language);
     form->addRow(note);
     form->addRow(buttons);
@@ -74,11 +81,11 @@ void SettingsDialog::save()
 {
     QSettings settings;
     settings.setValue(u"server"_s, m_server->text().trimmed());
-    const QString cachePath = m_cachePath->text().trimmed();
-    if (cachePath.isEmpty() || cachePath == defaultCachePath())
-        settings.remove(u"cacheFile"_s);
+    const QString cacheFolder = m_cachePath->text().trimmed();
+    if (cacheFolder.isEmpty() || cacheFolder == defaultCacheFolder())
+        settings.remove(u"cacheFolder"_s);
     else
-        settings.setValue(u"cacheFile"_s, cachePath);
+        settings.setValue(u"cacheFolder"_s, cacheFolder);
     settings.setValue(u"autoLockMinutes"_s, m_autoLock->value());
     settings.setValue(u"language"_s, language());
 }
@@ -93,18 +100,29 @@ QString SettingsDialog::language() const
     return m_language->currentData().toString();
 }
 
-QString SettingsDialog::defaultCachePath()
+void SettingsDialog::setAutoLockCeiling(int minutes)
 {
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)).filePath(u"cache.db"_s);
+    if (minutes <= 0)
+        return;
+    m_autoLock->setMaximum(minutes);
+    m_autoLockCeiling->setText(tr("Your organisation allows at most %n minute(s).", nullptr, minutes));
+    m_autoLockCeiling->show();
 }
 
-void SettingsDialog::chooseCacheFile()
+QString SettingsDialog::defaultCacheFolder()
 {
-    const QString path
-        = QFileDialog::getSaveFileName(this, tr("Cache file"), m_cachePath->text(), tr("Workbench cache (*.db)"),
-                                       nullptr, QFileDialog::DontConfirmOverwrite);
-    if (!path.isEmpty())
-        m_cachePath->setText(path);
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)).filePath(u"caches"_s);
+}
+
+void SettingsDialog::chooseCacheFolder()
+{
+    // Opened, not exec'd: the window keeps running while the person looks.
+    auto *chooser = new QFileDialog(this, tr("Cache folder"), m_cachePath->text());
+    chooser->setAttribute(Qt::WA_DeleteOnClose);
+    chooser->setFileMode(QFileDialog::Directory);
+    chooser->setOption(QFileDialog::ShowDirsOnly);
+    connect(chooser, &QFileDialog::fileSelected, m_cachePath, &QLineEdit::setText);
+    chooser->open();
 }
 
 } // namespace rcm::ui

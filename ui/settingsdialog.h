@@ -6,12 +6,13 @@
 #include <QDialog>
 
 class QComboBox;
+class QLabel;
 class QLineEdit;
 class QSpinBox;
 
 namespace rcm::ui {
 
-/// The workstation's settings: the server, where the cache lives, the idle time before
+/// The workstation's settings: the server, the folder of the people's caches, the idle time before
 /// the workbench locks itself, and the language. Kept in QSettings.
 class SettingsDialog final : public QDialog
 {
@@ -23,17 +24,20 @@ public:
     /// Writes the settings; says which take effect only after a restart.
     void save();
     int autoLockMinutes() const;
+    /// The organisation's longest idle time (from the gateway): the person may only choose shorter.
+    void setAutoLockCeiling(int minutes);
     QString language() const;
 
-    /// The cache file used when none is set: in the user's data folder.
-    static QString defaultCachePath();
+    /// Where each person's cache lives when no folder is set: in the user's data folder.
+    static QString defaultCacheFolder();
 
 private:
-    void chooseCacheFile();
+    void chooseCacheFolder();
 
     QLineEdit *m_server = nullptr;
     QLineEdit *m_cachePath = nullptr;
     QSpinBox *m_autoLock = nullptr;
+    QLabel *m_autoLockCeiling = nullptr;
     QComboBox *m_language = nullptr;
 };
 

@@ -17,6 +17,8 @@
 #include <QTextStream>
 #include <QTimer>
 
+#include <memory>
+
 using namespace Qt::Literals::StringLiterals;
 
 int main(int argc, char *argv[])
@@ -37,7 +39,9 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(u"Revenue-cycle work queues."_s);
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption cacheOption(u"cache"_s, u"The local cache file (default: in the user's data folder)."_s,
+    const QCommandLineOption cacheOption(u"cache"_s,
+                                         u"One cache file, for its owner only (default: one per person in the "
+                                         "cache folder)."_s,
                                          u"FILE"_s);
     const QCommandLineOption screenshotOption(u"screenshot"_s, u"Save a picture of the window to FILE and quit."_s,
                                               u"FILE"_s);
@@ -53,20 +57,26 @@ int main(int argc, char *argv[])
     rcm::ui::installTranslation(parser.isSet(languageOption) ? parser.value(languageOption)
                                                              : QSettings().value(u"language"_s).toString());
 
-    const QString cachePath = parser.isSet(cacheOption)
-        ? parser.value(cacheOption)
-        : QSettings().value(u"cacheFile"_s, rcm::ui::SettingsDialog::defaultCachePath()).toString();
-    rcm::store::Database cache;
-    if (const rcm::store::StoreError error = cache.open(cachePath, rcm::store::workbenchCacheSchema())) {
-        QMessageBox::critical(
-            nullptr, QApplication::applicationDisplayName(),
-            QApplication::translate("main", "The local cache cannot be opened.\n\n%1").arg(error.message()));
-        return 1;
-    }
-
-    // One session for the whole workbench; its client reads answers on a thread of its own.
+    // One cache per person and gateway in the cache folder, opened when they sign in; or
+    // one file given on the command line, which only its owner may open.
     rcm::api::Session session(QUrl(), rcm::api::Session::ClientThread::Own);
-    rcm::ui::MainWindow window(cache, session);
+    rcm::store::Database fixedCache;
+    std::unique_ptr<rcm::ui::MainWindow> created;
+    if (parser.isSet(cacheOption)) {
+        if (const rcm::store::StoreError error
+            = fixedCache.open(parser.value(cacheOption), rcm::store::workbenchCacheSchema())) {
+            QMessageBox::critical(
+                nullptr, QApplication::applicationDisplayName(),
+                QApplication::translate("main", "The local cache cannot be opened.\n\n%1").arg(error.message()));
+            return 1;
+        }
+        created = std::make_unique<rcm::ui::MainWindow>(fixedCache, session);
+    } else {
+        const QString folder
+            = QSettings().value(u"cacheFolder"_s, rcm::ui::SettingsDialog::defaultCacheFolder()).toString();
+        created = std::make_unique<rcm::ui::MainWindow>(folder, session);
+    }
+    rcm::ui::MainWindow &window = *created;
     window.show();
     bool signingIn = false; // the start-up sign-in has not answered yet
     if (parser.isSet(serverOption) && parser.isSet(userOption) && parser.isSet(passwordOption)) {

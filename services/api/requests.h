@@ -38,9 +38,21 @@ private:
 class SignOutRequest final : public ApiRequestKind
 {
 public:
+    /// Ends the session of token (the session forgets it before asking, so that nothing
+    /// else is sent with it while the gateway answers).
+    explicit SignOutRequest(QString token)
+        : m_token(std::move(token))
+    { }
     QByteArray method() const override { return "DELETE"; }
     QString path() const override { return QStringLiteral("/session"); }
+    QHash<QByteArray, QByteArray> headers() const override
+    {
+        return {{"Authorization", "Bearer " + m_token.toLatin1()}};
+    }
     QString parse(const QJsonDocument &document, const QHash<QByteArray, QByteArray> &headers) override;
+
+private:
+    QString m_token;
 };
 
 /// What the gateway asks of every workstation (GET /v1/policy).

@@ -95,14 +95,15 @@ void Session::signOut(const QObject *context, ApiCompletion done)
         callIn(watch(context), [done]() { done({}); });
         return;
     }
+    // Forgotten here first: someone signing in while the gateway answers keeps their token.
+    const QString token = m_client->token();
+    signOut();
     ApiClientOptions options = m_client->options();
     options.timeout = std::min(options.timeout, std::chrono::milliseconds(10'000));
     options.maximumAttempts = std::min(options.maximumAttempts, 2);
-    m_client->send(std::make_shared<SignOutRequest>(), options, this,
-                   [this, context = watch(context), done](const ApiError &error) {
-                       signOut();
-                       callIn(context, [done, error]() { done(error); });
-                   });
+    m_client->send(
+        std::make_shared<SignOutRequest>(token), options, this,
+        [context = watch(context), done](const ApiError &error) { callIn(context, [done, error]() { done(error); }); });
 }
 
 void Session::fetchPolicy(const QObject *context,

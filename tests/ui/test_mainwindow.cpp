@@ -15,7 +15,7 @@
 #include "ui/filterbar.h"
 #include "ui/itemmodels/workqueuemodel.h"
 #include "ui/mainwindow.h"
-#include "ui/signindialog.h"
+#include "ui/signinpage.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -44,16 +44,32 @@ private:
     const synthetic::SyntheticGenerator m_generator {{3, QDate::currentDate()}};
 
 private Q_SLOTS:
-    void initTestCase() { QVERIFY(!synthetic::writeSyntheticCache(m_dir.filePath(u"cache.db"_s), 3000, m_generator)); }
+    void initTestCase()
+    {
+        qputenv("RCM_KEYRING", "none"); // the offline verifier in the cache, not a keyring
+        QVERIFY(!synthetic::writeSyntheticCache(m_dir.filePath(u"cache.db"_s), 3000, m_generator));
+    }
+
+    /// The generated cache, copied: the first sign-in makes a cache its signer's own.
+    QString copyOfTheSyntheticCache(const QTemporaryDir &dir) const
+    {
+        const QString path = dir.filePath(u"synthetic.db"_s);
+        return QFile::copy(m_dir.filePath(u"cache.db"_s), path) ? path : QString();
+    }
 
     void showsQueuesTheirItemsAndTheSelectedItem()
     {
+        testing::GatewayFixture gateway(20);
+        QTemporaryDir dir;
         store::Database cache;
-        QVERIFY(!cache.open(m_dir.filePath(u"cache.db"_s), store::workbenchCacheSchema()));
+        QVERIFY(!cache.open(copyOfTheSyntheticCache(dir), store::workbenchCacheSchema()));
         api::Session session {QUrl()};
         ui::MainWindow window(cache, session);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
+        // The supervisor sees every queue (no sync: the cache as generated).
+        QCOMPARE(testing::signInAndWait(window, gateway.url(QString()).toString(), u"supervisor"_s, u"demo"_s),
+                 QString());
 
         auto *navigation = window.findChild<QListWidget *>(u"navigation"_s);
         auto *table = window.findChild<QTableView *>(u"queueTable"_s);
@@ -61,9 +77,13 @@ private Q_SLOTS:
         auto *search = window.findChild<QLineEdit *>(u"search"_s);
         QVERIFY(navigation && table && detail && search);
 
-        QCOMPARE(navigation->count(), 4);
-        QVERIFY2(navigation->item(1)->text().startsWith(u"Denials  ("_s), qPrintable(navigation->item(1)->text()));
-        QCOMPARE(navigation->currentRow(), 1);
+        const auto rowOf = [navigation](const QString &start) {
+            const QList<QListWidgetItem *> found = navigation->findItems(start, Qt::MatchStartsWith);
+            return found.size() == 1 ? navigation->row(found.constFirst()) : -1;
+        };
+        const int denials = rowOf(u"Denials  ("_s);
+        QVERIFY(denials >= 0);
+        QCOMPARE(navigation->currentRow(), denials);
         QVERIFY(table->model()->rowCount() > 1000);
         // The first item is selected and explained.
         const QString firstClaim = table->model()->index(0, 1).data().toString();
@@ -74,14 +94,15 @@ private Q_SLOTS:
         const models::WorkItem wanted = m_generator.item(10);
         QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
         QTRY_VERIFY(search->hasFocus());
-        navigation->setCurrentRow(0);
+        navigation->setCurrentRow(rowOf(u"All open work"_s));
         QTest::keyClicks(search, wanted.claimNumber);
         QTRY_COMPARE(table->model()->rowCount(), wanted.isOpen() ? 1 : 0);
 
         // Another queue: its count matches the table.
         search->clear();
-        navigation->setCurrentRow(3);
-        QTRY_VERIFY(navigation->item(3)->text().contains(QLocale().toString(table->model()->rowCount())));
+        const int remittances = rowOf(u"Remittance"_s);
+        navigation->setCurrentRow(remittances);
+        QTRY_VERIFY(navigation->item(remittances)->text().contains(QLocale().toString(table->model()->rowCount())));
     }
 
     void signsInAndSyncsFromTheGatewayInTheBackground()
@@ -94,11 +115,9 @@ private Q_SLOTS:
         api::Session session {QUrl()};
         ui::MainWindow window(cache, session);
         window.show();
-        auto *table = window.findChild<QTableView *>(u"queueTable"_s);
         auto *user = window.findChild<QLabel *>(u"userStatus"_s);
         auto *status = window.findChild<QLabel *>(u"syncStatus"_s);
-        QVERIFY(table && user && status);
-        QCOMPARE(table->model()->rowCount(), 0);
+        QVERIFY(user && status);
         QCOMPARE(user->text(), u"Not signed in"_s);
 
         QVERIFY(
@@ -106,6 +125,9 @@ private Q_SLOTS:
         QCOMPARE(testing::signInAndWait(window, gateway.url(QString()).toString(), u"supervisor"_s, u"demo"_s),
                  QString());
         QCOMPARE(user->text(), u"Demo Supervisor (supervisor)"_s);
+        auto *table = window.findChild<QTableView *>(u"queueTable"_s);
+        QVERIFY(table);
+        QCOMPARE(table->model()->rowCount(), 0);
         window.syncNow();
         QVERIFY(window.isSyncing());
         // The window stays responsive while the worker syncs; then the queue fills.
@@ -259,8 +281,8 @@ private Q_SLOTS:
                 text = browser->toPlainText();
             QVERIFY2(!text.contains(patient) && !text.contains(u"Zz"_s), qPrintable(widget->objectName()));
         }
-        QVERIFY(!window.findChild<QTableView *>(u"queueTable"_s)->isVisible());
-        QVERIFY(window.findChild<QPushButton *>(u"unlock"_s)->isVisible());
+        QVERIFY(!window.findChild<QTableView *>(u"queueTable"_s)); // the workspace is gone, not hidden
+        QVERIFY(window.findChild<QPushButton *>(u"signInButton"_s)->isVisible());
         // Signing in again unlocks; a wrong password does not.
         QVERIFY(
             !testing::signInAndWait(window, gateway.url(QString()).toString(), u"supervisor"_s, u"wrong"_s).isEmpty());
@@ -273,7 +295,8 @@ private Q_SLOTS:
 
     void theCaFileIsChosenInADialogThatDoesNotHoldUpTheWindow()
     {
-        ui::SignInDialog dialog(u"https://gateway.example:8443"_s, u"biller"_s);
+        ui::SignInPage dialog;
+        dialog.showSignIn(u"https://gateway.example:8443"_s, u"biller"_s, QString());
         dialog.show();
         auto *browse = dialog.findChild<QPushButton *>(u"browseCaFile"_s);
         QVERIFY(browse);
@@ -339,22 +362,24 @@ private Q_SLOTS:
         const QString itemId = query.value(0).toString();
         query.finish();
         const qsizetype historyBefore = gateway.store().history(itemId).size();
-        QVERIFY(sync::Outbox(cache).enqueue(itemId, {{u"type"_s, u"note"_s}, {u"text"_s, u"called the payer"_s}}));
+        QVERIFY(sync::Outbox(cache).enqueue(itemId, {{u"type"_s, u"note"_s}, {u"text"_s, u"called the payer"_s}},
+                                            {u"DEMO-BILLER"_s, session.server().toString()}));
 
-        // The gateway ends every session; the next sync meets 401.
+        // The gateway ends every session; the next sync meets 401, and the window locks.
         QVERIFY(!gateway.database().execute(u"UPDATE sessions SET expires_at = '2000-01-01T00:00:00.000Z'"_s));
         window.syncNow();
-        QTRY_VERIFY_WITH_TIMEOUT(qobject_cast<ui::SignInDialog *>(QApplication::activeModalWidget()), 30000);
-        auto *dialog = qobject_cast<ui::SignInDialog *>(QApplication::activeModalWidget());
+        QTRY_VERIFY_WITH_TIMEOUT(window.isLocked(), 30000);
         QVERIFY(!session.isSignedIn()); // the expired token is dropped; no password was kept to renew it
-        QVERIFY(dialog->findChild<QLabel *>(u"error"_s)->text().contains(u"unsent actions are kept"_s));
+        auto *page = window.findChild<ui::SignInPage *>();
+        QVERIFY(page && page->isVisible());
+        QTRY_VERIFY(page->findChild<QLabel *>(u"error"_s)->text().contains(u"unsent actions are kept"_s));
         QTRY_VERIFY_WITH_TIMEOUT(!window.isSyncing(), 30000);
         QCOMPARE(sync::Outbox(cache).count(sync::OutboxEntry::State::Pending), 1);
         QCOMPARE(gateway.store().history(itemId).size(), historyBefore);
 
-        // Signing in again sends what waited.
-        dialog->findChild<QLineEdit *>(u"password"_s)->setText(u"demo"_s);
-        dialog->accept();
+        // Signing in again on the page sends what waited.
+        page->findChild<QLineEdit *>(u"password"_s)->setText(u"demo"_s);
+        page->findChild<QPushButton *>(u"signInButton"_s)->click();
         QTRY_COMPARE_WITH_TIMEOUT(gateway.store().history(itemId).size(), historyBefore + 1, 30000);
         QTRY_COMPARE_WITH_TIMEOUT(sync::Outbox(cache).count(sync::OutboxEntry::State::Pending), 0, 30000);
         QVERIFY(session.isSignedIn());
@@ -422,15 +447,19 @@ private Q_SLOTS:
     void speaksSpanish()
     {
         QVERIFY(ui::installTranslation(u"es"_s));
+        testing::GatewayFixture gateway(20);
+        QTemporaryDir dir;
         store::Database cache;
-        QVERIFY(!cache.open(m_dir.filePath(u"cache.db"_s), store::workbenchCacheSchema()));
+        QVERIFY(!cache.open(copyOfTheSyntheticCache(dir), store::workbenchCacheSchema()));
         api::Session session {QUrl()};
         ui::MainWindow window(cache, session);
+        QCOMPARE(window.findChild<QLabel *>(u"userStatus"_s)->text(), u"Sin sesión iniciada"_s);
+        QCOMPARE(window.findChild<QPushButton *>(u"signInButton"_s)->text(), u"Iniciar sesión"_s);
+        QCOMPARE(testing::signInAndWait(window, gateway.url(QString()).toString(), u"biller"_s, u"demo"_s), QString());
         auto *navigation = window.findChild<QListWidget *>(u"navigation"_s);
         auto *table = window.findChild<QTableView *>(u"queueTable"_s);
-        QVERIFY2(navigation->item(1)->text().startsWith(u"Denegaciones"_s), qPrintable(navigation->item(1)->text()));
+        QVERIFY(!navigation->findItems(u"Denegaciones"_s, Qt::MatchStartsWith).isEmpty());
         QCOMPARE(table->model()->headerData(1, Qt::Horizontal).toString(), u"Reclamación"_s);
-        QCOMPARE(window.findChild<QLabel *>(u"userStatus"_s)->text(), u"Sin sesión iniciada"_s);
         QCOMPARE(window.findChild<QComboBox *>(u"deadlineFilter"_s)->itemText(1), u"Plazo vencido"_s);
         QVERIFY(ui::installTranslation(u"en"_s));
         QCOMPARE(table->model()->headerData(1, Qt::Horizontal).toString(), u"Claim"_s);
