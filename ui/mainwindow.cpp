@@ -367,6 +367,7 @@ void MainWindow::signIn(const QString &server, const QString &username, const QS
 
 void MainWindow::signedIn()
 {
+    m_actions->setServer(m_session.server().toString());
     m_actions->setUser(m_session.user());
     m_dashboard->setViewer(signedInUser());
     m_navigation->rebuild(signedInUser()); // "My work", and for supervisors Unassigned and the team
@@ -511,11 +512,13 @@ void MainWindow::updateSessionStatus()
     m_userLabel->setText(!m_session.isSignedIn()
                              ? tr("Not signed in")
                              : u"%1 (%2)"_s.arg(user.displayName, QString(models::wireName(user.role))));
+    // The person's own actions only: whoever signed in before keeps theirs to themselves.
     sync::Outbox outbox(m_cache);
-    const qint64 pending = outbox.count(sync::OutboxEntry::State::Pending);
-    const qint64 conflicts = outbox.count(sync::OutboxEntry::State::Conflict);
-    const qint64 needYou
-        = outbox.count(sync::OutboxEntry::State::Failed) + outbox.count(sync::OutboxEntry::State::Review);
+    const sync::OutboxAuthor author {m_session.user().id, m_session.server().toString()};
+    const qint64 pending = outbox.count(sync::OutboxEntry::State::Pending, author);
+    const qint64 conflicts = outbox.count(sync::OutboxEntry::State::Conflict, author);
+    const qint64 needYou = outbox.count(sync::OutboxEntry::State::Failed, author)
+        + outbox.count(sync::OutboxEntry::State::Review, author);
     m_outboxButton->setText(needYou > 0
                                 ? tr("%1 pending, %2 conflicts, %3 refused").arg(pending).arg(conflicts).arg(needYou)
                                 : tr("%1 pending, %2 conflicts").arg(pending).arg(conflicts));
@@ -639,6 +642,7 @@ void MainWindow::openDrill(const DashboardDrill &drill)
 void MainWindow::showConflicts()
 {
     auto *dialog = new ConflictsDialog(m_cache, this);
+    dialog->setAuthor({m_session.user().id, m_session.server().toString()});
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ConflictsDialog::outboxChanged, this, [this]() {
         updateSessionStatus();
