@@ -339,7 +339,8 @@ private Q_SLOTS:
         const QString itemId = query.value(0).toString();
         query.finish();
         const qsizetype historyBefore = gateway.store().history(itemId).size();
-        QVERIFY(sync::Outbox(cache).enqueue(itemId, {{u"type"_s, u"note"_s}, {u"text"_s, u"called the payer"_s}}));
+        QVERIFY(sync::Outbox(cache).enqueue(itemId, {{u"type"_s, u"note"_s}, {u"text"_s, u"called the payer"_s}},
+                                            {session.user().id, session.server().toString()}));
 
         // The gateway ends every session; the next sync meets 401.
         QVERIFY(!gateway.database().execute(u"UPDATE sessions SET expires_at = '2000-01-01T00:00:00.000Z'"_s));
