@@ -11,6 +11,18 @@
 
 namespace rcm::models {
 
+/// Who wrote an outbox action, and for which gateway: only that person, signed in to that
+/// gateway, sends it. server is the session's base URL as QUrl::toString() gives it
+/// (http://127.0.0.1:8080/v1).
+struct OutboxAuthor
+{
+    QString userId;
+    QString server;
+
+    bool isComplete() const { return !userId.isEmpty() && !server.isEmpty(); }
+    bool operator==(const OutboxAuthor &) const = default;
+};
+
 /// One user action waiting for the server in the workbench's outbox, or one the user
 /// must look at.
 struct OutboxEntry
@@ -31,6 +43,10 @@ struct OutboxEntry
     QDateTime createdAt;
     QString lastError;
     QJsonObject conflictItem; ///< the server's item, for a conflict
+    QString authorId; ///< empty: written before the outbox recorded its author
+    QString server; ///< the gateway it was written for (empty with no author)
+
+    OutboxAuthor author() const { return {authorId, server}; }
 
     QString typeName() const { return action.value(QStringLiteral("type")).toString(); }
 };

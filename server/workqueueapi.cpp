@@ -413,6 +413,15 @@ ApiResponse WorkQueueApi::getItem(const QString &id, const User &user)
 
 ApiResponse WorkQueueApi::postAction(const ApiRequest &request, const QString &id, const User &user)
 {
+    // A workbench's outbox names who wrote the action: sent in someone else's session (another
+    // person signed in on the same workstation) it would be audited as theirs. Without the
+    // header (older clients, scripts) the session's user is the author, as before.
+    if (request.headers.contains("x-rcm-author")
+        && QString::fromUtf8(request.headers.value("x-rcm-author").trimmed()) != user.id) {
+        return problemResponse(problem(403, u"author-mismatch"_s, u"Not the author's session"_s,
+                                       u"Another user wrote this action (X-RCM-Author); it is not taken in your "
+                                       "session. Its author sends it, or you check it and retry it as yours"_s));
+    }
     const QByteArray key = request.headers.value("idempotency-key").trimmed();
     static const QRegularExpression validKey(u"^[A-Za-z0-9._:-]{8,128}$"_s);
     if (!validKey.match(QString::fromLatin1(key)).hasMatch()) {

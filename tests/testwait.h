@@ -49,15 +49,15 @@ inline sync::SyncEngine::Result run(sync::SyncEngine &engine,
     return result;
 }
 
-/// Sends the outbox once and waits for the tally.
-inline sync::Outbox::SendResult send(sync::Outbox &outbox, api::ApiClient &client,
+/// Sends sender's outbox actions once and waits for the tally.
+inline sync::Outbox::SendResult send(sync::Outbox &outbox, api::ApiClient &client, const sync::OutboxAuthor &sender,
                                      const QDateTime &now = QDateTime::currentDateTimeUtc())
 {
     sync::Outbox::SendResult result;
     QEventLoop loop;
     bool done = false;
     outbox.send(
-        client, &loop,
+        client, sender, &loop,
         [&](const sync::Outbox::SendResult &sent) {
             result = sent;
             done = true;

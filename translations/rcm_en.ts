@@ -117,6 +117,10 @@
         <source>%1 of %2 actions were queued; then: %3</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Not queued: the workbench does not know who is signed in, or to which gateway. Sign in again, then take the action.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rcm::ui::AssignDialog</name>

@@ -117,6 +117,10 @@
         <source>%1 of %2 actions were queued; then: %3</source>
         <translation>Se pusieron en cola %1 de %2 acciones; después: %3</translation>
     </message>
+    <message>
+        <source>Not queued: the workbench does not know who is signed in, or to which gateway. Sign in again, then take the action.</source>
+        <translation>No se puso en cola: el puesto de trabajo no sabe quién ha iniciado sesión ni en qué pasarela. Inicie sesión de nuevo y vuelva a realizar la acción.</translation>
+    </message>
 </context>
 <context>
     <name>rcm::ui::AssignDialog</name>

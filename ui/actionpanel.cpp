@@ -104,7 +104,7 @@ ActionPanel::ActionPanel(store::Database &cache, QWidget *parent)
     m_retry = new QPushButton(tr("Retry on the server's version"));
     m_discard = new QPushButton(tr("Discard my action"));
     connect(m_retry, &QPushButton::clicked, this, [this]() {
-        if (const store::StoreError error = sync::Outbox(m_cache).retry(m_problemEntry))
+        if (const store::StoreError error = sync::Outbox(m_cache).retry(m_problemEntry, author()))
             QMessageBox::warning(this, tr("Retry"), error.message());
         refresh();
         Q_EMIT outboxChanged();
@@ -134,6 +134,17 @@ void ActionPanel::setUser(const std::optional<models::User> &user)
 {
     m_user = user;
     refresh();
+}
+
+void ActionPanel::setServer(const QString &server)
+{
+    m_server = server;
+    refresh();
+}
+
+models::OutboxAuthor ActionPanel::author() const
+{
+    return {m_user ? m_user->id : QString(), m_server};
 }
 
 void ActionPanel::setItem(const std::optional<models::WorkItem> &item)
@@ -188,7 +199,8 @@ void ActionPanel::refresh()
     if (m_items.isEmpty())
         return;
     int pending = 0;
-    for (const sync::OutboxEntry &entry : sync::Outbox(m_cache).entries()) {
+    // Only the person's own (and unattributed ones to review): never someone else's.
+    for (const sync::OutboxEntry &entry : sync::Outbox(m_cache).entries(author())) {
         if (entry.workItemId != m_items.constFirst().id)
             continue;
         if (entry.state == sync::OutboxEntry::State::Pending) {
@@ -294,12 +306,18 @@ void ActionPanel::take(ActionType type)
         QMessageBox::warning(this, actionLabel(type), problem.detail);
         return;
     }
+    if (!author().isComplete()) {
+        QMessageBox::warning(this, actionLabel(type),
+                             tr("Not queued: the workbench does not know who is signed in, or to which gateway. Sign "
+                                "in again, then take the action."));
+        return;
+    }
     // One outbox entry per item, each with its own key: the server takes or refuses each.
     sync::Outbox outbox(m_cache);
     int queued = 0;
     for (const models::WorkItem &item : items) {
         store::StoreError error;
-        if (!outbox.enqueue(item.id, *action, &error)) {
+        if (!outbox.enqueue(item.id, *action, author(), &error)) {
             QMessageBox::warning(
                 this, actionLabel(type),
                 tr("%1 of %2 actions were queued; then: %3").arg(queued).arg(items.size()).arg(error.message()));

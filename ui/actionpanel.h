@@ -4,6 +4,7 @@
 #pragma once
 
 #include "models/action.h"
+#include "models/outboxentry.h"
 #include "models/user.h"
 #include "models/workitem.h"
 
@@ -27,7 +28,8 @@ namespace rcm::ui {
 /// gateway enforces. An action goes to the outbox at once and the item shows it as
 /// pending until the server confirms it; a conflict shows the server's version beside
 /// the local action, to retry on it or discard. With several items selected it offers
-/// the actions allowed on every one of them and queues one action per item.
+/// the actions allowed on every one of them and queues one action per item. It shows and
+/// queues only the signed-in person's own actions for their gateway (setUser, setServer).
 class ActionPanel final : public QWidget
 {
     Q_OBJECT
@@ -36,6 +38,9 @@ public:
     ActionPanel(store::Database &cache, QWidget *parent = nullptr);
 
     void setUser(const std::optional<models::User> &user);
+    /// The session's gateway (its base URL as QUrl::toString() gives it): actions are
+    /// queued for it, as the user's.
+    void setServer(const QString &server);
     void setItem(const std::optional<models::WorkItem> &item);
     /// Several items: the actions allowed on all of them, taken on each (bulk actions).
     void setItems(const QList<models::WorkItem> &items);
@@ -49,9 +54,11 @@ private:
     void refresh();
     std::optional<QJsonObject> askForDetails(models::ActionType type, const QList<models::WorkItem> &items);
     bool allowedOnAll(models::ActionType type) const;
+    models::OutboxAuthor author() const;
 
     store::Database &m_cache;
     std::optional<models::User> m_user;
+    QString m_server;
     QList<models::WorkItem> m_items;
     QHash<models::ActionType, QPushButton *> m_buttons;
     QGridLayout *m_grid = nullptr;

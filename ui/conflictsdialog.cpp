@@ -117,12 +117,18 @@ ConflictsDialog::ConflictsDialog(store::Database &cache, QWidget *parent)
     reload();
 }
 
+void ConflictsDialog::setAuthor(const models::OutboxAuthor &author)
+{
+    m_author = author;
+    reload();
+}
+
 int ConflictsDialog::reload()
 {
     const int previous = m_entries->currentRow();
     m_entries->clear();
     store::StoreError error;
-    const QList<OutboxEntry> entries = sync::Outbox(m_cache).entries(&error);
+    const QList<OutboxEntry> entries = sync::Outbox(m_cache).entries(m_author, &error);
     store::WorkItemStore store(m_cache);
     for (const OutboxEntry &entry : entries) {
         if (entry.state == OutboxEntry::State::Pending)
@@ -157,7 +163,7 @@ void ConflictsDialog::showEntry(int row)
     if (!valid)
         return;
     const qint64 id = m_entries->item(row)->data(entryIdRole).toLongLong();
-    for (const OutboxEntry &entry : sync::Outbox(m_cache).entries()) {
+    for (const OutboxEntry &entry : sync::Outbox(m_cache).entries(m_author)) {
         if (entry.id != id)
             continue;
         const auto type = models::fromWireName<models::ActionType>(entry.typeName());
@@ -183,7 +189,7 @@ void ConflictsDialog::retry()
     const QListWidgetItem *current = m_entries->currentItem();
     if (!current)
         return;
-    if (const store::StoreError error = sync::Outbox(m_cache).retry(current->data(entryIdRole).toLongLong()))
+    if (const store::StoreError error = sync::Outbox(m_cache).retry(current->data(entryIdRole).toLongLong(), m_author))
         QMessageBox::warning(this, tr("Retry"), error.message());
     reload();
     Q_EMIT outboxChanged();

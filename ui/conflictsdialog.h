@@ -3,6 +3,8 @@
 
 #pragma once
 
+#include "models/outboxentry.h"
+
 #include <QDialog>
 
 class QLabel;
@@ -18,13 +20,17 @@ namespace rcm::ui {
 
 /// Every action the server did not take as it was (conflicts, refusals, actions to
 /// review), each shown beside the server's current item, to retry or discard. Nothing
-/// is ever overwritten without the user choosing it here.
+/// is ever overwritten without the user choosing it here. It shows the signed-in person's
+/// own actions (and those written before the outbox recorded authors), never another's.
 class ConflictsDialog final : public QDialog
 {
     Q_OBJECT
 
 public:
     explicit ConflictsDialog(store::Database &cache, QWidget *parent = nullptr);
+
+    /// Whose actions it shows, and as whose a retried one is sent; reloads.
+    void setAuthor(const models::OutboxAuthor &author);
 
     /// Reads the outbox again; returns the number of entries that need the user.
     int reload();
@@ -39,6 +45,7 @@ private:
     void discard();
 
     store::Database &m_cache;
+    models::OutboxAuthor m_author;
     QListWidget *m_entries = nullptr;
     QTextBrowser *m_local = nullptr;
     QTextBrowser *m_server = nullptr;

@@ -495,11 +495,13 @@ void MainWindow::updateSessionStatus()
     }
     const QString who = u"%1 (%2)"_s.arg(m_person->displayName, QString(models::wireName(m_person->role)));
     m_userLabel->setText(m_offline ? tr("%1, offline").arg(who) : who);
+    // The person's own actions only (and those from before authors were recorded).
     sync::Outbox outbox(*m_cache);
-    const qint64 pending = outbox.count(sync::OutboxEntry::State::Pending);
-    const qint64 conflicts = outbox.count(sync::OutboxEntry::State::Conflict);
-    const qint64 needYou
-        = outbox.count(sync::OutboxEntry::State::Failed) + outbox.count(sync::OutboxEntry::State::Review);
+    const sync::OutboxAuthor author {m_person->id, m_personServer};
+    const qint64 pending = outbox.count(sync::OutboxEntry::State::Pending, author);
+    const qint64 conflicts = outbox.count(sync::OutboxEntry::State::Conflict, author);
+    const qint64 needYou = outbox.count(sync::OutboxEntry::State::Failed, author)
+        + outbox.count(sync::OutboxEntry::State::Review, author);
     m_outboxButton->setText(needYou > 0
                                 ? tr("%1 pending, %2 conflicts, %3 refused").arg(pending).arg(conflicts).arg(needYou)
                                 : tr("%1 pending, %2 conflicts").arg(pending).arg(conflicts));
@@ -640,6 +642,7 @@ void MainWindow::showConflicts()
     if (!m_workspace)
         return;
     auto *dialog = new ConflictsDialog(*m_cache, this);
+    dialog->setAuthor({m_person->id, m_personServer});
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ConflictsDialog::outboxChanged, this, [this]() {
         if (!m_workspace)

@@ -29,7 +29,7 @@ public:
         , m_session(session)
     { }
 
-    void sync(const SyncViewer &viewer, bool confirmRemovals)
+    void sync(const SyncViewer &viewer, const QString &server, bool confirmRemovals)
     {
         m_viewer = viewer;
         if (const QString problem = open(); !problem.isEmpty()) {
@@ -39,11 +39,12 @@ public:
             Q_EMIT synced(summary);
             return;
         }
-        // Who signed in, as the window knew it when it asked: the session itself is the
-        // window's thread's to read.
+        // Who signed in, and where, as the window knew it when it asked: the session itself
+        // is the window's thread's to read. Only their own actions are sent.
         m_cycle->start(confirmRemovals ? sync::SyncEngine::RemovalPolicy::Confirmed
                                        : sync::SyncEngine::RemovalPolicy::AskAboveThreshold,
-                       sync::SyncCycle::Scope::OutboxAndChanges, viewer.user ? viewer.user->username : QString());
+                       sync::SyncCycle::Scope::OutboxAndChanges, viewer.user ? viewer.user->username : QString(),
+                       sync::OutboxAuthor {viewer.user ? viewer.user->id : QString(), server});
     }
 
     void fetchDetails(const QString &itemId)
@@ -137,6 +138,7 @@ private:
 
 SyncRunner::SyncRunner(QString cachePath, api::Session &session, QObject *parent)
     : QObject(parent)
+    , m_session(session)
     , m_worker(new SyncWorker(std::move(cachePath), session))
 {
     qRegisterMetaType<SyncSummary>();
@@ -164,8 +166,10 @@ void SyncRunner::start(const SyncViewer &viewer, bool confirmRemovals)
     if (m_running)
         return;
     m_running = true;
-    QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, viewer, confirmRemovals]() { worker->sync(viewer, confirmRemovals); });
+    QMetaObject::invokeMethod(m_worker,
+                              [worker = m_worker, viewer, server = m_session.server().toString(), confirmRemovals]() {
+                                  worker->sync(viewer, server, confirmRemovals);
+                              });
 }
 
 void SyncRunner::fetchHistory(const QString &itemId)

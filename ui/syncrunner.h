@@ -71,6 +71,7 @@ Q_SIGNALS:
 
 private:
     QThread m_thread;
+    api::Session &m_session; ///< read in the window's thread only
     class SyncWorker *m_worker = nullptr; ///< lives in m_thread
     bool m_running = false;
 };

@@ -10,6 +10,7 @@
 #include "services/api/transportpolicy.h"
 #include "services/store/cacheschema.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QSettings>
 #include <QStandardPaths>
@@ -125,6 +126,8 @@ api::ApiError CliContext::signIn()
     });
     if (result)
         err << "rcmctl: sign-in failed: " << result.message() << "\n";
+    else // a token from the keyring later says only the name: the id is kept for it
+        QSettings().setValue(userIdKey(), m_session->user().id);
     return result;
 }
 
@@ -158,8 +161,49 @@ api::Session *CliContext::signedInSession(int *exitCode)
         m_session.reset();
         return nullptr;
     }
-    m_session->adoptToken(m_user, token);
+    m_session->adoptToken(m_user, token, rememberedUserId());
     return m_session.get();
+}
+
+QString CliContext::userIdKey() const
+{
+    // One per server and user name; hashed, as a URL's slashes would make QSettings groups.
+    const QByteArray hash = QCryptographicHash::hash((m_server + u'\n' + m_user).toUtf8(), QCryptographicHash::Sha256);
+    return u"userIds/"_s + QString::fromLatin1(hash.toHex());
+}
+
+QString CliContext::rememberedUserId() const
+{
+    return QSettings().value(userIdKey()).toString();
+}
+
+std::optional<models::OutboxAuthor> CliContext::author(int *exitCode)
+{
+    if (m_user.isEmpty()) {
+        err << "rcmctl: give --user NAME (and --password-stdin), or run 'rcmctl login' first\n";
+        *exitCode = UsageError;
+        return std::nullopt;
+    }
+    QString id;
+    if (!m_password.isEmpty()) {
+        // The gateway's word for who this is; offline, the id remembered from before.
+        int signInExit = Success;
+        if (api::Session *session = signedInSession(&signInExit))
+            id = session->user().id;
+        else if (signInExit != NetworkError) {
+            *exitCode = signInExit;
+            return std::nullopt;
+        }
+    }
+    if (id.isEmpty())
+        id = rememberedUserId();
+    if (id.isEmpty()) {
+        err << "rcmctl: which user " << m_user << " is on " << m_server
+            << " is not known here yet: sign in once with 'rcmctl login' or --password-stdin\n";
+        *exitCode = UsageError;
+        return std::nullopt;
+    }
+    return models::OutboxAuthor {id, QUrl(m_server).toString()};
 }
 
 void CliContext::reportExpiredSession()

@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "models/outboxentry.h"
 #include "services/api/session.h"
 #include "services/store/database.h"
 
@@ -40,6 +41,10 @@ public:
     /// The session, signed in (with the password from stdin, or the keyring's token); on
     /// failure says why and sets exitCode. With a password, a 401 mid-run signs in again.
     api::Session *signedInSession(int *exitCode);
+    /// Who queues an action and for which gateway: the user's id as the gateway said it at
+    /// a sign-in (this run's, with --password-stdin, else the last one remembered here).
+    /// On failure says why and sets exitCode.
+    std::optional<models::OutboxAuthor> author(int *exitCode);
     /// What to tell the user when the session expired and no password was given.
     void reportExpiredSession();
 
@@ -54,6 +59,9 @@ public:
 
 private:
     api::ApiError signIn();
+    /// The user's id on the server, remembered (not secret; QSettings) from the last sign-in.
+    QString rememberedUserId() const;
+    QString userIdKey() const;
 
     QCommandLineOption m_serverOption;
     QCommandLineOption m_userOption;

@@ -65,7 +65,9 @@ QJsonObject toJson(const sync::OutboxEntry &entry)
                         {u"state"_s, sync::stateName(entry.state)},
                         {u"attempts"_s, entry.attempts},
                         {u"createdAt"_s, entry.createdAt.toString(Qt::ISODateWithMs)},
-                        {u"lastError"_s, entry.lastError.isEmpty() ? QJsonValue() : QJsonValue(entry.lastError)}};
+                        {u"lastError"_s, entry.lastError.isEmpty() ? QJsonValue() : QJsonValue(entry.lastError)},
+                        {u"authorId"_s, entry.authorId.isEmpty() ? QJsonValue() : QJsonValue(entry.authorId)},
+                        {u"server"_s, entry.server.isEmpty() ? QJsonValue() : QJsonValue(entry.server)}};
     if (!entry.conflictItem.isEmpty())
         object.insert(u"serverItem"_s, entry.conflictItem);
     return object;
@@ -106,9 +108,15 @@ int runAct(const QStringList &arguments)
     }
     if (!context.openCache())
         return Failure;
+    int exitCode = Success;
+    const std::optional<sync::OutboxAuthor> author = context.author(&exitCode);
+    if (!author) {
+        context.err << "rcmctl act: nothing was queued\n";
+        return exitCode;
+    }
     sync::Outbox outbox(context.cache());
     store::StoreError error;
-    const auto id = outbox.enqueue(parser.positionalArguments().at(0), action, &error);
+    const auto id = outbox.enqueue(parser.positionalArguments().at(0), action, *author, &error);
     if (!id) {
         context.err << "rcmctl act: " << error.message() << "\n";
         return UsageError;
@@ -143,7 +151,8 @@ int runOutbox(const QStringList &arguments)
             context.out << "The outbox is empty.\n";
         for (const sync::OutboxEntry &entry : entries) {
             context.out << entry.id << "  " << entry.workItemId << "  " << entry.typeName() << "  "
-                        << sync::stateName(entry.state) << "  attempts " << entry.attempts;
+                        << sync::stateName(entry.state) << "  attempts " << entry.attempts << "  by "
+                        << (entry.authorId.isEmpty() ? u"(unknown)"_s : entry.authorId);
             if (!entry.lastError.isEmpty())
                 context.out << "  " << entry.lastError;
             context.out << "\n";
@@ -156,7 +165,15 @@ int runOutbox(const QStringList &arguments)
         context.err << "rcmctl outbox: use 'list', 'retry ID' or 'discard ID'\n";
         return UsageError;
     }
-    const store::StoreError error = command == u"retry"_s ? outbox.retry(id) : outbox.discard(id);
+    std::optional<sync::OutboxAuthor> author;
+    if (command == u"retry"_s) {
+        // Retrying sends it as the person retrying, whoever wrote it.
+        int exitCode = Success;
+        author = context.author(&exitCode);
+        if (!author)
+            return exitCode;
+    }
+    const store::StoreError error = author ? outbox.retry(id, *author) : outbox.discard(id);
     if (error) {
         context.err << "rcmctl outbox: " << error.message() << "\n";
         return UsageError;

@@ -166,9 +166,11 @@ QString HistoryRequest::parse(const QJsonDocument &document, const QHash<QByteAr
     return {};
 }
 
-PostActionRequest::PostActionRequest(QString itemId, QByteArray actionJson, QString idempotencyKey, qint64 baseVersion)
+PostActionRequest::PostActionRequest(QString itemId, QByteArray actionJson, QString idempotencyKey, qint64 baseVersion,
+                                     QString authorId)
     : m_itemId(std::move(itemId))
     , m_actionJson(std::move(actionJson))
+    , m_authorId(std::move(authorId))
     , m_idempotencyKey(std::move(idempotencyKey))
     , m_baseVersion(baseVersion)
 { }
@@ -180,8 +182,11 @@ QString PostActionRequest::path() const
 
 QHash<QByteArray, QByteArray> PostActionRequest::headers() const
 {
-    return {{"Idempotency-Key", m_idempotencyKey.toLatin1()},
-            {"If-Match", '"' + QByteArray::number(m_baseVersion) + '"'}};
+    QHash<QByteArray, QByteArray> result {{"Idempotency-Key", m_idempotencyKey.toLatin1()},
+                                          {"If-Match", '"' + QByteArray::number(m_baseVersion) + '"'}};
+    if (!m_authorId.isEmpty())
+        result.insert("X-RCM-Author", m_authorId.toUtf8());
+    return result;
 }
 
 QString PostActionRequest::parse(const QJsonDocument &document, const QHash<QByteArray, QByteArray> &headers)

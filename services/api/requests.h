@@ -123,11 +123,14 @@ private:
     QString m_itemId;
 };
 
-/// POST /v1/work-items/{id}/actions with Idempotency-Key and If-Match.
+/// POST /v1/work-items/{id}/actions with Idempotency-Key, If-Match and, when the author is
+/// known, X-RCM-Author: the gateway refuses the action (403 author-mismatch) if the session
+/// is someone else's.
 class PostActionRequest final : public ApiRequestKind
 {
 public:
-    PostActionRequest(QString itemId, QByteArray actionJson, QString idempotencyKey, qint64 baseVersion);
+    PostActionRequest(QString itemId, QByteArray actionJson, QString idempotencyKey, qint64 baseVersion,
+                      QString authorId = {});
     QByteArray method() const override { return "POST"; }
     QString path() const override;
     QByteArray body() const override { return m_actionJson; }
@@ -140,6 +143,7 @@ public:
 private:
     QString m_itemId;
     QByteArray m_actionJson;
+    QString m_authorId;
     QString m_idempotencyKey;
     qint64 m_baseVersion;
 };

@@ -73,11 +73,12 @@ void Session::setServer(const QUrl &server)
     m_client->setBaseUrl(server);
 }
 
-void Session::adoptToken(const QString &username, const QString &token)
+void Session::adoptToken(const QString &username, const QString &token, const QString &userId)
 {
     m_username = username;
     m_user = models::User {};
     m_user.username = username;
+    m_user.id = userId;
     m_client->setToken(token);
 }
 

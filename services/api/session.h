@@ -48,8 +48,8 @@ public:
     /// signedIn, then calls done in context's thread.
     void signIn(const QString &username, const QString &password, const QObject *context, ApiCompletion done);
     /// Takes a token kept from an earlier sign-in (rcmctl's keyring); the user is known by
-    /// name only until the server says more.
-    void adoptToken(const QString &username, const QString &token);
+    /// name and, when the caller remembers it from that sign-in, id only.
+    void adoptToken(const QString &username, const QString &token, const QString &userId = {});
     /// Forgets the token and the user.
     void signOut();
     /// Ends the session on the gateway (DELETE /v1/session), then forgets the token and

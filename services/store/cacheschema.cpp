@@ -205,6 +205,24 @@ Migration pendingExports()
             }};
 }
 
+// Version 10: who wrote each outbox action, and for which gateway, so that only its author
+// sends it (another person signing in on the same workstation never sends it as theirs).
+// A pending action written before cannot be attributed: it waits for a person to check it
+// and retry it, which sends it as whoever retries it.
+Migration outboxAuthors()
+{
+    return {10,
+            u"outbox authors"_s,
+            {
+                u"ALTER TABLE outbox ADD COLUMN author_id TEXT NOT NULL DEFAULT ''"_s,
+                u"ALTER TABLE outbox ADD COLUMN server TEXT NOT NULL DEFAULT ''"_s,
+                uR"(UPDATE outbox SET state = 'review',
+            last_error = 'Written before the outbox recorded who wrote it: check it and retry to send it as yourself.'
+            WHERE state = 'pending')"_s,
+                u"CREATE INDEX outbox_by_author ON outbox (author_id, server, id)"_s,
+            }};
+}
+
 Schema makeSchema()
 {
     Schema schema;
@@ -214,8 +232,8 @@ Schema makeSchema()
     // 2.76x the bare-API floor (4 KiB: 3.05x; 16 KiB: 2.62x) and 1,000 random upserts
     // into a 300,000-item cache took 0.09 s (4 KiB: 0.10 s; 16 KiB: 0.22 s).
     schema.pageSize = 8192;
-    schema.migrations = {tables(),      queueIndexes(), search(),       syncAndOutbox(), countableStatus(),
-                         itemHistory(), sortIndexes(),  itemPayments(), pendingExports()};
+    schema.migrations = {tables(),      queueIndexes(), search(),       syncAndOutbox(),  countableStatus(),
+                         itemHistory(), sortIndexes(),  itemPayments(), pendingExports(), outboxAuthors()};
     schema.afterIndexRestore = {u"INSERT INTO work_items_search (work_items_search) VALUES ('rebuild')"_s};
     return schema;
 }

@@ -11,6 +11,7 @@
 #include "services/store/workitemstore.h"
 
 #include <QList>
+#include <QSqlQuery>
 
 #include <optional>
 
@@ -28,13 +29,20 @@ public:
 
     /// Adds a pending action on a cached item, based on the version the user sees: the
     /// cached version plus the actions already pending for it. Returns the entry's id.
+    /// author (who is signed in, and to which gateway) is refused when incomplete.
     std::optional<qint64> enqueue(const QString &workItemId, const QJsonObject &action, const QString &idempotencyKey,
-                                  const QDateTime &createdAt, StoreError *error = nullptr);
+                                  const QDateTime &createdAt, const models::OutboxAuthor &author,
+                                  StoreError *error = nullptr);
 
-    /// Every entry, oldest first.
+    /// Every entry, oldest first, whoever wrote it.
     QList<models::OutboxEntry> entries(StoreError *error = nullptr);
+    /// What author may see, oldest first: their own entries for their gateway, and the
+    /// entries written before the outbox recorded authors (in review, to check and retry).
+    QList<models::OutboxEntry> entries(const models::OutboxAuthor &author, StoreError *error = nullptr);
     /// -1 if the count cannot be read.
     qint64 count(models::OutboxEntry::State state, StoreError *error = nullptr);
+    /// The same, of what author may see (as entries(author)).
+    qint64 count(models::OutboxEntry::State state, const models::OutboxAuthor &author, StoreError *error = nullptr);
 
     /// Counts a send before it happens: after a crash, attempts > 0 says the server may have it.
     StoreError recordAttempt(qint64 id, const QDateTime &at);
@@ -48,22 +56,27 @@ public:
     StoreError confirm(qint64 id, const models::WorkItem &serverItem);
 
     /// Puts an entry back to pending (a reviewed one with a fresh idempotency window from
-    /// now) and rebases the item's pending actions on the cached version.
-    StoreError returnToPending(qint64 id, const QDateTime &now);
+    /// now) as author's, whoever wrote it, and rebases the item's pending actions on the
+    /// cached version.
+    StoreError returnToPending(qint64 id, const QDateTime &now, const models::OutboxAuthor &author);
     /// Drops an entry for good; the item's later pending actions are rebased.
     StoreError remove(qint64 id);
 
 private:
     StoreError deleteEntry(qint64 id, QStringView what);
-    StoreError lookUp(qint64 id, QString *workItemId, models::OutboxEntry::State *state);
-    StoreError rebase(const QString &workItemId);
+    StoreError lookUp(qint64 id, QString *workItemId, models::OutboxEntry::State *state, models::OutboxAuthor *author);
+    StoreError rebase(const QString &workItemId, const models::OutboxAuthor &author);
+    QList<models::OutboxEntry> readEntries(QSqlQuery &query, StoreError *error);
+    qint64 readCount(QSqlQuery &query, StoreError *error);
 
     Database &m_database;
     WorkItemStore m_items;
     PreparedQuery m_baseVersion;
     PreparedQuery m_insert;
     PreparedQuery m_selectAll;
+    PreparedQuery m_selectVisible;
     PreparedQuery m_countInState;
+    PreparedQuery m_countVisibleInState;
     PreparedQuery m_markAttempt;
     PreparedQuery m_noteError;
     PreparedQuery m_markProblem;

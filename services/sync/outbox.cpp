@@ -25,10 +25,11 @@ Outbox::Outbox(store::Database &cache)
     : m_store(cache)
 { }
 
-std::optional<qint64> Outbox::enqueue(const QString &workItemId, const QJsonObject &action, StoreError *error)
+std::optional<qint64> Outbox::enqueue(const QString &workItemId, const QJsonObject &action, const OutboxAuthor &author,
+                                      StoreError *error)
 {
     return m_store.enqueue(workItemId, action, u"rcm-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces),
-                           QDateTime::currentDateTimeUtc(), error);
+                           QDateTime::currentDateTimeUtc(), author, error);
 }
 
 QList<OutboxEntry> Outbox::entries(StoreError *error)
@@ -36,9 +37,19 @@ QList<OutboxEntry> Outbox::entries(StoreError *error)
     return m_store.entries(error);
 }
 
+QList<OutboxEntry> Outbox::entries(const OutboxAuthor &author, StoreError *error)
+{
+    return m_store.entries(author, error);
+}
+
 qint64 Outbox::count(OutboxEntry::State state)
 {
     return m_store.count(state);
+}
+
+qint64 Outbox::count(OutboxEntry::State state, const OutboxAuthor &author)
+{
+    return m_store.count(state, author);
 }
 
 StoreError Outbox::markProblem(const OutboxEntry &entry, OutboxEntry::State state, const QString &message,
@@ -59,17 +70,21 @@ struct Outbox::Sending
     QList<OutboxEntry> entries;
     qsizetype next = 0;
     QDateTime now;
+    OutboxAuthor sender;
     QSet<QString> blockedItems; ///< an earlier action of the item is not through
     SendResult result;
     std::function<void(const SendResult &)> done;
 };
 
-void Outbox::send(api::ApiClient &client, const QObject *context, std::function<void(const SendResult &)> done,
-                  const QDateTime &now)
+void Outbox::send(api::ApiClient &client, const OutboxAuthor &sender, const QObject *context,
+                  std::function<void(const SendResult &)> done, const QDateTime &now)
 {
     auto sending = std::make_shared<Sending>();
-    sending->entries = entries();
+    // Nobody known signed in: nothing is theirs to send.
+    if (sender.isComplete())
+        sending->entries = entries(sender);
     sending->now = now;
+    sending->sender = sender;
     sending->done = std::move(done);
     sendNext(client, context, sending);
 }
@@ -78,6 +93,8 @@ void Outbox::sendNext(api::ApiClient &client, const QObject *context, const std:
 {
     while (sending->next < sending->entries.size()) {
         const OutboxEntry entry = sending->entries.at(sending->next++);
+        if (entry.author() != sending->sender)
+            continue; // not theirs (unattributed, in review): only retrying makes it someone's
         if (entry.state != OutboxEntry::State::Pending) {
             sending->blockedItems.insert(entry.workItemId);
             continue;
@@ -102,7 +119,7 @@ void Outbox::sendNext(api::ApiClient &client, const QObject *context, const std:
         }
         auto request = std::make_shared<api::PostActionRequest>(
             entry.workItemId, QJsonDocument(entry.action).toJson(QJsonDocument::Compact), entry.idempotencyKey,
-            entry.baseVersion);
+            entry.baseVersion, entry.authorId);
         client.send(request, context, [this, &client, context, sending, entry, request](const api::ApiError &error) {
             sent(sending, entry, *request, error);
             if (sending->result.stoppedBy) {
@@ -126,7 +143,11 @@ void Outbox::sent(const std::shared_ptr<Sending> &sending, const OutboxEntry &en
         return;
     }
     sending->blockedItems.insert(entry.workItemId);
-    if (error.kind == api::ApiError::Kind::Refused && error.httpStatus == 412) {
+    if (error.kind == api::ApiError::Kind::Refused && error.problemType == u"author-mismatch"_s) {
+        // The gateway's session is not the author's: a person checks who is signed in.
+        markProblem(entry, OutboxEntry::State::Review, error.message());
+        ++result.flaggedForReview;
+    } else if (error.kind == api::ApiError::Kind::Refused && error.httpStatus == 412) {
         markProblem(entry, OutboxEntry::State::Conflict, error.message(),
                     error.problem.value(u"currentItem"_s).toObject());
         ++result.conflicts;
@@ -140,9 +161,9 @@ void Outbox::sent(const std::shared_ptr<Sending> &sending, const OutboxEntry &en
     }
 }
 
-StoreError Outbox::retry(qint64 id)
+StoreError Outbox::retry(qint64 id, const OutboxAuthor &author)
 {
-    return m_store.returnToPending(id, QDateTime::currentDateTimeUtc());
+    return m_store.returnToPending(id, QDateTime::currentDateTimeUtc(), author);
 }
 
 StoreError Outbox::discard(qint64 id)

@@ -23,13 +23,17 @@ namespace rcm::sync {
 
 /// One action waiting for the server, or one the user must look at.
 using OutboxEntry = models::OutboxEntry;
+/// Who wrote an action, and for which gateway.
+using OutboxAuthor = models::OutboxAuthor;
 
 QString stateName(OutboxEntry::State state);
 
 /// The outbox: every user action is written here, in one transaction, before anything is
 /// sent. Actions go out in order per item with their idempotency key; a failure or a
 /// restart replays them with the same key. Nothing leaves the outbox silently: an action
-/// leaves when the server confirms it or when the user discards it.
+/// leaves when the server confirms it or when the user discards it. Each action records
+/// its author and gateway and is sent only in their session there: whoever signs in next
+/// on the workstation never sends it as theirs.
 class Outbox final
 {
 public:
@@ -40,8 +44,9 @@ public:
     Q_DISABLE_COPY_MOVE(Outbox)
 
     /// Queues an action on a cached item, based on the version the user sees (the cached
-    /// version plus the actions already queued for it). Returns the entry's id.
-    std::optional<qint64> enqueue(const QString &workItemId, const QJsonObject &action,
+    /// version plus the actions author already queued for it). Returns the entry's id;
+    /// refuses without a complete author.
+    std::optional<qint64> enqueue(const QString &workItemId, const QJsonObject &action, const OutboxAuthor &author,
                                   store::StoreError *error = nullptr);
 
     struct SendResult
@@ -52,18 +57,25 @@ public:
         int flaggedForReview = 0;
         api::ApiError stoppedBy; ///< a network or sign-in problem that stopped sending
     };
-    /// Sends what is pending, oldest first, one item's actions in order, one at a time,
-    /// then calls done in context's thread (not if context goes first). The outbox and
-    /// its cache must outlive the sending.
-    void send(api::ApiClient &client, const QObject *context, std::function<void(const SendResult &)> done,
-              const QDateTime &now = QDateTime::currentDateTimeUtc());
+    /// Sends what sender wrote for their gateway and is pending, oldest first, one item's
+    /// actions in order, one at a time, then calls done in context's thread (not if
+    /// context goes first). Other people's actions stay as they are, neither sent nor
+    /// counted. The outbox and its cache must outlive the sending.
+    void send(api::ApiClient &client, const OutboxAuthor &sender, const QObject *context,
+              std::function<void(const SendResult &)> done, const QDateTime &now = QDateTime::currentDateTimeUtc());
 
+    /// Every entry, whoever wrote it (rcmctl's listing, tests).
     QList<OutboxEntry> entries(store::StoreError *error = nullptr);
+    /// What author may see: their own entries for their gateway, and those written before
+    /// the outbox recorded authors (in review). Never another person's.
+    QList<OutboxEntry> entries(const OutboxAuthor &author, store::StoreError *error = nullptr);
     qint64 count(OutboxEntry::State state);
+    qint64 count(OutboxEntry::State state, const OutboxAuthor &author);
 
-    /// Puts a conflict, failure or review entry back to pending; the item's pending
-    /// actions are rebased on the version the cache holds (the server's, after a conflict).
-    store::StoreError retry(qint64 id);
+    /// Puts a conflict, failure or review entry back to pending, as author's: retrying
+    /// sends it as oneself, whoever wrote it. The item's pending actions are rebased on
+    /// the version the cache holds (the server's, after a conflict).
+    store::StoreError retry(qint64 id, const OutboxAuthor &author);
     /// Drops an entry for good; the item's later pending actions are rebased.
     store::StoreError discard(qint64 id);
 

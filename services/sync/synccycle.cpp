@@ -42,7 +42,8 @@ SyncCycle::SyncCycle(store::Database &cache, api::Session &session, QObject *par
 
 SyncCycle::~SyncCycle() = default;
 
-void SyncCycle::start(SyncEngine::RemovalPolicy policy, Scope scope, const QString &exporter)
+void SyncCycle::start(SyncEngine::RemovalPolicy policy, Scope scope, const QString &exporter,
+                      const OutboxAuthor &sender)
 {
     Q_ASSERT(!m_running);
     m_running = true;
@@ -50,13 +51,14 @@ void SyncCycle::start(SyncEngine::RemovalPolicy policy, Scope scope, const QStri
     m_policy = policy;
     m_scope = scope;
     m_exporter = exporter.isEmpty() ? m_session.username() : exporter;
+    m_sender = sender == OutboxAuthor() ? OutboxAuthor {m_session.user().id, m_session.server().toString()} : sender;
     m_summary = Summary();
     sendOutbox();
 }
 
 void SyncCycle::sendOutbox()
 {
-    m_outbox.send(m_session.client(), this, [this](const Outbox::SendResult &result) { outboxDone(result); });
+    m_outbox.send(m_session.client(), m_sender, this, [this](const Outbox::SendResult &result) { outboxDone(result); });
 }
 
 void SyncCycle::outboxDone(const Outbox::SendResult &result)
@@ -128,8 +130,9 @@ void SyncCycle::stopUnauthorized(const api::ApiError &error)
 void SyncCycle::syncDone(const SyncEngine::Result &result)
 {
     m_summary.sync = result;
-    m_summary.pendingActions = m_outbox.count(OutboxEntry::State::Pending);
-    m_summary.conflicts = m_outbox.count(OutboxEntry::State::Conflict);
+    // The person's own: another's waiting actions are not theirs to hear about.
+    m_summary.pendingActions = m_outbox.count(OutboxEntry::State::Pending, m_sender);
+    m_summary.conflicts = m_outbox.count(OutboxEntry::State::Conflict, m_sender);
     m_summary.exportsWaiting = m_exports.waitingCount();
     m_running = false;
     Q_EMIT finished(m_summary);

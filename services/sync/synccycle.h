@@ -44,10 +44,11 @@ public:
     enum class Scope { OutboxAndChanges, OutboxOnly };
 
     /// Starts a cycle; finished() reports how it ended. One at a time. The report exports
-    /// registered are those kept for exporter: the person the caller signed in (empty: the
-    /// session's user, read here, so only from the session's own thread).
+    /// registered are those kept for exporter, and the actions sent those sender wrote for
+    /// this gateway: the person the caller signed in (empty: the session's user and server,
+    /// read here, so only from the session's own thread).
     void start(SyncEngine::RemovalPolicy policy = SyncEngine::RemovalPolicy::AskAboveThreshold,
-               Scope scope = Scope::OutboxAndChanges, const QString &exporter = {});
+               Scope scope = Scope::OutboxAndChanges, const QString &exporter = {}, const OutboxAuthor &sender = {});
     bool isRunning() const { return m_running; }
     SyncEngine &engine() { return m_engine; }
 
@@ -74,6 +75,7 @@ private:
     SyncEngine::RemovalPolicy m_policy = SyncEngine::RemovalPolicy::AskAboveThreshold;
     Scope m_scope = Scope::OutboxAndChanges;
     QString m_exporter;
+    OutboxAuthor m_sender;
     Summary m_summary;
     bool m_running = false;
     bool m_renewed = false; ///< the session was renewed once this cycle (not again)

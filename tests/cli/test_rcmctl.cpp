@@ -4,6 +4,7 @@
 #include "server/gatewayupkeep.h"
 #include "server/transportsecurity.h"
 #include "services/store/cacheschema.h"
+#include "services/store/outboxstore.h"
 #include "services/store/workitemstore.h"
 #include "tests/server/gatewayfixture.h"
 #include "tests/server/testcertificate.h"
@@ -131,6 +132,57 @@ private Q_SLOTS:
         const Run outbox = rcmctl({u"outbox"_s, u"--json"_s, u"--cache"_s, m_cache});
         QCOMPARE(outbox.exitCode, 0);
         QCOMPARE(QJsonDocument::fromJson(outbox.out).array().size(), 0);
+    }
+
+    void anotherUsersSyncLeavesAQueuedActionToItsAuthor()
+    {
+        QTemporaryDir home; // rcmctl remembers nobody's id yet
+        QVERIFY(home.isValid());
+        const QString previousHome = std::exchange(m_home, home.path());
+        const auto restoreHome = qScopeGuard([&]() { m_home = previousHome; });
+        const QString shared = m_dir.filePath(u"shared.db"_s);
+        QStringList asBiller
+            = {u"--server"_s, m_gateway->url(QString()).toString(), u"--user"_s, u"biller"_s, u"--cache"_s, shared};
+        QStringList asCoder = asBiller;
+        asCoder[3] = u"coder"_s;
+        // Without a password, and never signed in from here: who "biller" is is not known,
+        // so nothing is queued (it could not be sent as anyone's).
+        const Run unknown = rcmctl(QStringList {u"act"_s, u"WI-00000001"_s, u"note"_s, u"--text"_s, u"x"_s} + asBiller);
+        QCOMPARE(unknown.exitCode, 2);
+        QVERIFY2(unknown.err.contains("is not known here yet"), unknown.err.constData());
+        QVERIFY2(rcmctl(QStringList {u"sync"_s, u"--password-stdin"_s} + asBiller).exitCode == 0, "first sync");
+        QString itemId;
+        {
+            store::Database cache;
+            QVERIFY(!cache.open(shared, store::workbenchCacheSchema()));
+            QSqlQuery query(cache.connection());
+            QVERIFY(query.exec(u"SELECT id FROM work_items WHERE owner_id = 'DEMO-BILLER' AND status = 'in_progress' "
+                               "ORDER BY id DESC LIMIT 1"_s)
+                    && query.next());
+            itemId = query.value(0).toString();
+            query.finish();
+            // The biller's note, queued (say, offline) and not sent yet.
+            QVERIFY(store::OutboxStore(cache).enqueue(
+                itemId, {{u"type"_s, u"note"_s}, {u"text"_s, u"left a message"_s}}, u"rcm-cli-author-0001"_s,
+                QDateTime::currentDateTimeUtc(), {u"DEMO-BILLER"_s, m_gateway->url(QString()).toString()}));
+        }
+        const qsizetype historyBefore = m_gateway->store().history(itemId).size();
+        const Run coder = rcmctl(QStringList {u"sync"_s, u"--password-stdin"_s} + asCoder);
+        QVERIFY2(coder.exitCode == 0, coder.err.constData());
+        QCOMPARE(m_gateway->store().history(itemId).size(), historyBefore);
+        const Run listed = rcmctl({u"outbox"_s, u"--json"_s, u"--cache"_s, shared});
+        const QJsonArray entries = QJsonDocument::fromJson(listed.out).array();
+        QCOMPARE(entries.size(), 1);
+        QCOMPARE(entries.at(0).toObject().value(u"state"_s).toString(), u"pending"_s);
+        QCOMPARE(entries.at(0).toObject().value(u"authorId"_s).toString(), u"DEMO-BILLER"_s);
+        // The biller's own sync sends it, once, as theirs.
+        const Run biller = rcmctl(QStringList {u"sync"_s, u"--password-stdin"_s} + asBiller);
+        QVERIFY2(biller.exitCode == 0, biller.err.constData());
+        const auto history = m_gateway->store().history(itemId);
+        QCOMPARE(history.size(), historyBefore + 1);
+        QCOMPARE(history.constLast().actorId, u"DEMO-BILLER"_s);
+        QCOMPARE(QJsonDocument::fromJson(rcmctl({u"outbox"_s, u"--json"_s, u"--cache"_s, shared}).out).array().size(),
+                 0);
     }
 
     void commonOptionsComeBeforeOrAfterTheCommand()

@@ -312,6 +312,38 @@ private Q_SLOTS:
         verifyProblem(reply, status, type);
     }
 
+    void anActionNamingAnotherAuthorThanTheSessionsUserIsRefusedAndChangesNothing()
+    {
+        // The coder's session carries an action the biller wrote (a workbench someone else
+        // signed in to): refused, so it is never audited as the coder's.
+        HttpClient coder = signedIn(u"coder"_s);
+        HttpClient biller = signedIn(u"biller"_s);
+        const QJsonObject item = ownedItem(biller, u"DEMO-BILLER"_s, u"denial"_s);
+        const QString id = item.value(u"id"_s).toString();
+        const qint64 version = item.value(u"version"_s).toInteger();
+        const qsizetype historyBefore = m_gateway->store().history(id).size();
+        const QByteArray note = R"({"type":"note","text":"called the payer"})";
+        const auto headers = [&](const QByteArray &author, const QByteArray &key) {
+            return QHash<QByteArray, QByteArray> {{"Content-Type", "application/json"},
+                                                  {"Idempotency-Key", key},
+                                                  {"If-Match", '"' + QByteArray::number(version) + '"'},
+                                                  {"X-RCM-Author", author}};
+        };
+        const HttpReply refused
+            = coder.post(u"/work-items/%1/actions"_s.arg(id), note, headers("DEMO-BILLER", "author-check-0001"));
+        verifyProblem(refused, 403, u"author-mismatch"_s);
+        QCOMPARE(m_gateway->store().item(id)->version, version);
+        QCOMPARE(m_gateway->store().history(id).size(), historyBefore);
+        // The key was not spent: the author sends the same action under it, as theirs.
+        const HttpReply taken
+            = biller.post(u"/work-items/%1/actions"_s.arg(id), note, headers("DEMO-BILLER", "author-check-0001"));
+        QCOMPARE(taken.status, 200);
+        QVERIFY(!taken.headers.contains("idempotent-replayed"));
+        const auto history = m_gateway->store().history(id);
+        QCOMPARE(history.size(), historyBefore + 1);
+        QCOMPARE(history.constLast().actorId, u"DEMO-BILLER"_s);
+    }
+
     void actionsNeedAKeyAndAVersion()
     {
         HttpClient biller = signedIn(u"biller"_s);

@@ -2,8 +2,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 #include "services/store/cacheschema.h"
+#include "services/store/database.h"
+#include "services/store/outboxstore.h"
 
 #include <QCryptographicHash>
+#include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <algorithm>
@@ -47,6 +51,48 @@ private Q_SLOTS:
         QVERIFY(step != migrations.cend());
         const QByteArray sql = step->statements.join(QChar(0)).toUtf8();
         QCOMPARE(QCryptographicHash::hash(sql, QCryptographicHash::Sha256).toHex(), sha256);
+    }
+
+    void aPendingActionFromBeforeAuthorsWaitsForReviewAndIsNobodysToSend()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(u"cache.db"_s);
+        {
+            // A cache as version 9 left it: one action waiting to be sent, one in conflict.
+            Database old;
+            QVERIFY(!old.open(path, workbenchCacheSchema().upTo(9)));
+            QVERIFY(!old.execute(
+                u"INSERT INTO outbox (idempotency_key, work_item_id, action_json, base_version, state, created_at) "
+                "VALUES ('rcm-legacy-1', 'WI-00000001', '{\"type\":\"take\"}', 3, 'pending', "
+                "'2026-11-30T08:00:00.000Z'), ('rcm-legacy-2', 'WI-00000002', '{\"type\":\"take\"}', 5, "
+                "'conflict', '2026-11-30T08:01:00.000Z')"_s));
+            old.close();
+        }
+        Database cache;
+        QVERIFY(!cache.open(path, workbenchCacheSchema()));
+        QSqlQuery version(cache.connection());
+        QVERIFY(version.exec(u"SELECT value FROM meta WHERE key = 'schema_version'"_s) && version.next());
+        QCOMPARE(version.value(0).toInt(), 10);
+        version.finish();
+        OutboxStore outbox(cache);
+        const QList<rcm::models::OutboxEntry> entries = outbox.entries();
+        QCOMPARE(entries.size(), 2);
+        // Nobody can say who wrote the pending one: it is not sent until a person retries it.
+        QCOMPARE(entries.at(0).state, rcm::models::OutboxEntry::State::Review);
+        QCOMPARE(entries.at(0).lastError,
+                 u"Written before the outbox recorded who wrote it: check it and retry to send "
+                 "it as yourself."_s);
+        QVERIFY(entries.at(0).authorId.isEmpty());
+        QVERIFY(entries.at(0).server.isEmpty());
+        QCOMPARE(entries.at(1).state, rcm::models::OutboxEntry::State::Conflict);
+        // Whoever signs in sees them, to check; retrying makes one theirs.
+        const rcm::models::OutboxAuthor coder {u"DEMO-CODER"_s, u"http://127.0.0.1:8080/v1"_s};
+        QCOMPARE(outbox.entries(coder).size(), 2);
+        QCOMPARE(outbox.count(rcm::models::OutboxEntry::State::Pending, coder), 0);
+        QVERIFY(!outbox.returnToPending(entries.at(0).id, QDateTime::currentDateTimeUtc(), coder));
+        QCOMPARE(outbox.entries().at(0).author(), coder);
+        QCOMPARE(outbox.count(rcm::models::OutboxEntry::State::Pending, coder), 1);
     }
 };
 

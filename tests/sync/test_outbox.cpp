@@ -84,6 +84,12 @@ private:
 
     qint64 cachedVersion(const QString &id) { return store::WorkItemStore(*m_cache).item(id)->version; }
 
+    /// The demo biller, writing for the gateway at url (by default the fixture's own).
+    sync::OutboxAuthor biller(const QUrl &url = {}) const
+    {
+        return {u"DEMO-BILLER"_s, (url.isEmpty() ? m_gateway->url(QString()) : url).toString()};
+    }
+
 private Q_SLOTS:
     void init() { setUpFreshWorld(); }
 
@@ -91,17 +97,17 @@ private Q_SLOTS:
     {
         Outbox outbox(*m_cache);
         const qint64 version = cachedVersion(m_itemId);
-        QVERIFY(outbox.enqueue(m_itemId, {{u"type"_s, u"note"_s}, {u"text"_s, u"called the payer"_s}}));
-        QVERIFY(outbox.enqueue(m_itemId, {{u"type"_s, u"hold"_s}}));
-        QVERIFY(outbox.enqueue(m_itemId, {{u"type"_s, u"release"_s}}));
+        QVERIFY(outbox.enqueue(m_itemId, {{u"type"_s, u"note"_s}, {u"text"_s, u"called the payer"_s}}, biller()));
+        QVERIFY(outbox.enqueue(m_itemId, {{u"type"_s, u"hold"_s}}, biller()));
+        QVERIFY(outbox.enqueue(m_itemId, {{u"type"_s, u"release"_s}}, biller()));
         // Written before anything is sent, and based on the version the user sees.
         QCOMPARE(outbox.count(OutboxEntry::State::Pending), qint64(3));
         QCOMPARE(outbox.entries().at(2).baseVersion, version + 2);
-        QVERIFY(!outbox.enqueue(u"WI-NOT-CACHED"_s, {{u"type"_s, u"take"_s}}));
+        QVERIFY(!outbox.enqueue(u"WI-NOT-CACHED"_s, {{u"type"_s, u"take"_s}}, biller()));
 
         api::ApiClient client(m_gateway->url(QString()), quickRetries());
         QVERIFY(signIn(client, u"biller"_s));
-        const Outbox::SendResult result = testing::send(outbox, client);
+        const Outbox::SendResult result = testing::send(outbox, client, biller());
         QCOMPARE(result.sent, 3);
         QVERIFY(!result.stoppedBy);
         QVERIFY(outbox.entries().isEmpty());
@@ -122,12 +128,13 @@ private Q_SLOTS:
             return Fault::Pass;
         });
         Outbox outbox(*m_cache);
-        QVERIFY(outbox.enqueue(m_itemId, {{u"type"_s, u"escalate"_s}, {u"text"_s, u"no answer in 30 days"_s}}));
+        QVERIFY(outbox.enqueue(m_itemId, {{u"type"_s, u"escalate"_s}, {u"text"_s, u"no answer in 30 days"_s}},
+                               biller(proxy.url())));
         {
             // Two attempts, both cut off after the server applied the action: it stays pending.
             api::ApiClient client(proxy.url(), quickRetries(2));
             QVERIFY(signIn(client, u"biller"_s));
-            const Outbox::SendResult result = testing::send(outbox, client);
+            const Outbox::SendResult result = testing::send(outbox, client, biller(proxy.url()));
             QCOMPARE(result.sent, 0);
             QCOMPARE(result.stoppedBy.kind, api::ApiError::Kind::Network);
             QCOMPARE(outbox.entries().constFirst().attempts, 1);
@@ -139,7 +146,7 @@ private Q_SLOTS:
         QCOMPARE(reopened.count(OutboxEntry::State::Pending), qint64(1));
         api::ApiClient client(proxy.url(), quickRetries());
         QVERIFY(signIn(client, u"biller"_s));
-        QCOMPARE(testing::send(reopened, client).sent, 1);
+        QCOMPARE(testing::send(reopened, client, biller(proxy.url())).sent, 1);
         QCOMPARE(historyLength(*m_gateway, m_itemId), 1);
         QCOMPARE(actionPosts, 3);
     }
@@ -147,7 +154,7 @@ private Q_SLOTS:
     void aConflictIsShownAndCanBeRetriedOnTheNewVersion()
     {
         Outbox outbox(*m_cache);
-        QVERIFY(outbox.enqueue(m_itemId, {{u"type"_s, u"note"_s}, {u"text"_s, u"my note"_s}}));
+        QVERIFY(outbox.enqueue(m_itemId, {{u"type"_s, u"note"_s}, {u"text"_s, u"my note"_s}}, biller()));
         // Meanwhile the supervisor escalates the item.
         testing::HttpClient supervisor(m_gateway->url(QString()));
         QVERIFY(supervisor.signIn(u"supervisor"_s));
@@ -157,7 +164,7 @@ private Q_SLOTS:
 
         api::ApiClient client(m_gateway->url(QString()), quickRetries());
         QVERIFY(signIn(client, u"biller"_s));
-        const Outbox::SendResult result = testing::send(outbox, client);
+        const Outbox::SendResult result = testing::send(outbox, client, biller());
         QCOMPARE(result.conflicts, 1);
         const OutboxEntry conflict = outbox.entries().constFirst();
         QCOMPARE(conflict.state, OutboxEntry::State::Conflict);
@@ -166,8 +173,8 @@ private Q_SLOTS:
         // The cache shows the server's item: nothing was overwritten either way.
         QCOMPARE(store::WorkItemStore(*m_cache).item(m_itemId)->status, models::WorkItemStatus::Escalated);
 
-        QVERIFY(!outbox.retry(conflict.id));
-        QCOMPARE(testing::send(outbox, client).sent, 1);
+        QVERIFY(!outbox.retry(conflict.id, biller()));
+        QCOMPARE(testing::send(outbox, client, biller()).sent, 1);
         QVERIFY(outbox.entries().isEmpty());
         const auto history = m_gateway->store().history(m_itemId);
         QCOMPARE(history.size(), 2);
@@ -177,11 +184,11 @@ private Q_SLOTS:
     void aRefusedActionStaysVisibleUntilDiscarded()
     {
         Outbox outbox(*m_cache);
-        QVERIFY(outbox.enqueue(m_itemId, {{u"type"_s, u"release"_s}})); // not on hold: 409
-        QVERIFY(outbox.enqueue(m_itemId, {{u"type"_s, u"note"_s}, {u"text"_s, u"after the refusal"_s}}));
+        QVERIFY(outbox.enqueue(m_itemId, {{u"type"_s, u"release"_s}}, biller())); // not on hold: 409
+        QVERIFY(outbox.enqueue(m_itemId, {{u"type"_s, u"note"_s}, {u"text"_s, u"after the refusal"_s}}, biller()));
         api::ApiClient client(m_gateway->url(QString()), quickRetries());
         QVERIFY(signIn(client, u"biller"_s));
-        const Outbox::SendResult result = testing::send(outbox, client);
+        const Outbox::SendResult result = testing::send(outbox, client, biller());
         QCOMPARE(result.failed, 1);
         QCOMPARE(result.sent, 0); // the note waits behind the refused action of its item
         const QList<OutboxEntry> entries = outbox.entries();
@@ -190,24 +197,48 @@ private Q_SLOTS:
         QCOMPARE(entries.at(1).state, OutboxEntry::State::Pending);
         QVERIFY(!outbox.discard(entries.at(0).id)); // the note is rebased: the release never happened
         QCOMPARE(outbox.entries().constFirst().baseVersion, cachedVersion(m_itemId));
-        QCOMPARE(testing::send(outbox, client).sent, 1);
+        QCOMPARE(testing::send(outbox, client, biller()).sent, 1);
         QCOMPARE(historyLength(*m_gateway, m_itemId), 1);
     }
 
     void anOldActionThatMayHaveBeenSentIsFlaggedForReview()
     {
         Outbox outbox(*m_cache);
-        const auto id = outbox.enqueue(m_itemId, {{u"type"_s, u"escalate"_s}});
+        const auto id = outbox.enqueue(m_itemId, {{u"type"_s, u"escalate"_s}}, biller());
         QVERIFY(id);
         // Tried two days ago, never confirmed.
         QVERIFY(!m_cache->execute(u"UPDATE outbox SET attempts = 1, created_at = '%1'"_s.arg(
             QDateTime::currentDateTimeUtc().addDays(-2).toString(Qt::ISODateWithMs))));
         api::ApiClient client(m_gateway->url(QString()), quickRetries());
         QVERIFY(signIn(client, u"biller"_s));
-        const Outbox::SendResult result = testing::send(outbox, client);
+        const Outbox::SendResult result = testing::send(outbox, client, biller());
         QCOMPARE(result.flaggedForReview, 1);
         QCOMPARE(result.sent, 0);
         QCOMPARE(outbox.entries().constFirst().state, OutboxEntry::State::Review);
+        QCOMPARE(historyLength(*m_gateway, m_itemId), 0);
+    }
+
+    void anActionSentInAnotherPersonsSessionIsRefusedAndSetAsideForReview()
+    {
+        Outbox outbox(*m_cache);
+        QVERIFY(outbox.enqueue(m_itemId, {{u"type"_s, u"note"_s}, {u"text"_s, u"called the payer"_s}}, biller()));
+        const qint64 version = m_gateway->store().item(m_itemId)->version;
+        // A client that claims the biller as sender but holds the coder's session: the
+        // gateway sees X-RCM-Author is not its session's user.
+        api::ApiClient client(m_gateway->url(QString()), quickRetries());
+        QVERIFY(signIn(client, u"coder"_s));
+        const Outbox::SendResult result = testing::send(outbox, client, biller());
+        QCOMPARE(result.flaggedForReview, 1);
+        QCOMPARE(result.sent, 0);
+        QVERIFY(!result.stoppedBy);
+        const OutboxEntry entry = outbox.entries().constFirst();
+        QCOMPARE(entry.state, OutboxEntry::State::Review);
+        QVERIFY2(entry.lastError.contains(u"403"_s) && entry.lastError.contains(u"X-RCM-Author"_s),
+                 qPrintable(entry.lastError));
+        QCOMPARE(historyLength(*m_gateway, m_itemId), 0);
+        QCOMPARE(m_gateway->store().item(m_itemId)->version, version);
+        // Never again on its own: only a person's retry sends it.
+        QCOMPARE(testing::send(outbox, client, biller()).flaggedForReview, 0);
         QCOMPARE(historyLength(*m_gateway, m_itemId), 0);
     }
 
@@ -218,14 +249,14 @@ private Q_SLOTS:
         QVERIFY(signIn(client, u"biller"_s));
         proxy.setPlan([](const QByteArray &, const QByteArray &, int) { return Fault::Unavailable; });
         Outbox outbox(*m_cache);
-        QVERIFY(outbox.enqueue(m_itemId, {{u"type"_s, u"hold"_s}}));
-        const Outbox::SendResult result = testing::send(outbox, client);
+        QVERIFY(outbox.enqueue(m_itemId, {{u"type"_s, u"hold"_s}}, biller(proxy.url())));
+        const Outbox::SendResult result = testing::send(outbox, client, biller(proxy.url()));
         QCOMPARE(result.stoppedBy.kind, api::ApiError::Kind::Server);
         QCOMPARE(result.stoppedBy.httpStatus, 503);
         QCOMPARE(outbox.count(OutboxEntry::State::Pending), qint64(1));
         QVERIFY(outbox.entries().constFirst().lastError.contains(u"503"_s));
         proxy.setPlan({});
-        QCOMPARE(testing::send(outbox, client).sent, 1);
+        QCOMPARE(testing::send(outbox, client, biller(proxy.url())).sent, 1);
         QCOMPARE(historyLength(*m_gateway, m_itemId), 1);
     }
 };

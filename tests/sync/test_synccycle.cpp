@@ -59,8 +59,11 @@ struct World
             && query.next();
         itemId = query.value(0).toString();
         query.finish();
-        ready = ready && sync::Outbox(cache).enqueue(itemId, {{u"type"_s, u"note"_s}, {u"text"_s, u"called"_s}});
+        ready = ready
+            && sync::Outbox(cache).enqueue(itemId, {{u"type"_s, u"note"_s}, {u"text"_s, u"called"_s}}, biller());
     }
+    /// The demo biller, writing for this gateway.
+    sync::OutboxAuthor biller() const { return {u"DEMO-BILLER"_s, gateway.url(QString()).toString()}; }
     void expireEverySession()
     {
         QVERIFY(!gateway.database().execute(u"UPDATE sessions SET expires_at = '2000-01-01T00:00:00.000Z'"_s));
@@ -100,6 +103,64 @@ class TestSyncCycle final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void anotherPersonsSyncSendsNothingOfTheFirstPersonsAndTheAuthorsSendsItOnce()
+    {
+        World world; // the biller's note waits in the outbox
+        QVERIFY(world.ready);
+        const qint64 versionBefore = world.gateway.store().item(world.itemId)->version;
+        const qsizetype historyBefore = world.gateway.store().history(world.itemId).size();
+        // The coder signs in on the same workstation (same cache, same gateway) and syncs.
+        api::Session coder {world.gateway.url(QString())};
+        QVERIFY(!signIn(coder, u"coder"_s));
+        SyncCycle coderCycle {world.cache, coder};
+        const SyncCycle::Summary theirs = runCycle(coderCycle);
+        QCOMPARE(theirs.sync.outcome, SyncEngine::Result::Outcome::Completed);
+        QCOMPARE(theirs.sent.sent, 0);
+        QCOMPARE(theirs.sent.failed + theirs.sent.conflicts + theirs.sent.flaggedForReview, 0);
+        QCOMPARE(theirs.pendingActions, 0); // nothing of theirs waits; the biller's is not theirs to hear of
+        QCOMPARE(world.gateway.store().item(world.itemId)->version, versionBefore);
+        QCOMPARE(world.gateway.store().history(world.itemId).size(), historyBefore);
+        const QList<sync::OutboxEntry> waiting = sync::Outbox(world.cache).entries();
+        QCOMPARE(waiting.size(), 1);
+        QCOMPARE(waiting.constFirst().state, sync::OutboxEntry::State::Pending);
+        QCOMPARE(waiting.constFirst().attempts, 0);
+        QCOMPARE(waiting.constFirst().authorId, u"DEMO-BILLER"_s);
+        QVERIFY(sync::Outbox(world.cache).entries(world.biller()).size() == 1);
+        QVERIFY(sync::Outbox(world.cache).entries({u"DEMO-CODER"_s, world.biller().server}).isEmpty());
+
+        // Under the biller's own session it goes, once, as theirs.
+        const SyncCycle::Summary mine = runCycle(world.cycle);
+        QCOMPARE(mine.sent.sent, 1);
+        QCOMPARE(mine.pendingActions, 0);
+        const auto history = world.gateway.store().history(world.itemId);
+        QCOMPARE(history.size(), historyBefore + 1);
+        QCOMPARE(history.constLast().actorId, u"DEMO-BILLER"_s);
+        QCOMPARE(runCycle(world.cycle).sent.sent, 0);
+        QCOMPARE(runCycle(coderCycle).sent.sent, 0);
+        QCOMPARE(world.gateway.store().history(world.itemId).size(), historyBefore + 1);
+    }
+
+    void anActionWrittenForAnotherGatewayIsNotSentToThisOne()
+    {
+        World world;
+        QVERIFY(world.ready);
+        const qsizetype historyBefore = world.gateway.store().history(world.itemId).size();
+        // The same person, the same user id, but written while signed in to another gateway.
+        const sync::OutboxAuthor elsewhere {u"DEMO-BILLER"_s, u"https://gateway.other.example/v1"_s};
+        QVERIFY(sync::Outbox(world.cache).enqueue(world.itemId, {{u"type"_s, u"hold"_s}}, elsewhere));
+        const SyncCycle::Summary summary = runCycle(world.cycle);
+        QCOMPARE(summary.sent.sent, 1); // the note written for this gateway, not the hold
+        QCOMPARE(summary.pendingActions, 0);
+        const auto history = world.gateway.store().history(world.itemId);
+        QCOMPARE(history.size(), historyBefore + 1);
+        QCOMPARE(history.constLast().actionType, models::ActionType::Note);
+        const QList<sync::OutboxEntry> left = sync::Outbox(world.cache).entries();
+        QCOMPARE(left.size(), 1);
+        QCOMPARE(left.constFirst().author(), elsewhere);
+        QCOMPARE(left.constFirst().state, sync::OutboxEntry::State::Pending);
+        QCOMPARE(left.constFirst().attempts, 0);
+    }
+
     void anExpiredSessionIsRenewedWithThePasswordKeptForTheRunAndTheActionGoesOut()
     {
         World world;

@@ -182,7 +182,8 @@ private Q_SLOTS:
         auto &[cache, client, engine, ready] = syncing;
         QCOMPARE(testing::run(engine).outcome, SyncEngine::Result::Outcome::Completed);
         sync::Outbox outbox(cache);
-        QVERIFY(outbox.enqueue(u"WI-00000007"_s, {{u"type"_s, u"note"_s}, {u"text"_s, u"keep me"_s}}));
+        QVERIFY(outbox.enqueue(u"WI-00000007"_s, {{u"type"_s, u"note"_s}, {u"text"_s, u"keep me"_s}},
+                               {u"DEMO-SUPERVISOR"_s, u"http://127.0.0.1:1/v1"_s}));
         QVERIFY(!gateway.store().removeItem(u"WI-00000300"_s));
         QVERIFY(!gateway.store().purgeTombstones(QDateTime::currentDateTimeUtc().addSecs(60)));
         const SyncEngine::Result result = testing::run(engine);
@@ -214,7 +215,8 @@ private Q_SLOTS:
             QCOMPARE(seen.outcome, SyncEngine::Result::Outcome::Completed);
             QCOMPARE(seen.itemsReceived, qint64(3));
             sync::Outbox outbox(cache);
-            QVERIFY(outbox.enqueue(u"WI-00000007"_s, {{u"type"_s, u"note"_s}, {u"text"_s, u"keep me"_s}}));
+            QVERIFY(outbox.enqueue(u"WI-00000007"_s, {{u"type"_s, u"note"_s}, {u"text"_s, u"keep me"_s}},
+                                   {u"DEMO-SUPERVISOR"_s, u"http://127.0.0.1:1/v1"_s}));
         }
         // The gateway is restored from that backup (the three escalations are gone) and work
         // goes on there: its next change is numbered below the cache's cursor.

@@ -12,6 +12,7 @@
 #include "services/x12/remittancewriter.h"
 #include "tests/server/gatewayfixture.h"
 #include "tests/ui/windowsignin.h"
+#include "ui/actionpanel.h"
 #include "ui/assigndialog.h"
 #include "ui/conflictsdialog.h"
 #include "ui/itemmodels/workqueuemodel.h"
@@ -26,6 +27,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
 #include <QSettings>
@@ -208,6 +210,38 @@ private Q_SLOTS:
         QTRY_COMPARE(sync::Outbox(signedIn.cache).entries().size(), 0);
     }
 
+    void anActionPanelThatDoesNotKnowTheGatewayQueuesNothingAndSaysWhy()
+    {
+        testing::GatewayFixture gateway(300);
+        SignedInWindow signedIn(gateway, u"biller"_s);
+        QVERIFY(signedIn.ready);
+        QTRY_VERIFY_WITH_TIMEOUT(!signedIn.window->isSyncing(), 30000);
+        QSqlQuery query(signedIn.cache.connection());
+        QVERIFY(query.exec(u"SELECT id FROM work_items WHERE owner_id = 'DEMO-BILLER' AND status = 'in_progress' "
+                           "ORDER BY id LIMIT 1"_s)
+                && query.next());
+        const QString itemId = query.value(0).toString();
+        query.finish();
+        // A panel told who is signed in but not to which gateway: an action could not be
+        // sent as anyone's, so it is not queued.
+        ui::ActionPanel panel(signedIn.cache);
+        panel.setUser(signedIn.session.user());
+        panel.setItem(store::WorkItemStore(signedIn.cache).item(itemId));
+        whenDialogOpens<QInputDialog>([](QInputDialog *dialog) {
+            dialog->setTextValue(u"Called the payer."_s);
+            dialog->accept();
+        });
+        QString said;
+        whenDialogOpens<QMessageBox>([&said](QMessageBox *box) {
+            said = box->text();
+            box->accept();
+        });
+        panel.findChild<QPushButton *>(u"action-note"_s)->click();
+        QTRY_VERIFY(!said.isEmpty());
+        QVERIFY2(said.contains(u"Not queued"_s), qPrintable(said));
+        QCOMPARE(sync::Outbox(signedIn.cache).entries().size(), 0);
+    }
+
     void aConflictAppearsInTheDialogAndIsRetriedOnTheServersVersion()
     {
         testing::GatewayFixture gateway(400);
@@ -243,8 +277,14 @@ private Q_SLOTS:
         QTRY_COMPARE(sync::Outbox(signedIn.cache).count(sync::OutboxEntry::State::Conflict), qint64(1));
         QTRY_VERIFY(signedIn.window->findChild<QToolButton *>(u"outboxStatus"_s)->text().contains(u"1 conflicts"_s));
 
-        // The dialog shows the local action beside the server's item.
+        // Someone else signed in on this workstation is not shown the biller's action.
+        const QString serverUrl = signedIn.session.server().toString();
+        ui::ConflictsDialog someoneElse(signedIn.cache);
+        someoneElse.setAuthor({u"DEMO-CODER"_s, serverUrl});
+        QCOMPARE(someoneElse.reload(), 0);
+        // The biller's dialog shows the local action beside the server's item.
         ui::ConflictsDialog dialog(signedIn.cache);
+        dialog.setAuthor({signedIn.session.user().id, serverUrl});
         QCOMPARE(dialog.reload(), 1);
         const QString local = dialog.findChild<QTextBrowser *>(u"localAction"_s)->toPlainText();
         const QString server = dialog.findChild<QTextBrowser *>(u"serverItem"_s)->toPlainText();
