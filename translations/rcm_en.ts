@@ -475,23 +475,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;h2&gt;Locked&lt;/h2&gt;&lt;p&gt;The workbench locked itself after a time without activity, hiding all patient data.&lt;/p&gt;&lt;p&gt;Sign in again to continue.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sign in to unlock…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Syncing: %1 changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Main</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sign in…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -596,10 +584,6 @@
     </message>
     <message>
         <source>The export failed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exported %1 rows to %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -715,6 +699,78 @@
     </message>
     <message>
         <source>%1 is a service account for system-to-system calls; it cannot use the workbench</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to the gateway to send your queued actions and fetch what changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline: working from the cache, actions are queued. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide all patient data and sign out until you sign in again (Ctrl+L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot make %1 readable by you only: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1 rows to %2, but cannot read it back to register it: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1 rows to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not kept for registration: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local cache cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workbench&apos;s cache belongs to another person, whose unsent work stays in it. Start the workbench with a cache of your own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline sign-in is not kept on this workstation: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway cannot be reached (%1), and %2 has not signed in on this workstation before, so cannot work offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway cannot be reached (%1). %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cache folder %1 cannot be made readable by you only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your local cache cannot be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway answers again: press F5 and sign in to send your queued actions.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -962,31 +1018,7 @@ SHA-256 %2</numerusform>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Offline: the gateway registers this file at the next sync.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The gateway did not answer (%1): it registers this file at the next sync.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The gateway refused to register this file: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Registered with the gateway.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>nobody is signed in, so no one can be named as its exporter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not registered with the gateway: &apos;rcmctl report verify&apos; will not know this file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not registered with the gateway: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1017,10 +1049,6 @@ SHA-256 %2</numerusform>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cache file:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Lock after idle:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1029,18 +1057,33 @@ SHA-256 %2</numerusform>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cache file</source>
+        <source>Each person&apos;s cache is a file of its own in this folder, readable by them only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Workbench cache (*.db)</source>
+        <source>Cache folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Your organisation allows at most %n minute(s).</source>
+        <translation>
+            <numerusform>Your organisation allows at most %n minute.</numerusform>
+            <numerusform>Your organisation allows at most %n minutes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cache folder</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
-    <name>rcm::ui::SignInDialog</name>
+    <name>rcm::ui::SignInPage</name>
     <message>
-        <source>Sign in to RCM Workbench</source>
+        <source>Only for your organisation&apos;s own CA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A PEM file of the certificate authority that issued the gateway&apos;s certificate, trusted beside the system&apos;s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1056,22 +1099,6 @@ SHA-256 %2</numerusform>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sign in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A PEM file of the certificate authority that issued the gateway&apos;s certificate, trusted beside the system&apos;s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;CA certificate file:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Only for your organisation&apos;s own CA</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Browse…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1081,6 +1108,38 @@ SHA-256 %2</numerusform>
     </message>
     <message>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;CA certificate file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in as someone else</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Sign in&lt;/h2&gt;&lt;p&gt;Your own work opens for you; the work of the person before you stays theirs.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Sign in to RCM Workbench&lt;/h2&gt;&lt;p&gt;Your work queues open once you have signed in.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Locked&lt;/h2&gt;&lt;p&gt;The workbench is locked and hides all patient data. %1, enter your password to continue where you left off.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your user name.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1675,6 +1734,33 @@ SHA-256 %2</numerusform>
     </message>
     <message>
         <source>later reversed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rcm::ui::ExportRegistration</name>
+    <message>
+        <source>Offline: the gateway registers this file at the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not registered with the gateway: &apos;rcmctl report verify&apos; will not know this file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway did not answer (%1): it registers this file at the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not registered with the gateway: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway refused to register this file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered with the gateway.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -475,24 +475,12 @@
         <translation>Seleccione un elemento para ver por qué está aquí y qué queda por hacer.</translation>
     </message>
     <message>
-        <source>&lt;h2&gt;Locked&lt;/h2&gt;&lt;p&gt;The workbench locked itself after a time without activity, hiding all patient data.&lt;/p&gt;&lt;p&gt;Sign in again to continue.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;Bloqueado&lt;/h2&gt;&lt;p&gt;El puesto de trabajo se bloqueó tras un tiempo sin actividad y oculta todos los datos de pacientes.&lt;/p&gt;&lt;p&gt;Inicie sesión de nuevo para continuar.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Sign in to unlock…</source>
-        <translation>Iniciar sesión para desbloquear…</translation>
-    </message>
-    <message>
         <source>Syncing: %1 changes</source>
         <translation>Sincronizando: %1 cambios</translation>
     </message>
     <message>
         <source>Main</source>
         <translation>Principal</translation>
-    </message>
-    <message>
-        <source>Sign in…</source>
-        <translation>Iniciar sesión…</translation>
     </message>
     <message>
         <source>Sync now</source>
@@ -597,10 +585,6 @@
     <message>
         <source>The export failed: %1</source>
         <translation>La exportación falló: %1</translation>
-    </message>
-    <message>
-        <source>Exported %1 rows to %2</source>
-        <translation>%1 filas exportadas a %2</translation>
     </message>
     <message>
         <source>Show the actions that need you</source>
@@ -716,6 +700,78 @@
     <message>
         <source>%1 is a service account for system-to-system calls; it cannot use the workbench</source>
         <translation>%1 es una cuenta de servicio para llamadas entre sistemas; no puede usar el puesto de trabajo</translation>
+    </message>
+    <message>
+        <source>Sign in to the gateway to send your queued actions and fetch what changed.</source>
+        <translation>Inicie sesión en la pasarela para enviar sus acciones en cola y traer los cambios.</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Bloqueado</translation>
+    </message>
+    <message>
+        <source>%1, offline</source>
+        <translation>%1, sin conexión</translation>
+    </message>
+    <message>
+        <source>Offline: working from the cache, actions are queued. %1</source>
+        <translation>Sin conexión: se trabaja con la caché y las acciones quedan en cola. %1</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Bloquear</translation>
+    </message>
+    <message>
+        <source>Hide all patient data and sign out until you sign in again (Ctrl+L)</source>
+        <translation>Ocultar todos los datos de pacientes y cerrar la sesión hasta que vuelva a iniciarla (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Cannot make %1 readable by you only: %2</source>
+        <translation>No se puede hacer que %1 solo lo pueda leer usted: %2</translation>
+    </message>
+    <message>
+        <source>Exported %1 rows to %2, but cannot read it back to register it: %3</source>
+        <translation>Se exportaron %1 filas a %2, pero no se puede volver a leer para registrarlo: %3</translation>
+    </message>
+    <message>
+        <source>Exported %1 rows to %2.</source>
+        <translation>Se exportaron %1 filas a %2.</translation>
+    </message>
+    <message>
+        <source>Not kept for registration: %1</source>
+        <translation>No se guardó para registrarlo: %1</translation>
+    </message>
+    <message>
+        <source>The local cache cannot be read: %1</source>
+        <translation>No se puede leer la caché local: %1</translation>
+    </message>
+    <message>
+        <source>This workbench&apos;s cache belongs to another person, whose unsent work stays in it. Start the workbench with a cache of your own.</source>
+        <translation>La caché de este puesto pertenece a otra persona, cuyo trabajo no enviado queda en ella. Inicie el puesto con una caché propia.</translation>
+    </message>
+    <message>
+        <source>Offline sign-in is not kept on this workstation: %1</source>
+        <translation>El inicio de sesión sin conexión no se guarda en este puesto: %1</translation>
+    </message>
+    <message>
+        <source>The gateway cannot be reached (%1), and %2 has not signed in on this workstation before, so cannot work offline.</source>
+        <translation>No se puede acceder a la pasarela (%1), y %2 no ha iniciado sesión antes en este puesto, así que no puede trabajar sin conexión.</translation>
+    </message>
+    <message>
+        <source>The gateway cannot be reached (%1). %2</source>
+        <translation>No se puede acceder a la pasarela (%1). %2</translation>
+    </message>
+    <message>
+        <source>The cache folder %1 cannot be made readable by you only.</source>
+        <translation>No se puede hacer que la carpeta de cachés %1 solo la pueda leer usted.</translation>
+    </message>
+    <message>
+        <source>Your local cache cannot be opened: %1</source>
+        <translation>No se puede abrir su caché local: %1</translation>
+    </message>
+    <message>
+        <source>The gateway answers again: press F5 and sign in to send your queued actions.</source>
+        <translation>La pasarela vuelve a responder: pulse F5 e inicie sesión para enviar sus acciones en cola.</translation>
     </message>
 </context>
 <context>
@@ -962,32 +1018,8 @@ SHA-256 %2</numerusform>
         <translation>No se guardó para registrarlo: %1</translation>
     </message>
     <message>
-        <source>Offline: the gateway registers this file at the next sync.</source>
-        <translation>Sin conexión: la pasarela registrará este archivo en la próxima sincronización.</translation>
-    </message>
-    <message>
-        <source>The gateway did not answer (%1): it registers this file at the next sync.</source>
-        <translation>La pasarela no respondió (%1): registrará este archivo en la próxima sincronización.</translation>
-    </message>
-    <message>
-        <source>The gateway refused to register this file: %1</source>
-        <translation>La pasarela rechazó registrar este archivo: %1</translation>
-    </message>
-    <message>
-        <source>Registered with the gateway.</source>
-        <translation>Registrado en la pasarela.</translation>
-    </message>
-    <message>
         <source>nobody is signed in, so no one can be named as its exporter</source>
         <translation>no hay nadie con la sesión iniciada, así que nadie puede figurar como quien lo exportó</translation>
-    </message>
-    <message>
-        <source>Not registered with the gateway: &apos;rcmctl report verify&apos; will not know this file.</source>
-        <translation>No registrado en la pasarela: &apos;rcmctl report verify&apos; no conocerá este archivo.</translation>
-    </message>
-    <message>
-        <source>Not registered with the gateway: %1</source>
-        <translation>No registrado en la pasarela: %1</translation>
     </message>
 </context>
 <context>
@@ -1017,10 +1049,6 @@ SHA-256 %2</numerusform>
         <translation>Servidor:</translation>
     </message>
     <message>
-        <source>Cache file:</source>
-        <translation>Archivo de caché:</translation>
-    </message>
-    <message>
         <source>Lock after idle:</source>
         <translation>Bloquear tras inactividad:</translation>
     </message>
@@ -1029,19 +1057,34 @@ SHA-256 %2</numerusform>
         <translation>Idioma:</translation>
     </message>
     <message>
-        <source>Cache file</source>
-        <translation>Archivo de caché</translation>
+        <source>Each person&apos;s cache is a file of its own in this folder, readable by them only</source>
+        <translation>La caché de cada persona es un archivo propio en esta carpeta, que solo ella puede leer</translation>
     </message>
     <message>
-        <source>Workbench cache (*.db)</source>
-        <translation>Caché del programa (*.db)</translation>
+        <source>Cache folder:</source>
+        <translation>Carpeta de cachés:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your organisation allows at most %n minute(s).</source>
+        <translation>
+            <numerusform>Su organización permite como máximo %n minuto.</numerusform>
+            <numerusform>Su organización permite como máximo %n minutos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cache folder</source>
+        <translation>Carpeta de cachés</translation>
     </message>
 </context>
 <context>
-    <name>rcm::ui::SignInDialog</name>
+    <name>rcm::ui::SignInPage</name>
     <message>
-        <source>Sign in to RCM Workbench</source>
-        <translation>Iniciar sesión en RCM Workbench</translation>
+        <source>Only for your organisation&apos;s own CA</source>
+        <translation>Solo para la CA propia de su organización</translation>
+    </message>
+    <message>
+        <source>A PEM file of the certificate authority that issued the gateway&apos;s certificate, trusted beside the system&apos;s</source>
+        <translation>Un archivo PEM de la autoridad de certificación que emitió el certificado de la pasarela, de confianza junto a las del sistema</translation>
     </message>
     <message>
         <source>&amp;Server:</source>
@@ -1056,22 +1099,6 @@ SHA-256 %2</numerusform>
         <translation>&amp;Contraseña:</translation>
     </message>
     <message>
-        <source>Sign in</source>
-        <translation>Iniciar sesión</translation>
-    </message>
-    <message>
-        <source>A PEM file of the certificate authority that issued the gateway&apos;s certificate, trusted beside the system&apos;s</source>
-        <translation>Un archivo PEM de la autoridad de certificación que emitió el certificado de la pasarela, en la que se confía además de las del sistema</translation>
-    </message>
-    <message>
-        <source>&amp;CA certificate file:</source>
-        <translation>&amp;Archivo del certificado de la CA:</translation>
-    </message>
-    <message>
-        <source>Only for your organisation&apos;s own CA</source>
-        <translation>Solo para la CA propia de su organización</translation>
-    </message>
-    <message>
         <source>Browse…</source>
         <translation>Examinar…</translation>
     </message>
@@ -1082,6 +1109,38 @@ SHA-256 %2</numerusform>
     <message>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>Certificados (*.pem *.crt *.cer);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>&amp;CA certificate file:</source>
+        <translation>Archivo de certificado de la &amp;CA:</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Sign in as someone else</source>
+        <translation>Iniciar sesión como otra persona</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Sign in&lt;/h2&gt;&lt;p&gt;Your own work opens for you; the work of the person before you stays theirs.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Iniciar sesión&lt;/h2&gt;&lt;p&gt;Se abre su propio trabajo; el de la persona anterior sigue siendo suyo.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Sign in to RCM Workbench&lt;/h2&gt;&lt;p&gt;Your work queues open once you have signed in.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Iniciar sesión en RCM Workbench&lt;/h2&gt;&lt;p&gt;Sus colas de trabajo se abren cuando haya iniciado sesión.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Locked&lt;/h2&gt;&lt;p&gt;The workbench is locked and hides all patient data. %1, enter your password to continue where you left off.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Bloqueado&lt;/h2&gt;&lt;p&gt;El puesto está bloqueado y oculta todos los datos de pacientes. %1, escriba su contraseña para seguir donde lo dejó.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Iniciando sesión…</translation>
+    </message>
+    <message>
+        <source>Enter your user name.</source>
+        <translation>Escriba su nombre de usuario.</translation>
     </message>
 </context>
 <context>
@@ -1678,6 +1737,33 @@ SHA-256 %2</numerusform>
     <message>
         <source>later reversed</source>
         <translation>revertida después</translation>
+    </message>
+</context>
+<context>
+    <name>rcm::ui::ExportRegistration</name>
+    <message>
+        <source>Offline: the gateway registers this file at the next sync.</source>
+        <translation>Sin conexión: la pasarela registra este archivo en la próxima sincronización.</translation>
+    </message>
+    <message>
+        <source>Not registered with the gateway: &apos;rcmctl report verify&apos; will not know this file.</source>
+        <translation>No registrado en la pasarela: &apos;rcmctl report verify&apos; no conocerá este archivo.</translation>
+    </message>
+    <message>
+        <source>The gateway did not answer (%1): it registers this file at the next sync.</source>
+        <translation>La pasarela no respondió (%1): registra este archivo en la próxima sincronización.</translation>
+    </message>
+    <message>
+        <source>Not registered with the gateway: %1</source>
+        <translation>No registrado en la pasarela: %1</translation>
+    </message>
+    <message>
+        <source>The gateway refused to register this file: %1</source>
+        <translation>La pasarela se negó a registrar este archivo: %1</translation>
+    </message>
+    <message>
+        <source>Registered with the gateway.</source>
+        <translation>Registrado en la pasarela.</translation>
     </message>
 </context>
 </TS>

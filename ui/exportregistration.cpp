@@ -14,22 +14,16 @@
 
 namespace rcm::ui {
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ExportRegistration", text);
-}
-
-} // namespace
-
 void registerExportWithGateway(api::Session &session, const QString &cachePath, const models::ExportRecord &record,
                                bool kept, const QObject *context,
                                const std::function<void(const ExportRegistrationNews &)> &news)
 {
     if (!session.isSignedIn()) {
-        news({kept ? tr("Offline: the gateway registers this file at the next sync.")
-                   : tr("Not registered with the gateway: 'rcmctl report verify' will not know this file."),
+        news({kept ? QCoreApplication::translate("rcm::ui::ExportRegistration",
+                                                 "Offline: the gateway registers this file at the next sync.")
+                   : QCoreApplication::translate(
+                       "rcm::ui::ExportRegistration",
+                       "Not registered with the gateway: 'rcmctl report verify' will not know this file."),
               false});
         return;
     }
@@ -37,15 +31,22 @@ void registerExportWithGateway(api::Session &session, const QString &cachePath, 
     session.client().send(
         request, context, [kept, news, cachePath, sha256 = record.sha256](const api::ApiError &error) {
             if (error && error.kind != api::ApiError::Kind::Refused) {
-                news({kept ? tr("The gateway did not answer (%1): it registers this file at the next sync.")
+                news({kept ? QCoreApplication::translate(
+                                 "rcm::ui::ExportRegistration",
+                                 "The gateway did not answer (%1): it registers this file at the next sync.")
                                  .arg(error.message())
-                           : tr("Not registered with the gateway: %1").arg(error.message()),
+                           : QCoreApplication::translate("rcm::ui::ExportRegistration",
+                                                         "Not registered with the gateway: %1")
+                                 .arg(error.message()),
                       false});
                 return;
             }
             if (error) {
                 // The next sync records the refusal beside the kept registration.
-                news({tr("The gateway refused to register this file: %1").arg(error.message()), false});
+                news({QCoreApplication::translate("rcm::ui::ExportRegistration",
+                                                  "The gateway refused to register this file: %1")
+                          .arg(error.message()),
+                      false});
                 return;
             }
             // It need not wait for the next sync any more (a row left behind would only be
@@ -55,7 +56,7 @@ void registerExportWithGateway(api::Session &session, const QString &cachePath, 
                 if (!cache.open(cachePath, store::workbenchCacheSchema()))
                     sync::ExportRegistrations(cache).forget(sha256);
             });
-            news({tr("Registered with the gateway."), true});
+            news({QCoreApplication::translate("rcm::ui::ExportRegistration", "Registered with the gateway."), true});
         });
 }
 

@@ -243,7 +243,6 @@ void MainWindow::openWorkspace()
 
     m_filterBar = new FilterBar;
     m_filterBar->setObjectName(u"filterBar"_s);
-    m_filterBar->setVisible(m_filtersAction->isChecked());
     connect(m_filterBar, &FilterBar::filterChanged, m_model, &WorkQueueModel::setFilter);
     auto *queuePane = new QWidget;
     auto *queueLayout = new QVBoxLayout(queuePane);
@@ -251,6 +250,7 @@ void MainWindow::openWorkspace()
     queueLayout->setSpacing(2);
     queueLayout->addWidget(m_filterBar);
     queueLayout->addWidget(m_table, 1);
+    m_filterBar->setVisible(m_filtersAction->isChecked()); // in its layout: not a window of its own
 
     // The middle: the queue, or the dashboard (then without the item's details beside it).
     m_dashboard = new DashboardView(cache.path(), m_session);
@@ -285,7 +285,7 @@ void MainWindow::openWorkspace()
     connect(m_actions, &ActionPanel::outboxChanged, this, [this]() {
         updateSessionStatus();
         m_model->refresh(); // the pending marker
-        syncNow();
+        syncSoon();
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { showItem(current); });
@@ -407,6 +407,12 @@ void MainWindow::renderItem(const QString &id)
     const int scroll = m_detail->verticalScrollBar()->value();
     m_detail->setHtml(itemDetailHtml(*item, names.value(item->ownerId), QDate::currentDate(), history, payments));
     m_detail->verticalScrollBar()->setValue(scroll);
+}
+
+void MainWindow::syncSoon()
+{
+    if (m_session.isSignedIn())
+        syncNow();
 }
 
 bool MainWindow::isSyncing() const
@@ -649,7 +655,7 @@ void MainWindow::showConflicts()
             return;
         updateSessionStatus();
         m_model->refresh();
-        syncNow();
+        syncSoon();
     });
     dialog->open();
 }

@@ -124,6 +124,8 @@ private:
     void openWorkspace();
     void closeWorkspace();
     void setWorkspaceActionsEnabled(bool enabled);
+    /// After an action or a retry: a sync when signed in; offline, the outbox keeps it.
+    void syncSoon();
     void chooseRemittance();
     void openReports();
     void showSettings();

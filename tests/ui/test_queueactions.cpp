@@ -391,7 +391,8 @@ private Q_SLOTS:
                 dialog->reject();
             },
             [](ui::RemittancePreviewDialog *dialog) {
-                return dialog->findChild<QTableWidget *>(u"remittanceTransactions"_s)->rowCount() > 0;
+                return dialog->findChild<QTableWidget *>(u"remittanceTransactions"_s)->rowCount() > 0
+                    && !dialog->findChild<QLabel *>(u"remittanceStatus"_s)->text().startsWith(u"Asking"_s);
             });
         QDropEvent drop(QPointF(50, 50), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
         QApplication::sendEvent(&window, &drop);

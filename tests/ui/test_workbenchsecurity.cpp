@@ -383,7 +383,7 @@ private Q_SLOTS:
         const QString path = dir.filePath(u"queue.csv"_s);
         whenDialogOpens<QFileDialog>([path](QFileDialog *chooser) {
             chooser->selectFile(path);
-            chooser->accept();
+            static_cast<QDialog *>(chooser)->accept(); // QFileDialog::accept() is protected
         });
         window.findChild<QAction *>(u"exportAction"_s)->trigger();
         QTRY_VERIFY(QFileInfo::exists(path));
