@@ -76,6 +76,12 @@ QString someDenial(const QString &cachePath)
     return query.value(0).toString();
 }
 
+bool signInShown(ui::MainWindow &window)
+{
+    const auto *button = window.findChild<QPushButton *>(QStringLiteral("signInButton"));
+    return button && button->isVisible();
+}
+
 bool syncAndWait(ui::MainWindow &window)
 {
     window.syncNow();
@@ -136,7 +142,7 @@ private Q_SLOTS:
         // The keyboard cannot reach anything either.
         for (const char *name : {"exportAction", "reportsAction", "conflictsAction", "importRemittanceAction"})
             QVERIFY2(!window.findChild<QAction *>(QLatin1StringView(name))->isEnabled(), name);
-        QVERIFY(window.findChild<QPushButton *>(u"signInButton"_s)->isVisible());
+        QVERIFY(signInShown(window));
     }
 
     void everyPhiActionIsDisabledWhileLockedAndOpenDialogsClose()
@@ -177,7 +183,7 @@ private Q_SLOTS:
         window.importRemittance(dir.filePath(u"any.835"_s));
         QTest::qWait(100);
         QVERIFY(std::ranges::none_of(window.findChildren<QDialog *>(), &QWidget::isVisible));
-        QVERIFY(window.findChild<QPushButton *>(u"signInButton"_s)->isVisible());
+        QVERIFY(signInShown(window));
     }
 
     void theNavigationListsOnlyTheQueuesTheRoleMaySee()
@@ -212,7 +218,9 @@ private Q_SLOTS:
         ui::MainWindow window(cache, session);
         window.show();
         QCOMPARE(testing::signInAndWait(window, gateway.url(QString()).toString(), u"biller"_s, u"demo"_s), QString());
-        QCOMPARE(window.findChild<ui::IdleLock *>()->interval(), std::chrono::milliseconds(5min));
+        auto *idleLock = window.findChild<ui::IdleLock *>();
+        QVERIFY(idleLock);
+        QCOMPARE(idleLock->interval(), std::chrono::milliseconds(5min));
         // The settings offer no more than the ceiling.
         whenDialogOpens<ui::SettingsDialog>([](ui::SettingsDialog *dialog) {
             QCOMPARE(dialog->findChild<QSpinBox *>(u"autoLockSetting"_s)->maximum(), 5);
