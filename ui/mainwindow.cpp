@@ -335,8 +335,11 @@ void MainWindow::closeWorkspace()
 
 void MainWindow::setWorkspaceActionsEnabled(bool enabled)
 {
-    for (QAction *action : std::as_const(m_workspaceActions))
+    // Off and out of sight: the sign-in page shows only what it needs.
+    for (QAction *action : std::as_const(m_workspaceActions)) {
         action->setEnabled(enabled);
+        action->setVisible(enabled);
+    }
     m_search->setEnabled(enabled);
     m_viewsButton->setEnabled(enabled);
     m_outboxButton->setVisible(enabled);

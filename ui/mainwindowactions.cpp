@@ -85,7 +85,7 @@ void MainWindow::buildToolBar()
     conflictsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
     conflictsAction->setToolTip(tr("Actions the server did not take as they were: retry or discard (Ctrl+Shift+K)"));
     connect(conflictsAction, &QAction::triggered, this, &MainWindow::showConflicts);
-    toolBar->addSeparator();
+    QAction *firstSeparator = toolBar->addSeparator();
 
     m_filtersAction = toolBar->addAction(tr("Filters"));
     m_filtersAction->setObjectName(u"filtersAction"_s);
@@ -103,19 +103,20 @@ void MainWindow::buildToolBar()
     m_viewsButton->setPopupMode(QToolButton::InstantPopup);
     m_viewsButton->setMenu(new QMenu(m_viewsButton));
     connect(m_viewsButton->menu(), &QMenu::aboutToShow, this, &MainWindow::buildViewsMenu);
-    toolBar->addWidget(m_viewsButton);
-    toolBar->addSeparator();
+    QAction *viewsAction = toolBar->addWidget(m_viewsButton);
+    QAction *secondSeparator = toolBar->addSeparator();
 
     m_search = new QLineEdit;
     m_search->setObjectName(u"search"_s);
     m_search->setPlaceholderText(tr("Search claim, account, patient or payer (Ctrl+F)"));
     m_search->setClearButtonEnabled(true);
     m_search->setMaximumWidth(480);
-    toolBar->addWidget(m_search);
+    QAction *searchAction = toolBar->addWidget(m_search);
 
     // Everything that reads or shows the cache: off while nobody's work is open.
     m_workspaceActions
-        = {lockAction, m_syncAction, exportAction, importAction, reportsAction, conflictsAction, m_filtersAction};
+        = {lockAction,      m_syncAction,   exportAction,    importAction, reportsAction,   m_backAction,
+           conflictsAction, firstSeparator, m_filtersAction, viewsAction,  secondSeparator, searchAction};
 
     auto *focusSearch = new QAction(tr("Search"), this);
     focusSearch->setShortcut(QKeySequence::Find);

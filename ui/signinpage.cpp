@@ -128,7 +128,7 @@ void SignInPage::showSignIn(const QString &server, const QString &username, cons
     setFieldsFixed(false);
     m_someoneElse->hide();
     setBusy(false);
-    (username.isEmpty() ? m_username : m_password)->setFocus();
+    focusFirstEmpty();
 }
 
 void SignInPage::showLocked(const QString &server, const QString &username, const QString &displayName)
@@ -145,6 +145,17 @@ void SignInPage::showLocked(const QString &server, const QString &username, cons
     m_someoneElse->show();
     setBusy(false);
     m_password->setFocus();
+}
+
+void SignInPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    focusFirstEmpty(); // the window's first focus would otherwise go to the server
+}
+
+void SignInPage::focusFirstEmpty()
+{
+    (m_username->text().isEmpty() ? m_username : m_password)->setFocus();
 }
 
 void SignInPage::setFieldsFixed(bool fixed)

@@ -43,8 +43,13 @@ public:
 Q_SIGNALS:
     void signInRequested(const QString &server, const QString &username, const QString &password);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void submit();
+    /// The first field left to fill: the user name, or the password.
+    void focusFirstEmpty();
     void setFieldsFixed(bool fixed);
 
     QLabel *m_heading = nullptr;
