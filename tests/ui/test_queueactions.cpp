@@ -11,6 +11,7 @@
 #include "services/synthetic/syntheticremittances.h"
 #include "services/x12/remittancewriter.h"
 #include "tests/server/gatewayfixture.h"
+#include "tests/ui/dialogwait.h"
 #include "tests/ui/windowsignin.h"
 #include "ui/actionpanel.h"
 #include "ui/assigndialog.h"
@@ -51,23 +52,7 @@ using itemmodels::WorkQueueModel;
 
 namespace {
 
-/// Runs handle on the next modal dialog of type Dialog as soon as it opens (and ready says
-/// it is ready: waiting inside handle would block the dialog's own work).
-template<typename Dialog>
-void whenDialogOpens(std::function<void(Dialog *)> handle, std::function<bool(Dialog *)> ready = {})
-{
-    auto *poll = new QTimer(qApp);
-    poll->setInterval(20);
-    QObject::connect(poll, &QTimer::timeout, poll, [poll, handle, ready]() {
-        auto *dialog = qobject_cast<Dialog *>(QApplication::activeModalWidget());
-        if (dialog && (!ready || ready(dialog))) {
-            poll->stop();
-            poll->deleteLater();
-            handle(dialog);
-        }
-    });
-    poll->start();
-}
+using testing::whenDialogOpens;
 
 qint64 sqlCount(store::Database &cache, const QString &statement)
 {

@@ -12,6 +12,7 @@
 #include "services/sync/outbox.h"
 #include "services/synthetic/syntheticcache.h"
 #include "tests/server/gatewayfixture.h"
+#include "tests/ui/dialogwait.h"
 #include "tests/ui/widgettext.h"
 #include "tests/ui/windowsignin.h"
 #include "ui/idlelock.h"
@@ -39,21 +40,7 @@ using namespace rcm;
 
 namespace {
 
-/// Handles the next modal dialog of type Dialog when it opens.
-template<typename Dialog>
-void whenDialogOpens(std::function<void(Dialog *)> handle)
-{
-    auto *poll = new QTimer(qApp);
-    poll->setInterval(20);
-    QObject::connect(poll, &QTimer::timeout, poll, [poll, handle]() {
-        if (auto *dialog = qobject_cast<Dialog *>(QApplication::activeModalWidget())) {
-            poll->stop();
-            poll->deleteLater();
-            handle(dialog);
-        }
-    });
-    poll->start();
-}
+using testing::whenDialogOpens;
 
 qint64 pendingIn(const QString &cachePath)
 {
