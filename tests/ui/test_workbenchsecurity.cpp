@@ -342,6 +342,24 @@ private Q_SLOTS:
         QTRY_COMPARE(pendingIn(billerCache), qint64(1));
         QVERIFY2(window.findChild<QLabel *>(u"userStatus"_s)->text().contains(u"offline"_s),
                  qPrintable(window.findChild<QLabel *>(u"userStatus"_s)->text()));
+        // An export made offline is written owner-only and waits in the cache to be registered.
+        const QString exported = dir.filePath(u"offline.csv"_s);
+        whenDialogOpens<QFileDialog>([exported](QFileDialog *chooser) {
+            chooser->selectFile(exported);
+            static_cast<QDialog *>(chooser)->accept(); // QFileDialog::accept() is protected
+        });
+        window.findChild<QAction *>(u"exportAction"_s)->trigger();
+        QTRY_VERIFY(QFileInfo::exists(exported));
+        QCOMPARE(QFileInfo(exported).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+                 QFileDevice::Permissions());
+        {
+            store::Database cache;
+            QVERIFY(!cache.open(billerCache, store::workbenchCacheSchema()));
+            QSqlQuery waiting(cache.connection());
+            QVERIFY(waiting.exec(u"SELECT report, exported_by FROM pending_exports"_s) && waiting.next());
+            QCOMPARE(waiting.value(0).toString(), u"work-queue"_s);
+            QCOMPARE(waiting.value(1).toString(), u"biller"_s);
+        }
         window.lock();
 
         // The coder unlocks their own cache, not the biller's.
