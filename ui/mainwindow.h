@@ -92,6 +92,10 @@ public:
     /// The open cache's file; empty before anyone signed in (per-person caches).
     QString cachePath() const;
 
+    /// Writes the queue as shown (filter, search, sort) to path as CSV, readable by its
+    /// owner only, and registers it with the gateway (now, or at the next sync). Ctrl+E
+    /// asks for the path first.
+    void exportViewTo(const QString &path);
     /// Opens the dialog of actions the server did not take as they were.
     void showConflicts();
     /// Opens an 835 file in the import preview (also by dropping it on the window).

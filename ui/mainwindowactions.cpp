@@ -158,7 +158,13 @@ void MainWindow::exportView()
         return;
     const QString path
         = QFileDialog::getSaveFileName(this, tr("Export this view"), tr("work-queue.csv"), tr("CSV files (*.csv)"));
-    if (path.isEmpty() || !m_workspace) // locked while the chooser was open
+    if (!path.isEmpty())
+        exportViewTo(path);
+}
+
+void MainWindow::exportViewTo(const QString &path)
+{
+    if (!m_workspace || !m_person) // locked while the chooser was open
         return;
     QSaveFile file(path); // the old file stays until the new one is complete
     if (!file.open(QIODevice::WriteOnly)) {
