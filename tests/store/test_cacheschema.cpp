@@ -39,6 +39,8 @@ private Q_SLOTS:
         QTest::newRow("8 item payments") << 8 << "7f4db39105620c614d4adb5098dabb1fd196501f5862510eda614a71babfc5f6"_ba;
         QTest::newRow("9 pending exports")
             << 9 << "13fe6bfe85a724afb8f964fee5276b482cd765be0a9b4a757b0327b6fd220e61"_ba;
+        QTest::newRow("10 outbox authors")
+            << 10 << "617ef0fe1e839aee1fd59750219314502e099901adfe6d987125d32d30af208c"_ba;
     }
 
     void releasedMigrationsAreUnchanged()
