@@ -773,6 +773,22 @@
         <source>The gateway answers again: press F5 and sign in to send your queued actions.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The time you may work offline has ended. Sign in to the gateway to go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sign-in is already under way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another sign-in took over; sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your cache cannot be made yours: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rcm::ui::QueueNavigation</name>

@@ -773,6 +773,22 @@
         <source>The gateway answers again: press F5 and sign in to send your queued actions.</source>
         <translation>La pasarela vuelve a responder: pulse F5 e inicie sesión para enviar sus acciones en cola.</translation>
     </message>
+    <message>
+        <source>The time you may work offline has ended. Sign in to the gateway to go on.</source>
+        <translation>Se acabó el tiempo en que puede trabajar sin conexión. Inicie sesión en la pasarela para seguir.</translation>
+    </message>
+    <message>
+        <source>A sign-in is already under way.</source>
+        <translation>Ya hay un inicio de sesión en curso.</translation>
+    </message>
+    <message>
+        <source>Another sign-in took over; sign in again.</source>
+        <translation>Otro inicio de sesión tomó el relevo; vuelva a iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>Your cache cannot be made yours: %1</source>
+        <translation>No se puede hacer suya la caché: %1</translation>
+    </message>
 </context>
 <context>
     <name>rcm::ui::QueueNavigation</name>

@@ -50,6 +50,7 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QTextBrowser>
+#include <QThread>
 #include <QTimer>
 #include <QToolButton>
 #include <QTranslator>
@@ -177,6 +178,13 @@ MainWindow::MainWindow(store::Database *cache, QString cacheFolder, api::Session
     m_probe = new QTimer(this);
     m_probe->setInterval(30s);
     connect(m_probe, &QTimer::timeout, this, &MainWindow::probeGateway);
+    // An offline unlock ends with the organisation's window, not only at the next idle lock.
+    m_offlineDeadline = new QTimer(this);
+    m_offlineDeadline->setSingleShot(true);
+    connect(m_offlineDeadline, &QTimer::timeout, this, [this]() {
+        if (m_offline)
+            lock(tr("The time you may work offline has ended. Sign in to the gateway to go on."));
+    });
     setWorkspaceActionsEnabled(false);
     updateSessionStatus();
     setAcceptDrops(true); // an 835 dropped on the window opens in the import preview
@@ -205,6 +213,7 @@ void MainWindow::openWorkspace()
 
     m_workspace = new QWidget;
     m_workspace->setObjectName(u"workspace"_s);
+    ++m_workspaceGeneration;
     m_model = new WorkQueueModel(cache, m_workspace);
     m_navigation = new QueueNavigation(cache, *m_model);
 
@@ -311,10 +320,22 @@ void MainWindow::closeWorkspace()
     // Where the person was, to take them back there when they unlock.
     m_place = currentView();
     m_placeItemId = m_table->currentIndex().data(WorkQueueModel::WorkItemIdRole).toString();
+    // Out of sight and deaf at once; destroyed once no dialog of it is still running (a
+    // lock from the idle timer may come while its assign dialog is open).
+    QWidget *leaving = std::exchange(m_workspace, nullptr);
+    for (QObject *child : leaving->findChildren<QObject *>())
+        child->disconnect(this);
     m_pages->setCurrentWidget(m_signInPage);
-    m_pages->removeWidget(m_workspace);
-    delete m_workspace;
-    m_workspace = nullptr;
+    m_pages->removeWidget(leaving);
+    leaving->hide();
+    // Emptied now and out of the window: nothing of it waits to be found while it waits.
+    m_table->setModel(nullptr);
+    m_detail->clear();
+    m_navigation->clear();
+    leaving->setParent(nullptr);
+    delete m_leavingWorkspace; // an earlier one still waiting
+    m_leavingWorkspace = leaving;
+    QTimer::singleShot(0, this, &MainWindow::deleteLeavingWorkspace);
     m_model = nullptr;
     m_navigation = nullptr;
     m_table = nullptr;
@@ -331,6 +352,17 @@ void MainWindow::closeWorkspace()
     m_itemCount->clear();
     statusBar()->clearMessage();
     setWorkspaceActionsEnabled(false);
+}
+
+void MainWindow::deleteLeavingWorkspace()
+{
+    if (!m_leavingWorkspace)
+        return;
+    if (QThread::currentThread()->loopLevel() > 1 || m_workspaceBusy > 0) {
+        QTimer::singleShot(50, this, &MainWindow::deleteLeavingWorkspace); // a dialog of it still runs
+        return;
+    }
+    delete m_leavingWorkspace;
 }
 
 void MainWindow::setWorkspaceActionsEnabled(bool enabled)
@@ -363,6 +395,8 @@ std::optional<models::User> MainWindow::signedInUser() const
 
 void MainWindow::showItem(const QModelIndex &index)
 {
+    if (!m_workspace)
+        return;
     const QString id = index.isValid() ? index.data(WorkQueueModel::WorkItemIdRole).toString() : QString();
     scheduleRender(id);
     // The history comes from the server in the background and shows when it arrives.
@@ -599,9 +633,9 @@ void MainWindow::refreshFilterChoices()
         QList<models::User> users;
     };
     auto *watcher = new QFutureWatcher<Choices>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher]() {
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation = m_workspaceGeneration]() {
         watcher->deleteLater();
-        if (!m_workspace) // locked meanwhile
+        if (!m_workspace || generation != m_workspaceGeneration) // locked, or someone else's now
             return;
         const Choices choices = watcher->result();
         m_filterBar->setChoices(choices.payers, choices.facilities, choices.users);

@@ -8,6 +8,7 @@
 #include "ui/itemmodels/savedviews.h"
 
 #include <QMainWindow>
+#include <QPointer>
 #include <QUrl>
 
 #include <memory>
@@ -119,7 +120,7 @@ private:
     /// Opens the cache of (server, username), unless it is the one open; empty or why not.
     QString openCacheOf(const QString &server, const QString &username);
     void unlocked(const models::User &person, const QString &server, const QString &username, bool offline,
-                  int autoLockCeilingMinutes);
+                  int autoLockCeilingMinutes, const QDateTime &offlineUntil = {});
     void applyAutoLock();
     void closePhiDialogs();
     void probeGateway();
@@ -127,6 +128,7 @@ private:
     // and torn down at lock, so nothing of it outlives the person's session.
     void openWorkspace();
     void closeWorkspace();
+    void deleteLeavingWorkspace();
     void setWorkspaceActionsEnabled(bool enabled);
     /// After an action or a retry: a sync when signed in; offline, the outbox keeps it.
     void syncSoon();
@@ -167,12 +169,16 @@ private:
     std::optional<itemmodels::SavedView> m_place; ///< where the person was when it locked
     QString m_placeItemId;
     QTimer *m_probe = nullptr; ///< while offline: does the gateway answer again?
+    QTimer *m_offlineDeadline = nullptr; ///< the end of the offline window: locks
     // The workspace: made by openWorkspace(), gone while locked. Kept for its life, so
     // their statements are prepared once.
     std::unique_ptr<store::WorkItemStore> m_items;
     std::unique_ptr<store::ItemHistoryStore> m_history;
     std::unique_ptr<store::SyncJournal> m_journal;
     QWidget *m_workspace = nullptr;
+    QPointer<QWidget> m_leavingWorkspace; ///< closed, deleted once none of its dialogs runs
+    int m_workspaceBusy = 0; ///< the workspace's model is in use further up the stack (an export)
+    quint64 m_workspaceGeneration = 0; ///< which workspace a worker's answer was for
     itemmodels::WorkQueueModel *m_model = nullptr;
     QueueNavigation *m_navigation = nullptr;
     QTableView *m_table = nullptr;

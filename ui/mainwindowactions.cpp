@@ -181,15 +181,20 @@ void MainWindow::exportViewTo(const QString &path)
     QProgressDialog progress(tr("Exporting…"), tr("Cancel"), 0, m_model->rowCount(), this);
     progress.setWindowModality(Qt::WindowModal);
     progress.setMinimumDuration(500);
-    const qint64 rows = m_model->exportCsv(file, [&progress](qint64 done) {
+    // A lock while the rows are written (the progress dialog lets events through) stops the
+    // export; the model stays until it returns.
+    ++m_workspaceBusy;
+    itemmodels::WorkQueueModel *model = m_model;
+    const qint64 rows = model->exportCsv(file, [this, &progress](qint64 done) {
         progress.setValue(static_cast<int>(done));
-        return !progress.wasCanceled();
+        return !progress.wasCanceled() && m_workspace;
     });
+    --m_workspaceBusy;
     progress.reset();
-    if (rows < 0) {
+    if (rows < 0 || !m_workspace) {
         file.cancelWriting();
-        if (!progress.wasCanceled())
-            QMessageBox::warning(this, tr("Export"), tr("The export failed: %1").arg(m_model->lastError()));
+        if (!progress.wasCanceled() && m_workspace)
+            QMessageBox::warning(this, tr("Export"), tr("The export failed: %1").arg(model->lastError()));
         return;
     }
     if (!file.commit()) {
@@ -224,13 +229,15 @@ void MainWindow::registerExport(const QString &path, qint64 rows, const QJsonObj
                                  .arg(QLocale().toString(rows), path, error));
         return;
     }
-    const store::StoreError keepError = sync::ExportRegistrations(*m_cache).keep(record, m_personUsername);
+    // Under the name the gateway knows (the sync sends what waits for it).
+    const store::StoreError keepError = sync::ExportRegistrations(*m_cache).keep(record, m_person->username);
     const QString exported = tr("Exported %1 rows to %2.").arg(QLocale().toString(rows), path);
     if (keepError)
         statusBar()->showMessage(exported + u' ' + tr("Not kept for registration: %1").arg(keepError.message()));
     registerExportWithGateway(m_session, m_cache->path(), record, !keepError, this,
-                              [this, exported](const ExportRegistrationNews &news) {
-                                  statusBar()->showMessage(exported + u' ' + news.line, 10000);
+                              [this, exported, generation = m_workspaceGeneration](const ExportRegistrationNews &news) {
+                                  if (m_workspace && generation == m_workspaceGeneration) // not on the lock page
+                                      statusBar()->showMessage(exported + u' ' + news.line, 10000);
                               });
 }
 

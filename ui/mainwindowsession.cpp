@@ -23,7 +23,9 @@
 #include <QDialog>
 #include <QDir>
 #include <QFileInfo>
+#include <QAction>
 #include <QLabel>
+#include <QProgressBar>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
@@ -58,6 +60,10 @@ bool unreachable(const api::ApiError &error)
 
 void MainWindow::signIn(const QString &server, const QString &username, const QString &password)
 {
+    if (m_signingIn) { // one at a time: a late answer must not land in another person's cache
+        Q_EMIT signInFinished(tr("A sign-in is already under way."));
+        return;
+    }
     QString base = server;
     while (base.endsWith(u'/'))
         base.chop(1);
@@ -95,6 +101,14 @@ void MainWindow::signIn(const QString &server, const QString &username, const QS
             unlockOffline(serverKey, username, password, error.message());
             return;
         }
+        if (error.kind == api::ApiError::Kind::Unauthorized || error.kind == api::ApiError::Kind::Refused) {
+            // The gateway said no (a changed password, a disabled account): the password kept
+            // for offline unlock no longer opens the cache.
+            const QString path = m_cacheFolder.isEmpty() ? (m_cache ? m_cache->path() : QString())
+                                                         : store::personalCachePath(m_cacheFolder, serverKey, username);
+            if (QFileInfo::exists(path))
+                m_offlineUnlock->forget(path, serverKey, username);
+        }
         failSignIn(error.message());
     });
 }
@@ -111,29 +125,34 @@ void MainWindow::signedInOnline(const QString &server, const QString &username, 
         refuse(tr("%1 is a service account for system-to-system calls; it cannot use the workbench").arg(username));
         return;
     }
-    if (m_cacheFolder.isEmpty()) {
-        // One fixed cache: it is its owner's alone.
-        store::StoreError error;
-        const std::optional<store::CacheOwner> owner = store::readCacheOwner(*m_cache, &error);
-        if (error) {
-            refuse(tr("The local cache cannot be read: %1").arg(error.message()));
-            return;
-        }
-        if (owner && !store::isOwner(*owner, server, username)) {
-            refuse(tr("This workbench's cache belongs to another person, whose unsent work stays in it. Start the "
-                      "workbench with a cache of your own."));
-            return;
-        }
-    }
     if (const QString error = openCacheOf(server, username); !error.isEmpty()) {
         refuse(error);
         return;
     }
+    // The cache is its owner's alone: the gateway's user id decides (two accounts whose
+    // names differ only in case are two people).
+    store::StoreError readError;
+    const std::optional<store::CacheOwner> previous = store::readCacheOwner(*m_cache, &readError);
+    if (readError) {
+        refuse(tr("The local cache cannot be read: %1").arg(readError.message()));
+        return;
+    }
+    if (previous && (previous->user.id != user.id || previous->server != server)) {
+        refuse(tr("This workbench's cache belongs to another person, whose unsent work stays in it. Start the "
+                  "workbench with a cache of your own."));
+        return;
+    }
     // The organisation's policy (the auto-lock ceiling, how long offline unlock lasts),
     // then a verifier of the password for unlocking offline, kept with the person's cache.
+    const QString cachePath = m_cache->path();
     m_session.fetchPolicy(
         this,
-        [this, server, username, password, user](const api::ApiError &policyError, const api::GatewayPolicy &policy) {
+        [this, server, username, password, user, previous, cachePath](const api::ApiError &policyError,
+                                                                      const api::GatewayPolicy &policy) {
+            if (!m_cache || m_cache->path() != cachePath) { // another sign-in took over meanwhile
+                failSignIn(tr("Another sign-in took over; sign in again."));
+                return;
+            }
             store::CacheOwner owner;
             owner.server = server;
             owner.username = username;
@@ -142,9 +161,24 @@ void MainWindow::signedInOnline(const QString &server, const QString &username, 
             if (!policyError) {
                 owner.offlineUnlockHours = policy.offlineUnlockHours;
                 owner.autoLockMinutesMax = policy.autoLockMinutesMax;
+            } else if (previous) { // no answer: what the organisation said last time, never the defaults
+                owner.offlineUnlockHours = previous->offlineUnlockHours;
+                owner.autoLockMinutesMax = previous->autoLockMinutesMax;
             }
-            const QString cachePath = m_cache->path();
-            m_offlineUnlock->remember(cachePath, owner, password, this, [this, owner](const QString &error) {
+            m_offlineUnlock->remember(cachePath, owner, password, this, [this, owner, cachePath](const QString &error) {
+                if (!m_cache || m_cache->path() != cachePath) {
+                    failSignIn(tr("Another sign-in took over; sign in again."));
+                    return;
+                }
+                if (!error.isEmpty()) {
+                    // Without its owner recorded, the cache would open for the next person to sign in.
+                    const std::optional<store::CacheOwner> recorded = store::readCacheOwner(*m_cache);
+                    if (!recorded || recorded->user.id != owner.user.id) {
+                        m_session.signOut(this, [](const api::ApiError &) {});
+                        failSignIn(tr("Your cache cannot be made yours: %1").arg(error));
+                        return;
+                    }
+                }
                 unlocked(owner.user, owner.server, owner.username, false, owner.autoLockMinutesMax);
                 if (!error.isEmpty())
                     statusBar()->showMessage(tr("Offline sign-in is not kept on this workstation: %1").arg(error),
@@ -179,7 +213,10 @@ void MainWindow::unlockOffline(const QString &server, const QString &username, c
                 failSignIn(error);
                 return;
             }
-            unlocked(outcome.owner->user, server, username, true, outcome.owner->autoLockMinutesMax);
+            // Until the end of the organisation's window, however busy the person is.
+            const QDateTime until
+                = outcome.owner->lastOnlineSignIn.addSecs(qint64(outcome.owner->offlineUnlockHours) * 3600);
+            unlocked(outcome.owner->user, server, username, true, outcome.owner->autoLockMinutesMax, until);
             Q_EMIT signInFinished(QString());
         });
 }
@@ -204,8 +241,11 @@ QString MainWindow::openCacheOf(const QString &server, const QString &username)
     m_place.reset();
     m_placeItemId.clear();
     m_person.reset();
-    delete m_sync;
+    delete m_sync; // a run under way ends with it
     m_sync = nullptr;
+    m_syncProgress->hide();
+    m_syncAction->setEnabled(true);
+    delete m_leavingWorkspace; // its model holds the cache about to close
     m_cache = nullptr;
     m_ownedCache.reset();
     if (!QDir().mkpath(m_cacheFolder)
@@ -222,7 +262,7 @@ QString MainWindow::openCacheOf(const QString &server, const QString &username)
 }
 
 void MainWindow::unlocked(const models::User &person, const QString &server, const QString &username, bool offline,
-                          int autoLockCeilingMinutes)
+                          int autoLockCeilingMinutes, const QDateTime &offlineUntil)
 {
     if (m_person && m_person->id != person.id) {
         // Someone else (the same fixed cache cannot get here): nothing of the last person's place.
@@ -245,9 +285,12 @@ void MainWindow::unlocked(const models::User &person, const QString &server, con
         openWorkspace();
     applyAutoLock();
     m_idleLock->setActive(true);
-    if (offline)
+    m_offlineDeadline->stop();
+    if (offline) {
         m_probe->start();
-    else
+        const qint64 left = QDateTime::currentDateTimeUtc().msecsTo(offlineUntil);
+        m_offlineDeadline->start(std::chrono::milliseconds(std::clamp<qint64>(left, 0, qint64(24) * 3600 * 1000)));
+    } else
         m_probe->stop();
     updateSessionStatus();
 }
@@ -264,6 +307,7 @@ void MainWindow::lock(const QString &reason)
     closeWorkspace();
     m_idleLock->setActive(false);
     m_probe->stop();
+    m_offlineDeadline->stop();
     m_offline = false;
     // The session ends on the gateway too: unlocking needs the password again.
     if (m_session.isSignedIn())

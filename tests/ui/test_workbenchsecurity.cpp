@@ -15,6 +15,7 @@
 #include "tests/ui/dialogwait.h"
 #include "tests/ui/widgettext.h"
 #include "tests/ui/windowsignin.h"
+#include "ui/assigndialog.h"
 #include "ui/idlelock.h"
 #include "ui/itemmodels/workqueuemodel.h"
 #include "ui/mainwindow.h"
@@ -170,6 +171,36 @@ private Q_SLOTS:
         QTest::qWait(100);
         QVERIFY(std::ranges::none_of(window.findChildren<QDialog *>(), &QWidget::isVisible));
         QVERIFY(signInShown(window));
+    }
+
+    void lockingWhileAnActionsDialogIsOpenClosesItAndKeepsNothing()
+    {
+        testing::GatewayFixture gateway(200);
+        QTemporaryDir dir;
+        store::Database cache;
+        QVERIFY(!cache.open(dir.filePath(u"cache.db"_s), store::workbenchCacheSchema()));
+        api::Session session {QUrl()};
+        ui::MainWindow window(cache, session);
+        window.show();
+        const QString server = gateway.url(QString()).toString();
+        QCOMPARE(testing::signInAndWait(window, server, u"supervisor"_s, u"demo"_s), QString());
+        QVERIFY(syncAndWait(window));
+        QPushButton *assign = nullptr;
+        QTRY_VERIFY((assign = window.findChild<QPushButton *>(u"action-assign"_s)) && assign->isVisible());
+        // The idle lock fires while the assign dialog (the panel's own, run in a nested event
+        // loop) is open: it closes, and the workspace goes only once the dialog has returned.
+        bool lockedInside = false;
+        whenDialogOpens<ui::AssignDialog>([&](ui::AssignDialog *) {
+            window.lock();
+            lockedInside = window.isLocked();
+        });
+        assign->click(); // returns once the dialog has closed
+        QVERIFY(lockedInside);
+        QVERIFY(window.isLocked());
+        QCOMPARE(sync::Outbox(cache).entries().size(), 0); // nothing was assigned
+        QTRY_VERIFY(!window.findChild<QPushButton *>(u"action-assign"_s));
+        QCOMPARE(testing::signInAndWait(window, server, u"supervisor"_s, u"demo"_s), QString());
+        QVERIFY(!window.isLocked());
     }
 
     void theNavigationListsOnlyTheQueuesTheRoleMaySee()
