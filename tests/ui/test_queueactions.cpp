@@ -62,30 +62,7 @@ qint64 sqlCount(store::Database &cache, const QString &statement)
     return count;
 }
 
-/// A window signed in as username with a synced cache.
-struct SignedInWindow
-{
-    SignedInWindow(testing::GatewayFixture &gateway, const QString &username)
-    {
-        ready = !cache.open(dir.filePath(u"cache.db"_s), store::workbenchCacheSchema());
-        window = std::make_unique<ui::MainWindow>(cache, session);
-        window->show();
-        ready = ready
-            && testing::signInAndWait(*window, gateway.url(QString()).toString(), username, u"demo"_s).isEmpty();
-        window->syncNow();
-    }
-    QTableView *table() const { return window->findChild<QTableView *>(u"queueTable"_s); }
-    QString idAt(int row) const
-    {
-        return table()->model()->index(row, 0).data(WorkQueueModel::WorkItemIdRole).toString();
-    }
-
-    QTemporaryDir dir;
-    store::Database cache;
-    api::Session session {QUrl()};
-    std::unique_ptr<ui::MainWindow> window;
-    bool ready = false;
-};
+using testing::SignedInWindow;
 
 } // namespace
 

@@ -136,14 +136,11 @@ private Q_SLOTS:
     {
         testing::GatewayFixture gateway(200);
         QVERIFY(gateway.isReady());
-        QTemporaryDir dir;
-        store::Database cache;
-        QVERIFY(!cache.open(dir.filePath(u"locked.db"_s), store::workbenchCacheSchema()));
-        api::Session session {QUrl()};
-        ui::MainWindow window(cache, session);
-        window.show();
-        QCOMPARE(testing::signInAndWait(window, gateway.url(QString()).toString(), u"supervisor"_s, u"demo"_s),
-                 QString());
+        testing::SignedInWindow signedIn(gateway, u"supervisor"_s);
+        QVERIFY(signedIn.ready);
+        ui::MainWindow &window = *signedIn.window;
+        store::Database &cache = signedIn.cache;
+        const QTemporaryDir &dir = signedIn.dir;
         QVERIFY(syncAndWait(window));
         auto *table = window.findChild<QTableView *>(u"queueTable"_s);
         QTRY_VERIFY(table && table->model()->rowCount() > 0);
@@ -176,14 +173,11 @@ private Q_SLOTS:
     void lockingWhileAnActionsDialogIsOpenClosesItAndKeepsNothing()
     {
         testing::GatewayFixture gateway(200);
-        QTemporaryDir dir;
-        store::Database cache;
-        QVERIFY(!cache.open(dir.filePath(u"cache.db"_s), store::workbenchCacheSchema()));
-        api::Session session {QUrl()};
-        ui::MainWindow window(cache, session);
-        window.show();
+        testing::SignedInWindow signedIn(gateway, u"supervisor"_s);
+        QVERIFY(signedIn.ready);
+        ui::MainWindow &window = *signedIn.window;
+        store::Database &cache = signedIn.cache;
         const QString server = gateway.url(QString()).toString();
-        QCOMPARE(testing::signInAndWait(window, server, u"supervisor"_s, u"demo"_s), QString());
         QVERIFY(syncAndWait(window));
         QPushButton *assign = nullptr;
         QTRY_VERIFY((assign = window.findChild<QPushButton *>(u"action-assign"_s)) && assign->isVisible());
@@ -206,12 +200,9 @@ private Q_SLOTS:
     void theNavigationListsOnlyTheQueuesTheRoleMaySee()
     {
         testing::GatewayFixture gateway(200);
-        QTemporaryDir dir;
-        store::Database cache;
-        QVERIFY(!cache.open(dir.filePath(u"biller.db"_s), store::workbenchCacheSchema()));
-        api::Session session {QUrl()};
-        ui::MainWindow window(cache, session);
-        QCOMPARE(testing::signInAndWait(window, gateway.url(QString()).toString(), u"biller"_s, u"demo"_s), QString());
+        testing::SignedInWindow signedIn(gateway, u"biller"_s);
+        QVERIFY(signedIn.ready);
+        ui::MainWindow &window = *signedIn.window;
         auto *navigation = window.findChild<QListWidget *>(u"navigation"_s);
         QVERIFY(navigation);
         QStringList entries;
@@ -228,13 +219,10 @@ private Q_SLOTS:
         options.api.autoLockMinutesMax = 5;
         testing::GatewayFixture gateway(100, options);
         QSettings().setValue(u"autoLockMinutes"_s, 60); // longer than the organisation allows
-        QTemporaryDir dir;
-        store::Database cache;
-        QVERIFY(!cache.open(dir.filePath(u"cache.db"_s), store::workbenchCacheSchema()));
-        api::Session session {QUrl()};
-        ui::MainWindow window(cache, session);
-        window.show();
-        QCOMPARE(testing::signInAndWait(window, gateway.url(QString()).toString(), u"biller"_s, u"demo"_s), QString());
+        testing::SignedInWindow signedIn(gateway, u"biller"_s);
+        QVERIFY(signedIn.ready);
+        ui::MainWindow &window = *signedIn.window;
+        api::Session &session = signedIn.session;
         auto *idleLock = window.findChild<ui::IdleLock *>();
         QVERIFY(idleLock);
         QCOMPARE(idleLock->interval(), std::chrono::milliseconds(5min));
@@ -259,15 +247,13 @@ private Q_SLOTS:
     void anotherPersonCannotOpenAFixedCacheOrSendItsOwnersActions()
     {
         testing::GatewayFixture gateway(200);
-        QTemporaryDir dir;
-        const QString path = dir.filePath(u"shared.db"_s);
-        store::Database cache;
-        QVERIFY(!cache.open(path, store::workbenchCacheSchema()));
-        api::Session session {QUrl()};
-        ui::MainWindow window(cache, session);
-        window.show();
+        testing::SignedInWindow signedIn(gateway, u"biller"_s);
+        QVERIFY(signedIn.ready);
+        ui::MainWindow &window = *signedIn.window;
+        store::Database &cache = signedIn.cache;
+        api::Session &session = signedIn.session;
         const QString server = gateway.url(QString()).toString();
-        QCOMPARE(testing::signInAndWait(window, server, u"biller"_s, u"demo"_s), QString());
+        const QString path = cache.path();
         QVERIFY(syncAndWait(window));
         const QString itemId = someDenial(path);
         QVERIFY(!itemId.isEmpty());
@@ -411,13 +397,10 @@ private Q_SLOTS:
     void theQueueExportIsOwnerOnlyAndRegisteredWithTheGateway()
     {
         testing::GatewayFixture gateway(200);
-        QTemporaryDir dir;
-        store::Database cache;
-        QVERIFY(!cache.open(dir.filePath(u"cache.db"_s), store::workbenchCacheSchema()));
-        api::Session session {QUrl()};
-        ui::MainWindow window(cache, session);
-        window.show();
-        QCOMPARE(testing::signInAndWait(window, gateway.url(QString()).toString(), u"biller"_s, u"demo"_s), QString());
+        testing::SignedInWindow signedIn(gateway, u"biller"_s);
+        QVERIFY(signedIn.ready);
+        ui::MainWindow &window = *signedIn.window;
+        const QTemporaryDir &dir = signedIn.dir;
         QVERIFY(syncAndWait(window));
         const QString path = dir.filePath(u"queue.csv"_s);
         // What Ctrl+E does once the file is chosen.

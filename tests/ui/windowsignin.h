@@ -3,9 +3,18 @@
 
 #pragma once
 
+#include "services/api/session.h"
+#include "services/store/cacheschema.h"
+#include "services/store/database.h"
+#include "tests/server/gatewayfixture.h"
+#include "ui/itemmodels/workqueuemodel.h"
 #include "ui/mainwindow.h"
 
 #include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+
+#include <memory>
 
 namespace rcm::testing {
 
@@ -19,5 +28,31 @@ inline QString signInAndWait(ui::MainWindow &window, const QString &server, cons
         return QStringLiteral("no answer to the sign-in");
     return finished.constFirst().constFirst().toString();
 }
+
+/// A window over a cache file of its own, shown, signed in to gateway as username
+/// (password "demo") and syncing.
+struct SignedInWindow
+{
+    SignedInWindow(GatewayFixture &gateway, const QString &username)
+    {
+        ready = !cache.open(dir.filePath(QStringLiteral("cache.db")), store::workbenchCacheSchema());
+        window = std::make_unique<ui::MainWindow>(cache, session);
+        window->show();
+        ready = ready
+            && signInAndWait(*window, gateway.url(QString()).toString(), username, QStringLiteral("demo")).isEmpty();
+        window->syncNow();
+    }
+    QTableView *table() const { return window->findChild<QTableView *>(QStringLiteral("queueTable")); }
+    QString idAt(int row) const
+    {
+        return table()->model()->index(row, 0).data(itemmodels::WorkQueueModel::WorkItemIdRole).toString();
+    }
+
+    QTemporaryDir dir;
+    store::Database cache;
+    api::Session session {QUrl()};
+    std::unique_ptr<ui::MainWindow> window;
+    bool ready = false;
+};
 
 } // namespace rcm::testing
