@@ -20,10 +20,10 @@
 #include "ui/signinpage.h"
 #include "ui/syncrunner.h"
 
+#include <QAction>
 #include <QDialog>
 #include <QDir>
 #include <QFileInfo>
-#include <QAction>
 #include <QLabel>
 #include <QProgressBar>
 #include <QSettings>
