@@ -56,6 +56,16 @@ bool unreachable(const api::ApiError &error)
     return false;
 }
 
+/// The address a person types for a gateway's API base (".../v1"): a path before /v1 (a
+/// gateway behind a proxy at https://host/rcm) stays.
+QString gatewayAddress(const QString &apiBase)
+{
+    QString address = apiBase;
+    if (address.endsWith(u"/v1"_s))
+        address.chop(3);
+    return address;
+}
+
 } // namespace
 
 void MainWindow::signIn(const QString &server, const QString &username, const QString &password)
@@ -184,7 +194,7 @@ void MainWindow::signedInOnline(const QString &server, const QString &username, 
                     statusBar()->showMessage(tr("Offline sign-in is not kept on this workstation: %1").arg(error),
                                              10000);
                 QSettings settings;
-                settings.setValue(u"server"_s, QUrl(owner.server).adjusted(QUrl::RemovePath).toString());
+                settings.setValue(u"server"_s, gatewayAddress(owner.server));
                 settings.setValue(u"user"_s, owner.username);
                 Q_EMIT signInFinished(QString());
             });
@@ -313,9 +323,7 @@ void MainWindow::lock(const QString &reason)
     if (m_session.isSignedIn())
         m_session.signOut(this, [](const api::ApiError &) {});
     if (wasOpen)
-        m_signInPage->showLocked(m_personServer.isEmpty() ? QString()
-                                                          : QUrl(m_personServer).adjusted(QUrl::RemovePath).toString(),
-                                 m_personUsername, m_person->displayName);
+        m_signInPage->showLocked(gatewayAddress(m_personServer), m_personUsername, m_person->displayName);
     if (!reason.isEmpty())
         m_signInPage->setMessage(reason, false);
     updateSessionStatus();
