@@ -789,6 +789,10 @@
         <source>Your cache cannot be made yours: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The workstation&apos;s earlier cache is now yours, with its unsent actions.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rcm::ui::QueueNavigation</name>

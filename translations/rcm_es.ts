@@ -789,6 +789,10 @@
         <source>Your cache cannot be made yours: %1</source>
         <translation>No se puede hacer suya la caché: %1</translation>
     </message>
+    <message>
+        <source>The workstation&apos;s earlier cache is now yours, with its unsent actions.</source>
+        <translation>La caché anterior de este puesto ahora es suya, con sus acciones sin enviar.</translation>
+    </message>
 </context>
 <context>
     <name>rcm::ui::QueueNavigation</name>

@@ -118,7 +118,8 @@ private:
                        const QString &networkError);
     void failSignIn(const QString &error);
     /// Opens the cache of (server, username), unless it is the one open; empty or why not.
-    QString openCacheOf(const QString &server, const QString &username);
+    /// Online (adoptingUserId known), the workstation's earlier single cache may become it.
+    QString openCacheOf(const QString &server, const QString &username, const QString &adoptingUserId = {});
     void unlocked(const models::User &person, const QString &server, const QString &username, bool offline,
                   int autoLockCeilingMinutes, const QDateTime &offlineUntil = {});
     void applyAutoLock();

@@ -27,6 +27,7 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTimer>
 
@@ -64,6 +65,41 @@ QString gatewayAddress(const QString &apiBase)
     if (address.endsWith(u"/v1"_s))
         address.chop(3);
     return address;
+}
+
+/// A workstation from before one cache per person kept one cache file for everyone (the
+/// "cacheFile" setting, or cache.db in the data folder). The first person to sign in
+/// online whom it may belong to (nobody recorded, or them) gets it as their own cache,
+/// with whatever it still held to send: nothing is left behind in a file no one opens.
+/// Returns the file adopted, or an empty string.
+QString adoptEarlierCache(const QString &personalPath, const QString &userId)
+{
+    if (userId.isEmpty() || QFileInfo::exists(personalPath))
+        return {};
+    const QString earlier
+        = QSettings()
+              .value(
+                  u"cacheFile"_s,
+                  QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)).filePath(u"cache.db"_s))
+              .toString();
+    if (!QFileInfo::exists(earlier))
+        return {};
+    {
+        store::Database cache;
+        if (cache.open(earlier, store::workbenchCacheSchema()))
+            return {};
+        const std::optional<store::CacheOwner> owner = store::readCacheOwner(cache);
+        if (owner && owner->user.id != userId)
+            return {}; // someone else's: it stays where it is, for them
+    } // closed: SQLite folds its write-ahead log back in
+    for (const QString &suffix : {u"-wal"_s, u"-shm"_s}) {
+        if (QFileInfo::exists(earlier + suffix) && !QFile::rename(earlier + suffix, personalPath + suffix))
+            return {};
+    }
+    if (!QFile::rename(earlier, personalPath))
+        return {};
+    QSettings().remove(u"cacheFile"_s);
+    return earlier;
 }
 
 } // namespace
@@ -135,7 +171,7 @@ void MainWindow::signedInOnline(const QString &server, const QString &username, 
         refuse(tr("%1 is a service account for system-to-system calls; it cannot use the workbench").arg(username));
         return;
     }
-    if (const QString error = openCacheOf(server, username); !error.isEmpty()) {
+    if (const QString error = openCacheOf(server, username, user.id); !error.isEmpty()) {
         refuse(error);
         return;
     }
@@ -239,7 +275,7 @@ void MainWindow::failSignIn(const QString &error)
     Q_EMIT signInFinished(error);
 }
 
-QString MainWindow::openCacheOf(const QString &server, const QString &username)
+QString MainWindow::openCacheOf(const QString &server, const QString &username, const QString &adoptingUserId)
 {
     if (m_cacheFolder.isEmpty())
         return {};
@@ -263,6 +299,8 @@ QString MainWindow::openCacheOf(const QString &server, const QString &username)
                                   QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner)) {
         return tr("The cache folder %1 cannot be made readable by you only.").arg(m_cacheFolder);
     }
+    if (const QString adopted = adoptEarlierCache(path, adoptingUserId); !adopted.isEmpty())
+        statusBar()->showMessage(tr("The workstation's earlier cache is now yours, with its unsent actions."), 10000);
     auto cache = std::make_unique<store::Database>();
     if (const store::StoreError error = cache->open(path, store::workbenchCacheSchema()))
         return tr("Your local cache cannot be opened: %1").arg(error.message());

@@ -317,6 +317,55 @@ private Q_SLOTS:
         QVERIFY(hasNoteBy(gateway, itemId, u"DEMO-BILLER"_s));
     }
 
+    void theWorkstationsEarlierCacheBecomesItsOwnersWithItsUnsentWork()
+    {
+        testing::GatewayFixture gateway(100);
+        QTemporaryDir dir;
+        // A workstation from before: one cache for everyone, with an action nobody sent.
+        const QString earlier = dir.filePath(u"cache.db"_s);
+        QVERIFY(!synthetic::writeSyntheticCache(earlier, 50, m_generator));
+        {
+            store::Database cache;
+            QVERIFY(!cache.open(earlier, store::workbenchCacheSchema()));
+            QVERIFY(!cache.execute(u"INSERT INTO outbox (idempotency_key, work_item_id, action_json, base_version, "
+                                   "state, created_at) VALUES ('k1', '%1', '{\"type\":\"note\",\"text\":\"x\"}', "
+                                   "1, 'review', '2026-12-01T10:00:00.000Z')"_s.arg(m_generator.item(0).id)));
+        }
+        QSettings().setValue(u"cacheFile"_s, earlier);
+        api::Session session {QUrl()};
+        ui::MainWindow window(dir.filePath(u"caches"_s), session);
+        QCOMPARE(testing::signInAndWait(window, gateway.url(QString()).toString(), u"biller"_s, u"demo"_s), QString());
+        QVERIFY(window.cachePath().startsWith(dir.filePath(u"caches"_s)));
+        QVERIFY(!QFileInfo::exists(earlier)); // moved, not copied: one copy of the work
+        QVERIFY(!QSettings().contains(u"cacheFile"_s));
+        store::Database adopted;
+        QVERIFY(!adopted.open(window.cachePath(), store::workbenchCacheSchema()));
+        QCOMPARE(sync::Outbox(adopted).entries().size(), 1);
+        QCOMPARE(store::readCacheOwner(adopted)->user.id, u"DEMO-BILLER"_s);
+        window.lock();
+
+        // Another person's earlier cache is left alone.
+        QTemporaryDir other;
+        const QString theirs = other.filePath(u"cache.db"_s);
+        QVERIFY(!synthetic::writeSyntheticCache(theirs, 20, m_generator));
+        {
+            store::Database cache;
+            QVERIFY(!cache.open(theirs, store::workbenchCacheSchema()));
+            store::CacheOwner owner;
+            owner.server = session.server().toString();
+            owner.username = u"supervisor"_s;
+            owner.user.id = u"DEMO-SUPERVISOR"_s;
+            owner.lastOnlineSignIn = QDateTime::currentDateTimeUtc();
+            QVERIFY(!store::writeCacheOwner(cache, owner));
+        }
+        QSettings().setValue(u"cacheFile"_s, theirs);
+        QCOMPARE(testing::signInAndWait(window, gateway.url(QString()).toString(), u"coder"_s, u"demo"_s), QString());
+        QVERIFY(QFileInfo::exists(theirs));
+        store::Database coders;
+        QVERIFY(!coders.open(window.cachePath(), store::workbenchCacheSchema()));
+        QCOMPARE(sync::Outbox(coders).entries().size(), 0);
+    }
+
     void offlineUnlockIsTheOwnersAloneAndOnlyWithinThePolicy()
     {
         server::GatewayServer::Options options;
