@@ -10,6 +10,7 @@
 #include "server/gatewayschema.h"
 #include "server/gatewayserver.h"
 #include "server/gatewaystore.h"
+#include "tests/installer/gatewayunit.h"
 #include "tests/server/gatewayfixture.h"
 
 #include <QProcess>
@@ -47,24 +48,12 @@ private:
 
     Run gateway(const QStringList &arguments, const QByteArray &input = {})
     {
-        QProcess process;
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(u"HOME"_s, m_dir->path());
         environment.insert(u"XDG_DATA_HOME"_s, m_dir->filePath(u"data"_s));
         environment.insert(u"USER"_s, u"itadmin"_s);
-        process.setProcessEnvironment(environment);
-        process.start(QStringLiteral(RCM_GATEWAY), arguments);
-        if (!process.waitForStarted(10000))
-            return {};
-        process.write(input);
-        process.closeWriteChannel();
-        if (!process.waitForFinished(60000)) {
-            process.kill();
-            process.waitForFinished();
-            return {};
-        }
-        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-                QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+        const testing::GatewayRun run = testing::runGateway(arguments, input, environment);
+        return {run.exitCode, QString::fromUtf8(run.out), QString::fromUtf8(run.err)};
     }
 
     Run users(QStringList arguments, const QByteArray &input = {})

@@ -55,10 +55,12 @@ struct GatewayRun
     QByteArray err;
 };
 
-/// Runs rcm-gateway (RCM_GATEWAY) with arguments and input on stdin, to its end.
-inline GatewayRun runGateway(const QStringList &arguments, const QByteArray &input = {})
+/// Runs rcm-gateway (RCM_GATEWAY) with arguments and input on stdin, in environment, to its end.
+inline GatewayRun runGateway(const QStringList &arguments, const QByteArray &input = {},
+                             const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
 {
     QProcess process;
+    process.setProcessEnvironment(environment);
     process.start(QStringLiteral(RCM_GATEWAY), arguments);
     if (!process.waitForStarted(10000))
         return {};

@@ -443,6 +443,25 @@ private Q_SLOTS:
         QCOMPARE(pendingIn(billerCache), qint64(1)); // kept for the next online sign-in
     }
 
+    void aPasswordTheGatewayRefusesNoLongerUnlocksOffline()
+    {
+        auto gateway = std::make_unique<testing::GatewayFixture>(100);
+        const QString server = gateway->url(QString()).toString();
+        QTemporaryDir dir;
+        api::Session session {QUrl()};
+        ui::MainWindow window(dir.filePath(u"caches"_s), session);
+        QCOMPARE(testing::signInAndWait(window, server, u"biller"_s, u"demo"_s), QString());
+        window.lock();
+        // The gateway refuses the kept password (changed, or the account disabled): as if
+        // the biller's password had been changed by the administrator.
+        QVERIFY(!gateway->database().execute(u"UPDATE users SET active = 0 WHERE username = 'biller'"_s));
+        QVERIFY(!testing::signInAndWait(window, server, u"biller"_s, u"demo"_s).isEmpty());
+        gateway.reset(); // then the network goes
+        const QString refused = testing::signInAndWait(window, server, u"biller"_s, u"demo"_s);
+        QVERIFY2(!refused.isEmpty(), "the verifier of a password the gateway refused still unlocked the cache");
+        QVERIFY(window.isLocked());
+    }
+
     void theQueueExportIsOwnerOnlyAndRegisteredWithTheGateway()
     {
         testing::GatewayFixture gateway(200);
