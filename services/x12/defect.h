@@ -49,7 +49,11 @@ inline constexpr QLatin1StringView IeaControlNumberMismatch("iea.control-number-
 inline constexpr QLatin1StringView NotRemittance("transaction.not-835");
 inline constexpr QLatin1StringView VersionUnknown("version.unknown");
 inline constexpr QLatin1StringView NoRemittance("file.no-835");
-// The 835's content.
+inline constexpr QLatin1StringView NotClaim("transaction.not-837");
+inline constexpr QLatin1StringView NoClaim("file.no-837");
+inline constexpr QLatin1StringView NotAcknowledgment("transaction.not-acknowledgment");
+inline constexpr QLatin1StringView NoAcknowledgment("file.no-acknowledgment");
+// A transaction's content.
 inline constexpr QLatin1StringView SegmentMissing("segment.missing");
 inline constexpr QLatin1StringView SegmentUnexpected("segment.unexpected");
 inline constexpr QLatin1StringView ElementMissing("element.missing");

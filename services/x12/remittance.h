@@ -5,6 +5,7 @@
 
 #include "models/money.h"
 #include "services/x12/defect.h"
+#include "services/x12/envelope.h"
 
 #include <QDate>
 #include <QList>
@@ -169,20 +170,6 @@ struct Payment
     QString originatorId; ///< TRN03: the payer's id
 
     bool operator==(const Payment &) const = default;
-};
-
-/// Where a transaction came from: its interchange and group.
-struct Envelope
-{
-    QString senderId; ///< ISA06, trimmed
-    QString receiverId; ///< ISA08, trimmed
-    QString interchangeControlNumber; ///< ISA13
-    QString groupControlNumber; ///< GS06
-    QString version; ///< GS08: 005010X221A1, 004010X091A1
-    QString usageIndicator; ///< ISA15: P production, T test
-    QString functionalId; ///< GS01: HP for health care claim payment/advice (835)
-
-    bool operator==(const Envelope &) const = default;
 };
 
 /// One 835 transaction (ST..SE) as read, with the defects found in it. Amounts are

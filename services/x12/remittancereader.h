@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "services/x12/envelopereader.h"
 #include "services/x12/remittance.h"
 #include "services/x12/remittancebuilder.h"
 #include "services/x12/segmentreader.h"
@@ -13,7 +14,7 @@ namespace rcm::x12 {
 
 /// Reads the 835 transactions of an X12 file one at a time, so that a file of any size
 /// is read in flat memory: each ISA/GS/ST envelope is checked (counts and control
-/// numbers), transactions other than 835 are skipped with a warning, and each 835 is
+/// numbers, EnvelopeReader), transactions other than 835 are skipped with a warning, and each 835 is
 /// built into a Remittance with the defects found in it. Balancing is separate
 /// (checkBalance), so a caller can read without judging.
 ///
@@ -32,41 +33,31 @@ public:
 
     /// Defects outside any 835 transaction (envelopes, skipped or truncated transactions,
     /// an unreadable file); complete once readNext() has returned false.
-    const QList<Defect> &fileDefects() const { return m_fileDefects; }
-    qint64 segmentCount() const { return m_segments.segmentCount(); }
-    qint64 bytesRead() const { return m_segments.bytesConsumed(); }
-    qint64 remittanceCount() const { return m_remittanceCount; }
+    const QList<Defect> &fileDefects() const { return m_reader.fileDefects(); }
+    qint64 segmentCount() const { return m_reader.segmentCount(); }
+    qint64 bytesRead() const { return m_reader.bytesRead(); }
+    qint64 remittanceCount() const { return m_reader.transactionCount(); }
 
 private:
-    enum class Level { Outside, Interchange, Group, Transaction };
-    enum class Transaction { Remittance, Skipped };
+    /// Builds each 835 the envelope walker hands over into the caller's Remittance.
+    class Handler final : public TransactionHandler
+    {
+    public:
+        const Kind &kind() const override;
+        bool accepts(QByteArrayView transactionSetId) const override;
+        void begin(const Segment &st, const Envelope &envelope, const Delimiters &delimiters) override;
+        void add(const Segment &segment) override { m_builder.add(segment); }
+        void addDefect(const Defect &defect) override { m_target->defects.append(defect); }
+        void finish(qint64 lastSegment) override { m_builder.finish(lastSegment); }
 
-    void openInterchange(const Segment &segment);
-    void openGroup(const Segment &segment);
-    void openTransaction(const Segment &segment, Remittance &remittance);
-    void closeTransaction(const Segment *se, Remittance &remittance);
-    void closeGroup(const Segment *ge);
-    void closeInterchange(const Segment *iea);
-    void handleEnvelope(Remittance &remittance);
-    void report(Severity severity, QLatin1StringView code, const Segment &segment, const QString &message);
-    void collectReaderDefects();
+        Remittance *m_target = nullptr;
 
-    SegmentReader m_segments;
-    RemittanceBuilder m_builder;
-    Segment m_segment;
-    Level m_level = Level::Outside;
-    Transaction m_transaction = Transaction::Skipped;
-    Envelope m_envelope;
-    QString m_transactionSetId;
-    qint64 m_transactionSegments = 0;
-    qint64 m_groupTransactions = 0;
-    qint64 m_interchangeGroups = 0;
-    qint64 m_remittanceCount = 0;
-    static constexpr qsizetype maxDefects = 1000;
+    private:
+        RemittanceBuilder m_builder;
+    };
 
-    bool m_done = false;
-    bool m_replay = false; ///< m_segment is still to be handled
-    QList<Defect> m_fileDefects;
+    Handler m_handler;
+    EnvelopeReader m_reader;
 };
 
 /// Everything read from one file, for callers that keep it all (rcmctl era check,
