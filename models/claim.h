@@ -29,6 +29,12 @@ struct ClaimLine
     bool operator==(const ClaimLine &) const = default;
 };
 
+/// Which claim form a claim was billed on: what its contract terms depend on.
+enum class ClaimForm {
+    Professional, ///< 837P / CMS-1500: fee schedules per procedure
+    Institutional, ///< 837I / UB-04: DRG case rates, per diems, percent of charges
+};
+
 /// A claim as billed: the numbers a payer echoes back on its remittance, and the lines
 /// its payments are matched to.
 struct Claim
@@ -36,6 +42,13 @@ struct Claim
     QString claimNumber; ///< the patient control number (CLP01)
     QString accountNumber;
     QString payerId; ///< the primary payer
+    ClaimForm form = ClaimForm::Professional;
+    QString facilityCode; ///< CLM05-1: place of service (837P) or type of bill (837I)
+    QString frequencyCode; ///< CLM05-3 of the latest submission: 1 original, 7 replacement, 8 void
+    bool voided = false; ///< a frequency-8 submission voided it: nothing should pay it
+    QString drg; ///< 837I: the diagnosis related group, for DRG case rates
+    QDate statementFrom; ///< 837I: the statement period, for per diems
+    QDate statementTo;
     QString secondaryPayerId; ///< loop 2320's secondary coverage, when any
     QString tertiaryPayerId; ///< and tertiary
     QString payerClaimNumber; ///< the payer's own number (CLP07), once known
