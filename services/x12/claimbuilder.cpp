@@ -610,10 +610,11 @@ void ClaimBuilder::addClaim(const Segment &segment)
     assignCode(claim.facilityQualifier, count > 1 ? parts[1] : QByteArrayView());
     assignCode(claim.frequencyCode, count > 2 ? parts[2] : QByteArrayView());
     if (claim.facilityCode.isEmpty() || claim.frequencyCode.isEmpty()) {
+        const QChar separator = QChar::fromLatin1(m_delimiters.component);
         defect(Severity::Error, defectcode::ElementMissing, segment,
-               u"CLM05 \"%1\" does not hold a facility code and a frequency code (like 11%2B%21, components "
-               "separated by '%2' as ISA16 declares)."_s.arg(QString::fromLatin1(clipped(segment.element(5), 24)),
-                                                             QChar::fromLatin1(m_delimiters.component)));
+               u"CLM05 \"%1\" does not hold a facility code, its qualifier and a frequency code separated by '%2' "
+               "as ISA16 declares (like %3)."_s.arg(QString::fromLatin1(clipped(segment.element(5), 24)), separator,
+                                                    u"11"_s + separator + u"B"_s + separator + u"1"_s));
     }
 }
 

@@ -8,6 +8,8 @@
 #include <QBuffer>
 #include <QIODevice>
 
+#include <array>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace rcm::x12 {
@@ -341,20 +343,22 @@ QList<ClaimTransaction> claimTransactionsOf(const QList<ClaimToWrite> &claims, c
                                             int claimsPerTransaction)
 {
     QList<ClaimTransaction> transactions;
+    // The transaction being filled for each form (professional, institutional), or -1.
+    std::array<qsizetype, 2> open = {-1, -1};
     for (const ClaimToWrite &item : claims) {
-        const ClaimForm form
-            = item.claim.form == models::ClaimForm::Institutional ? ClaimForm::Institutional : ClaimForm::Professional;
-        if (transactions.isEmpty() || transactions.last().form != form
-            || transactions.last().claims.size() >= claimsPerTransaction) {
+        const bool institutional = item.claim.form == models::ClaimForm::Institutional;
+        qsizetype &current = open[institutional ? 1 : 0];
+        if (current < 0 || transactions.at(current).claims.size() >= claimsPerTransaction) {
+            current = transactions.size();
             ClaimTransaction &transaction = transactions.emplace_back();
-            transaction.form = form;
+            transaction.form = institutional ? ClaimForm::Institutional : ClaimForm::Professional;
             transaction.purpose = u"00"_s;
             transaction.transactionType = u"CH"_s;
             transaction.created = options.date;
             transaction.submitter = {u"41"_s, u"SYNTHETIC BILLING SERVICE"_s, u"46"_s, options.senderId, {}, {}};
             transaction.receiver = {u"40"_s, u"SYNTHETIC CLEARINGHOUSE"_s, u"46"_s, options.receiverId, {}, {}};
         }
-        transactions.last().claims.append(billedClaimOf(item.claim, item.parties));
+        transactions[current].claims.append(billedClaimOf(item.claim, item.parties));
     }
     return transactions;
 }

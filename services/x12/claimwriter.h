@@ -97,14 +97,13 @@ struct ClaimToWrite
     ClaimParties parties;
 };
 
-/// The claims as 837 transactions: claim.form picks 837P or 837I, runs of one form are cut
-/// into transactions of at most claimsPerTransaction claims; submitter and receiver are
+/// The claims as 837 transactions: claim.form picks 837P or 837I, and each form's claims,
+/// in their order, fill transactions of at most claimsPerTransaction claims; submitter and receiver are
 /// the options' sender and receiver.
 QList<ClaimTransaction> claimTransactionsOf(const QList<ClaimToWrite> &claims, const ClaimWriter::Options &options,
                                             int claimsPerTransaction = 500);
 
-/// Writes the claims as one 837 interchange: claim.form picks 837P or 837I, runs of one
-/// form are cut into transactions of at most claimsPerTransaction claims.
+/// Writes claimTransactionsOf(claims) as one 837 interchange.
 bool writeClaimInterchange(QIODevice *device, const QList<ClaimToWrite> &claims,
                            const ClaimWriter::Options &options = {}, int claimsPerTransaction = 500);
 QByteArray claimInterchange(const QList<ClaimToWrite> &claims, const ClaimWriter::Options &options = {},
