@@ -43,9 +43,14 @@ ClaimForm formOfVersion(QStringView version)
     return ClaimForm::Unknown;
 }
 
+/// Empties text, keeping its storage for the next value when no one else shares it.
 void clearText(QString &text)
 {
-    if (!text.isNull())
+    if (text.isEmpty())
+        return;
+    if (text.isDetached())
+        text.truncate(0);
+    else
         text = QString();
 }
 
@@ -215,23 +220,59 @@ void ClaimBuilder::assignText(QString &target, QByteArrayView value)
         out[index] = char16_t(uchar(bytes[index]));
 }
 
-QString ClaimBuilder::code(QByteArrayView value)
+const QString &ClaimBuilder::cachedCode(QByteArrayView value)
 {
+    // The bytes (1 to 7) packed little-endian with the size on top, read as two overlapping
+    // words (or three single bytes) rather than one by one.
     const qsizetype size = value.size();
-    if (size == 0)
-        return {};
-    if (size > 7)
-        return QString::fromUtf8(value);
     const auto *bytes = reinterpret_cast<const uchar *>(value.data());
-    quint64 key = 0;
-    std::memcpy(&key, bytes, std::size_t(size));
-    key = qFromLittleEndian(key) | (quint64(size) << 56);
+    quint64 key;
+    if (size >= 4) {
+        quint32 low;
+        quint32 high;
+        std::memcpy(&low, bytes, 4);
+        std::memcpy(&high, bytes + size - 4, 4);
+        key = qFromLittleEndian(low) | (quint64(qFromLittleEndian(high)) << (8 * (size - 4)));
+    } else {
+        key = quint64(bytes[0]) | (quint64(bytes[size / 2]) << (8 * (size / 2)))
+            | (quint64(bytes[size - 1]) << (8 * (size - 1)));
+    }
+    key |= quint64(size) << 56;
     CachedCode &slot = m_codes[std::size_t((key * 0x9E3779B97F4A7C15ULL) >> (64 - codeCacheBits))];
     if (slot.key != key || slot.text.isNull()) {
         slot.key = key;
         slot.text = QString::fromUtf8(value);
     }
     return slot.text;
+}
+
+void ClaimBuilder::assignRecurring(QString &target, QByteArrayView value)
+{
+    const qsizetype size = value.size();
+    if (size <= 7 || size > qsizetype(sizeof(CachedText::bytes))) {
+        assignCode(target, value);
+        return;
+    }
+    quint64 hash = 0xCBF29CE484222325ULL;
+    for (const char byte : value)
+        hash = (hash ^ uchar(byte)) * 0x100000001B3ULL;
+    CachedText &slot = m_texts[std::size_t((hash * 0x9E3779B97F4A7C15ULL) >> (64 - textCacheBits))];
+    if (slot.size != size || std::memcmp(slot.bytes.data(), value.data(), std::size_t(size)) != 0) {
+        slot.size = size;
+        std::memcpy(slot.bytes.data(), value.data(), std::size_t(size));
+        slot.text = QString::fromUtf8(value);
+    }
+    if (!target.isSharedWith(slot.text))
+        target = slot.text;
+}
+
+QString ClaimBuilder::code(QByteArrayView value)
+{
+    if (value.isEmpty())
+        return {};
+    if (value.size() > 7)
+        return QString::fromUtf8(value);
+    return cachedCode(value);
 }
 
 void ClaimBuilder::assignCode(QString &target, QByteArrayView value)
@@ -244,9 +285,9 @@ void ClaimBuilder::assignCode(QString &target, QByteArrayView value)
         assignText(target, value);
         return;
     }
-    QString cached = code(value);
+    const QString &cached = cachedCode(value);
     if (!target.isSharedWith(cached))
-        target = std::move(cached);
+        target = cached;
 }
 
 QString ClaimBuilder::elementName(const Segment &segment, int index)
@@ -387,9 +428,9 @@ void ClaimBuilder::add(const Segment &segment)
         return addParty(segment);
     case segmentTag("PRV"):
         if (m_party)
-            assignCode(m_party->taxonomy, segment.element(3));
+            assignRecurring(m_party->taxonomy, segment.element(3));
         else if (m_loop == Loop::BillingProvider)
-            assignCode(m_context.billingProvider.taxonomy, segment.element(3));
+            assignRecurring(m_context.billingProvider.taxonomy, segment.element(3));
         return;
     case segmentTag("CLM"):
         return addClaim(segment);
@@ -474,8 +515,8 @@ void ClaimBuilder::addParty(const Segment &segment)
         break;
     case Loop::Subscriber:
         if (equals(entity, "IL")) {
-            assignText(m_context.subscriberLastName, segment.element(3));
-            assignText(m_context.subscriberFirstName, segment.element(4));
+            assignRecurring(m_context.subscriberLastName, segment.element(3));
+            assignRecurring(m_context.subscriberFirstName, segment.element(4));
             assignText(m_context.subscriberId, segment.element(9));
             m_context.patientLastName = m_context.subscriberLastName;
             m_context.patientFirstName = m_context.subscriberFirstName;
@@ -488,8 +529,8 @@ void ClaimBuilder::addParty(const Segment &segment)
         break;
     case Loop::Patient:
         if (equals(entity, "QC")) {
-            assignText(m_context.patientLastName, segment.element(3));
-            assignText(m_context.patientFirstName, segment.element(4));
+            assignRecurring(m_context.patientLastName, segment.element(3));
+            assignRecurring(m_context.patientFirstName, segment.element(4));
         }
         break;
     case Loop::Claim:
@@ -509,8 +550,8 @@ void ClaimBuilder::addParty(const Segment &segment)
         if (equals(entity, "PR") && !m_claim->otherPayers.isEmpty()) {
             m_loop = Loop::OtherPayer;
             OtherPayer &other = m_claim->otherPayers.last();
-            assignText(other.payerName, segment.element(3));
-            assignText(other.payerId, segment.element(9));
+            assignRecurring(other.payerName, segment.element(3));
+            assignRecurring(other.payerId, segment.element(9));
         }
         return;
     case Loop::Line:
@@ -530,12 +571,12 @@ void ClaimBuilder::addParty(const Segment &segment)
     const QByteArrayView last = segment.element(3);
     const QByteArrayView first = segment.element(4);
     if (first.isEmpty() || equals(segment.element(2), "2")) {
-        assignText(name, last);
+        assignRecurring(name, last);
     } else {
         name = QString::fromUtf8(last) + u", "_s + QString::fromUtf8(first);
     }
     assignCode(party->idQualifier, segment.element(8));
-    assignText(party->id, segment.element(9));
+    assignRecurring(party->id, segment.element(9));
     if (name.isEmpty() && m_loop != Loop::ClaimProvider)
         defect(Severity::Error, defectcode::ElementMissing, segment, u"NM103 (name) is missing."_s);
 }
@@ -546,7 +587,7 @@ void ClaimBuilder::addReference(const Segment &segment)
     switch (m_loop) {
     case Loop::BillingProvider:
         if (equals(qualifier, "EI"))
-            assignText(m_context.billingProvider.taxId, segment.element(2));
+            assignRecurring(m_context.billingProvider.taxId, segment.element(2));
         break;
     case Loop::Claim:
         if (equals(qualifier, "F8"))

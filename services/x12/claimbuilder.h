@@ -80,7 +80,10 @@ private:
 
     static void assignText(QString &target, QByteArrayView value);
     void assignCode(QString &target, QByteArrayView value);
+    /// A short code ("HC", "99213", "UN"): shared from a small cache, so that a file of
+    /// millions of lines does not allocate a string for each.
     QString code(QByteArrayView value);
+    const QString &cachedCode(QByteArrayView value); ///< value of 1 to 7 bytes
     static QString elementName(const Segment &segment, int index);
     Money amount(const Segment &segment, int index, Need need, AmountQuality &quality, const char16_t *what);
     /// A D8 (CCYYMMDD) or RD8 (CCYYMMDD-CCYYMMDD) date: from and to (invalid to for D8).
@@ -96,6 +99,17 @@ private:
     };
     static constexpr int codeCacheBits = 10;
     std::array<CachedCode, 1 << codeCacheBits> m_codes;
+    /// target = value for names and ids that recur through a file (providers, payers,
+    /// taxonomies, common names): shared from a cache of recent ones instead of allocated.
+    void assignRecurring(QString &target, QByteArrayView value);
+    struct CachedText
+    {
+        qsizetype size = -1;
+        std::array<char, 40> bytes {};
+        QString text;
+    };
+    static constexpr int textCacheBits = 9;
+    std::vector<CachedText> m_texts = std::vector<CachedText>(std::size_t(1) << textCacheBits);
     struct CachedDate
     {
         quint64 key = 0;
