@@ -33,6 +33,12 @@ bool isOneOf(const QString &code, std::initializer_list<const char16_t *> allowe
     return false;
 }
 
+/// "words (code)", or just the words when they already name the code (an unknown one).
+QString withCode(const QString &words, const QString &code)
+{
+    return words.endsWith(code) ? words : u"%1 (%2)"_s.arg(words, code);
+}
+
 QString levelName(AcknowledgmentLevel level)
 {
     switch (level) {
@@ -198,7 +204,8 @@ bool AcknowledgmentReader::Handler::addInterchangeSegment(const Segment &segment
     const QByteArrayView day = segment.element(2).trimmed();
     if (!day.isEmpty()) {
         // TA102 is the acknowledged ISA09: YYMMDD.
-        const std::optional<QDate> parsed = day.size() == 6 ? parseDate(QByteArray(QByteArray("20") + day)) : std::nullopt;
+        const std::optional<QDate> parsed
+            = day.size() == 6 ? parseDate(QByteArray(QByteArray("20") + day)) : std::nullopt;
         if (parsed)
             interchange.interchangeDate = *parsed;
         else
@@ -388,7 +395,7 @@ void AcknowledgmentReader::Handler::addSegmentError(const Segment &segment)
     m_segmentError = u"segment %1 at position %2%3"_s.arg(text(segment.element(1)), text(segment.element(2)),
                                                           loop.isEmpty() ? QString() : u" (loop %1)"_s.arg(loop));
     if (!code.isEmpty())
-        m_segmentError += u": %1 (%2)"_s.arg(acknowledgmentcode::segmentError(code), code);
+        m_segmentError += u": "_s + withCode(acknowledgmentcode::segmentError(code), code);
 }
 
 void AcknowledgmentReader::Handler::addElementError(const Segment &segment)
@@ -411,7 +418,7 @@ void AcknowledgmentReader::Handler::addElementError(const Segment &segment)
     const QString code = text(segment.element(3));
     response()->errors.last().elements.append(
         {QByteArrayView(position.value(0)).toInt(), QByteArrayView(position.value(1)).toInt(), reference, code});
-    m_segmentError += u"; %1: %2 (%3)"_s.arg(where, acknowledgmentcode::elementError(code), code);
+    m_segmentError += u"; %1: %2"_s.arg(where, withCode(acknowledgmentcode::elementError(code), code));
 }
 
 void AcknowledgmentReader::Handler::addContext(const Segment &segment)
