@@ -26,9 +26,9 @@ constexpr Category categoryTable[] = {
     {u"A3", u"Rejected", u"returned as unprocessable: it was not entered for adjudication"},
     {u"A4", u"Not found", u"the payer cannot find the claim in its adjudication system"},
     {u"A5", u"Split", u"accepted and split into more than one claim by the payer"},
-    {u"A6", u"Rejected", u"rejected because information is missing (named in the status)"},
-    {u"A7", u"Rejected", u"rejected because information is invalid (named in the status)"},
-    {u"A8", u"Rejected", u"rejected because two related fields contradict each other"},
+    {u"A6", u"Rejected, information missing", u"rejected because information is missing (named in the status)"},
+    {u"A7", u"Rejected, information invalid", u"rejected because information is invalid (named in the status)"},
+    {u"A8", u"Rejected, fields contradict", u"rejected because two related fields contradict each other"},
     {u"D0", u"No status", u"the payer found no claim matching the search"},
     {u"E0", u"Error", u"no answer possible: the request sent had an error"},
     {u"E1", u"Error", u"no answer possible: the payer's system is unavailable"},
@@ -298,17 +298,23 @@ QString explain(const QString &category, const QString &status, const QString &e
 {
     const QString shownCategory = category.isEmpty() ? u"none given"_s : category;
     QString sentence = u"%1 (%2): "_s.arg(categoryLabel(category), shownCategory);
-    if (status.isEmpty())
+    // A status naming a piece of data ("the date of birth") is of the entity; any other
+    // ("missing or invalid information") is about it.
+    QString connector = u"about"_s;
+    if (status.isEmpty()) {
         sentence += categoryText(category).value_or(u"no status code given"_s);
-    else if (const std::optional<QString> words = statusText(status))
+    } else if (const std::optional<QString> words = statusText(status)) {
         sentence += u"%1 (%2)"_s.arg(*words, status);
-    else
+        if (words->startsWith(u"the "_s))
+            connector = u"of"_s;
+    } else {
         sentence += u"an unknown status code (%1)"_s.arg(status);
+    }
     if (!entity.isEmpty()) {
         if (const std::optional<QString> words = entityText(entity))
-            sentence += u" about %1 (%2)"_s.arg(*words, entity);
+            sentence += u" %1 %2 (%3)"_s.arg(connector, *words, entity);
         else
-            sentence += u" about an unknown entity (%1)"_s.arg(entity);
+            sentence += u" %1 an unknown entity (%2)"_s.arg(connector, entity);
     }
     return sentence + u'.';
 }
@@ -319,6 +325,11 @@ QStringList categories()
     for (const Category &category : categoryTable)
         codes.append(QString::fromUtf16(category.code));
     return codes;
+}
+
+QStringList statusCodes()
+{
+    return statusTable().keys();
 }
 
 } // namespace claimstatus

@@ -35,8 +35,9 @@ std::optional<QString> entityText(const QString &entity);
 /// information (21) about the billing provider (85)." Unknown codes are named as unknown.
 QString explain(const QString &category, const QString &status, const QString &entity);
 
-/// The categories listed, for tests and lists.
+/// The categories and status codes listed, for tests and lists.
 QStringList categories();
+QStringList statusCodes();
 
 } // namespace claimstatus
 
