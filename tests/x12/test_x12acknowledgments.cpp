@@ -493,6 +493,48 @@ private Q_SLOTS:
         QCOMPARE(rejected.id, u"W654321"_s); // the member id, to tie back; never the name
     }
 
+    void anOlder997IsReadLikeA999()
+    {
+        // 997: the same loops with AK3, AK4 and AK5 for IK3, IK4 and IK5.
+        const QByteArray text = "ISA*00*          *00*          *ZZ*CLEARINGHOUSE  *ZZ*RIVERBEND      "
+                                "*260302*0930*^*00501*000004412*0*P*:~"
+                                "GS*FA*CLEARINGHOUSE*RIVERBEND*20260302*0930*4412*X*004010~"
+                                "ST*997*3001~"
+                                "AK1*HC*1208~"
+                                "AK2*837*0001~"
+                                "AK3*CLM*9*2300*8~"
+                                "AK4*1**1~"
+                                "AK5*R*5~"
+                                "AK9*R*1*1*0~"
+                                "SE*8*3001~"
+                                "GE*1*4412~"
+                                "IEA*1*000004412~";
+        const AcknowledgmentFile file = readText(text);
+        QCOMPARE(file.defects, QList<Defect>());
+        QCOMPARE(file.acknowledgments.size(), 1);
+        const Acknowledgment &read = file.acknowledgments.first();
+        QCOMPARE(read.type, Acknowledgment::Type::Functional);
+        QCOMPARE(read.defects, QList<Defect>());
+        QVERIFY(read.functional.groupRejected());
+        QVERIFY(read.functional.transactions.first().rejected());
+        QCOMPARE(read.functional.transactions.first().segmentErrors,
+                 QStringList {u"segment CLM at position 9 (loop 2300): the segment has element errors (8); element 1: "
+                              "a required element is missing (1)"_s});
+    }
+
+    void aTa1WithAnUnknownCodeIsAnError()
+    {
+        const QByteArray text = "ISA*00*          *00*          *ZZ*CLEARINGHOUSE  *ZZ*RIVERBEND      "
+                                "*260302*0930*^*00501*000004413*0*P*:~"
+                                "TA1*000000905*26010*1200*Q*000~"
+                                "IEA*0*000004413~";
+        const AcknowledgmentFile file = readText(text);
+        QCOMPARE(file.defects, QList<Defect>());
+        QCOMPARE(file.acknowledgments.size(), 1);
+        QCOMPARE(codesOf(file.acknowledgments.first().defects), (QStringList {u"date.invalid"_s, u"code.invalid"_s}));
+        QVERIFY(hasErrors(file.acknowledgments.first().defects));
+    }
+
     void theX212ClaimStatusResponsesAreTheWrongGuide_data()
     {
         QTest::addColumn<QString>("name");
