@@ -29,6 +29,30 @@ struct InterchangeAcknowledgment
     bool operator==(const InterchangeAcknowledgment &) const = default;
 };
 
+/// 999 loop 2110 (IK4): one element in error in a segment in error.
+struct ElementError
+{
+    int position = 0; ///< IK401-1: the element's position in the segment
+    int component = 0; ///< IK401-2: the component's position in a composite; 0 when none
+    QString reference; ///< IK402: the data element reference number
+    QString code; ///< IK403: 1 missing, 7 invalid code value, 8 invalid date, ...
+
+    bool operator==(const ElementError &) const = default;
+};
+
+/// 999 loop 2100 (IK3 with its CTX and IK4s): one segment in error.
+struct SegmentError
+{
+    QString segmentId; ///< IK301
+    qint64 position = 0; ///< IK302: the segment's position in the transaction set, ST = 1
+    QString loopId; ///< IK303: 2300, 2400, ...
+    QString code; ///< IK304: 3 required segment missing, 8 element errors, I4, ...
+    QString claimReference; ///< CTX*CLM01: the patient control number of the claim it is in
+    QList<ElementError> elements;
+
+    bool operator==(const SegmentError &) const = default;
+};
+
 /// 999 loop 2000: the answer to one transaction set of the group acknowledged.
 struct TransactionSetResponse
 {
@@ -39,6 +63,8 @@ struct TransactionSetResponse
     QString acknowledgmentCode; ///< IK501: A accepted, E accepted with errors, M, R rejected, W, X
     QStringList syntaxErrorCodes; ///< IK502..IK506
     QStringList segmentErrors; ///< each IK3 (with its IK4s and CTX) in words: "segment CLM at 23: ..."
+    QStringList claimReferences; ///< CTX*CLM01: the patient control numbers the errors are in, in order
+    QList<SegmentError> errors; ///< the IK3 loops as sent (segmentErrors says them in words)
 
     bool rejected() const
     {
@@ -51,6 +77,7 @@ struct TransactionSetResponse
 /// A 999 implementation acknowledgment (005010X231A1): the answer to one functional group.
 struct FunctionalAcknowledgment
 {
+    QString controlNumber; ///< ST02 of the 999 itself
     QString functionalId; ///< AK101: HC for 837s
     QString groupControlNumber; ///< AK102: the GS06 acknowledged
     QString version; ///< AK103
@@ -93,6 +120,21 @@ struct ClaimStatus277
     bool operator==(const ClaimStatus277 &) const = default;
 };
 
+/// Loop 2220D: the status of one service line of a claim (SVC with its STC, REF*FJ, DTP*472).
+struct LineStatus
+{
+    qint64 segmentNumber = 0; ///< the SVC's ordinal number
+    QString procedure; ///< SVC01 as "HC:99213:25" (qualifier, code, modifiers)
+    QString revenueCode; ///< SVC04
+    models::Money charge; ///< SVC02
+    QString lineControlNumber; ///< REF*FJ: the 837's REF*6R
+    QDate serviceFrom; ///< DTP*472
+    QDate serviceTo; ///< the last day of an RD8 range; invalid for one day
+    QList<ClaimStatus277> statuses;
+
+    bool operator==(const LineStatus &) const = default;
+};
+
 /// Which level of a 277CA's hierarchy an entry is at.
 enum class AcknowledgmentLevel {
     InformationSource, ///< HL 20: the payer or clearinghouse answering
@@ -108,14 +150,19 @@ struct StatusEntry
     AcknowledgmentLevel level = AcknowledgmentLevel::InformationSource;
     QString hierarchicalId; ///< HL01
     QString parentId; ///< HL02
+    QString entityCode; ///< NM101: PR or AY (source), 41 (receiver), 85 (billing provider), QC or IL (claim)
     QString name; ///< NM103 (an organisation; no patient name is kept)
     QString idQualifier; ///< NM108
     QString id; ///< NM109: payer id, submitter id, billing provider NPI
     QString trace; ///< TRN02: the batch (2200B) or the patient control number (2200D)
     QString payerClaimNumber; ///< REF*1K (2200D)
     QString billTypeOrFacility; ///< REF*BLT
+    QString clearinghouseTrace; ///< REF*D9 (2200D)
+    QDate serviceFrom; ///< DTP*472 (2200D)
+    QDate serviceTo; ///< the last day of an RD8 range; invalid for one day
     std::optional<models::Money> charge; ///< STC04 at claim level
     QList<ClaimStatus277> statuses;
+    QList<LineStatus> lines; ///< 2220D, claim level only
 
     bool operator==(const StatusEntry &) const = default;
 };

@@ -53,6 +53,9 @@ inline constexpr QLatin1StringView NotClaim("transaction.not-837");
 inline constexpr QLatin1StringView NoClaim("file.no-837");
 inline constexpr QLatin1StringView NotAcknowledgment("transaction.not-acknowledgment");
 inline constexpr QLatin1StringView NoAcknowledgment("file.no-acknowledgment");
+/// A transaction set of the right kind written to another implementation guide (a 277
+/// claim status response, 005010X212, where a 277CA claim acknowledgment is expected).
+inline constexpr QLatin1StringView WrongGuide("transaction.wrong-guide");
 // A transaction's content.
 inline constexpr QLatin1StringView SegmentMissing("segment.missing");
 inline constexpr QLatin1StringView SegmentUnexpected("segment.unexpected");
@@ -60,6 +63,8 @@ inline constexpr QLatin1StringView ElementMissing("element.missing");
 inline constexpr QLatin1StringView AmountInvalid("amount.invalid");
 inline constexpr QLatin1StringView NumberInvalid("number.invalid");
 inline constexpr QLatin1StringView DateInvalid("date.invalid");
+/// A code outside the values the element allows (an acknowledgment code, an HL level).
+inline constexpr QLatin1StringView CodeInvalid("code.invalid");
 // Balancing.
 inline constexpr QLatin1StringView LineOutOfBalance("balance.line");
 inline constexpr QLatin1StringView ClaimOutOfBalance("balance.claim");
