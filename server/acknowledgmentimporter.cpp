@@ -142,7 +142,7 @@ QString statusWords(const x12::ClaimStatus277 &status)
 {
     QStringList sentences;
     for (const x12::StatusCode &statusCode : status.codes)
-        sentences.append(reference::explainClaimStatus(statusCode.category, statusCode.status, statusCode.entity));
+        sentences.append(reference::claimstatus::explain(statusCode.category, statusCode.status, statusCode.entity));
     if (!status.message.isEmpty())
         sentences.append(u"The message reads: \"%1\""_s.arg(status.message));
     return joinedSentences(sentences);
