@@ -113,6 +113,7 @@ private:
     ApiResponse importRemittance(const ApiRequest &request, const models::User &user);
     ApiResponse releaseRemittance(const QString &id, const ApiRequest &request, const models::User &user);
     std::optional<Problem> importRefusal(const models::User &user, qint64 length) const;
+    ApiResponse importContracts(const ApiRequest &request, const models::User &user);
     std::optional<models::User> signedInUser(const ApiRequest &request);
     ApiResponse report(const QString &name, const ApiRequest &request, const models::User &user);
 

@@ -170,6 +170,11 @@ bool mayPostRemittances(Role role)
     return role == Role::CashPoster || role == Role::Supervisor || role == Role::Integration;
 }
 
+bool mayLoadContracts(Role role)
+{
+    return role == Role::Supervisor || role == Role::Integration;
+}
+
 const QStringList &resolutionCodes()
 {
     static const QStringList codes = {u"paid"_s,

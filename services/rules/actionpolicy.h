@@ -54,6 +54,10 @@ bool worksQueues(models::Role role);
 /// service account.
 bool mayPostRemittances(models::Role role);
 
+/// Who may load payer contracts (fee schedules, case rates): supervisors and the
+/// integration service account.
+bool mayLoadContracts(models::Role role);
+
 /// Resolution codes a resolve action accepts.
 const QStringList &resolutionCodes();
 
