@@ -159,4 +159,16 @@ ContractRegister::Replacement ContractRegister::replace(std::span<const Contract
     return result;
 }
 
+StoreError loadContractFile(store::Database &database, QByteArrayView csv)
+{
+    const posting::ContractFile file = posting::readContracts(csv);
+    if (!file.isValid()) {
+        const posting::ContractFileProblem &first = file.problems.constFirst();
+        return StoreError(
+            StoreError::Code::Query,
+            u"The contract file cannot be loaded: line %1: %2"_s.arg(QString::number(first.lineNumber), first.message));
+    }
+    return ContractRegister(database).replace(file.terms).error;
+}
+
 } // namespace rcm::server

@@ -61,4 +61,9 @@ private:
     QHash<QString, QList<posting::ContractTerm>> m_cache;
 };
 
+/// Reads a contract file and replaces the terms of the payers it names (in one
+/// transaction): for a file the gateway trusts, such as the demo's. A bad file loads
+/// nothing, and the error names its first bad line.
+store::StoreError loadContractFile(store::Database &database, QByteArrayView csv);
+
 } // namespace rcm::server
