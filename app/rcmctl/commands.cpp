@@ -4,6 +4,7 @@
 #include "app/rcmctl/commands.h"
 
 #include "app/rcmctl/auditcommand.h"
+#include "app/rcmctl/contractcommands.h"
 #include "app/rcmctl/eracommands.h"
 #include "app/rcmctl/exitcode.h"
 #include "app/rcmctl/generatecommand.h"
@@ -44,6 +45,8 @@ constexpr std::array commands = {
              QLatin1StringView("write a finance report as CSV, XLSX or PDF, or verify an exported file"), runReport},
     Command {QLatin1StringView("era"), QLatin1StringView("check, import (post) or generate X12 835 remittance files"),
              runEra},
+    Command {QLatin1StringView("contracts"), QLatin1StringView("load payer contracts (fee schedules, case rates)"),
+             runContracts},
 };
 
 /// The options the networked commands share (CliContext). They may come before the
