@@ -43,6 +43,7 @@ enum class ActionType {
     BreakGlassDisabled,
     ClaimsImported, ///< an 837 file taken into the claim register: counts and charges
     AcknowledgmentsImported, ///< a TA1, 999 or 277CA file: counts of claims accepted and rejected
+    ContractsLoaded, ///< a payer contract file replaced payers' terms: counts only
 };
 
 /// Whether a user may ask for this on a work item (POST /v1/work-items/{id}/actions, the
@@ -73,7 +74,7 @@ struct Action
 template<>
 struct WireNamesOf<ActionType>
 {
-    static constexpr WireNames<ActionType, 27> table {{{
+    static constexpr WireNames<ActionType, 28> table {{{
         {ActionType::Take, QLatin1StringView("take")},
         {ActionType::Assign, QLatin1StringView("assign")},
         {ActionType::Note, QLatin1StringView("note")},
@@ -101,6 +102,7 @@ struct WireNamesOf<ActionType>
         {ActionType::BreakGlassDisabled, QLatin1StringView("break_glass_disabled")},
         {ActionType::ClaimsImported, QLatin1StringView("claims_imported")},
         {ActionType::AcknowledgmentsImported, QLatin1StringView("acknowledgments_imported")},
+        {ActionType::ContractsLoaded, QLatin1StringView("contracts_loaded")},
     }}};
 };
 

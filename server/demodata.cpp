@@ -3,8 +3,10 @@
 
 #include "server/demodata.h"
 
+#include "server/contractregister.h"
 #include "server/gatewayschema.h"
 #include "server/gatewaystore.h"
+#include "services/synthetic/syntheticclaims.h"
 #include "services/synthetic/syntheticgenerator.h"
 
 #include <QFile>
@@ -53,6 +55,9 @@ store::StoreError seedDemoData(GatewayStore &store, qint64 itemCount, quint64 se
 {
     const synthetic::SyntheticGenerator generator({seed, QDate::currentDate()});
     if (store::StoreError error = store.seed(generator, itemCount))
+        return error;
+    // The payers' contracts, through the same parser and register as a loaded file.
+    if (store::StoreError error = loadContractFile(store.database(), synthetic::syntheticContracts(generator.payers())))
         return error;
     for (const DemoUser &demo : demoUsers) {
         User user;

@@ -349,13 +349,35 @@ store::Migration version8()
             }};
 }
 
+store::Migration version9()
+{
+    // Payer contracts (docs/contracts.md): what each payer allows, by fee schedule, DRG case
+    // rate, per diem or percent of charges, over effective periods. A claim line the
+    // register holds no allowed amount for is judged against these.
+    return {9,
+            u"payer contracts"_s,
+            {
+                uR"(CREATE TABLE contracts (
+            payer_id TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('fee', 'drg', 'per_diem', 'percent_of_charges')),
+            code TEXT NOT NULL,
+            modifier TEXT NOT NULL,
+            amount_cents INTEGER,
+            percent_basis_points INTEGER,
+            effective_from TEXT NOT NULL,
+            effective_to TEXT,
+            PRIMARY KEY (payer_id, kind, code, modifier, effective_from)) STRICT)"_s,
+            }};
+}
+
 store::Schema makeSchema()
 {
     store::Schema schema;
     schema.name = u"gateway database"_s;
     schema.applicationId = 0x52434D47; // "RCMG"
     schema.pageSize = 8192; // as the workbench cache: see cacheschema.cpp
-    schema.migrations = {version1(), version2(), version3(), version4(), version5(), version6(), version7(), version8()};
+    schema.migrations = {version1(), version2(), version3(), version4(), version5(),
+                         version6(), version7(), version8(), version9()};
     // Rows bulk-loaded with the triggers suspended get their change numbers in row order.
     schema.afterIndexRestore = {
         u"UPDATE work_items SET change_seq = (SELECT value FROM meta WHERE key = 'change_seq') + row_id "

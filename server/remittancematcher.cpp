@@ -97,6 +97,7 @@ QStringList payerIdentifiers(const x12::Remittance &remittance)
 RemittanceMatcher::RemittanceMatcher(store::Database &database, ClaimRegister &claims, MatchingPolicy policy)
     : m_database(database)
     , m_claims(claims)
+    , m_contracts(database)
     , m_policy(policy)
 { }
 
@@ -183,6 +184,10 @@ std::optional<models::Claim> RemittanceMatcher::findClaim(const x12::ClaimPaymen
         posting.matchedBy = ClaimPosting::MatchedBy::ControlNumber;
     else if ((posting.claim = m_claims.byPayerClaimNumber(payment.payerClaimControlNumber)))
         posting.matchedBy = ClaimPosting::MatchedBy::PayerClaimNumber;
+    // A line billed without an allowed amount (an 837 carries none) is judged against the
+    // payer's contract; one the register holds an amount for keeps it.
+    if (posting.claim)
+        m_contracts.applyTo(*posting.claim);
     return posting.claim;
 }
 

@@ -5,6 +5,7 @@
 
 #include "models/claim.h"
 #include "models/payer.h"
+#include "server/contractregister.h"
 #include "services/posting/envelopeguards.h"
 #include "services/posting/providerrules.h"
 #include "services/reference/reasoncodecatalogue.h"
@@ -149,6 +150,7 @@ private:
 
     store::Database &m_database;
     ClaimRegister &m_claims;
+    ContractRegister m_contracts;
     MatchingPolicy m_policy;
     QHash<QString, PayerTerms> m_payerTerms;
 };

@@ -193,6 +193,11 @@ ApiResponse WorkQueueApi::handle(const ApiRequest &request)
         handler = [&] {
             return importAcknowledgments(request, *user);
         };
+    } else if (path == u"/v1/contracts"_s && isPost) {
+        name = path;
+        handler = [&] {
+            return importContracts(request, *user);
+        };
     } else if (heldMatch.hasMatch() && isPost) {
         name = u"/v1/remittances/{id}/release"_s;
         handler = [&] {

@@ -124,6 +124,7 @@ private:
     std::optional<Problem> claimImportRefusal(const models::User &user, qint64 length) const;
     /// The refusal of an upload to route before its body is read, if any.
     std::optional<Problem> uploadRefusal(const QString &route, const models::User &user, qint64 length) const;
+    ApiResponse importContracts(const ApiRequest &request, const models::User &user);
     std::optional<models::User> signedInUser(const ApiRequest &request);
     ApiResponse report(const QString &name, const ApiRequest &request, const models::User &user);
 

@@ -74,6 +74,7 @@ QString actionLabel(ActionType type)
     case ActionType::RemittancePosted:
     case ActionType::ClaimsImported:
     case ActionType::AcknowledgmentsImported:
+    case ActionType::ContractsLoaded:
     case ActionType::ReadSummary:
     case ActionType::UserAdded:
     case ActionType::PasswordChanged:

@@ -5,6 +5,7 @@
 
 #include "app/rcmctl/auditcommand.h"
 #include "app/rcmctl/claimcommands.h"
+#include "app/rcmctl/contractcommands.h"
 #include "app/rcmctl/eracommands.h"
 #include "app/rcmctl/exitcode.h"
 #include "app/rcmctl/generatecommand.h"
@@ -50,6 +51,8 @@ constexpr std::array commands = {
     Command {QLatin1StringView("acks"),
              QLatin1StringView("import claim acknowledgments (TA1, 999, 277CA); rejections become work items"),
              runAcks},
+    Command {QLatin1StringView("contracts"), QLatin1StringView("load payer contracts (fee schedules, case rates)"),
+             runContracts},
 };
 
 /// The options the networked commands share (CliContext). They may come before the

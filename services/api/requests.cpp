@@ -268,6 +268,24 @@ QString X12FileRequest::parse(const QJsonDocument &document, const QHash<QByteAr
     return {};
 }
 
+ContractImportRequest::ContractImportRequest(QByteArray file, Mode mode)
+    : m_file(std::move(file))
+    , m_mode(mode)
+{ }
+
+QString ContractImportRequest::path() const
+{
+    return m_mode == Mode::Preview ? u"/contracts?preview=true"_s : u"/contracts"_s;
+}
+
+QString ContractImportRequest::parse(const QJsonDocument &document, const QHash<QByteArray, QByteArray> &)
+{
+    if (!document.isObject() || !document.object().value(u"payers"_s).isArray())
+        return u"the contract report has no payers"_s;
+    report = document.object();
+    return {};
+}
+
 RemittanceReleaseRequest::RemittanceReleaseRequest(qint64 remittanceId, QString note)
     : m_remittanceId(remittanceId)
     , m_note(std::move(note))

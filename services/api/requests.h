@@ -212,6 +212,28 @@ private:
     Mode m_mode;
 };
 
+/// POST /v1/contracts: a payer contract file (CSV, docs/contracts.md) replacing the terms
+/// of each payer it names, or, previewed, what it would replace.
+class ContractImportRequest final : public ApiRequestKind
+{
+public:
+    enum class Mode { Preview, Load };
+    ContractImportRequest(QByteArray file, Mode mode);
+    QByteArray method() const override { return "POST"; }
+    QString path() const override;
+    QByteArray body() const override { return m_file; }
+    QHash<QByteArray, QByteArray> headers() const override { return {{"Content-Type", "text/csv"}}; }
+    QString parse(const QJsonDocument &document, const QHash<QByteArray, QByteArray> &headers) override;
+    /// Loading the same file twice changes nothing, so a load is as safe to resend as a preview.
+    bool isRetriable() const override { return true; }
+
+    QJsonObject report; ///< per payer: terms by kind, whether they changed (see the API spec)
+
+private:
+    QByteArray m_file;
+    Mode m_mode;
+};
+
 /// POST /v1/remittances/{id}/release: posts a transaction held because it was out of
 /// balance, accepting the difference, with the note that says why (audited).
 class RemittanceReleaseRequest final : public ApiRequestKind

@@ -61,6 +61,7 @@ QSet<WorkItemStatus> allowedFrom(ActionType type)
     case ActionType::RemittancePosted:
     case ActionType::ClaimsImported:
     case ActionType::AcknowledgmentsImported:
+    case ActionType::ContractsLoaded:
     case ActionType::ReadSummary:
     case ActionType::UserAdded:
     case ActionType::PasswordChanged:
@@ -109,6 +110,7 @@ FieldRule fieldsOf(ActionType type)
     case ActionType::RemittancePosted:
     case ActionType::ClaimsImported:
     case ActionType::AcknowledgmentsImported:
+    case ActionType::ContractsLoaded:
     case ActionType::ReadSummary:
     case ActionType::UserAdded:
     case ActionType::PasswordChanged:
@@ -176,6 +178,11 @@ bool mayPostRemittances(Role role)
 }
 
 bool mayImportClaims(Role role)
+{
+    return role == Role::Supervisor || role == Role::Integration;
+}
+
+bool mayLoadContracts(Role role)
 {
     return role == Role::Supervisor || role == Role::Integration;
 }
@@ -337,6 +344,7 @@ WorkItem apply(WorkItem item, const User &actor, const ActionRequest &request, c
     case ActionType::RemittancePosted:
     case ActionType::ClaimsImported:
     case ActionType::AcknowledgmentsImported:
+    case ActionType::ContractsLoaded:
     case ActionType::ReadSummary:
     case ActionType::UserAdded:
     case ActionType::PasswordChanged:

@@ -58,6 +58,10 @@ bool mayPostRemittances(models::Role role);
 /// the integration service account that feeds it, and supervisors.
 bool mayImportClaims(models::Role role);
 
+/// Who may load payer contracts (fee schedules, case rates): supervisors and the
+/// integration service account.
+bool mayLoadContracts(models::Role role);
+
 /// Resolution codes a resolve action accepts.
 const QStringList &resolutionCodes();
 

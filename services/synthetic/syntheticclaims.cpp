@@ -133,6 +133,21 @@ SyntheticCoverage coverageFor(QStringView itemId, QStringView payerId)
     return {};
 }
 
+int contractPercentFor(QStringView payerId)
+{
+    return 45 + static_cast<int>(streamOf(payerId) % 41);
+}
+
+QByteArray syntheticContracts(const QList<models::Payer> &payers)
+{
+    QByteArray csv = "payer_id,kind,code,modifier,amount,percent,effective_from,effective_to\n";
+    for (const models::Payer &payer : payers) {
+        csv += payer.id.toUtf8() + ",percent_of_charges,,,," + QByteArray::number(contractPercentFor(payer.id))
+            + ",2000-01-01,\n";
+    }
+    return csv;
+}
+
 models::Claim claimFor(const models::WorkItem &item)
 {
     DeterministicRandom random = DeterministicRandom::forStream(0x434C41494D, streamOf(item.id)); // "CLAIM"
@@ -182,7 +197,7 @@ models::Claim claimFor(const models::WorkItem &item)
     for (int index = 0; index < lineCount; ++index)
         totalWeight += procedures().at(std::size_t(chosen.at(std::size_t(index)))).weight;
     // Contracts pay between 45% and 85% of charges, by payer.
-    const int contractPercent = 45 + static_cast<int>(streamOf(item.payerId) % 41);
+    const int contractPercent = contractPercentFor(item.payerId);
     qint64 remaining = item.billed.cents();
     claim.lines.reserve(lineCount);
     for (int index = 0; index < lineCount; ++index) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "models/claim.h"
+#include "models/payer.h"
 #include "models/workitem.h"
 
 namespace rcm::synthetic {
@@ -24,5 +25,14 @@ struct SyntheticCoverage
     QString tertiaryPayerId;
 };
 SyntheticCoverage coverageFor(QStringView itemId, QStringView payerId);
+
+/// The share of charges (45 to 85 percent) a payer's synthetic contract allows: claimFor
+/// puts each line's charge cents x this / 100 (truncated) in its allowed amount.
+int contractPercentFor(QStringView payerId);
+
+/// The generator's payers' contracts as a contract file (docs/contracts.md): one
+/// percent_of_charges row per payer, effective from 2000-01-01 and open-ended, so that a
+/// synthetic claim loaded without allowed amounts is judged as claimFor prices it.
+QByteArray syntheticContracts(const QList<models::Payer> &payers);
 
 } // namespace rcm::synthetic

@@ -359,6 +359,57 @@ private Q_SLOTS:
         QCOMPARE(again.exitCode, 4); // 409: no longer held
     }
 
+    void aContractFileIsLoadedPreviewedAndRefusedWithItsBadLines()
+    {
+        auto write = [this](const QString &name, const QByteArray &text) {
+            QFile file(m_dir.filePath(name));
+            if (!file.open(QIODevice::WriteOnly))
+                return QString();
+            file.write(text);
+            return file.fileName();
+        };
+        const QByteArray header = "payer_id,kind,code,modifier,amount,percent,effective_from,effective_to\n";
+        const QString good = write(u"contracts.csv"_s,
+                                   header
+                                       + "CLI1,fee,99213,,120.00,,2026-01-01,\n"
+                                         "CLI1,percent_of_charges,,,,55,2026-01-01,\n");
+        const QStringList import {u"contracts"_s, u"import"_s, good, u"--password-stdin"_s};
+        auto rows = [this] {
+            QSqlQuery query(m_gateway->database().connection());
+            const qint64 count = query.exec(u"SELECT count(*) FROM contracts WHERE payer_id = 'CLI1'"_s) && query.next()
+                ? query.value(0).toLongLong()
+                : -1;
+            query.finish();
+            return count;
+        };
+
+        const Run preview = rcmctl(import + QStringList {u"--preview"_s} + common(u"supervisor"_s));
+        QVERIFY2(preview.exitCode == 0, preview.err.constData());
+        QVERIFY2(preview.out.contains("Payer CLI1: 1 fee, 1 percent_of_charges (replacing 0 terms)"),
+                 preview.out.constData());
+        QCOMPARE(rows(), 0);
+
+        const Run loaded = rcmctl(import + common(u"supervisor"_s));
+        QVERIFY2(loaded.exitCode == 0, loaded.err.constData());
+        QCOMPARE(rows(), 2);
+        const Run again = rcmctl(import + QStringList {u"--json"_s} + common(u"supervisor"_s));
+        QCOMPARE(again.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(again.out).object().value(u"changed"_s).toBool(true), false);
+
+        // A biller may not; a bad file names its lines and loads nothing.
+        const Run biller = rcmctl(import + common(u"biller"_s));
+        QCOMPARE(biller.exitCode, 1);
+        QVERIFY2(biller.err.contains("Only supervisors and the integration account"), biller.err.constData());
+        const QString bad
+            = write(u"bad.csv"_s, header + "CLI1,fee,99213,,80,,2026-01-01,\nCLI1,fees,,,1,,2026-01-01,\n");
+        const Run refused
+            = rcmctl(QStringList {u"contracts"_s, u"import"_s, bad, u"--password-stdin"_s} + common(u"supervisor"_s));
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains("line 3: The kind \"fees\" is unknown"), refused.err.constData());
+        QCOMPARE(rows(), 2);
+        QCOMPARE(rcmctl({u"contracts"_s, u"import"_s}).exitCode, 2);
+    }
+
     void plainHttpOffThisComputerIsRefused()
     {
         const Run run = rcmctl({u"sync"_s, u"--server"_s, u"http://192.0.2.1:8080"_s, u"--user"_s, u"biller"_s,

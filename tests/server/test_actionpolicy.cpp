@@ -291,6 +291,12 @@ private Q_SLOTS:
         QVERIFY(ActionPolicy::worksQueues(Role::Finance));
     }
 
+    void onlySupervisorsAndTheIntegrationAccountLoadContracts()
+    {
+        for (Role role : allValues<Role>())
+            QCOMPARE(ActionPolicy::mayLoadContracts(role), role == Role::Supervisor || role == Role::Integration);
+    }
+
     void anAccountEventIsNotAnActionTheApiTakes()
     {
         Problem problem;

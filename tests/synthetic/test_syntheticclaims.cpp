@@ -3,6 +3,7 @@
 
 // The claims behind the synthetic work items look like the claims a hospital and its
 // clinics send: line identities, revenue codes, repeated visits and coordinated coverage.
+#include "services/posting/contracts.h"
 #include "services/synthetic/syntheticclaims.h"
 #include "services/synthetic/syntheticgenerator.h"
 
@@ -45,6 +46,30 @@ private Q_SLOTS:
             QCOMPARE(m_claims.at(index).charge(), m_items.at(index).billed);
             QCOMPARE(m_claims.at(index).claimNumber, m_items.at(index).claimNumber);
         }
+    }
+
+    void theGeneratorsContractsPriceAClaimWithoutAllowedAmountsAsClaimForDoes()
+    {
+        // The demo's contracts, read as any contract file is: a claim loaded from an 837
+        // (no allowed amounts) is then judged as the synthetic 835s assume.
+        const rcm::posting::ContractFile contracts
+            = rcm::posting::readContracts(rcm::synthetic::syntheticContracts(m_generator.payers()));
+        QVERIFY2(contracts.isValid(), qPrintable(contracts.problems.value(0).message));
+        QCOMPARE(contracts.terms.size(), m_generator.payers().size());
+        int priced = 0;
+        for (const Claim &claim : std::as_const(m_claims)) {
+            Claim billed = claim;
+            for (ClaimLine &line : billed.lines)
+                line.allowed = Money();
+            const rcm::posting::ExpectedAllowed expected = rcm::posting::expectedAllowed(billed, contracts.terms);
+            for (qsizetype index = 0; index < claim.lines.size(); ++index) {
+                if (!claim.lines.at(index).serviceDate.isValid())
+                    continue;
+                QCOMPARE(expected.lines.at(index), claim.lines.at(index).allowed);
+                ++priced;
+            }
+        }
+        QVERIFY(priced > sampleSize);
     }
 
     void everyLineHasAControlNumberOfItsOwnWithinTheClaim()
