@@ -85,8 +85,7 @@ ApiResponse WorkQueueApi::importContracts(const ApiRequest &request, const User 
                                    {u"terms"_s, qint64(file.terms.size())},
                                    {u"payersChanged"_s, changedPayers},
                                    {u"payers"_s, counts}};
-        // The audit's action types are shared with the workbench, which lists them; a
-        // contract file is recorded as the other files the gateway takes in are.
+        // Counts only: which payers' terms changed, never the amounts.
         if (const store::StoreError error
             = m_store.appendAuditEntry(u"contracts:"_s + QString::fromLatin1(digest), user.id,
                                        ActionType::ContractsLoaded, 0, details, QDateTime::currentDateTimeUtc())) {
