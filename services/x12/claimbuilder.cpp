@@ -486,6 +486,7 @@ void ClaimBuilder::addHierarchy(const Segment &segment)
         m_context.patientFirstName = QString();
         m_context.relationship = QString();
     } else {
+        m_loop = Loop::Unrecognized;
         defect(Severity::Error, defectcode::SegmentUnexpected, segment,
                u"HL03 \"%1\" is not a level an 837 has (20 billing provider, 22 subscriber, 23 patient)."_s.arg(
                    QString::fromLatin1(clipped(level, 8))));
@@ -561,6 +562,8 @@ void ClaimBuilder::addParty(const Segment &segment)
             if (equals(segment.element(8), "XX"))
                 assignText(m_line->renderingProviderNpi, segment.element(9));
         }
+        return;
+    case Loop::Unrecognized:
         return;
     }
     if (!party)

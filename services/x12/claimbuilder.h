@@ -44,6 +44,7 @@ private:
         OtherPayer, ///< 2330B
         Line,
         LineProvider, ///< 2420x
+        Unrecognized, ///< after an HL of a level an 837 does not have: nothing is read until the next
     };
     enum class Need { Required, Optional };
 

@@ -448,6 +448,10 @@ void TestX12Claims::badInputIsReported_data()
                                           "20251201~LX*2~SV1*HC:36415*50.00*UN*1***1~DTP*472*D8*20251201~SE*19",
                                           "SE*12")
                               << u"segment.missing"_s;
+    // Found by the fuzz target: a provider after an HL of no known level, inside a claim.
+    QTest::newRow("an HL of no known level") << replaced(
+        "CLM*C1*150.00***11:B:1*Y*A*Y*Y~", "CLM*C1*150.00***11:B:1*Y*A*Y*Y~HL*3*2*2:*0~NM1*82*1*ZZ*A****XX*1~")
+                                             << u"segment.unexpected"_s;
     QTest::newRow("a line outside a claim")
         << replaced("CLM*C1*150.00***11:B:1*Y*A*Y*Y~LX*1~", "LX*1~") << u"segment.unexpected"_s;
 }
