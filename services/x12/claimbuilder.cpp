@@ -536,14 +536,14 @@ void ClaimBuilder::addParty(const Segment &segment)
         break;
     case Loop::Claim:
     case Loop::ClaimProvider:
+        // Any 2310 provider ends the claim's own segments: REFs after it are the provider's.
+        m_loop = Loop::ClaimProvider;
         if (equals(entity, "82") && m_transaction->form != ClaimForm::Institutional)
             party = &m_claim->renderingProvider;
         else if (equals(entity, "71"))
             party = &m_claim->attendingProvider;
         else if (equals(entity, "77"))
             party = &m_claim->facility;
-        if (party)
-            m_loop = Loop::ClaimProvider;
         break;
     case Loop::OtherSubscriber:
     case Loop::OtherPayer:
@@ -557,8 +557,8 @@ void ClaimBuilder::addParty(const Segment &segment)
         return;
     case Loop::Line:
     case Loop::LineProvider:
+        m_loop = Loop::LineProvider;
         if (equals(entity, "82") && m_line) {
-            m_loop = Loop::LineProvider;
             if (equals(segment.element(8), "XX"))
                 assignText(m_line->renderingProviderNpi, segment.element(9));
         }
@@ -589,7 +589,8 @@ void ClaimBuilder::addReference(const Segment &segment)
     const QByteArrayView qualifier = segment.element(1);
     switch (m_loop) {
     case Loop::BillingProvider:
-        if (equals(qualifier, "EI"))
+        // Only 2010AA's: the pay-to plan (2010AC) has a tax id of its own.
+        if (equals(qualifier, "EI") && m_party == &m_context.billingProvider)
             assignRecurring(m_context.billingProvider.taxId, segment.element(2));
         break;
     case Loop::Claim:
