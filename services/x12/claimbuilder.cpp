@@ -253,9 +253,22 @@ void ClaimBuilder::assignRecurring(QString &target, QByteArrayView value)
         assignCode(target, value);
         return;
     }
-    quint64 hash = 0xCBF29CE484222325ULL;
-    for (const char byte : value)
-        hash = (hash ^ uchar(byte)) * 0x100000001B3ULL;
+    // Eight bytes at a time (the last word overlapping), mixed by multiplication.
+    const char *bytes = value.data();
+    quint64 hash = quint64(size);
+    qsizetype offset = 0;
+    for (; offset + 8 <= size; offset += 8) {
+        quint64 word;
+        std::memcpy(&word, bytes + offset, 8);
+        hash = (hash ^ word) * 0x9E3779B97F4A7C15ULL;
+        hash ^= hash >> 29;
+    }
+    if (offset < size) {
+        quint64 word;
+        std::memcpy(&word, bytes + size - 8, 8); // size > 7 here
+        hash = (hash ^ word) * 0x9E3779B97F4A7C15ULL;
+        hash ^= hash >> 29;
+    }
     CachedText &slot = m_texts[std::size_t((hash * 0x9E3779B97F4A7C15ULL) >> (64 - textCacheBits))];
     if (slot.size != size || std::memcmp(slot.bytes.data(), value.data(), std::size_t(size)) != 0) {
         slot.size = size;
@@ -471,20 +484,33 @@ void ClaimBuilder::addHierarchy(const Segment &segment)
         closeClaim();
         m_claim = nullptr;
     }
-    if (equals(level, "20")) {
-        m_loop = Loop::BillingProvider;
-        m_context = Context();
-    } else if (equals(level, "22")) {
-        m_loop = Loop::Subscriber;
-        const ClaimParty billing = m_context.billingProvider;
-        m_context = Context();
-        m_context.billingProvider = billing;
-    } else if (equals(level, "23")) {
-        m_loop = Loop::Patient;
-        // A dependent: the patient is named in 2010CA, and PAT01 says how they relate.
+    // Each level forgets what the loops at and below it said (the strings are shared with
+    // the claims read, so they are let go rather than emptied in place).
+    const auto forgetPatient = [this] {
         m_context.patientLastName = QString();
         m_context.patientFirstName = QString();
         m_context.relationship = QString();
+    };
+    const auto forgetSubscriber = [&] {
+        m_context.payer = ClaimParty();
+        m_context.payerResponsibility = QString();
+        m_context.filingIndicator = QString();
+        m_context.subscriberId = QString();
+        m_context.subscriberLastName = QString();
+        m_context.subscriberFirstName = QString();
+        forgetPatient();
+    };
+    if (equals(level, "20")) {
+        m_loop = Loop::BillingProvider;
+        m_context.billingProvider = ClaimParty();
+        forgetSubscriber();
+    } else if (equals(level, "22")) {
+        m_loop = Loop::Subscriber;
+        forgetSubscriber();
+    } else if (equals(level, "23")) {
+        m_loop = Loop::Patient;
+        // A dependent: the patient is named in 2010CA, and PAT01 says how they relate.
+        forgetPatient();
     } else {
         m_loop = Loop::Unrecognized;
         defect(Severity::Error, defectcode::SegmentUnexpected, segment,
