@@ -5,8 +5,6 @@
 
 #include "services/x12/x12values.h"
 
-#include <QtEndian>
-
 #include <cstring>
 
 using namespace Qt::Literals::StringLiterals;
@@ -43,25 +41,14 @@ ClaimForm formOfVersion(QStringView version)
     return ClaimForm::Unknown;
 }
 
-/// Empties text, keeping its storage for the next value when no one else shares it.
-void clearText(QString &text)
-{
-    if (text.isEmpty())
-        return;
-    if (text.isDetached())
-        text.truncate(0);
-    else
-        text = QString();
-}
-
 void clearParty(ClaimParty &party)
 {
-    clearText(party.entityCode);
-    clearText(party.name);
-    clearText(party.idQualifier);
-    clearText(party.id);
-    clearText(party.taxId);
-    clearText(party.taxonomy);
+    ElementTextCache::clear(party.entityCode);
+    ElementTextCache::clear(party.name);
+    ElementTextCache::clear(party.idQualifier);
+    ElementTextCache::clear(party.id);
+    ElementTextCache::clear(party.taxId);
+    ElementTextCache::clear(party.taxonomy);
 }
 
 } // namespace
@@ -146,12 +133,12 @@ BilledClaim &ClaimBuilder::newClaim()
     BilledClaim &claim = claims[index];
     // Assigned by addClaim: segmentNumber, patientControlNumber, charge, facility code,
     // qualifier and frequency. The context's members are shared copies.
-    clearText(claim.originalReference);
-    clearText(claim.priorAuthorization);
-    clearText(claim.medicalRecordNumber);
+    ElementTextCache::clear(claim.originalReference);
+    ElementTextCache::clear(claim.priorAuthorization);
+    ElementTextCache::clear(claim.medicalRecordNumber);
     claim.statementFrom = QDate();
     claim.statementTo = QDate();
-    clearText(claim.drg);
+    ElementTextCache::clear(claim.drg);
     claim.billingProvider = m_context.billingProvider;
     clearParty(claim.renderingProvider);
     clearParty(claim.attendingProvider);
@@ -185,109 +172,12 @@ BilledLine &ClaimBuilder::newLine(BilledClaim &claim)
     // Assigned by addServiceLine: segmentNumber, lineNumber, procedure's qualifier and code,
     // revenueCode, charge, units, unitBasis.
     line.procedure.modifiers.clear();
-    clearText(line.procedure.description);
+    ElementTextCache::clear(line.procedure.description);
     line.serviceFrom = QDate();
     line.serviceTo = QDate();
-    clearText(line.lineControlNumber);
-    clearText(line.renderingProviderNpi);
+    ElementTextCache::clear(line.lineControlNumber);
+    ElementTextCache::clear(line.renderingProviderNpi);
     return line;
-}
-
-void ClaimBuilder::assignText(QString &target, QByteArrayView value)
-{
-    const qsizetype size = value.size();
-    if (size == 0) {
-        clearText(target);
-        return;
-    }
-    const char *bytes = value.data();
-    bool ascii = true;
-    for (qsizetype index = 0; index < size; ++index)
-        ascii &= uchar(bytes[index]) < 0x80;
-    if (!ascii) {
-        target = QString::fromUtf8(value);
-        return;
-    }
-    // ASCII is its own UTF-16: written into target's storage when it is ours and large enough.
-    if (!target.isDetached() || target.capacity() < size) {
-        QString fresh;
-        fresh.reserve(std::max<qsizetype>(size, 24));
-        target = std::move(fresh);
-    }
-    target.resize(size);
-    char16_t *out = reinterpret_cast<char16_t *>(target.data());
-    for (qsizetype index = 0; index < size; ++index)
-        out[index] = char16_t(uchar(bytes[index]));
-}
-
-const QString &ClaimBuilder::cachedCode(QByteArrayView value)
-{
-    // The bytes (1 to 7) packed little-endian with the size on top, read as two overlapping
-    // words (or three single bytes) rather than one by one.
-    const qsizetype size = value.size();
-    const auto *bytes = reinterpret_cast<const uchar *>(value.data());
-    quint64 key;
-    if (size >= 4) {
-        quint32 low;
-        quint32 high;
-        std::memcpy(&low, bytes, 4);
-        std::memcpy(&high, bytes + size - 4, 4);
-        key = qFromLittleEndian(low) | (quint64(qFromLittleEndian(high)) << (8 * (size - 4)));
-    } else {
-        key = quint64(bytes[0]) | (quint64(bytes[size / 2]) << (8 * (size / 2)))
-            | (quint64(bytes[size - 1]) << (8 * (size - 1)));
-    }
-    key |= quint64(size) << 56;
-    CachedCode &slot = m_codes[std::size_t((key * 0x9E3779B97F4A7C15ULL) >> (64 - codeCacheBits))];
-    if (slot.key != key || slot.text.isNull()) {
-        slot.key = key;
-        slot.text = QString::fromUtf8(value);
-    }
-    return slot.text;
-}
-
-void ClaimBuilder::assignRecurring(QString &target, QByteArrayView value)
-{
-    const qsizetype size = value.size();
-    if (size <= 7 || size > qsizetype(sizeof(CachedText::bytes))) {
-        assignCode(target, value);
-        return;
-    }
-    quint64 hash = 0xCBF29CE484222325ULL;
-    for (const char byte : value)
-        hash = (hash ^ uchar(byte)) * 0x100000001B3ULL;
-    CachedText &slot = m_texts[std::size_t((hash * 0x9E3779B97F4A7C15ULL) >> (64 - textCacheBits))];
-    if (slot.size != size || std::memcmp(slot.bytes.data(), value.data(), std::size_t(size)) != 0) {
-        slot.size = size;
-        std::memcpy(slot.bytes.data(), value.data(), std::size_t(size));
-        slot.text = QString::fromUtf8(value);
-    }
-    if (!target.isSharedWith(slot.text))
-        target = slot.text;
-}
-
-QString ClaimBuilder::code(QByteArrayView value)
-{
-    if (value.isEmpty())
-        return {};
-    if (value.size() > 7)
-        return QString::fromUtf8(value);
-    return cachedCode(value);
-}
-
-void ClaimBuilder::assignCode(QString &target, QByteArrayView value)
-{
-    if (value.isEmpty()) {
-        clearText(target);
-        return;
-    }
-    if (value.size() > 7) {
-        assignText(target, value);
-        return;
-    }
-    const QString &cached = cachedCode(value);
-    if (!target.isSharedWith(cached))
-        target = cached;
 }
 
 QString ClaimBuilder::elementName(const Segment &segment, int index)
@@ -377,8 +267,8 @@ void ClaimBuilder::procedure(ProcedureCode &result, const Segment &segment, int 
 {
     const QByteArrayView composite = segment.element(index);
     if (composite.isEmpty()) {
-        clearText(result.qualifier);
-        clearText(result.code);
+        ElementTextCache::clear(result.qualifier);
+        ElementTextCache::clear(result.code);
         if (need == Need::Required)
             defect(Severity::Error, defectcode::ElementMissing, segment,
                    u"%1 (procedure) is missing."_s.arg(elementName(segment, index)));
@@ -386,11 +276,11 @@ void ClaimBuilder::procedure(ProcedureCode &result, const Segment &segment, int 
     }
     std::array<QByteArrayView, 8> parts;
     const int count = components(composite, m_delimiters.component, parts);
-    assignCode(result.qualifier, parts[0]);
-    assignCode(result.code, count > 1 ? parts[1] : QByteArrayView());
+    m_texts.assignCode(result.qualifier, parts[0]);
+    m_texts.assignCode(result.code, count > 1 ? parts[1] : QByteArrayView());
     for (int part = 2; part < std::min(count, 6); ++part) {
         if (!parts[std::size_t(part)].isEmpty())
-            result.modifiers.append(code(parts[std::size_t(part)]));
+            result.modifiers.append(m_texts.code(parts[std::size_t(part)]));
     }
     if (count > 6)
         result.description = QString::fromUtf8(parts[6]);
@@ -428,9 +318,9 @@ void ClaimBuilder::add(const Segment &segment)
         return addParty(segment);
     case segmentTag("PRV"):
         if (m_party)
-            assignRecurring(m_party->taxonomy, segment.element(3));
+            m_texts.assignRecurring(m_party->taxonomy, segment.element(3));
         else if (m_loop == Loop::BillingProvider)
-            assignRecurring(m_context.billingProvider.taxonomy, segment.element(3));
+            m_texts.assignRecurring(m_context.billingProvider.taxonomy, segment.element(3));
         return;
     case segmentTag("CLM"):
         return addClaim(segment);
@@ -442,20 +332,20 @@ void ClaimBuilder::add(const Segment &segment)
         return addSubscriber(segment);
     case segmentTag("PAT"):
         if (m_loop == Loop::Patient)
-            assignCode(m_context.relationship, segment.element(1));
+            m_texts.assignCode(m_context.relationship, segment.element(1));
         return;
     case segmentTag("AMT"):
         return addOtherPayerAmount(segment);
     case segmentTag("BHT"):
         m_sawHeader = true;
-        m_transaction->purpose = code(segment.element(2));
+        m_transaction->purpose = m_texts.code(segment.element(2));
         m_transaction->batchReference = QString::fromUtf8(segment.element(3));
         m_transaction->created = cachedDate(segment.element(4)).value_or(QDate());
         if (m_transaction->created.isNull() && !segment.element(4).isEmpty())
             defect(Severity::Warning, defectcode::DateInvalid, segment,
                    u"BHT04 (creation date) \"%1\" is not a date in the form CCYYMMDD."_s.arg(
                        QString::fromLatin1(clipped(segment.element(4), 16))));
-        m_transaction->transactionType = code(segment.element(6));
+        m_transaction->transactionType = m_texts.code(segment.element(6));
         return;
     default:
         return;
@@ -471,21 +361,35 @@ void ClaimBuilder::addHierarchy(const Segment &segment)
         closeClaim();
         m_claim = nullptr;
     }
-    if (equals(level, "20")) {
-        m_loop = Loop::BillingProvider;
-        m_context = Context();
-    } else if (equals(level, "22")) {
-        m_loop = Loop::Subscriber;
-        const ClaimParty billing = m_context.billingProvider;
-        m_context = Context();
-        m_context.billingProvider = billing;
-    } else if (equals(level, "23")) {
-        m_loop = Loop::Patient;
-        // A dependent: the patient is named in 2010CA, and PAT01 says how they relate.
+    // Each level forgets what the loops at and below it said (the strings are shared with
+    // the claims read, so they are let go rather than emptied in place).
+    const auto forgetPatient = [this] {
         m_context.patientLastName = QString();
         m_context.patientFirstName = QString();
         m_context.relationship = QString();
+    };
+    const auto forgetSubscriber = [&] {
+        m_context.payer = ClaimParty();
+        m_context.payerResponsibility = QString();
+        m_context.filingIndicator = QString();
+        m_context.subscriberId = QString();
+        m_context.subscriberLastName = QString();
+        m_context.subscriberFirstName = QString();
+        forgetPatient();
+    };
+    if (equals(level, "20")) {
+        m_loop = Loop::BillingProvider;
+        m_context.billingProvider = ClaimParty();
+        forgetSubscriber();
+    } else if (equals(level, "22")) {
+        m_loop = Loop::Subscriber;
+        forgetSubscriber();
+    } else if (equals(level, "23")) {
+        m_loop = Loop::Patient;
+        // A dependent: the patient is named in 2010CA, and PAT01 says how they relate.
+        forgetPatient();
     } else {
+        m_loop = Loop::Unrecognized;
         defect(Severity::Error, defectcode::SegmentUnexpected, segment,
                u"HL03 \"%1\" is not a level an 837 has (20 billing provider, 22 subscriber, 23 patient)."_s.arg(
                    QString::fromLatin1(clipped(level, 8))));
@@ -515,9 +419,9 @@ void ClaimBuilder::addParty(const Segment &segment)
         break;
     case Loop::Subscriber:
         if (equals(entity, "IL")) {
-            assignRecurring(m_context.subscriberLastName, segment.element(3));
-            assignRecurring(m_context.subscriberFirstName, segment.element(4));
-            assignText(m_context.subscriberId, segment.element(9));
+            m_texts.assignRecurring(m_context.subscriberLastName, segment.element(3));
+            m_texts.assignRecurring(m_context.subscriberFirstName, segment.element(4));
+            ElementTextCache::assignText(m_context.subscriberId, segment.element(9));
             m_context.patientLastName = m_context.subscriberLastName;
             m_context.patientFirstName = m_context.subscriberFirstName;
             if (m_context.subscriberId.isEmpty())
@@ -529,20 +433,20 @@ void ClaimBuilder::addParty(const Segment &segment)
         break;
     case Loop::Patient:
         if (equals(entity, "QC")) {
-            assignRecurring(m_context.patientLastName, segment.element(3));
-            assignRecurring(m_context.patientFirstName, segment.element(4));
+            m_texts.assignRecurring(m_context.patientLastName, segment.element(3));
+            m_texts.assignRecurring(m_context.patientFirstName, segment.element(4));
         }
         break;
     case Loop::Claim:
     case Loop::ClaimProvider:
+        // Any 2310 provider ends the claim's own segments: REFs after it are the provider's.
+        m_loop = Loop::ClaimProvider;
         if (equals(entity, "82") && m_transaction->form != ClaimForm::Institutional)
             party = &m_claim->renderingProvider;
         else if (equals(entity, "71"))
             party = &m_claim->attendingProvider;
         else if (equals(entity, "77"))
             party = &m_claim->facility;
-        if (party)
-            m_loop = Loop::ClaimProvider;
         break;
     case Loop::OtherSubscriber:
     case Loop::OtherPayer:
@@ -550,33 +454,35 @@ void ClaimBuilder::addParty(const Segment &segment)
         if (equals(entity, "PR") && !m_claim->otherPayers.isEmpty()) {
             m_loop = Loop::OtherPayer;
             OtherPayer &other = m_claim->otherPayers.last();
-            assignRecurring(other.payerName, segment.element(3));
-            assignRecurring(other.payerId, segment.element(9));
+            m_texts.assignRecurring(other.payerName, segment.element(3));
+            m_texts.assignRecurring(other.payerId, segment.element(9));
         }
         return;
     case Loop::Line:
     case Loop::LineProvider:
+        m_loop = Loop::LineProvider;
         if (equals(entity, "82") && m_line) {
-            m_loop = Loop::LineProvider;
             if (equals(segment.element(8), "XX"))
-                assignText(m_line->renderingProviderNpi, segment.element(9));
+                ElementTextCache::assignText(m_line->renderingProviderNpi, segment.element(9));
         }
+        return;
+    case Loop::Unrecognized:
         return;
     }
     if (!party)
         return;
     m_party = party;
-    assignCode(party->entityCode, entity);
+    m_texts.assignCode(party->entityCode, entity);
     QString &name = party->name;
     const QByteArrayView last = segment.element(3);
     const QByteArrayView first = segment.element(4);
     if (first.isEmpty() || equals(segment.element(2), "2")) {
-        assignRecurring(name, last);
+        m_texts.assignRecurring(name, last);
     } else {
         name = QString::fromUtf8(last) + u", "_s + QString::fromUtf8(first);
     }
-    assignCode(party->idQualifier, segment.element(8));
-    assignRecurring(party->id, segment.element(9));
+    m_texts.assignCode(party->idQualifier, segment.element(8));
+    m_texts.assignRecurring(party->id, segment.element(9));
     if (name.isEmpty() && m_loop != Loop::ClaimProvider)
         defect(Severity::Error, defectcode::ElementMissing, segment, u"NM103 (name) is missing."_s);
 }
@@ -586,20 +492,21 @@ void ClaimBuilder::addReference(const Segment &segment)
     const QByteArrayView qualifier = segment.element(1);
     switch (m_loop) {
     case Loop::BillingProvider:
-        if (equals(qualifier, "EI"))
-            assignRecurring(m_context.billingProvider.taxId, segment.element(2));
+        // Only 2010AA's: the pay-to plan (2010AC) has a tax id of its own.
+        if (equals(qualifier, "EI") && m_party == &m_context.billingProvider)
+            m_texts.assignRecurring(m_context.billingProvider.taxId, segment.element(2));
         break;
     case Loop::Claim:
         if (equals(qualifier, "F8"))
-            assignText(m_claim->originalReference, segment.element(2));
+            ElementTextCache::assignText(m_claim->originalReference, segment.element(2));
         else if (equals(qualifier, "G1"))
-            assignText(m_claim->priorAuthorization, segment.element(2));
+            ElementTextCache::assignText(m_claim->priorAuthorization, segment.element(2));
         else if (equals(qualifier, "EA"))
-            assignText(m_claim->medicalRecordNumber, segment.element(2));
+            ElementTextCache::assignText(m_claim->medicalRecordNumber, segment.element(2));
         break;
     case Loop::Line:
         if (equals(qualifier, "6R") && m_line)
-            assignText(m_line->lineControlNumber, segment.element(2));
+            ElementTextCache::assignText(m_line->lineControlNumber, segment.element(2));
         break;
     default:
         break;
@@ -610,10 +517,10 @@ void ClaimBuilder::addSubscriber(const Segment &segment)
 {
     m_party = nullptr;
     if (m_loop == Loop::Subscriber) {
-        assignCode(m_context.payerResponsibility, segment.element(1));
+        m_texts.assignCode(m_context.payerResponsibility, segment.element(1));
         if (equals(segment.element(2), "18"))
-            assignCode(m_context.relationship, segment.element(2));
-        assignCode(m_context.filingIndicator, segment.element(9));
+            m_texts.assignCode(m_context.relationship, segment.element(2));
+        m_texts.assignCode(m_context.filingIndicator, segment.element(9));
         if (segment.element(1).isEmpty())
             defect(Severity::Error, defectcode::ElementMissing, segment, u"SBR01 (payer responsibility) is missing."_s);
         return;
@@ -621,7 +528,7 @@ void ClaimBuilder::addSubscriber(const Segment &segment)
     if (m_claim && m_loop != Loop::Line && m_loop != Loop::LineProvider) {
         m_loop = Loop::OtherSubscriber;
         OtherPayer &other = m_claim->otherPayers.emplace_back();
-        other.responsibility = code(segment.element(1));
+        other.responsibility = m_texts.code(segment.element(1));
         return;
     }
     defect(Severity::Error, defectcode::SegmentUnexpected, segment,
@@ -641,15 +548,15 @@ void ClaimBuilder::addClaim(const Segment &segment)
     BilledClaim &claim = newClaim();
     m_claim = &claim;
     claim.segmentNumber = segment.number();
-    assignText(claim.patientControlNumber, segment.element(1));
+    ElementTextCache::assignText(claim.patientControlNumber, segment.element(1));
     if (claim.patientControlNumber.isEmpty())
         defect(Severity::Error, defectcode::ElementMissing, segment, u"CLM01 (patient control number) is missing."_s);
     claim.charge = amount(segment, 2, Need::Required, claim.amountQuality, u"claim charge");
     std::array<QByteArrayView, 3> parts;
     const int count = components(segment.element(5), m_delimiters.component, parts);
-    assignCode(claim.facilityCode, parts[0]);
-    assignCode(claim.facilityQualifier, count > 1 ? parts[1] : QByteArrayView());
-    assignCode(claim.frequencyCode, count > 2 ? parts[2] : QByteArrayView());
+    m_texts.assignCode(claim.facilityCode, parts[0]);
+    m_texts.assignCode(claim.facilityQualifier, count > 1 ? parts[1] : QByteArrayView());
+    m_texts.assignCode(claim.frequencyCode, count > 2 ? parts[2] : QByteArrayView());
     if (claim.facilityCode.isEmpty() || claim.frequencyCode.isEmpty()) {
         const QChar separator = QChar::fromLatin1(m_delimiters.component);
         defect(Severity::Error, defectcode::ElementMissing, segment,
@@ -696,17 +603,17 @@ void ClaimBuilder::addServiceLine(const Segment &segment, ClaimForm lineForm)
     line.segmentNumber = segment.number();
     line.lineNumber = 0; // LX01 is read when the line is made below
     if (lineForm == ClaimForm::Professional) {
-        clearText(line.revenueCode);
+        ElementTextCache::clear(line.revenueCode);
         procedure(line.procedure, segment, 1, Need::Required);
         line.charge = amount(segment, 2, Need::Required, current->amountQuality, u"line charge");
-        assignCode(line.unitBasis, segment.element(3));
+        m_texts.assignCode(line.unitBasis, segment.element(3));
     } else {
-        assignCode(line.revenueCode, segment.element(1));
+        m_texts.assignCode(line.revenueCode, segment.element(1));
         if (line.revenueCode.isEmpty())
             defect(Severity::Error, defectcode::ElementMissing, segment, u"SV201 (revenue code) is missing."_s);
         procedure(line.procedure, segment, 2, Need::Optional);
         line.charge = amount(segment, 3, Need::Required, current->amountQuality, u"line charge");
-        assignCode(line.unitBasis, segment.element(4));
+        m_texts.assignCode(line.unitBasis, segment.element(4));
     }
     const int unitsIndex = lineForm == ClaimForm::Professional ? 4 : 5;
     const QByteArrayView units = segment.element(unitsIndex);
@@ -731,7 +638,7 @@ void ClaimBuilder::addDiagnosisGroup(const Segment &segment)
         if (element.size() > 3 && element[0] == 'D' && element[1] == 'R' && element[2] == m_delimiters.component) {
             std::array<QByteArrayView, 3> parts;
             components(element, m_delimiters.component, parts);
-            assignCode(m_claim->drg, parts[1]);
+            m_texts.assignCode(m_claim->drg, parts[1]);
         }
     }
 }

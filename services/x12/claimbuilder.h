@@ -4,6 +4,7 @@
 #pragma once
 
 #include "services/x12/claimsubmission.h"
+#include "services/x12/elementtextcache.h"
 #include "services/x12/segmentreader.h"
 
 #include <array>
@@ -44,6 +45,7 @@ private:
         OtherPayer, ///< 2330B
         Line,
         LineProvider, ///< 2420x
+        Unrecognized, ///< after an HL of a level an 837 does not have: nothing is read until the next
     };
     enum class Need { Required, Optional };
 
@@ -78,12 +80,6 @@ private:
     void checkClaim(const BilledClaim &claim);
     void decideForm(const Segment &st);
 
-    static void assignText(QString &target, QByteArrayView value);
-    void assignCode(QString &target, QByteArrayView value);
-    /// A short code ("HC", "99213", "UN"): shared from a small cache, so that a file of
-    /// millions of lines does not allocate a string for each.
-    QString code(QByteArrayView value);
-    const QString &cachedCode(QByteArrayView value); ///< value of 1 to 7 bytes
     static QString elementName(const Segment &segment, int index);
     Money amount(const Segment &segment, int index, Need need, AmountQuality &quality, const char16_t *what);
     /// A D8 (CCYYMMDD) or RD8 (CCYYMMDD-CCYYMMDD) date: from and to (invalid to for D8).
@@ -92,24 +88,7 @@ private:
     void procedure(ProcedureCode &result, const Segment &segment, int index, Need need);
     void defect(Severity severity, QLatin1StringView code, const Segment &segment, const QString &message);
 
-    struct CachedCode
-    {
-        quint64 key = 0;
-        QString text;
-    };
-    static constexpr int codeCacheBits = 10;
-    std::array<CachedCode, 1 << codeCacheBits> m_codes;
-    /// target = value for names and ids that recur through a file (providers, payers,
-    /// taxonomies, common names): shared from a cache of recent ones instead of allocated.
-    void assignRecurring(QString &target, QByteArrayView value);
-    struct CachedText
-    {
-        qsizetype size = -1;
-        std::array<char, 40> bytes {};
-        QString text;
-    };
-    static constexpr int textCacheBits = 9;
-    std::vector<CachedText> m_texts = std::vector<CachedText>(std::size_t(1) << textCacheBits);
+    ElementTextCache m_texts;
     struct CachedDate
     {
         quint64 key = 0;

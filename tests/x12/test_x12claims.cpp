@@ -190,6 +190,7 @@ private Q_SLOTS:
     void a277IsTheWrongGuide_data();
     void a277IsTheWrongGuide();
     void aValidHandMadeClaimHasNoDefects();
+    void otherLoopsNamesAndReferencesAreNotTakenForTheClaims();
     void badInputIsReported_data();
     void badInputIsReported();
     void anUnknownVersionTakesItsFormFromTheServiceLines();
@@ -414,6 +415,28 @@ void TestX12Claims::aValidHandMadeClaimHasNoDefects()
     QCOMPARE(file.transactions.constFirst().claims.constFirst().charge, Money::fromCents(15000));
 }
 
+void TestX12Claims::otherLoopsNamesAndReferencesAreNotTakenForTheClaims()
+{
+    QByteArray bytes = validProfessional();
+    // 2010AC pay-to plan with its own tax id; 2310A referring provider with a REF*G1-like
+    // reference of its own after the claim's; 2420E ordering provider on a line.
+    bytes.replace("REF*EI*123456789~", "REF*EI*123456789~NM1*PE*2*ZZ PLAN*****PI*PLAN1~REF*EI*999999999~");
+    bytes.replace("CLM*C1*150.00***11:B:1*Y*A*Y*Y~",
+                  "CLM*C1*150.00***11:B:1*Y*A*Y*Y~REF*G1*AUTH1~NM1*DN*1*ZZREFER*AL****XX*1111111111~REF*G1*NOTOURS~");
+    bytes.replace("DTP*472*D8*20251201~LX*2",
+                  "DTP*472*D8*20251201~REF*6R*L1~NM1*DK*1*ZZORDER*BO****XX*2222222222~LX*2");
+    bytes.replace("SE*19*0001", "SE*26*0001");
+    const ClaimFile file = readBytes(bytes);
+    QCOMPARE(file.transactions.size(), 1);
+    QCOMPARE(file.transactions.constFirst().defects, QList<Defect>());
+    const BilledClaim &claim = file.transactions.constFirst().claims.constFirst();
+    QCOMPARE(claim.billingProvider.taxId, u"123456789"_s);
+    QCOMPARE(claim.priorAuthorization, u"AUTH1"_s);
+    QVERIFY(claim.renderingProvider.id.isEmpty());
+    QCOMPARE(claim.lines.constFirst().lineControlNumber, u"L1"_s);
+    QVERIFY(claim.lines.constFirst().renderingProviderNpi.isEmpty());
+}
+
 void TestX12Claims::badInputIsReported_data()
 {
     QTest::addColumn<QByteArray>("bytes");
@@ -448,6 +471,10 @@ void TestX12Claims::badInputIsReported_data()
                                           "20251201~LX*2~SV1*HC:36415*50.00*UN*1***1~DTP*472*D8*20251201~SE*19",
                                           "SE*12")
                               << u"segment.missing"_s;
+    // Found by the fuzz target: a provider after an HL of no known level, inside a claim.
+    QTest::newRow("an HL of no known level") << replaced(
+        "CLM*C1*150.00***11:B:1*Y*A*Y*Y~", "CLM*C1*150.00***11:B:1*Y*A*Y*Y~HL*3*2*2:*0~NM1*82*1*ZZ*A****XX*1~")
+                                             << u"segment.unexpected"_s;
     QTest::newRow("a line outside a claim")
         << replaced("CLM*C1*150.00***11:B:1*Y*A*Y*Y~LX*1~", "LX*1~") << u"segment.unexpected"_s;
 }
