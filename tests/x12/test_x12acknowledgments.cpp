@@ -9,6 +9,7 @@
 #include "services/x12/acknowledgmentcodes.h"
 #include "services/x12/acknowledgmentreader.h"
 #include "services/x12/acknowledgmentwriter.h"
+#include "services/x12/claimacknowledgmentoutcome.h"
 
 #include <QBuffer>
 #include <QDir>
@@ -361,6 +362,33 @@ private Q_SLOTS:
         QCOMPARE(claimStatusEffect(
                      file.acknowledgments.at(1).claimStatus.entries.at(1).statuses.first().codes.first().category),
                  ClaimStatusEffect::Rejects);
+    }
+
+    void aRejectionAboveAClaimRejectsItWhateverItsOwnStatus()
+    {
+        const ClaimAcknowledgment acknowledgment = claimAcknowledgment();
+        const QList<ClaimOutcome> outcomes = claimOutcomes(acknowledgment);
+        QCOMPARE(outcomes.size(), 4);
+        QCOMPARE(outcomes.at(0).patientControlNumber, u"PCN-REJECT"_s);
+        QCOMPARE(outcomes.at(0).effect, ClaimStatusEffect::Rejects);
+        QCOMPARE(outcomes.at(0).deciding, (StatusCode {u"A3"_s, u"21"_s, u"85"_s}));
+        QCOMPARE(outcomes.at(0).decidingEntry, 3);
+        QCOMPARE(outcomes.at(1).effect, ClaimStatusEffect::Accepts);
+        QCOMPARE(outcomes.at(2).effect, ClaimStatusEffect::AcknowledgesReceipt);
+        QCOMPARE(outcomes.at(3).patientControlNumber, u"PCN-UNDER-PROVIDER"_s);
+        QCOMPARE(outcomes.at(3).effect, ClaimStatusEffect::Rejects);
+        QCOMPARE(outcomes.at(3).decidingEntry, 6); // the provider level (HL 7)
+        QCOMPARE(rejectingLevels(acknowledgment), QList<qsizetype> {6});
+
+        // An accepted claim under a provider the payer rejects is rejected all the same.
+        ClaimAcknowledgment underRejectedProvider = acknowledgment;
+        underRejectedProvider.entries[7].statuses = {status(u"A2"_s, u"20"_s, u"PR"_s, u"WQ"_s, std::nullopt)};
+        QCOMPARE(claimOutcomes(underRejectedProvider).at(3).effect, ClaimStatusEffect::Rejects);
+        QCOMPARE(claimOutcomes(underRejectedProvider).at(3).deciding, (StatusCode {u"A3"_s, u"24"_s, u"85"_s}));
+
+        // A batch refused at the receiver level: no claim outcome, one rejecting level.
+        QCOMPARE(claimOutcomes(receiverRejection()), QList<ClaimOutcome>());
+        QCOMPARE(rejectingLevels(receiverRejection()), QList<qsizetype> {1});
     }
 
     void aHandWritten999IsReadAsTheGuideDescribesIt()
