@@ -324,6 +324,31 @@ private Q_SLOTS:
                  u"the transaction count in GE is wrong"_s);
     }
 
+    void eachInterchangeWrittenHasItsOwnControlNumbers()
+    {
+        QByteArray text;
+        QBuffer buffer(&text);
+        QVERIFY(buffer.open(QIODevice::WriteOnly));
+        AcknowledgmentWriter::Options options;
+        options.firstInterchangeControlNumber = 41;
+        AcknowledgmentWriter writer(&buffer, options);
+        const FunctionalAcknowledgment functional = functionalFor(u"A"_s, {response(u"0001"_s, u"A"_s)}, 1);
+        QVERIFY(writer.writeInterchange({}, {functional, functional}, {receiverRejection()}));
+        QCOMPARE(writer.lastInterchangeControlNumber(), u"000000041"_s);
+        QVERIFY(writer.writeInterchange({}, {functional}, {}));
+        QCOMPARE(writer.lastInterchangeControlNumber(), u"000000042"_s);
+        buffer.close();
+        QVERIFY2(text.contains("GE*2*1~GS*HN*"), text.constData()); // two 999s in group 1, then group 2
+        QVERIFY2(text.contains("GE*1*2~IEA*2*000000041~"), text.constData());
+        QVERIFY2(text.endsWith("GE*1*3~IEA*1*000000042~"), text.constData());
+        const AcknowledgmentFile file = readText(text);
+        QCOMPARE(file.defects, QList<Defect>());
+        QCOMPARE(file.acknowledgments.size(), 4);
+        QCOMPARE(file.acknowledgments.at(0).functional.controlNumber, u"0001"_s);
+        QCOMPARE(file.acknowledgments.at(3).envelope.interchangeControlNumber, u"000000042"_s);
+        QCOMPARE(file.acknowledgments.at(3).envelope.groupControlNumber, u"3"_s);
+    }
+
     void a277caRoundTripsEveryLevelAndStatus()
     {
         const ClaimAcknowledgment sent = claimAcknowledgment();
