@@ -41,6 +41,8 @@ enum class ActionType {
     EmergencyAccessEnded,
     BreakGlassEnabled,
     BreakGlassDisabled,
+    ClaimsImported, ///< an 837 file taken into the claim register: counts and charges
+    AcknowledgmentsImported, ///< a TA1, 999 or 277CA file: counts of claims accepted and rejected
 };
 
 /// Whether a user may ask for this on a work item (POST /v1/work-items/{id}/actions, the
@@ -71,7 +73,7 @@ struct Action
 template<>
 struct WireNamesOf<ActionType>
 {
-    static constexpr WireNames<ActionType, 25> table {{{
+    static constexpr WireNames<ActionType, 27> table {{{
         {ActionType::Take, QLatin1StringView("take")},
         {ActionType::Assign, QLatin1StringView("assign")},
         {ActionType::Note, QLatin1StringView("note")},
@@ -97,6 +99,8 @@ struct WireNamesOf<ActionType>
         {ActionType::EmergencyAccessEnded, QLatin1StringView("emergency_access_ended")},
         {ActionType::BreakGlassEnabled, QLatin1StringView("break_glass_enabled")},
         {ActionType::BreakGlassDisabled, QLatin1StringView("break_glass_disabled")},
+        {ActionType::ClaimsImported, QLatin1StringView("claims_imported")},
+        {ActionType::AcknowledgmentsImported, QLatin1StringView("acknowledgments_imported")},
     }}};
 };
 

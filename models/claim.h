@@ -4,6 +4,7 @@
 #pragma once
 
 #include "models/money.h"
+#include "models/wirename.h"
 
 #include <QDate>
 #include <QList>
@@ -33,6 +34,15 @@ struct ClaimLine
 enum class ClaimForm {
     Professional, ///< 837P / CMS-1500: fee schedules per procedure
     Institutional, ///< 837I / UB-04: DRG case rates, per diems, percent of charges
+};
+
+template<>
+struct WireNamesOf<ClaimForm>
+{
+    static constexpr WireNames<ClaimForm, 2> table {{{
+        {ClaimForm::Professional, QLatin1StringView("professional")},
+        {ClaimForm::Institutional, QLatin1StringView("institutional")},
+    }}};
 };
 
 /// A claim as billed: the numbers a payer echoes back on its remittance, and the lines

@@ -13,7 +13,12 @@
 
 namespace rcm::models {
 
-enum class Queue { Denial, Authorization, Remittance };
+enum class Queue {
+    Denial,
+    Authorization,
+    Remittance,
+    ClaimRejection, ///< claims a clearinghouse or payer rejected (999, 277CA) before adjudication
+};
 
 enum class WorkItemStatus {
     New,
@@ -84,10 +89,11 @@ struct WorkItem
 template<>
 struct WireNamesOf<Queue>
 {
-    static constexpr WireNames<Queue, 3> table {{{
+    static constexpr WireNames<Queue, 4> table {{{
         {Queue::Denial, QLatin1StringView("denial")},
         {Queue::Authorization, QLatin1StringView("authorization")},
         {Queue::Remittance, QLatin1StringView("remittance")},
+        {Queue::ClaimRejection, QLatin1StringView("claim_rejection")},
     }}};
 };
 

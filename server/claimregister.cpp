@@ -47,7 +47,8 @@ StoreError ClaimRegister::addClaims(std::span<const Claim> claims)
         return transaction.beginError();
     QSqlQuery claim(m_database.connection());
     claim.prepare(u"INSERT OR REPLACE INTO claims (claim_number, account_number, payer_id, payer_claim_number, "
-                  "work_item_id, secondary_payer_id, tertiary_payer_id) VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
+                  "work_item_id, secondary_payer_id, tertiary_payer_id, form, facility_code, frequency_code, voided, "
+                  "drg, statement_from, statement_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
     QSqlQuery clear(m_database.connection());
     clear.prepare(u"DELETE FROM claim_lines WHERE claim_number = ?"_s);
     QSqlQuery line(m_database.connection());
@@ -62,6 +63,13 @@ StoreError ClaimRegister::addClaims(std::span<const Claim> claims)
         claim.addBindValue(entry.workItemId.isEmpty() ? QVariant() : QVariant(entry.workItemId));
         claim.addBindValue(optionalText(entry.secondaryPayerId));
         claim.addBindValue(optionalText(entry.tertiaryPayerId));
+        claim.addBindValue(QString(models::wireName(entry.form)));
+        claim.addBindValue(optionalText(entry.facilityCode));
+        claim.addBindValue(optionalText(entry.frequencyCode));
+        claim.addBindValue(entry.voided ? 1 : 0);
+        claim.addBindValue(optionalText(entry.drg));
+        claim.addBindValue(optionalDate(entry.statementFrom));
+        claim.addBindValue(optionalDate(entry.statementTo));
         if (!claim.exec())
             return queryError(claim);
         clear.addBindValue(entry.claimNumber);
@@ -129,7 +137,8 @@ std::optional<Claim> ClaimRegister::read(const QString &condition, const QString
         return std::nullopt;
     QSqlQuery query(m_database.connection());
     query.prepare(u"SELECT claim_number, account_number, payer_id, payer_claim_number, work_item_id, "
-                  "secondary_payer_id, tertiary_payer_id FROM claims WHERE "_s
+                  "secondary_payer_id, tertiary_payer_id, form, facility_code, frequency_code, voided, drg, statement_from, "
+                  "statement_to FROM claims WHERE "_s
                   + condition + u" LIMIT 1"_s);
     query.addBindValue(value);
     if (!query.exec() || !query.next())
@@ -142,6 +151,13 @@ std::optional<Claim> ClaimRegister::read(const QString &condition, const QString
     claim.workItemId = query.value(4).toString();
     claim.secondaryPayerId = query.value(5).toString();
     claim.tertiaryPayerId = query.value(6).toString();
+    claim.form = models::fromWireName<models::ClaimForm>(query.value(7).toString()).value_or(models::ClaimForm::Professional);
+    claim.facilityCode = query.value(8).toString();
+    claim.frequencyCode = query.value(9).toString();
+    claim.voided = query.value(10).toBool();
+    claim.drg = query.value(11).toString();
+    claim.statementFrom = QDate::fromString(query.value(12).toString(), Qt::ISODate);
+    claim.statementTo = QDate::fromString(query.value(13).toString(), Qt::ISODate);
     query.finish();
     QSqlQuery lines(m_database.connection());
     lines.prepare(u"SELECT line_number, procedure_code, modifiers, charge_cents, allowed_cents, units, service_date, "

@@ -285,13 +285,77 @@ store::Migration version7()
             }};
 }
 
+store::Migration version8()
+{
+    // Claims and their acknowledgments come in (docs/claims-in.md): what each 837 said about
+    // a claim, every file received (a replayed file is known by its SHA-256), each claim's
+    // submissions with the control numbers an acknowledgment names, and the rejections
+    // worked in the claim rejection queue.
+    return {8,
+            u"837 claim intake, acknowledgments, claim rejections"_s,
+            {
+                u"ALTER TABLE claims ADD COLUMN form TEXT NOT NULL DEFAULT 'professional'"_s,
+                u"ALTER TABLE claims ADD COLUMN facility_code TEXT"_s,
+                u"ALTER TABLE claims ADD COLUMN frequency_code TEXT"_s,
+                u"ALTER TABLE claims ADD COLUMN voided INTEGER NOT NULL DEFAULT 0"_s,
+                u"ALTER TABLE claims ADD COLUMN drg TEXT"_s,
+                u"ALTER TABLE claims ADD COLUMN statement_from TEXT"_s,
+                u"ALTER TABLE claims ADD COLUMN statement_to TEXT"_s,
+                u"CREATE INDEX work_items_by_claim ON work_items (claim_number)"_s,
+                uR"(CREATE TABLE x12_files (
+            id INTEGER PRIMARY KEY,
+            sha256 TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL,
+            bytes INTEGER NOT NULL,
+            received_at TEXT NOT NULL,
+            received_by TEXT NOT NULL,
+            summary TEXT NOT NULL) STRICT)"_s,
+                // Control numbers without leading zeros ("000000907" and "907" are one number).
+                uR"(CREATE TABLE claim_submissions (
+            id INTEGER PRIMARY KEY,
+            file_id INTEGER NOT NULL REFERENCES x12_files (id),
+            claim_number TEXT NOT NULL,
+            frequency_code TEXT NOT NULL,
+            sender_id TEXT NOT NULL,
+            interchange_control_number TEXT NOT NULL,
+            group_control_number TEXT NOT NULL,
+            transaction_control_number TEXT NOT NULL,
+            batch_reference TEXT NOT NULL,
+            billing_provider_npi TEXT NOT NULL,
+            payer_id TEXT NOT NULL,
+            charge_cents INTEGER NOT NULL,
+            segment_number INTEGER NOT NULL,
+            patient_name TEXT NOT NULL,
+            facility_id TEXT NOT NULL,
+            service_from TEXT,
+            service_to TEXT,
+            status TEXT NOT NULL DEFAULT 'sent',
+            status_at TEXT) STRICT)"_s,
+                u"CREATE INDEX claim_submissions_by_claim ON claim_submissions (claim_number, id)"_s,
+                u"CREATE INDEX claim_submissions_by_transaction ON claim_submissions (sender_id, "
+                "group_control_number, transaction_control_number)"_s,
+                u"CREATE INDEX claim_submissions_by_interchange ON claim_submissions (sender_id, "
+                "interchange_control_number)"_s,
+                uR"(CREATE TABLE claim_rejections (
+            work_item_id TEXT PRIMARY KEY NOT NULL,
+            claim_number TEXT NOT NULL,
+            submission_id INTEGER NOT NULL REFERENCES claim_submissions (id),
+            file_id INTEGER NOT NULL REFERENCES x12_files (id),
+            source TEXT NOT NULL,
+            explanation TEXT NOT NULL,
+            closed_at TEXT,
+            closed_by TEXT) STRICT, WITHOUT ROWID)"_s,
+                u"CREATE INDEX claim_rejections_open ON claim_rejections (claim_number) WHERE closed_at IS NULL"_s,
+            }};
+}
+
 store::Schema makeSchema()
 {
     store::Schema schema;
     schema.name = u"gateway database"_s;
     schema.applicationId = 0x52434D47; // "RCMG"
     schema.pageSize = 8192; // as the workbench cache: see cacheschema.cpp
-    schema.migrations = {version1(), version2(), version3(), version4(), version5(), version6(), version7()};
+    schema.migrations = {version1(), version2(), version3(), version4(), version5(), version6(), version7(), version8()};
     // Rows bulk-loaded with the triggers suspended get their change numbers in row order.
     schema.afterIndexRestore = {
         u"UPDATE work_items SET change_seq = (SELECT value FROM meta WHERE key = 'change_seq') + row_id "

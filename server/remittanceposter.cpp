@@ -5,6 +5,7 @@
 
 #include "server/claimregister.h"
 #include "server/gatewaystore.h"
+#include "server/x12intake.h"
 #include "services/store/transactionguard.h"
 #include "services/x12/remittancereader.h"
 #include "services/x12/remittancewriter.h"
@@ -21,6 +22,7 @@ using namespace Qt::Literals::StringLiterals;
 namespace rcm::server {
 
 using models::Money;
+using x12intake::defectsJson;
 using models::WorkItem;
 using store::StoreError;
 using Kind = RemittanceExceptionKind;
@@ -30,20 +32,6 @@ namespace {
 StoreError queryError(const QSqlQuery &query)
 {
     return StoreError(StoreError::Code::Query, query.lastError().text());
-}
-
-QJsonArray defectsJson(const QList<x12::Defect> &defects, x12::Severity severity)
-{
-    QJsonArray array;
-    for (const x12::Defect &defect : defects) {
-        if (defect.severity == severity) {
-            array.append(QJsonObject {{u"segment"_s, defect.segmentNumber},
-                                      {u"segmentId"_s, defect.segmentId},
-                                      {u"code"_s, defect.code},
-                                      {u"message"_s, defect.message}});
-        }
-    }
-    return array;
 }
 
 /// How many exceptions one import's answer lists in full; the rest are counted.

@@ -144,7 +144,7 @@ void RemittanceUpload::refuse(int status, const QString &type, const QString &ti
     response.contentType = "application/problem+json";
     response.body = QJsonDocument(problem(status, type, title, detail).toJson(m_request.correlationId))
                         .toJson(QJsonDocument::Compact);
-    response.route = u"/v1/remittances"_s;
+    response.route = m_request.path.isEmpty() ? u"(upload)"_s : m_request.path;
     answer(response);
 }
 

@@ -138,7 +138,7 @@ RequestGuard::Verdict RequestGuard::judgeHead(const QByteArray &head, qsizetype 
     const qint64 length = lengthCount == 1 ? lengthValue.toLongLong() : 0;
     const QByteArray method = requestLine.at(0);
     const QByteArray path = requestLine.at(1).split('?').constFirst();
-    const bool isUpload = method == "POST" && path == "/v1/remittances";
+    const bool isUpload = isFileUpload(method, path);
     if (isUpload && limits.spoolFrom >= 0 && length >= limits.spoolFrom) {
         // Bytes before it in this read belong to an earlier request Qt has not seen yet;
         // clients do not pipeline a POST, so that is not worth untangling.

@@ -95,4 +95,12 @@ private:
     bool m_takenOver = false;
 };
 
+/// Whether a request sends a file-sized body that is spooled to disk rather than held in
+/// memory: POST of an 835 (/v1/remittances), an 837 (/v1/claims) or acknowledgments
+/// (/v1/acknowledgments).
+inline bool isFileUpload(QByteArrayView method, QByteArrayView path)
+{
+    return method == "POST" && (path == "/v1/remittances" || path == "/v1/claims" || path == "/v1/acknowledgments");
+}
+
 } // namespace rcm::server

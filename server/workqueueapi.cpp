@@ -3,11 +3,14 @@
 
 #include "server/workqueueapi.h"
 
+#include "server/acknowledgmentimporter.h"
+#include "server/claimimporter.h"
 #include "server/claimregister.h"
 #include "server/exportregister.h"
 #include "server/gatewayreports.h"
 #include "server/gatewayserver.h"
 #include "server/remittanceposter.h"
+#include "server/requestguard.h"
 #include "server/useradministration.h"
 
 #include "services/api/workitemjson.h"
@@ -180,6 +183,16 @@ ApiResponse WorkQueueApi::handle(const ApiRequest &request)
         handler = [&] {
             return importRemittance(request, *user);
         };
+    } else if (path == u"/v1/claims"_s && isPost) {
+        name = path;
+        handler = [&] {
+            return importClaims(request, *user);
+        };
+    } else if (path == u"/v1/acknowledgments"_s && isPost) {
+        name = path;
+        handler = [&] {
+            return importAcknowledgments(request, *user);
+        };
     } else if (heldMatch.hasMatch() && isPost) {
         name = u"/v1/remittances/{id}/release"_s;
         handler = [&] {
@@ -254,15 +267,16 @@ std::optional<User> WorkQueueApi::signedInUser(const ApiRequest &request)
 std::optional<ApiResponse> WorkQueueApi::refuseUpload(const ApiRequest &request, qint64 length)
 {
     m_correlationId = request.correlationId;
-    const QString route = u"/v1/remittances"_s;
-    if (request.method != "POST" || request.path != route) {
-        ApiResponse refusal = problemResponse(problem(404, u"not-found"_s, u"No such resource"_s,
-                                                      u"Only POST /v1/remittances takes a file-sized body"_s));
+    const QString route = request.path;
+    if (!takesFile(request.method, request.path.toLatin1())) {
+        ApiResponse refusal = problemResponse(
+            problem(404, u"not-found"_s, u"No such resource"_s,
+                    u"Only POST /v1/remittances, /v1/claims and /v1/acknowledgments take a file-sized body"_s));
         refusal.route = u"(unknown)"_s;
         return refusal;
     }
     const std::optional<User> user = signedInUser(request);
-    std::optional<Problem> refused = user ? importRefusal(*user, length) : std::optional(unauthorized());
+    std::optional<Problem> refused = user ? uploadRefusal(route, *user, length) : std::optional(unauthorized());
     if (!refused)
         return std::nullopt;
     ApiResponse refusal = problemResponse(*refused);
@@ -606,6 +620,91 @@ ApiResponse WorkQueueApi::releaseRemittance(const QString &id, const ApiRequest 
         break;
     }
     return problemResponse(problem(503, u"store-error"_s, u"Could not release"_s, result.error));
+}
+
+bool WorkQueueApi::takesFile(QByteArrayView method, QByteArrayView path)
+{
+    return isFileUpload(method, path);
+}
+
+std::optional<Problem> WorkQueueApi::uploadRefusal(const QString &route, const User &user, qint64 length) const
+{
+    return route == u"/v1/remittances"_s ? importRefusal(user, length) : claimImportRefusal(user, length);
+}
+
+std::optional<Problem> WorkQueueApi::claimImportRefusal(const User &user, qint64 length) const
+{
+    if (!ActionPolicy::mayImportClaims(user.role))
+        return problem(403, u"forbidden"_s, u"Not allowed"_s,
+                       u"Only supervisors and the integration account send claims and acknowledgments"_s);
+    if (length > m_options.maximumRemittanceBytes) {
+        return problem(413, u"body-too-large"_s, u"Request too large"_s,
+                       u"An X12 file may be at most %1 bytes"_s.arg(m_options.maximumRemittanceBytes));
+    }
+    return std::nullopt;
+}
+
+ApiResponse WorkQueueApi::importClaims(const ApiRequest &request, const User &user)
+{
+    if (const std::optional<Problem> refused = claimImportRefusal(user, request.bodySize()))
+        return problemResponse(*refused);
+    if (request.bodySize() == 0)
+        return problemResponse(problem(400, u"empty-body"_s, u"No file"_s, u"Send the 837 file as the body"_s));
+    const bool preview = request.query.queryItemValue(u"preview"_s) == u"true"_s;
+    ClaimImporter importer(
+        m_store,
+        {m_options.acceptTestInterchanges ? posting::TestInterchanges::Accept : posting::TestInterchanges::Refuse});
+    const ClaimImporter::Mode mode = preview ? ClaimImporter::Mode::Preview : ClaimImporter::Mode::Import;
+    const ClaimImporter::Result result
+        = request.bodyFile ? importer.import(request.bodyFile, user, mode) : importer.import(request.body, user, mode);
+    return fileAnswer(result.outcome == ClaimImporter::Result::Outcome::Imported,
+                      result.outcome == ClaimImporter::Result::Outcome::Previewed,
+                      result.outcome == ClaimImporter::Result::Outcome::Duplicate,
+                      result.outcome == ClaimImporter::Result::Outcome::Unreadable, result.report, result.error,
+                      u"837"_s);
+}
+
+ApiResponse WorkQueueApi::importAcknowledgments(const ApiRequest &request, const User &user)
+{
+    if (const std::optional<Problem> refused = claimImportRefusal(user, request.bodySize()))
+        return problemResponse(*refused);
+    if (request.bodySize() == 0) {
+        return problemResponse(
+            problem(400, u"empty-body"_s, u"No file"_s, u"Send the TA1, 999 or 277CA file as the body"_s));
+    }
+    const bool preview = request.query.queryItemValue(u"preview"_s) == u"true"_s;
+    AcknowledgmentImporter importer(
+        m_store,
+        {m_options.acceptTestInterchanges ? posting::TestInterchanges::Accept : posting::TestInterchanges::Refuse});
+    const AcknowledgmentImporter::Mode mode
+        = preview ? AcknowledgmentImporter::Mode::Preview : AcknowledgmentImporter::Mode::Import;
+    const AcknowledgmentImporter::Result result
+        = request.bodyFile ? importer.import(request.bodyFile, user, mode) : importer.import(request.body, user, mode);
+    return fileAnswer(result.outcome == AcknowledgmentImporter::Result::Outcome::Imported,
+                      result.outcome == AcknowledgmentImporter::Result::Outcome::Previewed,
+                      result.outcome == AcknowledgmentImporter::Result::Outcome::Duplicate,
+                      result.outcome == AcknowledgmentImporter::Result::Outcome::Unreadable, result.report,
+                      result.error, u"acknowledgment"_s);
+}
+
+ApiResponse WorkQueueApi::fileAnswer(bool imported, bool previewed, bool duplicate, bool unreadable,
+                                     const QJsonObject &report, const QString &error, const QString &what)
+{
+    if (imported)
+        return json(report, 201);
+    if (previewed)
+        return json(report, 200);
+    Problem refused;
+    if (duplicate) {
+        refused = problem(409, u"duplicate-file"_s, u"Already received"_s, error);
+    } else if (unreadable) {
+        refused = problem(422, u"unreadable-file"_s, u"Not a usable %1 file"_s.arg(what),
+                          error + u"; nothing was taken"_s);
+    } else {
+        return problemResponse(problem(503, u"store-error"_s, u"Could not store the file"_s, error));
+    }
+    refused.extra = QJsonObject {{u"report"_s, report}};
+    return problemResponse(refused);
 }
 
 std::optional<Problem> WorkQueueApi::importRefusal(const User &user, qint64 length) const

@@ -87,6 +87,9 @@ public:
     /// length bytes): the answer that refuses it (not signed in, not allowed, too large),
     /// or nothing when its body may be received and then handled.
     std::optional<ApiResponse> refuseUpload(const ApiRequest &request, qint64 length);
+    /// Whether a request takes a file-sized body that is spooled to disk: POST of an 835
+    /// (/v1/remittances), an 837 (/v1/claims) or acknowledgments (/v1/acknowledgments).
+    static bool takesFile(QByteArrayView method, QByteArrayView path);
 
     /// The opaque cursor for a change sequence, and back.
     static QString encodeCursor(qint64 sequence);
@@ -113,6 +116,14 @@ private:
     ApiResponse importRemittance(const ApiRequest &request, const models::User &user);
     ApiResponse releaseRemittance(const QString &id, const ApiRequest &request, const models::User &user);
     std::optional<Problem> importRefusal(const models::User &user, qint64 length) const;
+    /// POST /v1/claims and /v1/acknowledgments (server/claimimporter.h, acknowledgmentimporter.h).
+    ApiResponse importClaims(const ApiRequest &request, const models::User &user);
+    ApiResponse importAcknowledgments(const ApiRequest &request, const models::User &user);
+    ApiResponse fileAnswer(bool imported, bool previewed, bool duplicate, bool unreadable, const QJsonObject &report,
+                           const QString &error, const QString &what);
+    std::optional<Problem> claimImportRefusal(const models::User &user, qint64 length) const;
+    /// The refusal of an upload to route before its body is read, if any.
+    std::optional<Problem> uploadRefusal(const QString &route, const models::User &user, qint64 length) const;
     std::optional<models::User> signedInUser(const ApiRequest &request);
     ApiResponse report(const QString &name, const ApiRequest &request, const models::User &user);
 

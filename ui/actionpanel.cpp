@@ -72,6 +72,8 @@ QString actionLabel(ActionType type)
     case ActionType::SignInFailed:
     case ActionType::SignOut:
     case ActionType::RemittancePosted:
+    case ActionType::ClaimsImported:
+    case ActionType::AcknowledgmentsImported:
     case ActionType::ReadSummary:
     case ActionType::UserAdded:
     case ActionType::PasswordChanged:

@@ -4,6 +4,7 @@
 #include "app/rcmctl/commands.h"
 
 #include "app/rcmctl/auditcommand.h"
+#include "app/rcmctl/claimcommands.h"
 #include "app/rcmctl/eracommands.h"
 #include "app/rcmctl/exitcode.h"
 #include "app/rcmctl/generatecommand.h"
@@ -44,6 +45,11 @@ constexpr std::array commands = {
              QLatin1StringView("write a finance report as CSV, XLSX or PDF, or verify an exported file"), runReport},
     Command {QLatin1StringView("era"), QLatin1StringView("check, import (post) or generate X12 835 remittance files"),
              runEra},
+    Command {QLatin1StringView("claims"), QLatin1StringView("import X12 837 claim files into the claim register"),
+             runClaims},
+    Command {QLatin1StringView("acks"),
+             QLatin1StringView("import claim acknowledgments (TA1, 999, 277CA); rejections become work items"),
+             runAcks},
 };
 
 /// The options the networked commands share (CliContext). They may come before the

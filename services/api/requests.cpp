@@ -248,6 +248,26 @@ QString RemittanceImportRequest::parse(const QJsonDocument &document, const QHas
     return {};
 }
 
+X12FileRequest::X12FileRequest(Kind kind, QByteArray file, Mode mode)
+    : m_kind(kind)
+    , m_file(std::move(file))
+    , m_mode(mode)
+{ }
+
+QString X12FileRequest::path() const
+{
+    const QString base = m_kind == Kind::Claims ? u"/claims"_s : u"/acknowledgments"_s;
+    return m_mode == Mode::Preview ? base + u"?preview=true"_s : base;
+}
+
+QString X12FileRequest::parse(const QJsonDocument &document, const QHash<QByteArray, QByteArray> &)
+{
+    if (!document.isObject() || !document.object().value(u"file"_s).isString())
+        return u"the gateway's report does not name the file"_s;
+    report = document.object();
+    return {};
+}
+
 RemittanceReleaseRequest::RemittanceReleaseRequest(qint64 remittanceId, QString note)
     : m_remittanceId(remittanceId)
     , m_note(std::move(note))

@@ -187,6 +187,31 @@ private:
     Mode m_mode;
 };
 
+/// POST /v1/claims (an 837) or /v1/acknowledgments (TA1, 999, 277CA): a file the gateway
+/// takes in, or only reports on when previewed.
+class X12FileRequest final : public ApiRequestKind
+{
+public:
+    enum class Kind { Claims, Acknowledgments };
+    enum class Mode { Preview, Import };
+    X12FileRequest(Kind kind, QByteArray file, Mode mode);
+    QByteArray method() const override { return "POST"; }
+    QString path() const override;
+    QByteArray body() const override { return m_file; }
+    QHash<QByteArray, QByteArray> headers() const override { return {{"Content-Type", "application/edi-x12"}}; }
+    QString parse(const QJsonDocument &document, const QHash<QByteArray, QByteArray> &headers) override;
+    /// An import that timed out may have been applied: sent again, it is refused as a file
+    /// received before, which says so.
+    bool isRetriable() const override { return m_mode == Mode::Preview; }
+
+    QJsonObject report; ///< what was taken and what it did (see the API spec)
+
+private:
+    Kind m_kind;
+    QByteArray m_file;
+    Mode m_mode;
+};
+
 /// POST /v1/remittances/{id}/release: posts a transaction held because it was out of
 /// balance, accepting the difference, with the note that says why (audited).
 class RemittanceReleaseRequest final : public ApiRequestKind

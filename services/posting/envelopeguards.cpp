@@ -23,6 +23,27 @@ const QStringList paymentMethods {u"ACH"_s, u"BOP"_s, u"CHK"_s, u"FWT"_s, u"NON"
 
 } // namespace
 
+QList<Defect> checkUsage(const x12::Envelope &envelope, qint64 segment, TestInterchanges testInterchanges,
+                         const QString &what)
+{
+    QList<Defect> defects;
+    if (envelope.usageIndicator == u"T"_s) {
+        if (testInterchanges == TestInterchanges::Refuse) {
+            defects.append({Severity::Error, defectcode::TestInterchange, segment, u"ISA"_s,
+                            u"The interchange is marked as a test (ISA15 = T): its %1 are not real and are not "
+                            "taken. A test gateway started with --accept-test-interchanges takes them."_s.arg(what)});
+        } else {
+            defects.append({Severity::Warning, defectcode::TestInterchange, segment, u"ISA"_s,
+                            u"The interchange is marked as a test (ISA15 = T); this gateway accepts test "
+                            "interchanges, so its %1 are taken."_s.arg(what)});
+        }
+    } else if (envelope.usageIndicator != u"P"_s) {
+        defects.append({Severity::Error, defectcode::TestInterchange, segment, u"ISA"_s,
+                        u"ISA15 is \"%1\", neither P (production) nor T (test)."_s.arg(envelope.usageIndicator)});
+    }
+    return defects;
+}
+
 bool movesMoney(const x12::Payment &payment)
 {
     return payment.handlingCode != u"H"_s && payment.method != u"NON"_s;

@@ -18,6 +18,13 @@ enum class TestInterchanges { Refuse, Accept };
 /// notification (BPR01 = H or BPR04 = NON). Errors stop the transaction from posting.
 QList<x12::Defect> checkEnvelope(const x12::Remittance &remittance, TestInterchanges testInterchanges);
 
+/// The usage guard for files that are not money (837 claims, acknowledgments): a test
+/// interchange (ISA15 = T) is refused unless test interchanges are accepted, where it
+/// is a warning; an ISA15 neither P nor T is an error. what names the file's content
+/// ("claims", "acknowledgments") in the sentence.
+QList<x12::Defect> checkUsage(const x12::Envelope &envelope, qint64 segment, TestInterchanges testInterchanges,
+                              const QString &what);
+
 /// Whether the payment moves money to the provider's account (H and NON do not).
 bool movesMoney(const x12::Payment &payment);
 

@@ -147,6 +147,8 @@ QString queueTitle(models::Queue queue)
         return tr("Authorizations");
     case models::Queue::Remittance:
         return tr("Remittance exceptions");
+    case models::Queue::ClaimRejection:
+        return tr("Claim rejections");
     }
     return {};
 }

@@ -59,6 +59,8 @@ QSet<WorkItemStatus> allowedFrom(ActionType type)
     case ActionType::SignInFailed:
     case ActionType::SignOut:
     case ActionType::RemittancePosted:
+    case ActionType::ClaimsImported:
+    case ActionType::AcknowledgmentsImported:
     case ActionType::ReadSummary:
     case ActionType::UserAdded:
     case ActionType::PasswordChanged:
@@ -105,6 +107,8 @@ FieldRule fieldsOf(ActionType type)
     case ActionType::SignInFailed:
     case ActionType::SignOut:
     case ActionType::RemittancePosted:
+    case ActionType::ClaimsImported:
+    case ActionType::AcknowledgmentsImported:
     case ActionType::ReadSummary:
     case ActionType::UserAdded:
     case ActionType::PasswordChanged:
@@ -144,7 +148,8 @@ namespace ActionPolicy {
 bool canView(Role role, Queue queue)
 {
     switch (role) {
-    case Role::Biller:
+    case Role::Biller: // billers work what the payer denied and what never got to it
+        return queue == Queue::Denial || queue == Queue::ClaimRejection;
     case Role::Coder:
         return queue == Queue::Denial;
     case Role::AuthorizationSpecialist:
@@ -168,6 +173,11 @@ bool worksQueues(Role role)
 bool mayPostRemittances(Role role)
 {
     return role == Role::CashPoster || role == Role::Supervisor || role == Role::Integration;
+}
+
+bool mayImportClaims(Role role)
+{
+    return role == Role::Supervisor || role == Role::Integration;
 }
 
 const QStringList &resolutionCodes()
@@ -325,6 +335,8 @@ WorkItem apply(WorkItem item, const User &actor, const ActionRequest &request, c
     case ActionType::SignInFailed:
     case ActionType::SignOut:
     case ActionType::RemittancePosted:
+    case ActionType::ClaimsImported:
+    case ActionType::AcknowledgmentsImported:
     case ActionType::ReadSummary:
     case ActionType::UserAdded:
     case ActionType::PasswordChanged:

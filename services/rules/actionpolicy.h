@@ -54,6 +54,10 @@ bool worksQueues(models::Role role);
 /// service account.
 bool mayPostRemittances(models::Role role);
 
+/// Who may send the gateway claims (837) and their acknowledgments (TA1, 999, 277CA):
+/// the integration service account that feeds it, and supervisors.
+bool mayImportClaims(models::Role role);
+
 /// Resolution codes a resolve action accepts.
 const QStringList &resolutionCodes();
 

@@ -68,9 +68,9 @@ QList<OpenWorkByAge> ReportQueries::openWorkByAge(const ReportScope &scope, Stor
         return result;
     }
     const auto done = qScopeGuard([&query]() { query.finish(); });
-    std::array<std::optional<OpenWorkByAge>, 3> byQueue;
-    const std::array<models::Queue, 3> queues
-        = {models::Queue::Denial, models::Queue::Authorization, models::Queue::Remittance};
+    std::array<std::optional<OpenWorkByAge>, 4> byQueue;
+    const std::array<models::Queue, 4> queues = {models::Queue::Denial, models::Queue::Authorization,
+                                                 models::Queue::Remittance, models::Queue::ClaimRejection};
     while (query.next()) {
         const auto queue = models::fromWireName<models::Queue>(query.value(0).toString());
         const int bucket = query.value(1).toInt();

@@ -361,6 +361,10 @@ WorkItem SyntheticGenerator::item(qint64 index) const
         riskFactor = 0.4;
         break;
     }
+    case Queue::ClaimRejection: // never drawn: rejections come in as acknowledgments (999, 277CA)
+        item.balance = item.billed;
+        riskFactor = 0.9;
+        break;
     }
     item.atRisk
         = Money::fromCents(static_cast<qint64>(std::llround(static_cast<double>(item.balance.cents()) * riskFactor)));

@@ -3,17 +3,21 @@
 
 // x12.parse_balance_100mb and x12.peak_memory_100mb: read and balance a 100 MB 835
 // generated from the synthetic claims, beside the floor: the same bytes read in the
-// same chunks and split into segments with memchr, nothing else. Peak memory is the
+// same chunks and split into segments with memchr, nothing else. x12.read_837_100k:
+// read an 837 of 100,000 synthetic claims (837P and 837I), beside the same floor. Peak memory is the
 // process's resident high-water mark (VmHWM), reset before each run through
 // /proc/self/clear_refs, so earlier benchmarks in this process do not count.
+#include "services/synthetic/syntheticclaimfile.h"
 #include "services/synthetic/syntheticremittances.h"
 #include "services/x12/balancing.h"
+#include "services/x12/claimreader.h"
 #include "services/x12/remittancereader.h"
 #include "services/x12/remittancewriter.h"
 #include "tests/bench/benchmark.h"
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTextStream>
 
@@ -162,6 +166,73 @@ QList<bench::BenchmarkResult> parseAndBalance()
         {u"x12.peak_memory_100mb"_s, bestParser.peak, u"MB"_s, bestFloor.peak, false},
     };
 }
+
+constexpr qint64 claimFileClaims = 100'000;
+
+Run claimReaderRun(const QString &path)
+{
+    resetPeakMemory();
+    QElapsedTimer timer;
+    timer.start();
+    QFile file(path);
+    file.open(QIODevice::ReadOnly);
+    x12::ClaimReader reader(&file, chunkSize);
+    x12::ClaimTransaction transaction;
+    Run run;
+    qint64 defective = 0;
+    while (reader.readNext(transaction)) {
+        run.count += transaction.claims.size();
+        defective += !transaction.defects.isEmpty();
+    }
+    run.seconds = double(timer.nsecsElapsed()) / 1e9;
+    run.peak = peakMegabytes();
+    if (defective != 0 || !reader.fileDefects().isEmpty() || run.count != claimFileClaims)
+        qFatal("the generated 837 read back with %lld defective transactions, %lld claims", defective, run.count);
+    return run;
+}
+
+QList<bench::BenchmarkResult> readClaims()
+{
+    QTextStream err(stderr);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"generated.837"_s);
+    QElapsedTimer timer;
+    timer.start();
+    {
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly))
+            qFatal("cannot write %s", qPrintable(path));
+        const synthetic::SyntheticGenerator generator({7, QDate(2026, 11, 27)});
+        synthetic::SyntheticClaimFileOptions options;
+        options.count = claimFileClaims;
+        if (!synthetic::writeSyntheticClaimFile(&file, generator, options))
+            qFatal("cannot write %s", qPrintable(path));
+    }
+    const qint64 bytes = QFileInfo(path).size();
+    err << "  generated " << megabytes(bytes) << " MB (" << claimFileClaims << " claims) in "
+        << double(timer.elapsed()) / 1000.0 << " s\n";
+    Run bestFloor {1e9, 0, 0};
+    Run bestReader {1e9, 0, 0};
+    for (int repetition = 0; repetition < repetitions; ++repetition) {
+        const Run floor = floorRun(path);
+        const Run reader = claimReaderRun(path);
+        err << "  run " << repetition + 1 << ": memchr split " << floor.seconds << " s (" << floor.count
+            << " segments), 837 read " << reader.seconds << " s (" << reader.count << " claims, peak " << reader.peak
+            << " MB)\n";
+        if (floor.seconds < bestFloor.seconds)
+            bestFloor = floor;
+        if (reader.seconds < bestReader.seconds)
+            bestReader = reader;
+    }
+    const double size = megabytes(bytes);
+    return {
+        {u"x12.read_837_100k"_s, size / bestReader.seconds, u"MB/s"_s, size / bestFloor.seconds, true},
+    };
+}
+
+const bench::BenchmarkRegistration
+    claimRegistration(u"x12.read_837_100k"_s, u"read a generated 837 of 100,000 claims vs. memchr segment split"_s,
+                      readClaims);
 
 const bench::BenchmarkRegistration registration(u"x12.parse_balance_100mb"_s,
                                                 u"read and balance a 100 MB generated 835 vs. memchr segment split"_s,

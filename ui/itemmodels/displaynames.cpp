@@ -28,6 +28,8 @@ QString displayName(Queue queue)
         return tr("Authorizations");
     case Queue::Remittance:
         return tr("Remittance exceptions");
+    case Queue::ClaimRejection:
+        return tr("Claim rejections");
     }
     return {};
 }

@@ -1,0 +1,101 @@
+// SPDX-FileCopyrightText: 2026 RCM Workbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "server/x12intake.h"
+
+#include <QCryptographicHash>
+#include <QIODevice>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlError>
+#include <QSqlQuery>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace rcm::server::x12intake {
+
+QByteArray digestOf(QIODevice *file)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(file);
+    file->seek(0);
+    return hash.result().toHex();
+}
+
+std::optional<qint64> findFile(store::Database &database, const QByteArray &digest, store::StoreError *error)
+{
+    QSqlQuery query(database.connection());
+    query.prepare(u"SELECT id FROM x12_files WHERE sha256 = ?"_s);
+    query.addBindValue(QString::fromLatin1(digest));
+    if (!query.exec()) {
+        *error = store::StoreError(store::StoreError::Code::Query, query.lastError().text());
+        return std::nullopt;
+    }
+    if (!query.next())
+        return std::nullopt;
+    return query.value(0).toLongLong();
+}
+
+std::optional<qint64> recordFile(store::Database &database, const QByteArray &digest, const QString &kind,
+                                 qint64 bytes, const QString &by, const QDateTime &now, const QJsonObject &summary,
+                                 store::StoreError *error)
+{
+    QSqlQuery query(database.connection());
+    query.prepare(u"INSERT INTO x12_files (sha256, kind, bytes, received_at, received_by, summary) "
+                  "VALUES (?, ?, ?, ?, ?, ?)"_s);
+    query.addBindValue(QString::fromLatin1(digest));
+    query.addBindValue(kind);
+    query.addBindValue(bytes);
+    query.addBindValue(now.toUTC().toString(Qt::ISODateWithMs));
+    query.addBindValue(by);
+    query.addBindValue(QString::fromUtf8(QJsonDocument(summary).toJson(QJsonDocument::Compact)));
+    if (!query.exec()) {
+        *error = store::StoreError(store::StoreError::Code::Query, query.lastError().text());
+        return std::nullopt;
+    }
+    return query.lastInsertId().toLongLong();
+}
+
+store::StoreError setFileSummary(store::Database &database, qint64 fileId, const QJsonObject &summary)
+{
+    QSqlQuery query(database.connection());
+    query.prepare(u"UPDATE x12_files SET summary = ? WHERE id = ?"_s);
+    query.addBindValue(QString::fromUtf8(QJsonDocument(summary).toJson(QJsonDocument::Compact)));
+    query.addBindValue(fileId);
+    if (!query.exec())
+        return store::StoreError(store::StoreError::Code::Query, query.lastError().text());
+    return {};
+}
+
+QString controlNumber(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    bool ok = false;
+    const qulonglong value = trimmed.toULongLong(&ok);
+    return ok ? QString::number(value) : trimmed;
+}
+
+QJsonArray defectsJson(const QList<x12::Defect> &defects, x12::Severity severity)
+{
+    QJsonArray array;
+    for (const x12::Defect &defect : defects) {
+        if (defect.severity == severity) {
+            array.append(QJsonObject {{u"segment"_s, defect.segmentNumber},
+                                      {u"segmentId"_s, defect.segmentId},
+                                      {u"code"_s, defect.code},
+                                      {u"message"_s, defect.message}});
+        }
+    }
+    return array;
+}
+
+QString firstError(const QList<x12::Defect> &defects)
+{
+    for (const x12::Defect &defect : defects) {
+        if (defect.isError())
+            return defect.message;
+    }
+    return {};
+}
+
+} // namespace rcm::server::x12intake
