@@ -345,4 +345,9 @@ ClaimStatusEffect claimStatusEffect(const QString &category)
     return ClaimStatusEffect::Other;
 }
 
+QString explainClaimStatus(const QString &category, const QString &status, const QString &entity)
+{
+    return claimstatus::explain(category, status, entity);
+}
+
 } // namespace rcm::reference

@@ -42,5 +42,7 @@ QStringList statusCodes();
 } // namespace claimstatus
 
 ClaimStatusEffect claimStatusEffect(const QString &category);
+/// claimstatus::explain, by the name the gateway calls it.
+QString explainClaimStatus(const QString &category, const QString &status, const QString &entity);
 
 } // namespace rcm::reference

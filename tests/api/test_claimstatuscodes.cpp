@@ -106,6 +106,7 @@ private Q_SLOTS:
         QFETCH(QString, entity);
         QFETCH(QString, sentence);
         QCOMPARE(claimstatus::explain(category, status, entity), sentence);
+        QCOMPARE(rcm::reference::explainClaimStatus(category, status, entity), sentence);
     }
 };
 

@@ -9,6 +9,7 @@
 #include "services/x12/acknowledgmentcodes.h"
 #include "services/x12/acknowledgmentreader.h"
 #include "services/x12/acknowledgmentwriter.h"
+#include "services/x12/claimacknowledgmentoutcome.h"
 
 #include <QBuffer>
 #include <QDir>
@@ -323,6 +324,31 @@ private Q_SLOTS:
                  u"the transaction count in GE is wrong"_s);
     }
 
+    void eachInterchangeWrittenHasItsOwnControlNumbers()
+    {
+        QByteArray text;
+        QBuffer buffer(&text);
+        QVERIFY(buffer.open(QIODevice::WriteOnly));
+        AcknowledgmentWriter::Options options;
+        options.firstInterchangeControlNumber = 41;
+        AcknowledgmentWriter writer(&buffer, options);
+        const FunctionalAcknowledgment functional = functionalFor(u"A"_s, {response(u"0001"_s, u"A"_s)}, 1);
+        QVERIFY(writer.writeInterchange({}, {functional, functional}, {receiverRejection()}));
+        QCOMPARE(writer.lastInterchangeControlNumber(), u"000000041"_s);
+        QVERIFY(writer.writeInterchange({}, {functional}, {}));
+        QCOMPARE(writer.lastInterchangeControlNumber(), u"000000042"_s);
+        buffer.close();
+        QVERIFY2(text.contains("GE*2*1~GS*HN*"), text.constData()); // two 999s in group 1, then group 2
+        QVERIFY2(text.contains("GE*1*2~IEA*2*000000041~"), text.constData());
+        QVERIFY2(text.endsWith("GE*1*3~IEA*1*000000042~"), text.constData());
+        const AcknowledgmentFile file = readText(text);
+        QCOMPARE(file.defects, QList<Defect>());
+        QCOMPARE(file.acknowledgments.size(), 4);
+        QCOMPARE(file.acknowledgments.at(0).functional.controlNumber, u"0001"_s);
+        QCOMPARE(file.acknowledgments.at(3).envelope.interchangeControlNumber, u"000000042"_s);
+        QCOMPARE(file.acknowledgments.at(3).envelope.groupControlNumber, u"3"_s);
+    }
+
     void a277caRoundTripsEveryLevelAndStatus()
     {
         const ClaimAcknowledgment sent = claimAcknowledgment();
@@ -361,6 +387,33 @@ private Q_SLOTS:
         QCOMPARE(claimStatusEffect(
                      file.acknowledgments.at(1).claimStatus.entries.at(1).statuses.first().codes.first().category),
                  ClaimStatusEffect::Rejects);
+    }
+
+    void aRejectionAboveAClaimRejectsItWhateverItsOwnStatus()
+    {
+        const ClaimAcknowledgment acknowledgment = claimAcknowledgment();
+        const QList<ClaimOutcome> outcomes = claimOutcomes(acknowledgment);
+        QCOMPARE(outcomes.size(), 4);
+        QCOMPARE(outcomes.at(0).patientControlNumber, u"PCN-REJECT"_s);
+        QCOMPARE(outcomes.at(0).effect, ClaimStatusEffect::Rejects);
+        QCOMPARE(outcomes.at(0).deciding, (StatusCode {u"A3"_s, u"21"_s, u"85"_s}));
+        QCOMPARE(outcomes.at(0).decidingEntry, 3);
+        QCOMPARE(outcomes.at(1).effect, ClaimStatusEffect::Accepts);
+        QCOMPARE(outcomes.at(2).effect, ClaimStatusEffect::AcknowledgesReceipt);
+        QCOMPARE(outcomes.at(3).patientControlNumber, u"PCN-UNDER-PROVIDER"_s);
+        QCOMPARE(outcomes.at(3).effect, ClaimStatusEffect::Rejects);
+        QCOMPARE(outcomes.at(3).decidingEntry, 6); // the provider level (HL 7)
+        QCOMPARE(rejectingLevels(acknowledgment), QList<qsizetype> {6});
+
+        // An accepted claim under a provider the payer rejects is rejected all the same.
+        ClaimAcknowledgment underRejectedProvider = acknowledgment;
+        underRejectedProvider.entries[7].statuses = {status(u"A2"_s, u"20"_s, u"PR"_s, u"WQ"_s, std::nullopt)};
+        QCOMPARE(claimOutcomes(underRejectedProvider).at(3).effect, ClaimStatusEffect::Rejects);
+        QCOMPARE(claimOutcomes(underRejectedProvider).at(3).deciding, (StatusCode {u"A3"_s, u"24"_s, u"85"_s}));
+
+        // A batch refused at the receiver level: no claim outcome, one rejecting level.
+        QCOMPARE(claimOutcomes(receiverRejection()), QList<ClaimOutcome>());
+        QCOMPARE(rejectingLevels(receiverRejection()), QList<qsizetype> {1});
     }
 
     void aHandWritten999IsReadAsTheGuideDescribesIt()
