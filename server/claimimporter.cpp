@@ -147,7 +147,7 @@ public:
         m_submission.addBindValue(claim.payer.id.isNull() ? u""_s : claim.payer.id);
         m_submission.addBindValue(claim.charge.cents());
         m_submission.addBindValue(claim.segmentNumber);
-        m_submission.addBindValue(personName(claim.patientLastName, claim.patientFirstName) + u""_s);
+        m_submission.addBindValue(QString(personName(claim.patientLastName, claim.patientFirstName) + u""_s));
         m_submission.addBindValue(facilityId.isNull() ? u""_s : facilityId);
         m_submission.addBindValue(optionalDate(claim.firstServiceDate()));
         m_submission.addBindValue(optionalDate(claim.lastServiceDate()));
