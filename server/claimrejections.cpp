@@ -43,7 +43,7 @@ StoreError ClaimRejections::raise(const Rejection &rejection, const models::User
     *raised = false;
     QSqlQuery open(m_store.database().connection());
     open.prepare(u"SELECT work_item_id FROM claim_rejections WHERE claim_number = ? AND closed_at IS NULL "
-                 "ORDER BY rowid LIMIT 1"_s);
+                 "ORDER BY work_item_id LIMIT 1"_s);
     open.addBindValue(rejection.claimNumber);
     if (!open.exec())
         return queryError(open);
