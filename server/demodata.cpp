@@ -4,6 +4,7 @@
 #include "server/demodata.h"
 
 #include "server/contractregister.h"
+#include "server/democlaims.h"
 #include "server/gatewayschema.h"
 #include "server/gatewaystore.h"
 #include "services/synthetic/syntheticclaims.h"
@@ -51,10 +52,13 @@ QList<DemoLogin> demoLogins()
     return logins;
 }
 
-store::StoreError seedDemoData(GatewayStore &store, qint64 itemCount, quint64 seed, int passwordIterations)
+store::StoreError seedDemoData(GatewayStore &store, qint64 itemCount, quint64 seed, int passwordIterations,
+                               DemoClaims claims)
 {
     const synthetic::SyntheticGenerator generator({seed, QDate::currentDate()});
-    if (store::StoreError error = store.seed(generator, itemCount))
+    if (store::StoreError error = store.seed(generator, itemCount, {},
+                                             claims == DemoClaims::Direct ? GatewayStore::SeedClaims::WithItems
+                                                                          : GatewayStore::SeedClaims::Separately))
         return error;
     // The payers' contracts, through the same parser and register as a loaded file.
     if (store::StoreError error = loadContractFile(store.database(), synthetic::syntheticContracts(generator.payers())))
@@ -77,6 +81,10 @@ store::StoreError seedDemoData(GatewayStore &store, qint64 itemCount, quint64 se
             if (store::StoreError error = store.assignOpenItems(user.id, demo.queue, demo.category, demo.ownItems))
                 return error;
         }
+        if (claims == DemoClaims::ThroughX12 && demo.role == Role::Supervisor) {
+            if (store::StoreError error = loadDemoClaims(store, generator, itemCount, user))
+                return error;
+        }
     }
     return {};
 }
@@ -92,7 +100,7 @@ store::StoreError createDemoDatabase(const QString &path, qint64 itemCount, int 
         store::StoreError error = fresh.open(seeding, gatewaySchema());
         if (!error) {
             GatewayStore seedStore(fresh);
-            error = seedDemoData(seedStore, itemCount, demoSeed, passwordIterations);
+            error = seedDemoData(seedStore, itemCount, demoSeed, passwordIterations, DemoClaims::ThroughX12);
         }
         // Everything into the main file: the -wal file is not moved with it.
         if (!error)

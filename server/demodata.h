@@ -22,7 +22,12 @@ struct DemoLogin
     QString role;
 };
 
-store::StoreError seedDemoData(GatewayStore &store, qint64 itemCount, quint64 seed, int passwordIterations);
+/// How the seeded claims reach the claim register: written with the items (quick, for
+/// tests and benchmarks), or through the 837 and 277CA intakes as a deployment's come
+/// (what `rcm-gateway --demo` does).
+enum class DemoClaims { Direct, ThroughX12 };
+store::StoreError seedDemoData(GatewayStore &store, qint64 itemCount, quint64 seed, int passwordIterations,
+                               DemoClaims claims = DemoClaims::Direct);
 QList<DemoLogin> demoLogins();
 
 /// Creates the demo database at path (which does not exist yet) with itemCount synthetic

@@ -724,7 +724,7 @@ GatewayStore::AuditVerification GatewayStore::verifyAudit(const AuditKey *key,
 }
 
 StoreError GatewayStore::seed(const synthetic::SyntheticGenerator &generator, qint64 itemCount,
-                              const std::function<void(qint64)> &progress)
+                              const std::function<void(qint64)> &progress, SeedClaims seedClaims)
 {
     if (StoreError error = m_items.upsertPayers(generator.payers()))
         return error;
@@ -749,6 +749,10 @@ StoreError GatewayStore::seed(const synthetic::SyntheticGenerator &generator, qi
         const QList<WorkItem> batch = generator.items(first, std::min(batchSize, itemCount - first));
         if (StoreError error = m_items.upsertItems(batch))
             return error;
+        if (progress && seedClaims == SeedClaims::Separately)
+            progress(first + batch.size());
+        if (seedClaims == SeedClaims::Separately)
+            continue;
         // The claims behind the items, line by line, for remittances to match.
         QList<models::Claim> claims;
         claims.reserve(batch.size());
