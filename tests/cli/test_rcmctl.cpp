@@ -543,7 +543,8 @@ private Q_SLOTS:
         const qsizetype rejected = acks.out.indexOf("  CLI837-A1 rejected (277CA): ");
         QVERIFY2(rejected >= 0, acks.out.constData());
         const QByteArray why = acks.out.mid(rejected, acks.out.indexOf('\n', rejected) - rejected);
-        QVERIFY2(why.contains("277CA") && why.contains("A7") && why.contains("21") && why.contains("send it again"),
+        QVERIFY2(why.contains("rejected the claim: Rejected, information invalid (A7): ") && why.contains("(21)")
+                     && why.contains("(IL)") && why.contains("send it again"),
                  why.constData());
         QVERIFY2(acks.out.contains("  CLI837-A2 received (277CA)\n"), acks.out.constData());
         QCOMPARE(count(u"SELECT count(*) FROM work_items WHERE queue = 'claim_rejection' "
