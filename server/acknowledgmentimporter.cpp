@@ -468,11 +468,11 @@ AcknowledgmentImporter::Result AcknowledgmentImporter::import(QIODevice *file, c
                         continue;
                     const QString level = entry.level == x12::AcknowledgmentLevel::Claim ? QString()
                         : entry.level == x12::AcknowledgmentLevel::BillingProvider
-                        ? u"at the billing provider's level, so every claim of that provider in the batch, "_s
-                        : u"at the batch's level, so every claim of the batch, "_s;
+                        ? u" at the billing provider's level (so every claim of that provider in the batch)"_s
+                        : u" at the batch's level (so every claim of the batch)"_s;
                     const QString words = statusWords(stc);
                     const QString explanation = *effect == Effect::Reject
-                        ? u"The payer's acknowledgment (277CA) of %1 rejected the claim %2: %3 The claim was not "
+                        ? u"The payer's acknowledgment (277CA) of %1 rejected the claim%2: %3 The claim was not "
                           "accepted for processing; correct it and send it again."_s.arg(
                               stc.effective.isValid() ? stc.effective.toString(Qt::ISODate) : u"(no date)"_s, level,
                               words)

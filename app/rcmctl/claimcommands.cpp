@@ -103,6 +103,8 @@ int runImport(Kind kind, const QStringList &arguments)
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly)) {
             context.err << command << ": cannot read " << path << ": " << file.errorString() << "\n";
+            if (context.json()) // still one entry per file named
+                reports.append(QJsonObject {{u"path"_s, path}, {u"error"_s, file.errorString()}});
             worst = Failure;
             continue;
         }
@@ -125,7 +127,7 @@ int runImport(Kind kind, const QStringList &arguments)
         if (!error)
             continue;
         context.err << command << ": " << path << ": " << error.message() << "\n";
-        const int code = error.httpStatus == 409                            ? int(Conflict)
+        const int code = error.httpStatus == 409                 ? int(Conflict)
             : error.httpStatus == 422 || error.httpStatus == 400 ? int(Failure)
                                                                  : CliContext::exitCodeFor(error);
         if (worst == Success || code == Failure)

@@ -6,10 +6,14 @@
 #include "services/store/cacheschema.h"
 #include "services/store/outboxstore.h"
 #include "services/store/workitemstore.h"
+#include "services/x12/acknowledgmentwriter.h"
+#include "services/x12/claimreader.h"
+#include "services/x12/claimwriter.h"
 #include "tests/server/gatewayfixture.h"
 #include "tests/server/testcertificate.h"
 #include "tests/server/testremittances.h"
 
+#include <QBuffer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -31,6 +35,68 @@ struct Run
     QByteArray out;
     QByteArray err;
 };
+
+/// An 837P interchange of one transaction, one line per claim, its control numbers all control.
+QByteArray claimFile(const QStringList &claimNumbers, qint64 control)
+{
+    QList<x12::ClaimToWrite> claims;
+    for (const QString &number : claimNumbers) {
+        x12::ClaimToWrite entry;
+        entry.claim.claimNumber = number;
+        entry.claim.accountNumber = u"ACCT-"_s + number;
+        entry.claim.payerId = u"BSH"_s;
+        models::ClaimLine line;
+        line.lineNumber = 1;
+        line.procedureCode = u"99213"_s;
+        line.charge = models::Money::fromCents(15000);
+        line.units = 1;
+        line.serviceDate = QDate(2026, 10, 5);
+        entry.claim.lines = {line};
+        entry.parties.billingProvider.name = u"SYNTHETIC CLINIC"_s;
+        entry.parties.billingProvider.idQualifier = u"XX"_s;
+        entry.parties.billingProvider.id = u"1999999900"_s;
+        entry.parties.billingProvider.taxId = u"999999999"_s;
+        entry.parties.payerName = u"BLUESTONE HEALTH PLAN"_s;
+        entry.parties.subscriberId = u"SYN"_s + number;
+        entry.parties.subscriberLastName = u"SYNTHETIC"_s;
+        entry.parties.subscriberFirstName = u"PAT"_s;
+        claims.append(entry);
+    }
+    x12::ClaimWriter::Options options;
+    options.interchangeControlNumber = control;
+    options.groupControlNumber = control;
+    options.transactionControlNumber = control;
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    x12::ClaimWriter writer(&buffer, options);
+    if (!writer.writeInterchange(x12::claimTransactionsOf(claims, options)))
+        return {};
+    return buffer.data();
+}
+
+/// A 277CA answering the first transaction of an 837 as the gateway reads it: the claims
+/// in statuses get theirs, the others are acknowledged as received (A1).
+QByteArray claimAcknowledgment(const QByteArray &claims, const QHash<QString, x12::StatusCode> &statuses,
+                               qint64 control)
+{
+    QBuffer buffer;
+    buffer.setData(claims);
+    buffer.open(QIODevice::ReadOnly);
+    const QList<x12::ClaimTransaction> sent = x12::readClaimFile(&buffer).transactions;
+    if (sent.isEmpty())
+        return {};
+    x12::Acknowledgment ack;
+    ack.type = x12::Acknowledgment::Type::ClaimStatus;
+    ack.claimStatus = x12::claimAcknowledgmentFor(
+        sent.first(),
+        [&](const x12::BilledClaim &claim) {
+            return statuses.value(claim.patientControlNumber, x12::StatusCode {u"A1"_s, u"20"_s, u"PR"_s});
+        },
+        QDate(2026, 11, 2));
+    x12::AcknowledgmentWriter::Options options;
+    options.firstInterchangeControlNumber = control;
+    return x12::acknowledgmentText({ack}, options);
+}
 
 } // namespace
 
@@ -408,6 +474,110 @@ private Q_SLOTS:
         QVERIFY2(refused.err.contains("line 3: The kind \"fees\" is unknown"), refused.err.constData());
         QCOMPARE(rows(), 2);
         QCOMPARE(rcmctl({u"contracts"_s, u"import"_s}).exitCode, 2);
+    }
+
+    void claimsAndAcknowledgmentsAreImportedAndRefusedWithTheirReasons()
+    {
+        auto write = [this](const QString &name, const QByteArray &text) {
+            QFile file(m_dir.filePath(name));
+            if (text.isEmpty() || !file.open(QIODevice::WriteOnly))
+                return QString();
+            file.write(text);
+            return file.fileName();
+        };
+        auto count = [this](const QString &sql) {
+            QSqlQuery query(m_gateway->database().connection());
+            const qint64 found = query.exec(sql) && query.next() ? query.value(0).toLongLong() : -1;
+            query.finish();
+            return found;
+        };
+        const QString claimsIn = u"SELECT count(*) FROM claims WHERE claim_number LIKE 'CLI837-%'"_s;
+        const QByteArray first = claimFile({u"CLI837-A1"_s, u"CLI837-A2"_s}, 801);
+        const QString a = write(u"a.837"_s, first);
+        const QString b = write(u"b.837"_s, claimFile({u"CLI837-B1"_s}, 802));
+        QVERIFY(!a.isEmpty() && !b.isEmpty());
+        const QStringList claims {u"claims"_s, u"import"_s, u"--password-stdin"_s};
+        const QStringList supervisor = common(u"supervisor"_s);
+
+        // A preview reads both files and takes nothing.
+        const Run preview = rcmctl(claims + QStringList {a, b, u"--preview"_s} + supervisor);
+        QVERIFY2(preview.exitCode == 0, QByteArray(preview.err + preview.out).constData());
+        QVERIFY2(preview.out.contains("a.837: 2 claims in 1 transactions, 300.00 billed: 2 added (nothing taken)"),
+                 preview.out.constData());
+        QVERIFY2(preview.out.contains("b.837: 1 claims in 1 transactions, 150.00 billed: 1 added (nothing taken)"),
+                 preview.out.constData());
+        QCOMPARE(count(claimsIn), 0);
+
+        const Run imported = rcmctl(claims + QStringList {a, b} + supervisor);
+        QVERIFY2(imported.exitCode == 0, QByteArray(imported.err + imported.out).constData());
+        QVERIFY2(imported.out.contains("a.837: 2 claims in 1 transactions, 300.00 billed: 2 added\n"),
+                 imported.out.constData());
+        QVERIFY2(imported.out.contains("b.837: 1 claims in 1 transactions, 150.00 billed: 1 added\n"),
+                 imported.out.constData());
+        QCOMPARE(count(claimsIn), 3);
+
+        // The same file again is a conflict, and says why.
+        const Run again = rcmctl(claims + QStringList {a} + supervisor);
+        QCOMPARE(again.exitCode, 4);
+        QVERIFY2(again.err.contains("a.837") && again.err.contains("received before"), again.err.constData());
+        QCOMPARE(count(claimsIn), 3);
+
+        // A file cut short is refused with its error, and takes nothing.
+        const QByteArray whole = claimFile({u"CLI837-C1"_s}, 803);
+        const QString cut = write(u"cut.837"_s, whole.left(whole.size() * 2 / 3));
+        const Run truncated = rcmctl(claims + QStringList {cut} + supervisor);
+        QCOMPARE(truncated.exitCode, 1);
+        QVERIFY2(truncated.err.contains("cut.837") && truncated.err.contains("nothing was taken"),
+                 truncated.err.constData());
+        QVERIFY2(truncated.out.contains("(nothing taken)") && truncated.out.contains("  error at segment "),
+                 truncated.out.constData());
+        QCOMPARE(count(claimsIn), 3);
+
+        // A 277CA rejecting one claim of a.837: its line says so and why.
+        const QString rejection
+            = write(u"a.277"_s, claimAcknowledgment(first, {{u"CLI837-A1"_s, {u"A7"_s, u"21"_s, u"IL"_s}}}, 811));
+        QVERIFY(!rejection.isEmpty());
+        const Run acks = rcmctl(QStringList {u"acks"_s, u"import"_s, rejection, u"--password-stdin"_s} + supervisor);
+        QVERIFY2(acks.exitCode == 0, QByteArray(acks.err + acks.out).constData());
+        QVERIFY2(acks.out.contains("1 rejections raised, 0 closed"), acks.out.constData());
+        const qsizetype rejected = acks.out.indexOf("  CLI837-A1 rejected (277CA): ");
+        QVERIFY2(rejected >= 0, acks.out.constData());
+        const QByteArray why = acks.out.mid(rejected, acks.out.indexOf('\n', rejected) - rejected);
+        QVERIFY2(why.contains("rejected the claim: Rejected, information invalid (A7): ") && why.contains("(21)")
+                     && why.contains("(IL)") && why.contains("send it again"),
+                 why.constData());
+        QVERIFY2(acks.out.contains("  CLI837-A2 received (277CA)\n"), acks.out.constData());
+        QCOMPARE(count(u"SELECT count(*) FROM work_items WHERE queue = 'claim_rejection' "
+                       "AND claim_number = 'CLI837-A1'"_s),
+                 1);
+
+        // --json: one entry per file, in order, the refused one with its report too, and one
+        // that cannot be read with why; the worst exit code wins (the unreadable file's).
+        const QString d = write(u"d.837"_s, claimFile({u"CLI837-D1"_s}, 804));
+        const QString missing = m_dir.filePath(u"missing.837"_s);
+        const Run json = rcmctl(claims + QStringList {a, d, missing, u"--json"_s} + supervisor);
+        QCOMPARE(json.exitCode, 1);
+        QJsonParseError parsed;
+        const QJsonDocument document = QJsonDocument::fromJson(json.out, &parsed);
+        QVERIFY2(parsed.error == QJsonParseError::NoError && document.isArray(), json.out.constData());
+        const QJsonArray reports = document.array();
+        QCOMPARE(reports.size(), 3);
+        QCOMPARE(reports.at(0)[u"path"_s].toString(), a);
+        QCOMPARE(reports.at(0)[u"report"_s][u"duplicate"_s].toBool(), true);
+        QCOMPARE(reports.at(1)[u"path"_s].toString(), d);
+        QCOMPARE(reports.at(1)[u"report"_s][u"imported"_s].toBool(), true);
+        QCOMPARE(reports.at(1)[u"report"_s][u"outcomes"_s][u"added"_s].toInt(), 1);
+        QCOMPARE(reports.at(2)[u"path"_s].toString(), missing);
+        QVERIFY(!reports.at(2)[u"error"_s].toString().isEmpty());
+        QCOMPARE(count(claimsIn), 4);
+
+        // A biller works rejections but does not send claims.
+        const QString e = write(u"e.837"_s, claimFile({u"CLI837-E1"_s}, 805));
+        const Run biller = rcmctl(claims + QStringList {e} + common(u"biller"_s));
+        QCOMPARE(biller.exitCode, 1);
+        QVERIFY2(biller.err.contains("Only supervisors and the integration account send claims"),
+                 biller.err.constData());
+        QCOMPARE(count(claimsIn), 4);
     }
 
     void plainHttpOffThisComputerIsRefused()
