@@ -4,6 +4,7 @@
 #include "server/demodata.h"
 
 #include "server/contractregister.h"
+#include "server/auditkey.h"
 #include "server/democlaims.h"
 #include "server/gatewayschema.h"
 #include "server/gatewaystore.h"
@@ -89,7 +90,8 @@ store::StoreError seedDemoData(GatewayStore &store, qint64 itemCount, quint64 se
     return {};
 }
 
-store::StoreError createDemoDatabase(const QString &path, qint64 itemCount, int passwordIterations)
+store::StoreError createDemoDatabase(const QString &path, qint64 itemCount, int passwordIterations,
+                                     const QString &auditKeyPath)
 {
     constexpr quint64 demoSeed = 7;
     const QString seeding = path + u".seeding"_s;
@@ -100,6 +102,10 @@ store::StoreError createDemoDatabase(const QString &path, qint64 itemCount, int 
         store::StoreError error = fresh.open(seeding, gatewaySchema());
         if (!error) {
             GatewayStore seedStore(fresh);
+            QString keyError;
+            if (!seedStore.loadAuditKey(auditKeyPath.isEmpty() ? AuditKey::defaultPath(path) : auditKeyPath,
+                                        &keyError))
+                return store::StoreError(store::StoreError::Code::CannotOpen, keyError);
             error = seedDemoData(seedStore, itemCount, demoSeed, passwordIterations, DemoClaims::ThroughX12);
         }
         // Everything into the main file: the -wal file is not moved with it.

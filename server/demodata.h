@@ -33,6 +33,9 @@ QList<DemoLogin> demoLogins();
 /// Creates the demo database at path (which does not exist yet) with itemCount synthetic
 /// items. It is seeded beside path and moved into place when complete: a failed or killed
 /// seeding never leaves a half-built database that the next start would serve.
-store::StoreError createDemoDatabase(const QString &path, qint64 itemCount, int passwordIterations);
+/// Its claims come in through the 837 and 277CA intakes, whose audit entries are keyed
+/// with the key at auditKeyPath (created when new; empty: audit.key beside path).
+store::StoreError createDemoDatabase(const QString &path, qint64 itemCount, int passwordIterations,
+                                     const QString &auditKeyPath = {});
 
 } // namespace rcm::server

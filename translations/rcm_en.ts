@@ -1428,6 +1428,10 @@ SHA-256 %2</numerusform>
         <source>Interest mismatch</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Claim rejections</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rcm::reportrender</name>

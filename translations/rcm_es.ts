@@ -1430,6 +1430,10 @@ SHA-256 %2</numerusform>
         <source>Interest mismatch</source>
         <translation>Intereses no coinciden</translation>
     </message>
+    <message>
+        <source>Claim rejections</source>
+        <translation>Reclamaciones rechazadas</translation>
+    </message>
 </context>
 <context>
     <name>rcm::reportrender</name>

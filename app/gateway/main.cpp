@@ -205,11 +205,14 @@ int main(int argc, char *argv[])
     const QString path = QDir(folder).filePath(u"gateway.db"_s);
     const bool isNew = !QFileInfo::exists(path);
 
+    // The audit key lives outside the database: whoever can rewrite gateway.db but not
+    // read this file cannot forge entries that verify.
+    const QString keyPath = parser.isSet(auditKey) ? parser.value(auditKey) : server::AuditKey::defaultPath(path);
     if (isNew && parser.isSet(demo)) {
         out << "Creating a demo database with " << itemCount << " synthetic work items in " << path << " ...\n";
         out.flush();
         if (const store::StoreError error
-            = server::createDemoDatabase(path, itemCount, server::PasswordHasher::defaultIterations)) {
+            = server::createDemoDatabase(path, itemCount, server::PasswordHasher::defaultIterations, keyPath)) {
             err << "rcm-gateway: cannot create the demo database: " << error.message() << "\n";
             return 1;
         }
@@ -220,9 +223,6 @@ int main(int argc, char *argv[])
         return 1;
     }
     server::GatewayStore store(database);
-    // The audit key lives outside the database: whoever can rewrite gateway.db but not
-    // read this file cannot forge entries that verify.
-    const QString keyPath = parser.isSet(auditKey) ? parser.value(auditKey) : server::AuditKey::defaultPath(path);
     const QString checkpointPath = parser.isSet(auditCheckpoints)
         ? parser.value(auditCheckpoints)
         : QFileInfo(keyPath).dir().filePath(u"audit.checkpoints"_s);

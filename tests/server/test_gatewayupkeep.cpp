@@ -9,6 +9,7 @@
 #include <QFileInfo>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QSqlQuery>
 #include <QTest>
 
 #include <memory>
@@ -96,7 +97,19 @@ private Q_SLOTS:
             QVERIFY2(store.authenticate(login.username, u"demo"_s), qPrintable(login.username));
         const auto page = store.changes(*store.authenticate(u"supervisor"_s, u"demo"_s), 0, 1000);
         QVERIFY(page);
-        QCOMPARE(page->changes.size(), 250);
+        // The 250 items, and the claim rejections the payers' 277CA raised: the demo's claims
+        // came in through the 837 intake and were answered through the acknowledgment intake.
+        QSqlQuery intake(database.connection());
+        QVERIFY(intake.exec(u"SELECT (SELECT count(*) FROM claims), (SELECT count(*) FROM claim_submissions), "
+                            "(SELECT count(*) FROM work_items WHERE queue = 'claim_rejection'), "
+                            "(SELECT group_concat(kind) FROM x12_files)"_s));
+        QVERIFY(intake.next());
+        QCOMPARE(intake.value(0).toLongLong(), 250);
+        QCOMPARE(intake.value(1).toLongLong(), 250);
+        const qint64 rejections = intake.value(2).toLongLong();
+        QVERIFY(rejections > 0 && rejections < 10);
+        QCOMPARE(intake.value(3).toString(), u"837,acknowledgment"_s);
+        QCOMPARE(page->changes.size(), 250 + rejections);
     }
 
     void aKeyIsForgottenAfterADayAndRememberedWithinIt()
