@@ -72,8 +72,8 @@ public:
     QList<Submission> find(const QString &condition, const QVariantList &values, StoreError *error)
     {
         QSqlQuery query(m_database.connection());
-        query.prepare(u"SELECT id, file_id, claim_number, transaction_control_number FROM claim_submissions WHERE "_s + condition
-                      + u" ORDER BY id"_s);
+        query.prepare(u"SELECT id, file_id, claim_number, transaction_control_number FROM claim_submissions WHERE "_s
+                      + condition + u" ORDER BY id"_s);
         for (const QVariant &value : values)
             query.addBindValue(value);
         QList<Submission> found;
@@ -270,11 +270,11 @@ AcknowledgmentImporter::Result AcknowledgmentImporter::import(QIODevice *file, c
             raised += isNew ? 1 : 0;
         } else if (effect == Effect::Accept) {
             int count = 0;
-            error = rejections.close(
-                submission.claimNumber, submission.id,
-                u"%1 accepted the claim (acknowledgment file %2): %3 The rejection is closed."_s.arg(source, fileName,
-                                                                                                  explanation),
-                by, now, &count);
+            error
+                = rejections.close(submission.claimNumber, submission.id,
+                                   u"%1 accepted the claim (acknowledgment file %2): %3 The rejection is closed."_s.arg(
+                                       source, fileName, explanation),
+                                   by, now, &count);
             closed += count;
             if (!error && !payerClaimNumber.isEmpty()) {
                 payerNumber.addBindValue(payerClaimNumber);
@@ -294,18 +294,18 @@ AcknowledgmentImporter::Result AcknowledgmentImporter::import(QIODevice *file, c
         }
     };
     // The submissions found, or a defect saying why none can be used.
-    const auto usable = [&](const QList<Submission> &found, qint64 segment, const QString &segmentId,
-                            const QString &what) -> bool {
+    const auto usable
+        = [&](const QList<Submission> &found, qint64 segment, const QString &segmentId, const QString &what) -> bool {
         if (found.isEmpty()) {
             defects.append({Severity::Warning, code::UnknownSubmission, segment, segmentId,
                             u"%1 answers nothing this gateway received: it changes nothing."_s.arg(what)});
             return false;
         }
         if (ambiguous(found)) {
-            defects.append({Severity::Error, code::Ambiguous, segment, segmentId,
-                            u"%1 matches claims of more than one 837 file received here (same sender and "
-                            "control numbers): which one it answers cannot be told, so the file is refused."_s.arg(
-                                what)});
+            defects.append(
+                {Severity::Error, code::Ambiguous, segment, segmentId,
+                 u"%1 matches claims of more than one 837 file received here (same sender and "
+                 "control numbers): which one it answers cannot be told, so the file is refused."_s.arg(what)});
             return false;
         }
         return true;
@@ -333,8 +333,7 @@ AcknowledgmentImporter::Result AcknowledgmentImporter::import(QIODevice *file, c
             if (error || !usable(all, ta1.segmentNumber, u"TA1"_s, what))
                 break;
             const Effect effect = ta1.rejected() ? Effect::Reject : Effect::Receipt;
-            const QString explanation
-                = ta1.rejected()
+            const QString explanation = ta1.rejected()
                 ? u"The clearinghouse rejected the whole interchange %1 (TA1, note code %2: %3): none of its claims "
                   "reached the payer. Correct the file and send the claims again."_s.arg(
                       ta1.interchangeControlNumber, ta1.noteCode, interchangeNote(ta1.noteCode))
@@ -355,9 +354,9 @@ AcknowledgmentImporter::Result AcknowledgmentImporter::import(QIODevice *file, c
                 answered.insert(x12intake::controlNumber(response.controlNumber));
                 const QString what
                     = u"The 999's answer to transaction %1 of group %2"_s.arg(response.controlNumber, group);
-                const QList<Submission> all = ties.find(
-                    u"sender_id = ? AND group_control_number = ? AND transaction_control_number = ?"_s,
-                    {sender, group, x12intake::controlNumber(response.controlNumber)}, &error);
+                const QList<Submission> all
+                    = ties.find(u"sender_id = ? AND group_control_number = ? AND transaction_control_number = ?"_s,
+                                {sender, group, x12intake::controlNumber(response.controlNumber)}, &error);
                 if (error || !usable(all, response.segmentNumber, u"AK2"_s, what))
                     continue;
                 const bool rejected = response.rejected() || functional.groupRejected();
@@ -393,8 +392,9 @@ AcknowledgmentImporter::Result AcknowledgmentImporter::import(QIODevice *file, c
                     = u"The clearinghouse's check of the 837 rejected the whole functional group %1 (999 AK9 %2%3): "
                       "none of its claims reached the payer. Correct the file and send the claims again."_s.arg(
                           group, functional.groupAcknowledgmentCode,
-                          functional.groupErrorCodes.isEmpty() ? QString()
-                                                               : u", codes "_s + functional.groupErrorCodes.join(u", "_s));
+                          functional.groupErrorCodes.isEmpty()
+                              ? QString()
+                              : u", codes "_s + functional.groupErrorCodes.join(u", "_s));
                 for (const Submission &submission : all) {
                     if (!answered.contains(submission.transaction))
                         apply(submission, Effect::Reject, u"999"_s, explanation, {}, ack.firstSegment);
@@ -459,9 +459,9 @@ AcknowledgmentImporter::Result AcknowledgmentImporter::import(QIODevice *file, c
                     if (error)
                         break;
                     if (all.isEmpty() && entry.level == x12::AcknowledgmentLevel::Claim) {
-                        defects.append({Severity::Warning, code::UnknownClaim, stc.segmentNumber, u"STC"_s,
-                                        u"%1 names a claim this gateway never received: it changes nothing."_s.arg(
-                                            what)});
+                        defects.append(
+                            {Severity::Warning, code::UnknownClaim, stc.segmentNumber, u"STC"_s,
+                             u"%1 names a claim this gateway never received: it changes nothing."_s.arg(what)});
                         continue;
                     }
                     if (!usable(all, stc.segmentNumber, u"STC"_s, what))

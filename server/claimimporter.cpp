@@ -190,8 +190,8 @@ models::Claim ClaimImporter::claimOf(const x12::BilledClaim &billed, const x12::
 {
     models::Claim claim;
     claim.claimNumber = billed.patientControlNumber;
-    claim.accountNumber = billed.medicalRecordNumber.isEmpty() ? billed.patientControlNumber
-                                                                : billed.medicalRecordNumber;
+    claim.accountNumber
+        = billed.medicalRecordNumber.isEmpty() ? billed.patientControlNumber : billed.medicalRecordNumber;
     claim.payerId = billed.payer.id.isEmpty() ? billed.payer.name : billed.payer.id;
     for (const x12::OtherPayer &other : billed.otherPayers) {
         const QString id = other.payerId.isEmpty() ? other.payerName : other.payerId;
@@ -307,11 +307,11 @@ ClaimImporter::Result ClaimImporter::import(QIODevice *file, const models::User 
             if (error)
                 break;
             if (correcting && billed.originalReference.isEmpty()) {
-                defects.append({Severity::Warning, u"claim.no-original-reference"_s, billed.segmentNumber, u"CLM"_s,
-                                u"Claim %1 is a %2 (frequency %3) without REF*F8 naming the claim it corrects; it "
-                                "was linked by its patient control number."_s.arg(
-                                    billed.patientControlNumber,
-                                    frequency == u"8"_s ? u"void"_s : u"replacement"_s, frequency)});
+                defects.append(
+                    {Severity::Warning, u"claim.no-original-reference"_s, billed.segmentNumber, u"CLM"_s,
+                     u"Claim %1 is a %2 (frequency %3) without REF*F8 naming the claim it corrects; it "
+                     "was linked by its patient control number."_s.arg(
+                         billed.patientControlNumber, frequency == u"8"_s ? u"void"_s : u"replacement"_s, frequency)});
             }
             Outcome outcome = Outcome::Added;
             QString facilityId;
@@ -335,8 +335,7 @@ ClaimImporter::Result ClaimImporter::import(QIODevice *file, const models::User 
                     if (held->claimNumber != claim.claimNumber)
                         error = intake.markVoided(held->claimNumber, frequency);
                 } else if (frequency == u"7"_s) {
-                    defects.append({Severity::Warning, u"claim.replacement-unmatched"_s, billed.segmentNumber,
-                                    u"CLM"_s,
+                    defects.append({Severity::Warning, u"claim.replacement-unmatched"_s, billed.segmentNumber, u"CLM"_s,
                                     u"Claim %1 replaces a claim this gateway does not hold: it was added as a new "
                                     "claim."_s.arg(billed.patientControlNumber)});
                 }

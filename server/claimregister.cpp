@@ -136,10 +136,11 @@ std::optional<Claim> ClaimRegister::read(const QString &condition, const QString
     if (value.isEmpty())
         return std::nullopt;
     QSqlQuery query(m_database.connection());
-    query.prepare(u"SELECT claim_number, account_number, payer_id, payer_claim_number, work_item_id, "
-                  "secondary_payer_id, tertiary_payer_id, form, facility_code, frequency_code, voided, drg, statement_from, "
-                  "statement_to FROM claims WHERE "_s
-                  + condition + u" LIMIT 1"_s);
+    query.prepare(
+        u"SELECT claim_number, account_number, payer_id, payer_claim_number, work_item_id, "
+        "secondary_payer_id, tertiary_payer_id, form, facility_code, frequency_code, voided, drg, statement_from, "
+        "statement_to FROM claims WHERE "_s
+        + condition + u" LIMIT 1"_s);
     query.addBindValue(value);
     if (!query.exec() || !query.next())
         return std::nullopt;
@@ -151,7 +152,8 @@ std::optional<Claim> ClaimRegister::read(const QString &condition, const QString
     claim.workItemId = query.value(4).toString();
     claim.secondaryPayerId = query.value(5).toString();
     claim.tertiaryPayerId = query.value(6).toString();
-    claim.form = models::fromWireName<models::ClaimForm>(query.value(7).toString()).value_or(models::ClaimForm::Professional);
+    claim.form
+        = models::fromWireName<models::ClaimForm>(query.value(7).toString()).value_or(models::ClaimForm::Professional);
     claim.facilityCode = query.value(8).toString();
     claim.frequencyCode = query.value(9).toString();
     claim.voided = query.value(10).toBool();

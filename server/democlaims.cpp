@@ -41,8 +41,8 @@ const std::array<x12::StatusCode, 4> &rejections()
 
 } // namespace
 
-store::StoreError loadDemoClaims(GatewayStore &store, const synthetic::SyntheticGenerator &generator,
-                                 qint64 itemCount, const models::User &by)
+store::StoreError loadDemoClaims(GatewayStore &store, const synthetic::SyntheticGenerator &generator, qint64 itemCount,
+                                 const models::User &by)
 {
     QTemporaryFile claims;
     if (!claims.open())
@@ -102,9 +102,8 @@ store::StoreError loadDemoClaims(GatewayStore &store, const synthetic::Synthetic
     if (!flush() || !answers.flush())
         return failed(u"Cannot write the demo's 277CA file: %1"_s.arg(answers.errorString()));
     answers.seek(0);
-    const AcknowledgmentImporter::Result answered
-        = AcknowledgmentImporter(store, {posting::TestInterchanges::Refuse})
-              .import(&answers, by, AcknowledgmentImporter::Mode::Import);
+    const AcknowledgmentImporter::Result answered = AcknowledgmentImporter(store, {posting::TestInterchanges::Refuse})
+                                                        .import(&answers, by, AcknowledgmentImporter::Mode::Import);
     if (answered.outcome != AcknowledgmentImporter::Result::Outcome::Imported)
         return failed(u"The demo's 277CA file was not taken: %1"_s.arg(answered.error));
     return {};

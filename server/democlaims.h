@@ -19,7 +19,7 @@ class GatewayStore;
 /// 277CA answers them through the acknowledgment intake: most accepted with the payer's
 /// claim number, about one in a hundred rejected with a realistic status, each a work item
 /// in the claim rejection queue. The files are spooled to owner-only temporary files.
-store::StoreError loadDemoClaims(GatewayStore &store, const synthetic::SyntheticGenerator &generator,
-                                 qint64 itemCount, const models::User &by);
+store::StoreError loadDemoClaims(GatewayStore &store, const synthetic::SyntheticGenerator &generator, qint64 itemCount,
+                                 const models::User &by);
 
 } // namespace rcm::server

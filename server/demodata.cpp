@@ -3,8 +3,8 @@
 
 #include "server/demodata.h"
 
-#include "server/contractregister.h"
 #include "server/auditkey.h"
+#include "server/contractregister.h"
 #include "server/democlaims.h"
 #include "server/gatewayschema.h"
 #include "server/gatewaystore.h"
@@ -103,8 +103,7 @@ store::StoreError createDemoDatabase(const QString &path, qint64 itemCount, int 
         if (!error) {
             GatewayStore seedStore(fresh);
             QString keyError;
-            if (!seedStore.loadAuditKey(auditKeyPath.isEmpty() ? AuditKey::defaultPath(path) : auditKeyPath,
-                                        &keyError))
+            if (!seedStore.loadAuditKey(auditKeyPath.isEmpty() ? AuditKey::defaultPath(path) : auditKeyPath, &keyError))
                 return store::StoreError(store::StoreError::Code::CannotOpen, keyError);
             error = seedDemoData(seedStore, itemCount, demoSeed, passwordIterations, DemoClaims::ThroughX12);
         }

@@ -376,8 +376,8 @@ store::Schema makeSchema()
     schema.name = u"gateway database"_s;
     schema.applicationId = 0x52434D47; // "RCMG"
     schema.pageSize = 8192; // as the workbench cache: see cacheschema.cpp
-    schema.migrations = {version1(), version2(), version3(), version4(), version5(),
-                         version6(), version7(), version8(), version9()};
+    schema.migrations
+        = {version1(), version2(), version3(), version4(), version5(), version6(), version7(), version8(), version9()};
     // Rows bulk-loaded with the triggers suspended get their change numbers in row order.
     schema.afterIndexRestore = {
         u"UPDATE work_items SET change_seq = (SELECT value FROM meta WHERE key = 'change_seq') + row_id "

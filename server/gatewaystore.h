@@ -173,8 +173,7 @@ public:
     /// left for the caller to send through the 837 intake (the demo does, server/democlaims.h).
     enum class SeedClaims { WithItems, Separately };
     store::StoreError seed(const synthetic::SyntheticGenerator &generator, qint64 itemCount,
-                           const std::function<void(qint64)> &progress = {},
-                           SeedClaims claims = SeedClaims::WithItems);
+                           const std::function<void(qint64)> &progress = {}, SeedClaims claims = SeedClaims::WithItems);
 
     /// Chains an entry for item onto the audit log (inside the caller's transaction): also
     /// how work the gateway creates, such as remittance exceptions, records why.

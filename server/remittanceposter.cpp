@@ -22,9 +22,9 @@ using namespace Qt::Literals::StringLiterals;
 namespace rcm::server {
 
 using models::Money;
-using x12intake::defectsJson;
 using models::WorkItem;
 using store::StoreError;
+using x12intake::defectsJson;
 using Kind = RemittanceExceptionKind;
 
 namespace {

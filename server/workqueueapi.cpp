@@ -703,8 +703,8 @@ ApiResponse WorkQueueApi::fileAnswer(bool imported, bool previewed, bool duplica
     if (duplicate) {
         refused = problem(409, u"duplicate-file"_s, u"Already received"_s, error);
     } else if (unreadable) {
-        refused = problem(422, u"unreadable-file"_s, u"Not a usable %1 file"_s.arg(what),
-                          error + u"; nothing was taken"_s);
+        refused
+            = problem(422, u"unreadable-file"_s, u"Not a usable %1 file"_s.arg(what), error + u"; nothing was taken"_s);
     } else {
         return problemResponse(problem(503, u"store-error"_s, u"Could not store the file"_s, error));
     }

@@ -36,8 +36,8 @@ std::optional<qint64> findFile(store::Database &database, const QByteArray &dige
     return query.value(0).toLongLong();
 }
 
-std::optional<qint64> recordFile(store::Database &database, const QByteArray &digest, const QString &kind,
-                                 qint64 bytes, const QString &by, const QDateTime &now, const QJsonObject &summary,
+std::optional<qint64> recordFile(store::Database &database, const QByteArray &digest, const QString &kind, qint64 bytes,
+                                 const QString &by, const QDateTime &now, const QJsonObject &summary,
                                  store::StoreError *error)
 {
     QSqlQuery query(database.connection());

@@ -29,8 +29,8 @@ QByteArray digestOf(QIODevice *file);
 std::optional<qint64> findFile(store::Database &database, const QByteArray &digest, store::StoreError *error);
 
 /// Records a file received (inside the caller's transaction); its id.
-std::optional<qint64> recordFile(store::Database &database, const QByteArray &digest, const QString &kind,
-                                 qint64 bytes, const QString &by, const QDateTime &now, const QJsonObject &summary,
+std::optional<qint64> recordFile(store::Database &database, const QByteArray &digest, const QString &kind, qint64 bytes,
+                                 const QString &by, const QDateTime &now, const QJsonObject &summary,
                                  store::StoreError *error);
 
 /// Records what the file held, once it is known.

@@ -119,9 +119,9 @@ void EnvelopeReader::closeTransaction(const Segment *se)
                                 .arg(m_transactionSegments)});
         }
         if (m_transaction == Transaction::Handled && se->element(2).trimmed() != m_controlNumber.toLatin1()) {
-            defects.append({Severity::Error, defectcode::SeControlNumberMismatch, se->number(), u"SE"_s,
-                            u"SE02 control number %1 does not match ST02 %2."_s.arg(text(se->element(2)),
-                                                                                    m_controlNumber)});
+            defects.append(
+                {Severity::Error, defectcode::SeControlNumberMismatch, se->number(), u"SE"_s,
+                 u"SE02 control number %1 does not match ST02 %2."_s.arg(text(se->element(2)), m_controlNumber)});
         }
     }
     m_level = Level::Group;
@@ -272,9 +272,9 @@ bool EnvelopeReader::next()
                 continue;
             }
             --m_transactionSegments;
-            const Defect missing {Severity::Error, defectcode::SeMissing, m_segment.number(), m_segment.idText(),
-                                  u"Transaction %1 has no SE trailer before this %2."_s.arg(m_controlNumber,
-                                                                                           m_segment.idText())};
+            const Defect missing {
+                Severity::Error, defectcode::SeMissing, m_segment.number(), m_segment.idText(),
+                u"Transaction %1 has no SE trailer before this %2."_s.arg(m_controlNumber, m_segment.idText())};
             const bool handled = m_transaction == Transaction::Handled;
             if (handled)
                 m_handler.addDefect(missing);

@@ -106,8 +106,9 @@ QList<bench::BenchmarkResult> importClaims()
              double(claimCount) / floorSeconds, true}};
 }
 
-const bench::BenchmarkRegistration registration(
-    u"claims.import_837_100k"_s,
-    u"take a generated 837 of 100,000 claims into the claim register vs. writing them straight in"_s, importClaims);
+const bench::BenchmarkRegistration
+    registration(u"claims.import_837_100k"_s,
+                 u"take a generated 837 of 100,000 claims into the claim register vs. writing them straight in"_s,
+                 importClaims);
 
 } // namespace

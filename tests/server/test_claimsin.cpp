@@ -219,11 +219,13 @@ private Q_SLOTS:
     void aClaimSentAgainIsCorrectedReplacedOrVoidedNeverDuplicated()
     {
         const QString number = u"FREQ100"_s;
-        QCOMPARE(postClaims(claimFile({claimToWrite(number, {line(1, u"99213"_s, 10000, u"F-1"_s),
-                                                             line(2, u"36415"_s, 2000, u"F-2"_s)})},
-                                      201))
-                     .status,
-                 201);
+        QCOMPARE(
+            postClaims(
+                claimFile(
+                    {claimToWrite(number, {line(1, u"99213"_s, 10000, u"F-1"_s), line(2, u"36415"_s, 2000, u"F-2"_s)})},
+                    201))
+                .status,
+            201);
         const auto claims = [&] {
             return count(database(), u"SELECT count(*) FROM claims WHERE claim_number = 'FREQ100'"_s);
         };
@@ -237,13 +239,15 @@ private Q_SLOTS:
         QCOMPARE(lines(), 2);
 
         // Sent again as frequency 1 after a correction: the same claim, now one line.
-        testing::HttpReply reply = postClaims(claimFile({claimToWrite(number, {line(1, u"99214"_s, 15000, u"F-1"_s)})}, 202));
+        testing::HttpReply reply
+            = postClaims(claimFile({claimToWrite(number, {line(1, u"99214"_s, 15000, u"F-1"_s)})}, 202));
         QCOMPARE(reply.status, 201);
         QCOMPARE(reply.json().value(u"outcomes"_s)[u"corrected"_s].toInt(), 1);
         QCOMPARE(claims(), 1);
         QCOMPARE(lines(), 1);
-        QCOMPARE(count(database(), u"SELECT count(*) FROM claim_lines WHERE claim_number = 'FREQ100' "
-                                    "AND procedure_code = '99214' AND charge_cents = 15000"_s),
+        QCOMPARE(count(database(),
+                       u"SELECT count(*) FROM claim_lines WHERE claim_number = 'FREQ100' "
+                       "AND procedure_code = '99214' AND charge_cents = 15000"_s),
                  1);
 
         // The payer's claim number is known (from its acknowledgment or remittance): a
@@ -261,8 +265,9 @@ private Q_SLOTS:
         QCOMPARE(reply.json().value(u"warnings"_s).toArray().size(), 0);
         QCOMPARE(claims(), 1);
         QCOMPARE(lines(), 2);
-        QCOMPARE(count(database(), u"SELECT count(*) FROM claims WHERE claim_number = 'FREQ100' "
-                                    "AND payer_claim_number = 'PCN-FREQ'"_s),
+        QCOMPARE(count(database(),
+                       u"SELECT count(*) FROM claims WHERE claim_number = 'FREQ100' "
+                       "AND payer_claim_number = 'PCN-FREQ'"_s),
                  1);
 
         // Voided: kept, marked void, lines as they were.
@@ -301,10 +306,9 @@ private Q_SLOTS:
         QCOMPARE(count(database(), u"SELECT count(*) FROM claim_submissions"_s), submissions);
 
         // Cut short: nothing of it is taken, not even the claims before the cut.
-        const QByteArray whole
-            = claimFile({claimToWrite(u"CUT1"_s, {line(1, u"99213"_s, 5000, u"C-1"_s)}),
-                         claimToWrite(u"CUT2"_s, {line(1, u"99213"_s, 5000, u"C-2"_s)})},
-                        302);
+        const QByteArray whole = claimFile({claimToWrite(u"CUT1"_s, {line(1, u"99213"_s, 5000, u"C-1"_s)}),
+                                            claimToWrite(u"CUT2"_s, {line(1, u"99213"_s, 5000, u"C-2"_s)})},
+                                           302);
         const testing::HttpReply truncated = postClaims(whole.left(whole.size() * 3 / 4));
         QCOMPARE(truncated.status, 422);
         QCOMPARE(count(database(), u"SELECT count(*) FROM claims WHERE claim_number LIKE 'CUT%'"_s), 0);
@@ -317,7 +321,8 @@ private Q_SLOTS:
         QVERIFY(remittance.body.contains("file.no-837"));
 
         // The whole file is received then taken: preview takes nothing.
-        const QByteArray previewed = claimFile({claimToWrite(u"PREVIEW1"_s, {line(1, u"99213"_s, 5000, u"P-1"_s)})}, 303);
+        const QByteArray previewed
+            = claimFile({claimToWrite(u"PREVIEW1"_s, {line(1, u"99213"_s, 5000, u"P-1"_s)})}, 303);
         QCOMPARE(postClaims(previewed, u"?preview=true"_s).status, 200);
         QCOMPARE(count(database(), u"SELECT count(*) FROM claims WHERE claim_number = 'PREVIEW1'"_s), 0);
         QCOMPARE(postClaims(previewed).status, 201); // a preview does not make the file a replay
@@ -372,16 +377,18 @@ private Q_SLOTS:
                  history.body.constData());
 
         // The corrected claim goes again, the payer accepts it: the item is resolved.
-        const QByteArray correctedFile = claimFile({claimToWrite(u"REJ100"_s, {line(1, u"99213"_s, 25000, u"J-1"_s)})}, 402);
+        const QByteArray correctedFile
+            = claimFile({claimToWrite(u"REJ100"_s, {line(1, u"99213"_s, 25000, u"J-1"_s)})}, 402);
         QCOMPARE(postClaims(correctedFile).status, 201);
         const QList<x12::ClaimTransaction> corrected = readBack(correctedFile);
-        const testing::HttpReply accepted
-            = postAcknowledgments(claimAcknowledgment(corrected.first(), {{u"REJ100"_s, {u"A2"_s, u"20"_s, u"PR"_s}}}, 402));
+        const testing::HttpReply accepted = postAcknowledgments(
+            claimAcknowledgment(corrected.first(), {{u"REJ100"_s, {u"A2"_s, u"20"_s, u"PR"_s}}}, 402));
         QCOMPARE(accepted.status, 201);
         QCOMPARE(testing::run(engine).outcome, sync::SyncEngine::Result::Outcome::Completed);
         QCOMPARE(count(cache, u"SELECT count(*) FROM work_items WHERE id = '%1' AND status = 'resolved'"_s.arg(itemId)),
                  1);
-        const QString closedHistory = QString::fromUtf8(m_supervisor->get(u"/work-items/%1/history"_s.arg(itemId)).body);
+        const QString closedHistory
+            = QString::fromUtf8(m_supervisor->get(u"/work-items/%1/history"_s.arg(itemId)).body);
         QVERIFY2(closedHistory.contains(u"rejection is closed"_s), qPrintable(closedHistory));
 
         // A coder does not work rejections: nothing of it syncs to them.
@@ -410,8 +417,9 @@ private Q_SLOTS:
         const testing::HttpReply rejected = postAcknowledgments(x12::acknowledgmentText({functional}));
         QVERIFY2(rejected.status == 201, rejected.body.constData());
         QCOMPARE(rejected.json().value(u"rejectionsRaised"_s).toInt(), 2);
-        QCOMPARE(count(database(), u"SELECT count(*) FROM work_items WHERE queue = 'claim_rejection' "
-                                    "AND claim_number IN ('TX100', 'TX200') AND status = 'new'"_s),
+        QCOMPARE(count(database(),
+                       u"SELECT count(*) FROM work_items WHERE queue = 'claim_rejection' "
+                       "AND claim_number IN ('TX100', 'TX200') AND status = 'new'"_s),
                  2);
 
         // Another file with the same sender, GS06 and ST02: a 999 for them cannot be told apart.
@@ -428,8 +436,8 @@ private Q_SLOTS:
         // An answer about a claim never received changes nothing.
         const QList<x12::ClaimTransaction> unknown
             = readBack(claimFile({claimToWrite(u"GHOST1"_s, {line(1, u"99213"_s, 1000, u"G-1"_s)})}, 599));
-        const testing::HttpReply ghost
-            = postAcknowledgments(claimAcknowledgment(unknown.first(), {{u"GHOST1"_s, {u"A3"_s, u"21"_s, u"IL"_s}}}, 599));
+        const testing::HttpReply ghost = postAcknowledgments(
+            claimAcknowledgment(unknown.first(), {{u"GHOST1"_s, {u"A3"_s, u"21"_s, u"IL"_s}}}, 599));
         QCOMPARE(ghost.status, 422);
         QVERIFY2(ghost.body.contains("acknowledgment.nothing-matched"), ghost.body.constData());
         QCOMPARE(count(database(), u"SELECT count(*) FROM work_items"_s), items);

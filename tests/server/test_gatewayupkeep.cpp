@@ -7,9 +7,9 @@
 #include "server/gatewayupkeep.h"
 
 #include <QFileInfo>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
-#include <QSqlQuery>
 #include <QTest>
 
 #include <memory>
