@@ -355,14 +355,23 @@ ClaimImporter::Result ClaimImporter::import(QIODevice *file, const models::User 
             std::optional<qint64> submission;
             if (!error)
                 submission = intake.recordSubmission(*fileId, read, billed, frequency, facilityId, &error);
-            if (!error && submission && (outcome == Outcome::Corrected || outcome == Outcome::Replaced)) {
-                int closed = 0;
-                error = rejections.close(
-                    billed.patientControlNumber, *submission,
-                    u"The corrected claim was sent again (frequency %1, 837 file %2): the rejection is closed."_s.arg(
-                        frequency, QString::fromLatin1(digest.left(12))),
-                    by, now, &closed);
-                rejectionsClosed += closed;
+            if (!error && submission && outcome != Outcome::Added && outcome != Outcome::VoidUnmatched) {
+                // Sent again corrected, or withdrawn: what was rejected is no longer to be worked,
+                // under the number it was sent with and the one it has now.
+                const QString note = outcome == Outcome::Voided
+                    ? u"The claim was voided (frequency 8, 837 file %1): the rejection is closed."_s.arg(
+                          QString::fromLatin1(digest.left(12)))
+                    : u"The corrected claim was sent again (frequency %1, 837 file %2): the rejection is closed."_s.arg(
+                          frequency, QString::fromLatin1(digest.left(12)));
+                QStringList numbers {billed.patientControlNumber};
+                if (held && held->claimNumber != billed.patientControlNumber)
+                    numbers << held->claimNumber;
+                for (const QString &claimNumber : std::as_const(numbers)) {
+                    int closed = 0;
+                    if (!error)
+                        error = rejections.close(claimNumber, *submission, note, by, now, &closed);
+                    rejectionsClosed += closed;
+                }
             }
             if (error)
                 break;
