@@ -360,9 +360,9 @@ ClaimImporter::Result ClaimImporter::import(QIODevice *file, const models::User 
                 // under the number it was sent with and the one it has now.
                 const QString note = outcome == Outcome::Voided
                     ? u"The claim was voided (frequency 8, 837 file %1): the rejection is closed."_s.arg(
-                          QString::fromLatin1(digest.left(12)))
+                        QString::fromLatin1(digest.left(12)))
                     : u"The corrected claim was sent again (frequency %1, 837 file %2): the rejection is closed."_s.arg(
-                          frequency, QString::fromLatin1(digest.left(12)));
+                        frequency, QString::fromLatin1(digest.left(12)));
                 QStringList numbers {billed.patientControlNumber};
                 if (held && held->claimNumber != billed.patientControlNumber)
                     numbers << held->claimNumber;

@@ -448,12 +448,13 @@ private Q_SLOTS:
         const QByteArray file = claimFile({claimToWrite(u"VOID100"_s, {line(1, u"99213"_s, 4000, u"V-1"_s)})}, 601);
         QCOMPARE(postClaims(file).status, 201);
         const QList<x12::ClaimTransaction> sent = readBack(file);
-        const testing::HttpReply rejected
-            = postAcknowledgments(claimAcknowledgment(sent.first(), {{u"VOID100"_s, {u"A3"_s, u"21"_s, u"85"_s}}}, 601));
+        const testing::HttpReply rejected = postAcknowledgments(
+            claimAcknowledgment(sent.first(), {{u"VOID100"_s, {u"A3"_s, u"21"_s, u"85"_s}}}, 601));
         QCOMPARE(rejected.status, 201);
         const auto open = [&] {
-            return count(database(), u"SELECT count(*) FROM work_items WHERE queue = 'claim_rejection' "
-                                     "AND claim_number = 'VOID100' AND status <> 'resolved'"_s);
+            return count(database(),
+                         u"SELECT count(*) FROM work_items WHERE queue = 'claim_rejection' "
+                         "AND claim_number = 'VOID100' AND status <> 'resolved'"_s);
         };
         QCOMPARE(open(), 1);
         x12::ClaimToWrite voiding = claimToWrite(u"VOID100"_s, {line(1, u"99213"_s, 4000, u"V-1"_s)}, u"8"_s);
