@@ -40,21 +40,32 @@ ClaimRegister::ClaimRegister(store::Database &database)
     : m_database(database)
 { }
 
+ClaimRegister::~ClaimRegister() = default;
+
+ClaimRegister::Writer::Writer(const QSqlDatabase &connection)
+    : claim(connection)
+    , clearLines(connection)
+    , line(connection)
+{
+    claim.prepare(u"INSERT OR REPLACE INTO claims (claim_number, account_number, payer_id, payer_claim_number, "
+                  "work_item_id, secondary_payer_id, tertiary_payer_id, form, facility_code, frequency_code, voided, "
+                  "drg, statement_from, statement_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    clearLines.prepare(u"DELETE FROM claim_lines WHERE claim_number = ?"_s);
+    line.prepare(u"INSERT INTO claim_lines (claim_number, line_number, procedure_code, modifiers, charge_cents, "
+                 "allowed_cents, units, service_date, service_date_to, line_control_number, revenue_code) "
+                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+}
+
 StoreError ClaimRegister::addClaims(std::span<const Claim> claims)
 {
     store::TransactionGuard transaction(m_database.connection());
     if (transaction.beginError())
         return transaction.beginError();
-    QSqlQuery claim(m_database.connection());
-    claim.prepare(u"INSERT OR REPLACE INTO claims (claim_number, account_number, payer_id, payer_claim_number, "
-                  "work_item_id, secondary_payer_id, tertiary_payer_id, form, facility_code, frequency_code, voided, "
-                  "drg, statement_from, statement_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
-    QSqlQuery clear(m_database.connection());
-    clear.prepare(u"DELETE FROM claim_lines WHERE claim_number = ?"_s);
-    QSqlQuery line(m_database.connection());
-    line.prepare(u"INSERT INTO claim_lines (claim_number, line_number, procedure_code, modifiers, charge_cents, "
-                 "allowed_cents, units, service_date, service_date_to, line_control_number, revenue_code) "
-                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    if (!m_writer)
+        m_writer = std::make_unique<Writer>(m_database.connection());
+    QSqlQuery &claim = m_writer->claim;
+    QSqlQuery &clear = m_writer->clearLines;
+    QSqlQuery &line = m_writer->line;
     for (const Claim &entry : claims) {
         claim.addBindValue(entry.claimNumber);
         claim.addBindValue(entry.accountNumber);

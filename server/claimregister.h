@@ -7,6 +7,9 @@
 #include "services/store/database.h"
 #include "services/store/storeerror.h"
 
+#include <QSqlQuery>
+
+#include <memory>
 #include <optional>
 #include <span>
 
@@ -19,6 +22,7 @@ class ClaimRegister final
 {
 public:
     explicit ClaimRegister(store::Database &database);
+    ~ClaimRegister();
     Q_DISABLE_COPY_MOVE(ClaimRegister)
 
     /// Adds or replaces claims with their lines (inside the caller's transaction, if any).
@@ -30,7 +34,17 @@ public:
 
 private:
     std::optional<models::Claim> read(const QString &condition, const QString &value);
+    /// The statements addClaims runs for every claim, prepared once per register: an 837
+    /// intake adds claims one at a time, a hundred thousand of them.
+    struct Writer
+    {
+        explicit Writer(const QSqlDatabase &connection);
+        QSqlQuery claim;
+        QSqlQuery clearLines;
+        QSqlQuery line;
+    };
     store::Database &m_database;
+    std::unique_ptr<Writer> m_writer;
 };
 
 } // namespace rcm::server
