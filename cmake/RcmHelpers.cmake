@@ -51,5 +51,5 @@ function(rcm_add_test name)
     endif()
     set_tests_properties(${name} PROPERTIES
         TIMEOUT ${ARG_TIMEOUT}
-        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;RCM_SHARED_FIXTURES=${PROJECT_SOURCE_DIR}/../shared/fixtures;${ARG_ENVIRONMENT}")
+        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;RCM_SHARED_FIXTURES=${RCM_FIXTURES_DIR};${ARG_ENVIRONMENT}")
 endfunction()
