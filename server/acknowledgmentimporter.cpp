@@ -204,31 +204,15 @@ AcknowledgmentImporter::Result AcknowledgmentImporter::import(QIODevice *file, c
 {
     Result result;
     store::Database &database = m_store.database();
-    const QByteArray digest = x12intake::digestOf(file);
+    store::TransactionGuard transaction(database.connection());
+    const std::optional<x12intake::OpenFile> opened
+        = x12intake::openFile(database, transaction, file, u"acknowledgment"_s, by, now, result);
+    if (!opened)
+        return result;
+    const QByteArray &digest = opened->digest;
+    const qint64 fileId = opened->id;
     const QString fileName = QString::fromLatin1(digest.left(12));
     StoreError error;
-    if (x12intake::findFile(database, digest, &error)) {
-        result.outcome = Result::Outcome::Duplicate;
-        result.error = u"This file was received before (SHA-256 %1): nothing of it is taken again"_s.arg(
-            QString::fromLatin1(digest));
-        result.report = QJsonObject {{u"file"_s, QString::fromLatin1(digest)}, {u"duplicate"_s, true}};
-        return result;
-    }
-    if (error) {
-        result.error = error.message();
-        return result;
-    }
-    store::TransactionGuard transaction(database.connection());
-    if (const StoreError begin = transaction.beginError()) {
-        result.error = begin.message();
-        return result;
-    }
-    const std::optional<qint64> fileId
-        = x12intake::recordFile(database, digest, u"acknowledgment"_s, file->size(), by.id, now, {}, &error);
-    if (!fileId) {
-        result.error = error.message();
-        return result;
-    }
     Ties ties(database);
     ClaimRejections rejections(m_store);
     QSqlQuery setStatus(database.connection());
@@ -265,7 +249,7 @@ AcknowledgmentImporter::Result AcknowledgmentImporter::import(QIODevice *file, c
             rejectedHere.insert(submission.id);
             QString itemId;
             bool isNew = false;
-            error = rejections.raise({submission.claimNumber, submission.id, *fileId, source, explanation}, by, now,
+            error = rejections.raise({submission.claimNumber, submission.id, fileId, source, explanation}, by, now,
                                      &itemId, &isNew);
             raised += isNew ? 1 : 0;
         } else if (effect == Effect::Accept) {
@@ -529,21 +513,8 @@ AcknowledgmentImporter::Result AcknowledgmentImporter::import(QIODevice *file, c
                          {u"rejectionsClosed"_s, closed}};
     for (auto it = outcomes.constBegin(); it != outcomes.constEnd(); ++it)
         details.insert(it.key(), it.value());
-    if (const StoreError summary = x12intake::setFileSummary(database, *fileId, details)) {
-        result.error = summary.message();
-        return result;
-    }
-    if (const StoreError audit
-        = m_store.appendAuditEntry(u"acknowledgments:"_s + QString::fromLatin1(digest), by.id,
-                                   models::ActionType::AcknowledgmentsImported, 0, details, now)) {
-        result.error = audit.message();
-        return result;
-    }
-    if (const StoreError commit = transaction.commit()) {
-        result.error = commit.message();
-        return result;
-    }
-    result.outcome = Result::Outcome::Imported;
+    x12intake::commitFile(m_store, transaction, *opened, u"acknowledgments"_s,
+                          models::ActionType::AcknowledgmentsImported, details, by, now, result);
     return result;
 }
 

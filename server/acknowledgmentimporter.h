@@ -4,6 +4,7 @@
 #pragma once
 
 #include "models/user.h"
+#include "server/x12intake.h"
 #include "services/posting/envelopeguards.h"
 
 #include <QDateTime>
@@ -33,13 +34,7 @@ public:
     {
         posting::TestInterchanges testInterchanges = posting::TestInterchanges::Refuse;
     };
-    struct Result
-    {
-        enum class Outcome { Imported, Previewed, Duplicate, Unreadable, Failed };
-        Outcome outcome = Outcome::Failed;
-        QJsonObject report;
-        QString error;
-    };
+    using Result = x12intake::Result;
 
     AcknowledgmentImporter(GatewayStore &store, Options options);
 

@@ -245,34 +245,14 @@ ClaimImporter::Result ClaimImporter::import(QIODevice *file, const models::User 
 {
     Result result;
     store::Database &database = m_store.database();
-    const QByteArray digest = x12intake::digestOf(file);
-    const qint64 bytes = file->size();
-    StoreError error;
-    if (const std::optional<qint64> earlier = x12intake::findFile(database, digest, &error)) {
-        result.outcome = Result::Outcome::Duplicate;
-        result.error = u"This file was received before (SHA-256 %1): none of its claims is taken again"_s.arg(
-            QString::fromLatin1(digest));
-        result.report = QJsonObject {{u"file"_s, QString::fromLatin1(digest)}, {u"duplicate"_s, true}};
-        return result;
-    }
-    if (error) {
-        result.error = error.message();
-        return result;
-    }
-
-    // One database transaction: a file with any error takes nothing, even in preview (the
-    // guard rolls back what was not committed).
     store::TransactionGuard transaction(database.connection());
-    if (const StoreError begin = transaction.beginError()) {
-        result.error = begin.message();
+    const std::optional<x12intake::OpenFile> opened
+        = x12intake::openFile(database, transaction, file, u"837"_s, by, now, result);
+    if (!opened)
         return result;
-    }
-    const std::optional<qint64> fileId
-        = x12intake::recordFile(database, digest, u"837"_s, bytes, by.id, now, QJsonObject(), &error);
-    if (!fileId) {
-        result.error = error.message();
-        return result;
-    }
+    const QByteArray &digest = opened->digest;
+    const qint64 fileId = opened->id;
+    StoreError error;
     Intake intake(database);
     ClaimRegister claims(database);
     ClaimRejections rejections(m_store);
@@ -354,7 +334,7 @@ ClaimImporter::Result ClaimImporter::import(QIODevice *file, const models::User 
                 facilityId = billed.facility.npi().isEmpty() ? billed.billingProvider.npi() : billed.facility.npi();
             std::optional<qint64> submission;
             if (!error)
-                submission = intake.recordSubmission(*fileId, read, billed, frequency, facilityId, &error);
+                submission = intake.recordSubmission(fileId, read, billed, frequency, facilityId, &error);
             if (!error && submission && outcome != Outcome::Added && outcome != Outcome::VoidUnmatched) {
                 // Sent again corrected, or withdrawn: what was rejected is no longer to be worked,
                 // under the number it was sent with and the one it has now.
@@ -431,20 +411,8 @@ ClaimImporter::Result ClaimImporter::import(QIODevice *file, const models::User 
                          {u"rejectionsClosed"_s, rejectionsClosed}};
     for (auto it = outcomes.constBegin(); it != outcomes.constEnd(); ++it)
         details.insert(it.key(), it.value());
-    if (const StoreError summary = x12intake::setFileSummary(database, *fileId, details)) {
-        result.error = summary.message();
-        return result;
-    }
-    if (const StoreError audit = m_store.appendAuditEntry(u"claims:"_s + QString::fromLatin1(digest), by.id,
-                                                          models::ActionType::ClaimsImported, 0, details, now)) {
-        result.error = audit.message();
-        return result;
-    }
-    if (const StoreError commit = transaction.commit()) {
-        result.error = commit.message();
-        return result;
-    }
-    result.outcome = Result::Outcome::Imported;
+    x12intake::commitFile(m_store, transaction, *opened, u"claims"_s, models::ActionType::ClaimsImported, details, by,
+                          now, result);
     return result;
 }
 

@@ -5,6 +5,7 @@
 
 #include "models/claim.h"
 #include "models/user.h"
+#include "server/x12intake.h"
 #include "services/posting/envelopeguards.h"
 #include "services/store/storeerror.h"
 
@@ -38,13 +39,7 @@ public:
     {
         posting::TestInterchanges testInterchanges = posting::TestInterchanges::Refuse;
     };
-    struct Result
-    {
-        enum class Outcome { Imported, Previewed, Duplicate, Unreadable, Failed };
-        Outcome outcome = Outcome::Failed;
-        QJsonObject report;
-        QString error; ///< Unreadable: the first reason; Failed: why the database refused
-    };
+    using Result = x12intake::Result;
 
     ClaimImporter(GatewayStore &store, Options options);
 

@@ -662,11 +662,7 @@ ApiResponse WorkQueueApi::importClaims(const ApiRequest &request, const User &us
     const ClaimImporter::Mode mode = preview ? ClaimImporter::Mode::Preview : ClaimImporter::Mode::Import;
     const ClaimImporter::Result result
         = request.bodyFile ? importer.import(request.bodyFile, user, mode) : importer.import(request.body, user, mode);
-    return fileAnswer(result.outcome == ClaimImporter::Result::Outcome::Imported,
-                      result.outcome == ClaimImporter::Result::Outcome::Previewed,
-                      result.outcome == ClaimImporter::Result::Outcome::Duplicate,
-                      result.outcome == ClaimImporter::Result::Outcome::Unreadable, result.report, result.error,
-                      u"837"_s);
+    return fileAnswer(result, u"837"_s);
 }
 
 ApiResponse WorkQueueApi::importAcknowledgments(const ApiRequest &request, const User &user)
@@ -685,30 +681,29 @@ ApiResponse WorkQueueApi::importAcknowledgments(const ApiRequest &request, const
         = preview ? AcknowledgmentImporter::Mode::Preview : AcknowledgmentImporter::Mode::Import;
     const AcknowledgmentImporter::Result result
         = request.bodyFile ? importer.import(request.bodyFile, user, mode) : importer.import(request.body, user, mode);
-    return fileAnswer(result.outcome == AcknowledgmentImporter::Result::Outcome::Imported,
-                      result.outcome == AcknowledgmentImporter::Result::Outcome::Previewed,
-                      result.outcome == AcknowledgmentImporter::Result::Outcome::Duplicate,
-                      result.outcome == AcknowledgmentImporter::Result::Outcome::Unreadable, result.report,
-                      result.error, u"acknowledgment"_s);
+    return fileAnswer(result, u"acknowledgment"_s);
 }
 
-ApiResponse WorkQueueApi::fileAnswer(bool imported, bool previewed, bool duplicate, bool unreadable,
-                                     const QJsonObject &report, const QString &error, const QString &what)
+ApiResponse WorkQueueApi::fileAnswer(const x12intake::Result &result, const QString &what)
 {
-    if (imported)
-        return json(report, 201);
-    if (previewed)
-        return json(report, 200);
+    using Outcome = x12intake::Result::Outcome;
     Problem refused;
-    if (duplicate) {
-        refused = problem(409, u"duplicate-file"_s, u"Already received"_s, error);
-    } else if (unreadable) {
-        refused
-            = problem(422, u"unreadable-file"_s, u"Not a usable %1 file"_s.arg(what), error + u"; nothing was taken"_s);
-    } else {
-        return problemResponse(problem(503, u"store-error"_s, u"Could not store the file"_s, error));
+    switch (result.outcome) {
+    case Outcome::Imported:
+        return json(result.report, 201);
+    case Outcome::Previewed:
+        return json(result.report, 200);
+    case Outcome::Duplicate:
+        refused = problem(409, u"duplicate-file"_s, u"Already received"_s, result.error);
+        break;
+    case Outcome::Unreadable:
+        refused = problem(422, u"unreadable-file"_s, u"Not a usable %1 file"_s.arg(what),
+                          result.error + u"; nothing was taken"_s);
+        break;
+    case Outcome::Failed:
+        return problemResponse(problem(503, u"store-error"_s, u"Could not store the file"_s, result.error));
     }
-    refused.extra = QJsonObject {{u"report"_s, report}};
+    refused.extra = QJsonObject {{u"report"_s, result.report}};
     return problemResponse(refused);
 }
 

@@ -5,6 +5,7 @@
 
 #include "server/gatewaystore.h"
 #include "server/signindesk.h"
+#include "server/x12intake.h"
 #include "services/rules/problem.h"
 
 #include <QByteArray>
@@ -119,8 +120,8 @@ private:
     /// POST /v1/claims and /v1/acknowledgments (server/claimimporter.h, acknowledgmentimporter.h).
     ApiResponse importClaims(const ApiRequest &request, const models::User &user);
     ApiResponse importAcknowledgments(const ApiRequest &request, const models::User &user);
-    ApiResponse fileAnswer(bool imported, bool previewed, bool duplicate, bool unreadable, const QJsonObject &report,
-                           const QString &error, const QString &what);
+    /// The answer to a file an intake took in, previewed or refused; what names its kind.
+    ApiResponse fileAnswer(const x12intake::Result &result, const QString &what);
     std::optional<Problem> claimImportRefusal(const models::User &user, qint64 length) const;
     /// The refusal of an upload to route before its body is read, if any.
     std::optional<Problem> uploadRefusal(const QString &route, const models::User &user, qint64 length) const;

@@ -3,6 +3,9 @@
 
 #include "server/x12intake.h"
 
+#include "server/gatewaystore.h"
+#include "services/store/transactionguard.h"
+
 #include <QCryptographicHash>
 #include <QIODevice>
 #include <QJsonDocument>
@@ -65,6 +68,50 @@ store::StoreError setFileSummary(store::Database &database, qint64 fileId, const
     if (!query.exec())
         return store::StoreError(store::StoreError::Code::Query, query.lastError().text());
     return {};
+}
+
+std::optional<OpenFile> openFile(store::Database &database, store::TransactionGuard &transaction, QIODevice *file,
+                                 const QString &kind, const models::User &by, const QDateTime &now, Result &result)
+{
+    if (const store::StoreError begin = transaction.beginError()) {
+        result.error = begin.message();
+        return std::nullopt;
+    }
+    OpenFile opened {digestOf(file), 0};
+    const QString digest = QString::fromLatin1(opened.digest);
+    store::StoreError error;
+    if (findFile(database, opened.digest, &error)) {
+        result.outcome = Result::Outcome::Duplicate;
+        result.error = u"This file was received before (SHA-256 %1): nothing of it is taken again"_s.arg(digest);
+        result.report = QJsonObject {{u"file"_s, digest}, {u"duplicate"_s, true}};
+        return std::nullopt;
+    }
+    const std::optional<qint64> id
+        = error ? std::nullopt : recordFile(database, opened.digest, kind, file->size(), by.id, now, {}, &error);
+    if (!id) {
+        result.error = error.message();
+        return std::nullopt;
+    }
+    opened.id = *id;
+    return opened;
+}
+
+bool commitFile(GatewayStore &store, store::TransactionGuard &transaction, const OpenFile &file, const QString &subject,
+                models::ActionType type, const QJsonObject &details, const models::User &by, const QDateTime &now,
+                Result &result)
+{
+    store::StoreError error = setFileSummary(store.database(), file.id, details);
+    if (!error) {
+        error = store.appendAuditEntry(subject + u':' + QString::fromLatin1(file.digest), by.id, type, 0, details, now);
+    }
+    if (!error)
+        error = transaction.commit();
+    if (error) {
+        result.error = error.message();
+        return false;
+    }
+    result.outcome = Result::Outcome::Imported;
+    return true;
 }
 
 QString controlNumber(const QString &text)
