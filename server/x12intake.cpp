@@ -124,14 +124,25 @@ QString controlNumber(const QString &text)
 
 QJsonArray defectsJson(const QList<x12::Defect> &defects, x12::Severity severity)
 {
+    // A file of a hundred thousand claims can warn about each: the answer lists the first.
+    constexpr qsizetype listed = 1000;
     QJsonArray array;
+    qsizetype notListed = 0;
     for (const x12::Defect &defect : defects) {
-        if (defect.severity == severity) {
+        if (defect.severity == severity && array.size() >= listed) {
+            ++notListed;
+        } else if (defect.severity == severity) {
             array.append(QJsonObject {{u"segment"_s, defect.segmentNumber},
                                       {u"segmentId"_s, defect.segmentId},
                                       {u"code"_s, defect.code},
                                       {u"message"_s, defect.message}});
         }
+    }
+    if (notListed > 0) {
+        array.append(QJsonObject {{u"segment"_s, 0},
+                                  {u"segmentId"_s, QString()},
+                                  {u"code"_s, u"list.truncated"_s},
+                                  {u"message"_s, u"%1 more like these are not listed."_s.arg(notListed)}});
     }
     return array;
 }

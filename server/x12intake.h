@@ -79,7 +79,8 @@ store::StoreError setFileSummary(store::Database &database, qint64 fileId, const
 /// A control number as compared: "000000907" and "907" are one number; text otherwise.
 QString controlNumber(const QString &text);
 
-/// The defects of one severity, as the answers list them (segment, segmentId, code, message).
+/// The defects of one severity, as the answers list them (segment, segmentId, code, message):
+/// the first thousand, then one entry (code list.truncated) counting the rest.
 QJsonArray defectsJson(const QList<x12::Defect> &defects, x12::Severity severity);
 
 /// The first error's message, or an empty string.
