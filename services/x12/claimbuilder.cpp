@@ -51,6 +51,24 @@ void clearParty(ClaimParty &party)
     ElementTextCache::clear(party.taxonomy);
 }
 
+/// target = source, without touching the reference counts when target already shares
+/// source's text: a claim reused from the transaction before mostly does.
+void share(QString &target, const QString &source)
+{
+    if (!target.isSharedWith(source))
+        target = source;
+}
+
+void shareParty(ClaimParty &target, const ClaimParty &source)
+{
+    share(target.entityCode, source.entityCode);
+    share(target.name, source.name);
+    share(target.idQualifier, source.idQualifier);
+    share(target.id, source.id);
+    share(target.taxId, source.taxId);
+    share(target.taxonomy, source.taxonomy);
+}
+
 } // namespace
 
 void ClaimBuilder::begin(ClaimTransaction *target, const Segment &st, const Envelope &envelope,
@@ -139,19 +157,19 @@ BilledClaim &ClaimBuilder::newClaim()
     claim.statementFrom = QDate();
     claim.statementTo = QDate();
     ElementTextCache::clear(claim.drg);
-    claim.billingProvider = m_context.billingProvider;
+    shareParty(claim.billingProvider, m_context.billingProvider);
     clearParty(claim.renderingProvider);
     clearParty(claim.attendingProvider);
     clearParty(claim.facility);
-    claim.payer = m_context.payer;
-    claim.payerResponsibility = m_context.payerResponsibility;
-    claim.filingIndicator = m_context.filingIndicator;
-    claim.subscriberId = m_context.subscriberId;
-    claim.subscriberLastName = m_context.subscriberLastName;
-    claim.subscriberFirstName = m_context.subscriberFirstName;
-    claim.patientLastName = m_context.patientLastName;
-    claim.patientFirstName = m_context.patientFirstName;
-    claim.relationship = m_context.relationship;
+    shareParty(claim.payer, m_context.payer);
+    share(claim.payerResponsibility, m_context.payerResponsibility);
+    share(claim.filingIndicator, m_context.filingIndicator);
+    share(claim.subscriberId, m_context.subscriberId);
+    share(claim.subscriberLastName, m_context.subscriberLastName);
+    share(claim.subscriberFirstName, m_context.subscriberFirstName);
+    share(claim.patientLastName, m_context.patientLastName);
+    share(claim.patientFirstName, m_context.patientFirstName);
+    share(claim.relationship, m_context.relationship);
     claim.otherPayers.clear();
     claim.amountQuality = AmountQuality::Complete;
     return claim;
