@@ -3,14 +3,11 @@
 
 #include "server/workqueueapi.h"
 
-#include "server/acknowledgmentimporter.h"
-#include "server/claimimporter.h"
 #include "server/claimregister.h"
 #include "server/exportregister.h"
 #include "server/gatewayreports.h"
 #include "server/gatewayserver.h"
 #include "server/remittanceposter.h"
-#include "server/requestguard.h"
 #include "server/useradministration.h"
 
 #include "services/api/workitemjson.h"
@@ -625,86 +622,6 @@ ApiResponse WorkQueueApi::releaseRemittance(const QString &id, const ApiRequest 
         break;
     }
     return problemResponse(problem(503, u"store-error"_s, u"Could not release"_s, result.error));
-}
-
-bool WorkQueueApi::takesFile(QByteArrayView method, QByteArrayView path)
-{
-    return isFileUpload(method, path);
-}
-
-std::optional<Problem> WorkQueueApi::uploadRefusal(const QString &route, const User &user, qint64 length) const
-{
-    return route == u"/v1/remittances"_s ? importRefusal(user, length) : claimImportRefusal(user, length);
-}
-
-std::optional<Problem> WorkQueueApi::claimImportRefusal(const User &user, qint64 length) const
-{
-    if (!ActionPolicy::mayImportClaims(user.role))
-        return problem(403, u"forbidden"_s, u"Not allowed"_s,
-                       u"Only supervisors and the integration account send claims and acknowledgments"_s);
-    if (length > m_options.maximumRemittanceBytes) {
-        return problem(413, u"body-too-large"_s, u"Request too large"_s,
-                       u"An X12 file may be at most %1 bytes"_s.arg(m_options.maximumRemittanceBytes));
-    }
-    return std::nullopt;
-}
-
-ApiResponse WorkQueueApi::importClaims(const ApiRequest &request, const User &user)
-{
-    if (const std::optional<Problem> refused = claimImportRefusal(user, request.bodySize()))
-        return problemResponse(*refused);
-    if (request.bodySize() == 0)
-        return problemResponse(problem(400, u"empty-body"_s, u"No file"_s, u"Send the 837 file as the body"_s));
-    const bool preview = request.query.queryItemValue(u"preview"_s) == u"true"_s;
-    ClaimImporter importer(
-        m_store,
-        {m_options.acceptTestInterchanges ? posting::TestInterchanges::Accept : posting::TestInterchanges::Refuse});
-    const ClaimImporter::Mode mode = preview ? ClaimImporter::Mode::Preview : ClaimImporter::Mode::Import;
-    const ClaimImporter::Result result
-        = request.bodyFile ? importer.import(request.bodyFile, user, mode) : importer.import(request.body, user, mode);
-    return fileAnswer(result, u"837"_s);
-}
-
-ApiResponse WorkQueueApi::importAcknowledgments(const ApiRequest &request, const User &user)
-{
-    if (const std::optional<Problem> refused = claimImportRefusal(user, request.bodySize()))
-        return problemResponse(*refused);
-    if (request.bodySize() == 0) {
-        return problemResponse(
-            problem(400, u"empty-body"_s, u"No file"_s, u"Send the TA1, 999 or 277CA file as the body"_s));
-    }
-    const bool preview = request.query.queryItemValue(u"preview"_s) == u"true"_s;
-    AcknowledgmentImporter importer(
-        m_store,
-        {m_options.acceptTestInterchanges ? posting::TestInterchanges::Accept : posting::TestInterchanges::Refuse});
-    const AcknowledgmentImporter::Mode mode
-        = preview ? AcknowledgmentImporter::Mode::Preview : AcknowledgmentImporter::Mode::Import;
-    const AcknowledgmentImporter::Result result
-        = request.bodyFile ? importer.import(request.bodyFile, user, mode) : importer.import(request.body, user, mode);
-    return fileAnswer(result, u"acknowledgment"_s);
-}
-
-ApiResponse WorkQueueApi::fileAnswer(const x12intake::Result &result, const QString &what)
-{
-    using Outcome = x12intake::Result::Outcome;
-    Problem refused;
-    switch (result.outcome) {
-    case Outcome::Imported:
-        return json(result.report, 201);
-    case Outcome::Previewed:
-        return json(result.report, 200);
-    case Outcome::Duplicate:
-        refused = problem(409, u"duplicate-file"_s, u"Already received"_s, result.error);
-        break;
-    case Outcome::Unreadable:
-        refused = problem(422, u"unreadable-file"_s, u"Not a usable %1 file"_s.arg(what),
-                          result.error + u"; nothing was taken"_s);
-        break;
-    case Outcome::Failed:
-        return problemResponse(problem(503, u"store-error"_s, u"Could not store the file"_s, result.error));
-    }
-    refused.extra = QJsonObject {{u"report"_s, result.report}};
-    return problemResponse(refused);
 }
 
 std::optional<Problem> WorkQueueApi::importRefusal(const User &user, qint64 length) const
