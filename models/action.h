@@ -44,6 +44,12 @@ enum class ActionType {
     ClaimsImported, ///< an 837 file taken into the claim register: counts and charges
     AcknowledgmentsImported, ///< a TA1, 999 or 277CA file: counts of claims accepted and rejected
     ContractsLoaded, ///< a payer contract file replaced payers' terms: counts only
+    // An upstream system's item (docs/work-items-in.md), recorded on the work item:
+    SourceCreated, ///< created from a source's item
+    SourceUpdated, ///< the source changed fields it owns: which ones
+    SourceClosed, ///< the source closed its item (resolving it only if nobody had taken it)
+    SourceReopened, ///< the source opened again an item it had closed
+    SourceBatchReceived, ///< a batch from a source (subject "source:<name>"): counts only
 };
 
 /// Whether a user may ask for this on a work item (POST /v1/work-items/{id}/actions, the
@@ -74,7 +80,7 @@ struct Action
 template<>
 struct WireNamesOf<ActionType>
 {
-    static constexpr WireNames<ActionType, 28> table {{{
+    static constexpr WireNames<ActionType, 33> table {{{
         {ActionType::Take, QLatin1StringView("take")},
         {ActionType::Assign, QLatin1StringView("assign")},
         {ActionType::Note, QLatin1StringView("note")},
@@ -103,6 +109,11 @@ struct WireNamesOf<ActionType>
         {ActionType::ClaimsImported, QLatin1StringView("claims_imported")},
         {ActionType::AcknowledgmentsImported, QLatin1StringView("acknowledgments_imported")},
         {ActionType::ContractsLoaded, QLatin1StringView("contracts_loaded")},
+        {ActionType::SourceCreated, QLatin1StringView("source_created")},
+        {ActionType::SourceUpdated, QLatin1StringView("source_updated")},
+        {ActionType::SourceClosed, QLatin1StringView("source_closed")},
+        {ActionType::SourceReopened, QLatin1StringView("source_reopened")},
+        {ActionType::SourceBatchReceived, QLatin1StringView("source_batch_received")},
     }}};
 };
 

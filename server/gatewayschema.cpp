@@ -370,14 +370,35 @@ store::Migration version9()
             }};
 }
 
+store::Migration version10()
+{
+    // Work items from upstream systems (docs/work-items-in.md): each source's own id for
+    // an item, what the source last said of it (open or closed) and whether its close
+    // resolved the item (nobody had taken it), so that reopening it at the source reopens it.
+    return {10,
+            u"work items from sources: ingest API and extracts"_s,
+            {
+                uR"(CREATE TABLE work_item_sources (
+            source TEXT NOT NULL,
+            external_id TEXT NOT NULL,
+            work_item_id TEXT NOT NULL UNIQUE,
+            closed INTEGER NOT NULL DEFAULT 0,
+            resolved_by_source INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (source, external_id)) STRICT, WITHOUT ROWID)"_s,
+                u"INSERT INTO meta (key, value) VALUES ('source_item_seq', 0)"_s,
+            }};
+}
+
 store::Schema makeSchema()
 {
     store::Schema schema;
     schema.name = u"gateway database"_s;
     schema.applicationId = 0x52434D47; // "RCMG"
     schema.pageSize = 8192; // as the workbench cache: see cacheschema.cpp
-    schema.migrations
-        = {version1(), version2(), version3(), version4(), version5(), version6(), version7(), version8(), version9()};
+    schema.migrations = {version1(), version2(), version3(), version4(), version5(),
+                         version6(), version7(), version8(), version9(), version10()};
     // Rows bulk-loaded with the triggers suspended get their change numbers in row order.
     schema.afterIndexRestore = {
         u"UPDATE work_items SET change_seq = (SELECT value FROM meta WHERE key = 'change_seq') + row_id "

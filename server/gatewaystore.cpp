@@ -464,7 +464,7 @@ GatewayStore::ActionOutcome GatewayStore::applyAction(const User &actor, const Q
     const std::optional<WorkItem> current = item(itemId);
     if (!current || !ActionPolicy::canView(actor.role, current->queue))
         return failed(problem(404, u"not-found"_s, u"No such work item"_s));
-    if (current->version != expectedVersion) {
+    if (current->version != expectedVersion && !changedOnlyBySource(itemId, expectedVersion, current->version)) {
         outcome.item = *current;
         return failed(problem(412, u"version-mismatch"_s, u"The item changed"_s,
                               u"The item is at version %1, not %2; review it and try again"_s.arg(current->version)
@@ -496,6 +496,18 @@ GatewayStore::ActionOutcome GatewayStore::applyAction(const User &actor, const Q
         return failed(problem(503, u"store-error"_s, u"The action could not be saved"_s, error.message()));
     outcome.item = updated;
     return outcome;
+}
+
+bool GatewayStore::changedOnlyBySource(const QString &itemId, qint64 since, qint64 current)
+{
+    if (since <= 0 || since > current)
+        return false;
+    QSqlQuery query(m_database.connection());
+    query.prepare(u"SELECT count(*) FROM audit_log WHERE work_item_id = ? AND resulting_version > ? "
+                  "AND action_type = 'source_updated'"_s);
+    query.addBindValue(itemId);
+    query.addBindValue(since);
+    return query.exec() && query.next() && query.value(0).toLongLong() == current - since;
 }
 
 StoreError GatewayStore::appendAudit(const WorkItem &item, const User &actor, const ActionRequest &request,

@@ -117,6 +117,13 @@ public:
     /// user: demo data, so that everyone starts with work of their own.
     store::StoreError assignOpenItems(const QString &userId, models::Queue queue,
                                       std::optional<models::DenialCategory> category, int count);
+    /// Writes an item as it now is (a new one, or a new version): for the gateway's own
+    /// intakes, inside the caller's transaction; the caller audits why.
+    store::StoreError writeItem(const models::WorkItem &item) { return m_items.upsertItems({&item, 1}); }
+    /// Whether every version of the item after `since` up to `current` came from its source
+    /// updating fields it owns: an action based on `since` is then still based on what
+    /// the person saw of the workflow, and is applied rather than refused as stale.
+    bool changedOnlyBySource(const QString &itemId, qint64 since, qint64 current);
     /// Marks an item deleted (it leaves every view as a tombstone).
     store::StoreError removeItem(const QString &id);
     /// Deletes tombstones last changed before the given time; cursors older than the

@@ -96,11 +96,14 @@ private:
 };
 
 /// Whether a request sends a file-sized body that is spooled to disk rather than held in
-/// memory: POST of an 835 (/v1/remittances), an 837 (/v1/claims) or acknowledgments
-/// (/v1/acknowledgments).
+/// memory: POST of an 835 (/v1/remittances), an 837 (/v1/claims), acknowledgments
+/// (/v1/acknowledgments) or a batch of work items from a source
+/// (/v1/sources/{source}/work-items:batch).
 inline bool isFileUpload(QByteArrayView method, QByteArrayView path)
 {
-    return method == "POST" && (path == "/v1/remittances" || path == "/v1/claims" || path == "/v1/acknowledgments");
+    return method == "POST"
+        && (path == "/v1/remittances" || path == "/v1/claims" || path == "/v1/acknowledgments"
+            || (path.startsWith("/v1/sources/") && path.endsWith("/work-items:batch")));
 }
 
 } // namespace rcm::server

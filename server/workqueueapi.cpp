@@ -234,6 +234,14 @@ ApiResponse WorkQueueApi::handle(const ApiRequest &request)
         };
     }
     if (!handler) {
+        // The ingest routes check who may send items themselves (workqueueapisources.cpp).
+        if (std::optional<ApiResponse> answer = sourceRoute(request, user, &name); answer || !name.isEmpty()) {
+            if (!answer)
+                return route(name, problemResponse(unauthorized()));
+            response = route(name, *answer);
+            response.userId = user->id;
+            return response;
+        }
         return route(
             u"(unknown)"_s,
             problemResponse(problem(404, u"not-found"_s, u"No such resource"_s,
@@ -271,9 +279,10 @@ std::optional<ApiResponse> WorkQueueApi::refuseUpload(const ApiRequest &request,
     m_correlationId = request.correlationId;
     const QString route = request.path;
     if (!takesFile(request.method, request.path.toLatin1())) {
-        ApiResponse refusal = problemResponse(
-            problem(404, u"not-found"_s, u"No such resource"_s,
-                    u"Only POST /v1/remittances, /v1/claims and /v1/acknowledgments take a file-sized body"_s));
+        ApiResponse refusal = problemResponse(problem(
+            404, u"not-found"_s, u"No such resource"_s,
+            u"Only POST /v1/remittances, /v1/claims, /v1/acknowledgments and a source's work-items:batch take a "
+            "file-sized body"_s));
         refusal.route = u"(unknown)"_s;
         return refusal;
     }

@@ -63,6 +63,7 @@ public:
         std::function<QDateTime()> clock; ///< the time now (UTC) for sessions; empty: the system clock
         qsizetype maximumBodyBytes = 64 * 1024;
         qint64 maximumRemittanceBytes = 2LL * 1024 * 1024 * 1024; ///< an 835 file (POST /v1/remittances)
+        qint64 maximumSourceBatchBytes = 64LL * 1024 * 1024; ///< a batch of up to 10,000 items from a source
         /// Post interchanges marked as tests (ISA15 = T): only a test gateway does.
         bool acceptTestInterchanges = false;
         int defaultPageSize = 500;
@@ -91,6 +92,8 @@ public:
     /// Whether a request takes a file-sized body that is spooled to disk: POST of an 835
     /// (/v1/remittances), an 837 (/v1/claims) or acknowledgments (/v1/acknowledgments).
     static bool takesFile(QByteArrayView method, QByteArrayView path);
+    /// Whether a request is POST /v1/sources/{source}/work-items:batch.
+    static bool isSourceBatch(QByteArrayView method, QByteArrayView path);
 
     /// The opaque cursor for a change sequence, and back.
     static QString encodeCursor(qint64 sequence);
@@ -126,6 +129,15 @@ private:
     /// The refusal of an upload to route before its body is read, if any.
     std::optional<Problem> uploadRefusal(const QString &route, const models::User &user, qint64 length) const;
     ApiResponse importContracts(const ApiRequest &request, const models::User &user);
+    /// The ingest routes under /v1/sources/ (workqueueapisources.cpp): the answer when the
+    /// request is one of them (name set to its route) and the user is signed in, else nothing.
+    std::optional<ApiResponse> sourceRoute(const ApiRequest &request, const std::optional<models::User> &user,
+                                           QString *name);
+    std::optional<Problem> sourceRefusal(const models::User &user, qint64 length) const;
+    ApiResponse putSourceItem(const ApiRequest &request, const QString &source, const QString &externalId,
+                              const models::User &user);
+    ApiResponse sourceBatch(const ApiRequest &request, const QString &source, const models::User &user);
+    ApiResponse openSourceItems(const ApiRequest &request, const QString &source);
     std::optional<models::User> signedInUser(const ApiRequest &request);
     ApiResponse report(const QString &name, const ApiRequest &request, const models::User &user);
 

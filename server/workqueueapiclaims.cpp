@@ -25,7 +25,11 @@ bool WorkQueueApi::takesFile(QByteArrayView method, QByteArrayView path)
 
 std::optional<Problem> WorkQueueApi::uploadRefusal(const QString &route, const User &user, qint64 length) const
 {
-    return route == u"/v1/remittances"_s ? importRefusal(user, length) : claimImportRefusal(user, length);
+    if (route == u"/v1/remittances"_s)
+        return importRefusal(user, length);
+    if (route.startsWith(u"/v1/sources/"_s))
+        return sourceRefusal(user, length);
+    return claimImportRefusal(user, length);
 }
 
 std::optional<Problem> WorkQueueApi::claimImportRefusal(const User &user, qint64 length) const

@@ -75,6 +75,11 @@ QString actionLabel(ActionType type)
     case ActionType::ClaimsImported:
     case ActionType::AcknowledgmentsImported:
     case ActionType::ContractsLoaded:
+    case ActionType::SourceCreated:
+    case ActionType::SourceUpdated:
+    case ActionType::SourceClosed:
+    case ActionType::SourceReopened:
+    case ActionType::SourceBatchReceived:
     case ActionType::ReadSummary:
     case ActionType::UserAdded:
     case ActionType::PasswordChanged:

@@ -10,6 +10,8 @@
 #include <QHash>
 #include <QLocale>
 
+#include <algorithm>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace rcm::ui {
@@ -73,6 +75,14 @@ QString itemDetailHtml(const WorkItem &item, const QString &ownerName, const QDa
     html += u"<p style='margin-top:0; color:#57606a'>%1 · %2 · %3</p>"_s.arg(
         escaped(displayName(item.queue)), escaped(displayName(item.status)), escaped(displayName(item.priority)));
 
+    // The system the item came from closed it while someone works it: the owner decides.
+    const auto sourceSaid = std::find_if(history.crbegin(), history.crend(), [](const HistoryLine &line) {
+        return line.type == u"source_closed"_s || line.type == u"source_reopened"_s;
+    });
+    if (item.isOpen() && sourceSaid != history.crend() && sourceSaid->type == u"source_closed"_s) {
+        html += u"<p style='background:#fff8c5; border:1px solid #d4a72c; padding:6px'><b>%1</b> %2</p>"_s.arg(
+            tr("Closed at its source."), escaped(sourceSaid->text));
+    }
     html += u"<h3>%1</h3><table>"_s.arg(tr("Claim and account"));
     html += row(tr("Patient"), escaped(item.patientDisplayName));
     html += row(tr("Account"), escaped(item.accountNumber));

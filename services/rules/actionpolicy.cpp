@@ -62,6 +62,11 @@ QSet<WorkItemStatus> allowedFrom(ActionType type)
     case ActionType::ClaimsImported:
     case ActionType::AcknowledgmentsImported:
     case ActionType::ContractsLoaded:
+    case ActionType::SourceCreated:
+    case ActionType::SourceUpdated:
+    case ActionType::SourceClosed:
+    case ActionType::SourceReopened:
+    case ActionType::SourceBatchReceived:
     case ActionType::ReadSummary:
     case ActionType::UserAdded:
     case ActionType::PasswordChanged:
@@ -111,6 +116,11 @@ FieldRule fieldsOf(ActionType type)
     case ActionType::ClaimsImported:
     case ActionType::AcknowledgmentsImported:
     case ActionType::ContractsLoaded:
+    case ActionType::SourceCreated:
+    case ActionType::SourceUpdated:
+    case ActionType::SourceClosed:
+    case ActionType::SourceReopened:
+    case ActionType::SourceBatchReceived:
     case ActionType::ReadSummary:
     case ActionType::UserAdded:
     case ActionType::PasswordChanged:
@@ -183,6 +193,11 @@ bool mayImportClaims(Role role)
 }
 
 bool mayLoadContracts(Role role)
+{
+    return role == Role::Supervisor || role == Role::Integration;
+}
+
+bool mayIngestWorkItems(Role role)
 {
     return role == Role::Supervisor || role == Role::Integration;
 }
@@ -345,6 +360,11 @@ WorkItem apply(WorkItem item, const User &actor, const ActionRequest &request, c
     case ActionType::ClaimsImported:
     case ActionType::AcknowledgmentsImported:
     case ActionType::ContractsLoaded:
+    case ActionType::SourceCreated:
+    case ActionType::SourceUpdated:
+    case ActionType::SourceClosed:
+    case ActionType::SourceReopened:
+    case ActionType::SourceBatchReceived:
     case ActionType::ReadSummary:
     case ActionType::UserAdded:
     case ActionType::PasswordChanged:

@@ -62,6 +62,10 @@ bool mayImportClaims(models::Role role);
 /// integration service account.
 bool mayLoadContracts(models::Role role);
 
+/// Who may create and update work items from an upstream system (PUT and batch under
+/// /v1/sources/): the integration service account, and supervisors.
+bool mayIngestWorkItems(models::Role role);
+
 /// Resolution codes a resolve action accepts.
 const QStringList &resolutionCodes();
 

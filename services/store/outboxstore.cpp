@@ -238,15 +238,19 @@ StoreError OutboxStore::recordProblem(qint64 id, OutboxEntry::State state, const
     return transaction.commit();
 }
 
-StoreError OutboxStore::confirm(qint64 id, const models::WorkItem &serverItem)
+StoreError OutboxStore::confirm(const models::OutboxEntry &entry, const models::WorkItem &serverItem)
 {
     TransactionGuard transaction(m_database.connection());
     if (transaction.beginError())
         return transaction.beginError();
     if (StoreError error = m_items.upsertItems({&serverItem, 1}))
         return error;
-    if (StoreError error = deleteEntry(id, u"Confirming an action"))
+    if (StoreError error = deleteEntry(entry.id, u"Confirming an action"))
         return error;
+    if (serverItem.version != entry.baseVersion + 1 && !entry.authorId.isEmpty()) {
+        if (StoreError error = rebase(entry.workItemId, {entry.authorId, entry.server}))
+            return error;
+    }
     return transaction.commit();
 }
 

@@ -53,7 +53,10 @@ public:
     StoreError recordProblem(qint64 id, models::OutboxEntry::State state, const QString &message,
                              const QJsonObject &conflictItem = {}, const models::WorkItem *serverItem = nullptr);
     /// The server applied the entry: it leaves the outbox and the item becomes the server's.
-    StoreError confirm(qint64 id, const models::WorkItem &serverItem);
+    /// When the server's version is not the entry's base plus one (it applied the action over
+    /// changes the item's source made meanwhile), the author's later actions on the item are
+    /// rebased on it.
+    StoreError confirm(const models::OutboxEntry &entry, const models::WorkItem &serverItem);
 
     /// Puts an entry back to pending (a reviewed one with a fresh idempotency window from
     /// now) as author's, whoever wrote it, and rebases the item's pending actions on the

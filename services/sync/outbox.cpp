@@ -138,7 +138,18 @@ void Outbox::sent(const std::shared_ptr<Sending> &sending, const OutboxEntry &en
 {
     SendResult &result = sending->result;
     if (!error) {
-        m_store.confirm(entry.id, request.item);
+        m_store.confirm(entry, request.item);
+        if (request.item.version != entry.baseVersion + 1) {
+            // Applied over changes the item's source made meanwhile: the store rebased the
+            // author's later actions on the item, and so does this pass.
+            qint64 base = request.item.version;
+            for (qsizetype index = sending->next; index < sending->entries.size(); ++index) {
+                OutboxEntry &later = sending->entries[index];
+                if (later.workItemId == entry.workItemId && later.author() == entry.author()
+                    && later.state == OutboxEntry::State::Pending)
+                    later.baseVersion = base++;
+            }
+        }
         ++result.sent;
         return;
     }

@@ -2,11 +2,16 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Every route the gateway serves is in docs/api/openapi.yaml, and the file is OpenAPI 3.
 file(READ "${SPEC}" spec)
-file(READ "${API_SOURCE}" source)
+# API_SOURCE: the router's source files (a CMake list).
+set(source "")
+foreach(file IN LISTS API_SOURCE)
+    file(READ "${file}" text)
+    string(APPEND source "${text}")
+endforeach()
 if(NOT spec MATCHES "(^|\n)openapi: 3\\.")
     message(FATAL_ERROR "${SPEC} does not declare 'openapi: 3.'")
 endif()
-string(REGEX MATCHALL "/v1/[a-z0-9/{}-]+\"_s" routes "${source}")
+string(REGEX MATCHALL "/v1/[A-Za-z0-9/{}:-]+\"_s" routes "${source}")
 list(REMOVE_DUPLICATES routes)
 list(LENGTH routes count)
 if(count LESS 5)

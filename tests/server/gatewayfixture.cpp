@@ -112,6 +112,12 @@ HttpReply HttpClient::post(const QString &path, const QByteArray &body, const QH
     return wait(m_network->post(request(path, headers), body));
 }
 
+HttpReply HttpClient::putJson(const QString &path, const QJsonObject &body)
+{
+    return wait(m_network->put(request(path, {{"Content-Type", "application/json"}}),
+                               QJsonDocument(body).toJson(QJsonDocument::Compact)));
+}
+
 HttpReply HttpClient::postJson(const QString &path, const QJsonObject &body,
                                const QHash<QByteArray, QByteArray> &headers)
 {

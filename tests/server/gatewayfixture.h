@@ -68,6 +68,7 @@ public:
     HttpReply get(const QString &path, const QHash<QByteArray, QByteArray> &headers = {});
     HttpReply post(const QString &path, const QByteArray &body, const QHash<QByteArray, QByteArray> &headers = {});
     HttpReply postJson(const QString &path, const QJsonObject &body, const QHash<QByteArray, QByteArray> &headers = {});
+    HttpReply putJson(const QString &path, const QJsonObject &body);
     /// Posts an action with a key and the given version as If-Match.
     HttpReply act(const QString &itemId, const QJsonObject &action, qint64 version, const QString &key);
 
