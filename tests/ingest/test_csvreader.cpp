@@ -8,6 +8,9 @@
 #include <QBuffer>
 #include <QTest>
 
+#include <algorithm>
+#include <cstring>
+
 using namespace Qt::Literals::StringLiterals;
 using namespace rcm::ingest;
 
@@ -67,6 +70,37 @@ protected:
     qint64 readData(char *data, qint64 maxSize) override
     {
         const qint64 count = std::min({maxSize, qint64(3), qint64(m_bytes.size() - m_position)});
+        std::memcpy(data, m_bytes.constData() + m_position, size_t(count));
+        m_position += count;
+        return count;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    QByteArray m_bytes;
+    qint64 m_position = 0;
+};
+
+/// A device whose reads fail once it has handed out the bytes it was given, as a file on
+/// a network share can.
+class FailingDevice final : public QIODevice
+{
+public:
+    explicit FailingDevice(QByteArray bytes)
+        : m_bytes(std::move(bytes))
+    {
+        open(QIODevice::ReadOnly | QIODevice::Unbuffered);
+    }
+    bool isSequential() const override { return true; }
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override
+    {
+        if (m_position == m_bytes.size()) {
+            setErrorString(u"Input/output error"_s);
+            return -1;
+        }
+        const qint64 count = std::min(maxSize, qint64(m_bytes.size() - m_position));
         std::memcpy(data, m_bytes.constData() + m_position, size_t(count));
         m_position += count;
         return count;
@@ -217,6 +251,20 @@ private Q_SLOTS:
             records.append(record);
         QCOMPARE(cellsOf(records),
                  (QList<QStringList> {{u"id"_s, u"name"_s}, {u"1"_s, u"TESTPATIENT, ALPHA"_s}, {u"2"_s, u"Zoë"_s}}));
+    }
+
+    void aReadThatFailsIsAnErrorForTheRowItCutShort()
+    {
+        FailingDevice device("id,name\n1,one\n2,tw"_ba);
+        CsvReader reader(device, {}, 4);
+        QList<CsvRecord> records;
+        CsvRecord record;
+        while (reader.next(&record))
+            records.append(record);
+        QCOMPARE(cellsOf(records).mid(0, 2), (QList<QStringList> {{u"id"_s, u"name"_s}, {u"1"_s, u"one"_s}}));
+        QCOMPARE(errorsOf(records),
+                 (QStringList {QString(), QString(), u"the file could not be read further: Input/output error"_s}));
+        QCOMPARE(records.at(2).line, 3);
     }
 
     void anUnclosedQuoteIsAnErrorForItsRecordAndEndsTheFile()

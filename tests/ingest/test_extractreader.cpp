@@ -234,10 +234,12 @@ private Q_SLOTS:
     {
         const QByteArray mapping = json("{'format': 1, 'fields': {'externalId': 'id',"
                                         " 'priority': {'column': 'Priority',"
-                                        "   'values': {'STAT': 'urgent', 'Low': 'low'}, 'default': 'normal'}}}");
-        const Outcome outcome = readExtract("id,Priority\nA,stat\nB, LOW \nC,whenever\nD,\n"_ba, mapping);
+                                        "   'values': {'STAT': 'urgent', 'Low': 'low', 'N/A': ''},"
+                                        "   'default': 'normal'}}}");
+        const Outcome outcome = readExtract("id,Priority\nA,stat\nB, LOW \nC,whenever\nD,\nE,n/a\n"_ba, mapping);
         QCOMPARE(outcome.badMessages(), QStringList());
-        QCOMPARE(outcome.rows.size(), 4);
+        QCOMPARE(outcome.rows.size(), 5);
+        QVERIFY(!outcome.rows.at(4).item.contains(u"priority"_s)); // translated to "": left out
         QCOMPARE(outcome.rows.at(0).item.value(u"priority"_s).toString(), u"urgent"_s);
         QCOMPARE(outcome.rows.at(1).item.value(u"priority"_s).toString(), u"low"_s);
         QCOMPARE(outcome.rows.at(2).item.value(u"priority"_s).toString(), u"normal"_s);
