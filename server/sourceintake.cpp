@@ -355,7 +355,7 @@ QStringList SourceIntake::openExternalIds(const QString &source, const QString &
     query.prepare(u"SELECT external_id FROM work_item_sources WHERE source = ? AND closed = 0 AND external_id > ? "
                   "ORDER BY external_id LIMIT ?"_s);
     query.addBindValue(source);
-    query.addBindValue(after);
+    query.addBindValue(after.isEmpty() ? u""_s : after); // never NULL: nothing is greater than NULL
     query.addBindValue(limit);
     if (!query.exec()) {
         store::setError(error, store::queryFailure(query, u"Listing a source's open items"));

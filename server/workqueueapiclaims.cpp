@@ -27,7 +27,7 @@ std::optional<Problem> WorkQueueApi::uploadRefusal(const QString &route, const U
 {
     if (route == u"/v1/remittances"_s)
         return importRefusal(user, length);
-    if (route.startsWith(u"/v1/sources/"_s))
+    if (route.startsWith(u"/v1/sources/"))
         return sourceRefusal(user, length);
     return claimImportRefusal(user, length);
 }

@@ -9,6 +9,7 @@
 #include "app/rcmctl/eracommands.h"
 #include "app/rcmctl/exitcode.h"
 #include "app/rcmctl/generatecommand.h"
+#include "app/rcmctl/itemcommands.h"
 #include "app/rcmctl/outboxcommands.h"
 #include "app/rcmctl/reportcommand.h"
 #include "app/rcmctl/synccommands.h"
@@ -51,6 +52,8 @@ constexpr std::array commands = {
     Command {QLatin1StringView("acks"),
              QLatin1StringView("import claim acknowledgments (TA1, 999, 277CA); rejections become work items"),
              runAcks},
+    Command {QLatin1StringView("items"),
+             QLatin1StringView("import a flat-file extract (CSV) of work items from another system"), runItems},
     Command {QLatin1StringView("contracts"), QLatin1StringView("load payer contracts (fee schedules, case rates)"),
              runContracts},
 };

@@ -9,6 +9,7 @@
 #include "services/x12/acknowledgmentwriter.h"
 #include "services/x12/claimreader.h"
 #include "services/x12/claimwriter.h"
+#include "tests/cli/rcmctlprocess.h"
 #include "tests/server/gatewayfixture.h"
 #include "tests/server/testcertificate.h"
 #include "tests/server/testremittances.h"
@@ -29,12 +30,7 @@ using namespace rcm;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using testing::Run;
 
 /// An 837P interchange of one transaction, one line per claim, its control numbers all control.
 QByteArray claimFile(const QStringList &claimNumbers, qint64 control)
@@ -112,24 +108,10 @@ private:
     QString m_cache;
     QString m_home; ///< where rcmctl keeps its settings: a fresh one forgets the last server
 
-    Run rcmctl(QStringList arguments, const QByteArray &input = "demo\n", const QHash<QString, QString> &variables = {})
+    Run rcmctl(const QStringList &arguments, const QByteArray &input = "demo\n",
+               const QHash<QString, QString> &variables = {})
     {
-        QProcess process;
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.remove(u"RCM_CA_FILE"_s);
-        for (auto variable = variables.begin(); variable != variables.end(); ++variable)
-            environment.insert(variable.key(), variable.value());
-        environment.insert(u"HOME"_s, m_home); // settings and keyring lookups stay in the sandbox
-        environment.insert(u"XDG_CONFIG_HOME"_s, m_home + u"/config"_s);
-        environment.remove(u"DBUS_SESSION_BUS_ADDRESS"_s);
-        process.setProcessEnvironment(environment);
-        QSignalSpy finished(&process, &QProcess::finished);
-        process.start(QStringLiteral(RCMCTL), arguments);
-        process.write(input);
-        process.closeWriteChannel();
-        if (!finished.wait(60000))
-            return {};
-        return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+        return testing::runRcmctl(arguments, m_home, input, variables);
     }
 
     QStringList common(const QString &user = u"biller"_s) const

@@ -2,9 +2,10 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Every route the gateway serves is in docs/api/openapi.yaml, and the file is OpenAPI 3.
 file(READ "${SPEC}" spec)
-# API_SOURCE: the router's source files (a CMake list).
+# API_SOURCES: the folder of the router's source files (workqueueapi*.cpp).
+file(GLOB router_files "${API_SOURCES}/workqueueapi*.cpp")
 set(source "")
-foreach(file IN LISTS API_SOURCE)
+foreach(file IN LISTS router_files)
     file(READ "${file}" text)
     string(APPEND source "${text}")
 endforeach()
@@ -15,7 +16,7 @@ string(REGEX MATCHALL "/v1/[A-Za-z0-9/{}:-]+\"_s" routes "${source}")
 list(REMOVE_DUPLICATES routes)
 list(LENGTH routes count)
 if(count LESS 5)
-    message(FATAL_ERROR "Found only ${count} routes in ${API_SOURCE}; has the router changed shape?")
+    message(FATAL_ERROR "Found only ${count} routes in ${API_SOURCES}/workqueueapi*.cpp; has the router changed shape?")
 endif()
 foreach(route IN LISTS routes)
     string(REGEX REPLACE "^/v1(.*)\"_s$" "\\1" path "${route}")

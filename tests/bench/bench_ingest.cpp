@@ -1,0 +1,180 @@
+// SPDX-FileCopyrightText: 2026 RCM Workbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+// Work items from a source (docs/work-items-in.md):
+// - ingest.batch_100k: 100,000 new items sent as ten batches of 10,000 over HTTP to a
+//   gateway in its own thread (validated, looked up by external id, written, audited one
+//   by one), in items per second, beside the floor of writing the same items straight into
+//   an empty gateway store (WorkItemStore::upsertItems, batches of 10,000); then the same
+//   batches sent again (every row unchanged), beside the same floor.
+// - ingest.csv_1m: rcmctl items import of a 1,000,000-row extract against that gateway:
+//   its time beside the time the store takes to write as many items, and rcmctl's peak
+//   memory beside its peak on a --preview of the same file (reading and checking every row,
+//   sending nothing).
+#include "server/auditkey.h"
+#include "server/demodata.h"
+#include "server/gatewayschema.h"
+#include "server/gatewaystore.h"
+#include "services/api/workitemjson.h"
+#include "services/store/workitemstore.h"
+#include "services/synthetic/syntheticgenerator.h"
+#include "tests/bench/benchmark.h"
+#include "tests/bench/childprocess.h"
+#include "tests/bench/gatewaythread.h"
+
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace rcm;
+
+namespace {
+
+constexpr qint64 batchItems = 100'000;
+constexpr qint64 batchSize = 10'000;
+constexpr qint64 csvRows = 1'000'000;
+
+/// The source's wire form of a generated item: what it owns, nothing of the workflow.
+QJsonObject sourceItemOf(const models::WorkItem &item, qint64 number)
+{
+    QJsonObject object = api::toJson(item);
+    for (const QString &workflow : {u"id"_s, u"status"_s, u"ownerId"_s, u"version"_s, u"createdAt"_s, u"updatedAt"_s})
+        object.remove(workflow);
+    for (auto it = object.begin(); it != object.end();)
+        it = it.value().isNull() ? object.erase(it) : std::next(it);
+    object.insert(u"externalId"_s, u"X-%1"_s.arg(number, 7, 10, QLatin1Char('0')));
+    return object;
+}
+
+/// A gateway database with the demo sign-ins and no items.
+void createGateway(const QString &path)
+{
+    store::Database database;
+    if (database.open(path, server::gatewaySchema()))
+        qFatal("cannot create the gateway database");
+    server::GatewayStore store(database);
+    store.setAuditKey(server::AuditKey::generate());
+    store.setDemoAccounts(server::GatewayStore::DemoAccounts::Allowed);
+    if (server::seedDemoData(store, 0, 7, 1000))
+        qFatal("cannot seed the gateway database");
+}
+
+/// Seconds the store takes to write items into an empty gateway database, batch by batch.
+double storeSeconds(const QString &path, const QList<models::WorkItem> &items)
+{
+    store::Database database;
+    if (database.open(path, server::gatewaySchema()))
+        qFatal("cannot create the floor's database");
+    store::WorkItemStore store(database);
+    QElapsedTimer timer;
+    timer.start();
+    for (qint64 first = 0; first < items.size(); first += batchSize) {
+        const qsizetype count = qsizetype(std::min<qint64>(batchSize, items.size() - first));
+        if (store.upsertItems(std::span(items).subspan(size_t(first), size_t(count))))
+            qFatal("the floor could not write its items");
+    }
+    return double(timer.nsecsElapsed()) / 1e9;
+}
+
+class IngestClient final
+{
+public:
+    explicit IngestClient(quint16 port)
+        : m_base(u"http://127.0.0.1:%1/v1"_s.arg(port))
+    {
+        QNetworkRequest signIn(QUrl(m_base + u"/session"_s));
+        signIn.setRawHeader("Content-Type", "application/json");
+        m_token = call(m_network.post(signIn, R"({"username":"supervisor","password":"demo"})"))
+                      .value(u"token"_s)
+                      .toString()
+                      .toLatin1();
+    }
+
+    /// Sends the batches; the counts of each outcome.
+    QJsonObject send(const QList<QByteArray> &batches)
+    {
+        QJsonObject total;
+        for (const QByteArray &body : batches) {
+            QNetworkRequest request(QUrl(m_base + u"/sources/bench/work-items:batch"_s));
+            request.setRawHeader("Content-Type", "application/json");
+            request.setRawHeader("Authorization", "Bearer " + m_token);
+            request.setTransferTimeout(600'000);
+            const QJsonObject counts = call(m_network.post(request, body)).value(u"counts"_s).toObject();
+            for (auto it = counts.begin(); it != counts.end(); ++it)
+                total.insert(it.key(), total.value(it.key()).toInteger() + it.value().toInteger());
+        }
+        return total;
+    }
+
+private:
+    QJsonObject call(QNetworkReply *reply)
+    {
+        QEventLoop loop;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        loop.exec();
+        const QByteArray body = reply->readAll();
+        reply->deleteLater();
+        return QJsonDocument::fromJson(body).object();
+    }
+
+    QNetworkAccessManager m_network;
+    QString m_base;
+    QByteArray m_token;
+};
+
+QList<bench::BenchmarkResult> batchIngest()
+{
+    QTextStream err(stderr);
+    QTemporaryDir dir;
+    const synthetic::SyntheticGenerator generator({7, QDate(2026, 11, 27)});
+    const QList<models::WorkItem> items = generator.items(0, batchItems);
+    QList<QByteArray> batches;
+    for (qint64 first = 0; first < batchItems; first += batchSize) {
+        QJsonArray batch;
+        for (qint64 index = first; index < first + batchSize; ++index)
+            batch.append(sourceItemOf(items.at(index), index));
+        batches.append(QJsonDocument(QJsonObject {{u"items"_s, batch}}).toJson(QJsonDocument::Compact));
+    }
+    const double floor = storeSeconds(dir.filePath(u"floor.db"_s), items);
+    err << "  store writes " << batchItems << " items in " << floor << " s\n";
+
+    const QString path = dir.filePath(u"gateway.db"_s);
+    createGateway(path);
+    bench::GatewayThread gateway(path);
+    gateway.start();
+    gateway.ready.acquire();
+    IngestClient client(gateway.port());
+    QElapsedTimer timer;
+    timer.start();
+    const QJsonObject created = client.send(batches);
+    const double first = double(timer.nsecsElapsed()) / 1e9;
+    timer.restart();
+    const QJsonObject replayed = client.send(batches);
+    const double again = double(timer.nsecsElapsed()) / 1e9;
+    gateway.quit();
+    gateway.wait();
+    if (created.value(u"created"_s).toInteger() != batchItems
+        || replayed.value(u"unchanged"_s).toInteger() != batchItems)
+        qFatal("the gateway did not take every item: %s / %s", QJsonDocument(created).toJson().constData(),
+               QJsonDocument(replayed).toJson().constData());
+    err << "  batches: created in " << first << " s, replayed (unchanged) in " << again << " s\n";
+    return {
+        {u"ingest.batch_100k_created"_s, double(batchItems) / first, u"items/s"_s, double(batchItems) / floor, true},
+        {u"ingest.batch_100k_unchanged"_s, double(batchItems) / again, u"items/s"_s, double(batchItems) / floor, true},
+    };
+}
+
+const bench::BenchmarkRegistration
+    batchRegistration(u"ingest.batch_100k"_s,
+                      u"100,000 source items in batches of 10,000 over HTTP (new, then again) vs. the store"_s,
+                      batchIngest);
+
+} // namespace
