@@ -554,49 +554,71 @@ QString GatewayStore::sessionReference(const QString &token)
 StoreError GatewayStore::appendAuditEntry(const QString &subjectId, const QString &actorId, ActionType type,
                                           qint64 resultingVersion, const QJsonObject &details, const QDateTime &now)
 {
+    const AuditEntry entry {subjectId, actorId, type, resultingVersion, details, now, {}};
+    return appendAuditEntries({&entry, 1});
+}
+
+StoreError GatewayStore::appendAuditEntries(std::span<const AuditEntry> entries)
+{
+    if (entries.empty())
+        return {};
     const std::optional<qint64> keyedFrom = auditKeyedFrom();
     if (!keyedFrom)
         return StoreError(StoreError::Code::Query, u"The audit log does not say where its keyed chain starts"_s);
     QSqlQuery last(m_database.connection());
     if (!last.exec(u"SELECT sequence, hash FROM audit_log ORDER BY sequence DESC LIMIT 1"_s))
         return queryError(last);
-    AuditEvent event;
+    qint64 sequence = 0;
+    QByteArray previousHash;
     if (last.next()) {
-        event.sequence = last.value(0).toLongLong() + 1;
-        event.previousHash = last.value(1).toString().toLatin1();
-    } else {
-        event.sequence = 1;
+        sequence = last.value(0).toLongLong();
+        previousHash = last.value(1).toString().toLatin1();
     }
     last.finish();
-    event.workItemId = subjectId;
-    event.actorId = actorId;
-    event.actionType = type;
-    event.resultingVersion = resultingVersion;
-    event.occurredAt = now.toUTC();
-    event.detailsJson = compact(details);
-    if (event.sequence >= *keyedFrom) {
-        if (!m_auditKey)
-            return StoreError(StoreError::Code::Query, u"The audit key is not loaded: no entry can be added"_s);
-        event.hash = m_auditKey->sign(event.canonicalBytes());
-    } else {
-        event.hash = event.computeHash(); // only a database that has not met the key yet
+    store::SqliteStatement insert;
+    if (StoreError error = insert.prepare(m_database.connection(),
+                                          u"INSERT INTO audit_log (sequence, work_item_id, actor_id, action_type, "
+                                          "resulting_version, occurred_at, details_json, previous_hash, hash) "
+                                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s)) {
+        return error;
     }
-
-    QSqlQuery insert(m_database.connection());
-    insert.prepare(u"INSERT INTO audit_log (sequence, work_item_id, actor_id, action_type, resulting_version, "
-                   "occurred_at, details_json, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
-    insert.addBindValue(event.sequence);
-    insert.addBindValue(event.workItemId);
-    insert.addBindValue(event.actorId);
-    insert.addBindValue(QString(wireName(event.actionType)));
-    insert.addBindValue(event.resultingVersion);
-    insert.addBindValue(event.occurredAt.toString(Qt::ISODateWithMs));
-    insert.addBindValue(QString::fromUtf8(event.detailsJson));
-    // The first entry has no predecessor: an empty string, which QtSql would bind as NULL
-    // if it were a null QString.
-    insert.addBindValue(event.previousHash.isEmpty() ? QStringLiteral("") : QString::fromLatin1(event.previousHash));
-    insert.addBindValue(QString::fromLatin1(event.hash));
-    return insert.exec() ? StoreError() : queryError(insert);
+    QDateTime textAt;
+    QByteArray atText;
+    for (const AuditEntry &entry : entries) {
+        AuditEvent event;
+        event.sequence = ++sequence;
+        event.previousHash = previousHash;
+        event.workItemId = entry.subjectId;
+        event.actorId = entry.actorId;
+        event.actionType = entry.type;
+        event.resultingVersion = entry.resultingVersion;
+        event.occurredAt = entry.at.toUTC();
+        event.detailsJson = entry.detailsJson.isEmpty() ? compact(entry.details) : entry.detailsJson;
+        if (event.sequence >= *keyedFrom) {
+            if (!m_auditKey)
+                return StoreError(StoreError::Code::Query, u"The audit key is not loaded: no entry can be added"_s);
+            event.hash = m_auditKey->sign(event.canonicalBytes());
+        } else {
+            event.hash = event.computeHash(); // only a database that has not met the key yet
+        }
+        insert.bindInteger(1, event.sequence);
+        insert.bindText(2, event.workItemId);
+        insert.bindText(3, event.actorId);
+        insert.bindLatin1(4, wireName(event.actionType));
+        insert.bindInteger(5, event.resultingVersion);
+        if (entry.at != textAt) { // a batch's entries share their time: written once
+            textAt = entry.at;
+            atText = store::isoTimestamp(entry.at);
+        }
+        insert.bindUtf8(6, atText);
+        insert.bindUtf8(7, event.detailsJson);
+        insert.bindUtf8(8, event.previousHash); // the first entry's is '', never NULL
+        insert.bindUtf8(9, event.hash);
+        if (StoreError error = insert.step())
+            return error;
+        previousHash = event.hash;
+    }
+    return {};
 }
 
 std::optional<AuditCheckpoint> GatewayStore::auditHead(StoreError *error)

@@ -19,6 +19,7 @@
 #include <chrono>
 #include <functional>
 #include <optional>
+#include <span>
 
 namespace rcm::synthetic {
 class SyntheticGenerator;
@@ -117,9 +118,6 @@ public:
     /// user: demo data, so that everyone starts with work of their own.
     store::StoreError assignOpenItems(const QString &userId, models::Queue queue,
                                       std::optional<models::DenialCategory> category, int count);
-    /// Writes an item as it now is (a new one, or a new version): for the gateway's own
-    /// intakes, inside the caller's transaction; the caller audits why.
-    store::StoreError writeItem(const models::WorkItem &item) { return m_items.upsertItems({&item, 1}); }
     /// Whether every version of the item after `since` up to `current` came from its source
     /// updating fields it owns: an action based on `since` is then still based on what
     /// the person saw of the workflow, and is applied rather than refused as stale.
@@ -190,6 +188,19 @@ public:
     /// never hold a colon), with the details as given.
     store::StoreError appendAuditEntry(const QString &subjectId, const QString &actorId, models::ActionType type,
                                        qint64 resultingVersion, const QJsonObject &details, const QDateTime &now);
+    /// Several entries chained on in order, with one statement: what an intake that touches
+    /// thousands of items in one transaction writes.
+    struct AuditEntry
+    {
+        QString subjectId;
+        QString actorId;
+        models::ActionType type = models::ActionType::Note;
+        qint64 resultingVersion = 0;
+        QJsonObject details;
+        QDateTime at;
+        QByteArray detailsJson; ///< the details already written as compact JSON, instead of details
+    };
+    store::StoreError appendAuditEntries(std::span<const AuditEntry> entries);
     store::Database &database() { return m_database; }
 
 private:

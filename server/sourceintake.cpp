@@ -4,6 +4,7 @@
 #include "server/sourceintake.h"
 
 #include "server/gatewaystore.h"
+#include "services/api/workitemjson.h"
 #include "services/reference/reasoncodecatalogue.h"
 #include "services/store/transactionguard.h"
 
@@ -66,6 +67,34 @@ bool isWorked(const WorkItem &item, bool resolvedBySource)
     return item.status != WorkItemStatus::New;
 }
 
+/// A source's history entry details as compact JSON, keys in the order QJsonDocument
+/// writes them: written for thousands of items at a time.
+QByteArray historyDetails(const QString &source, const QString &externalId, const QString &text,
+                          const QStringList &fields = {}, const QString &reason = {})
+{
+    QByteArray out = "{\"externalId\":";
+    api::appendJsonString(out, externalId);
+    if (!fields.isEmpty()) {
+        out += ",\"fields\":[";
+        for (qsizetype index = 0; index < fields.size(); ++index) {
+            if (index > 0)
+                out += ',';
+            api::appendJsonString(out, fields.at(index));
+        }
+        out += ']';
+    }
+    if (!reason.isEmpty()) {
+        out += ",\"reason\":";
+        api::appendJsonString(out, reason);
+    }
+    out += ",\"source\":";
+    api::appendJsonString(out, source);
+    out += ",\"text\":";
+    api::appendJsonString(out, text);
+    out += '}';
+    return out;
+}
+
 QString fieldList(const QStringList &fields)
 {
     return fields.isEmpty() ? u"no fields"_s : fields.join(u", "_s);
@@ -75,13 +104,7 @@ QString fieldList(const QStringList &fields)
 
 SourceIntake::SourceIntake(GatewayStore &store)
     : m_store(store)
-    , m_findSource(u"SELECT work_item_id, closed, resolved_by_source FROM work_item_sources "
-                   "WHERE source = ? AND external_id = ?"_s)
-    , m_saveSource(u"INSERT INTO work_item_sources (source, external_id, work_item_id, closed, resolved_by_source, "
-                   "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source, external_id) DO UPDATE "
-                   "SET closed = excluded.closed, resolved_by_source = excluded.resolved_by_source, "
-                   "updated_at = excluded.updated_at"_s)
-    , m_nextNumber(u"UPDATE meta SET value = value + 1 WHERE key = 'source_item_seq' RETURNING value"_s)
+    , m_items(store.database())
 { }
 
 QLatin1StringView SourceIntake::wireName(Outcome outcome)
@@ -108,6 +131,8 @@ SourceIntake::Result SourceIntake::put(const QString &source, const api::SourceI
         return {};
     }
     Result result = apply(source, item, by, now, error);
+    if (!*error)
+        *error = flush();
     if (!*error)
         *error = transaction.commit();
     return result;
@@ -137,7 +162,8 @@ QList<SourceIntake::Result> SourceIntake::putBatch(const QString &source, std::s
                                {u"updated"_s, counts.value(Outcome::Updated)},
                                {u"unchanged"_s, counts.value(Outcome::Unchanged)},
                                {u"refused"_s, counts.value(Outcome::Refused)}};
-    if (counts.value(Outcome::Created) + counts.value(Outcome::Updated) > 0)
+    *error = flush();
+    if (!*error && counts.value(Outcome::Created) + counts.value(Outcome::Updated) > 0)
         *error = m_store.appendAuditEntry(u"source:"_s + source, by.id, models::ActionType::SourceBatchReceived, 0,
                                           details, now);
     if (!*error)
@@ -157,36 +183,92 @@ SourceIntake::Result SourceIntake::apply(const QString &source, const api::Sourc
 std::optional<SourceIntake::Known> SourceIntake::known(const QString &source, const QString &externalId,
                                                        StoreError *error)
 {
-    QSqlQuery *query = m_findSource.get(m_store.database().connection(), error);
-    if (!query)
-        return std::nullopt;
-    query->addBindValue(source);
-    query->addBindValue(externalId);
-    if (!query->exec()) {
-        *error = store::queryFailure(*query, u"Looking up a source's item");
-        return std::nullopt;
+    if (!m_findSource.isPrepared()) {
+        *error = m_findSource.prepare(m_store.database().connection(),
+                                      u"SELECT s.work_item_id, s.closed, s.resolved_by_source, coalesce(w.deleted, 1) "
+                                      "FROM work_item_sources AS s LEFT JOIN work_items AS w "
+                                      "ON w.id = s.work_item_id WHERE s.source = ? AND s.external_id = ?"_s);
+        if (*error)
+            return std::nullopt;
     }
-    std::optional<Known> found;
-    if (query->next())
-        found = Known {query->value(0).toString(), query->value(1).toBool(), query->value(2).toBool()};
-    query->finish();
+    m_findSource.bindText(1, source);
+    m_findSource.bindText(2, externalId);
+    if (!m_findSource.fetchOne(error))
+        return std::nullopt;
+    Known found {m_findSource.columnText(0), m_findSource.columnInteger(1) != 0, m_findSource.columnInteger(2) != 0,
+                 std::nullopt};
+    const bool removed = m_findSource.columnInteger(3) != 0;
+    m_findSource.reset();
+    if (const auto staged = m_stagedIndex.constFind(found.workItemId); staged != m_stagedIndex.cend())
+        found.item = m_staged.at(*staged); // sent twice in one batch: the second sees the first
+    else if (!removed)
+        found.item = m_items.item(found.workItemId, error);
     return found;
+}
+
+std::optional<qint64> SourceIntake::nextNumber(StoreError *error)
+{
+    if (!m_lastNumber) {
+        QSqlQuery query(m_store.database().connection());
+        if (!query.exec(u"SELECT value FROM meta WHERE key = 'source_item_seq'"_s) || !query.next()) {
+            *error = store::queryFailure(query, u"Numbering a source's item");
+            return std::nullopt;
+        }
+        m_lastNumber = query.value(0).toLongLong();
+    }
+    return ++*m_lastNumber;
+}
+
+void SourceIntake::stage(const WorkItem &item, GatewayStore::AuditEntry entry)
+{
+    if (const auto position = m_stagedIndex.constFind(item.id); position != m_stagedIndex.cend()) {
+        m_staged[*position] = item;
+    } else {
+        m_stagedIndex.insert(item.id, m_staged.size());
+        m_staged.append(item);
+    }
+    m_stagedHistory.append(std::move(entry));
+}
+
+StoreError SourceIntake::flush()
+{
+    StoreError error = m_items.upsertItems(m_staged);
+    if (!error)
+        error = m_store.appendAuditEntries(m_stagedHistory);
+    if (!error && m_lastNumber) {
+        QSqlQuery query(m_store.database().connection());
+        query.prepare(u"UPDATE meta SET value = ? WHERE key = 'source_item_seq'"_s);
+        query.addBindValue(*m_lastNumber);
+        if (!query.exec())
+            error = store::queryFailure(query, u"Numbering a source's item");
+    }
+    m_staged.clear();
+    m_stagedIndex.clear();
+    m_stagedHistory.clear();
+    m_lastNumber.reset();
+    return error;
 }
 
 StoreError SourceIntake::remember(const QString &source, const QString &externalId, const Known &known,
                                   const QDateTime &now)
 {
-    StoreError error;
-    QSqlQuery *query = m_saveSource.get(m_store.database().connection(), &error);
-    if (!query)
-        return error;
-    const QString time = now.toUTC().toString(Qt::ISODateWithMs);
-    for (const QVariant &value :
-         {QVariant(source), QVariant(externalId), QVariant(known.workItemId), QVariant(known.closed ? 1 : 0),
-          QVariant(known.resolvedBySource ? 1 : 0), QVariant(time), QVariant(time)}) {
-        query->addBindValue(value);
+    if (!m_saveSource.isPrepared()) {
+        const StoreError error = m_saveSource.prepare(
+            m_store.database().connection(),
+            u"INSERT INTO work_item_sources (source, external_id, work_item_id, closed, resolved_by_source, "
+            "created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6) ON CONFLICT (source, external_id) DO UPDATE "
+            "SET closed = excluded.closed, resolved_by_source = excluded.resolved_by_source, "
+            "updated_at = excluded.updated_at"_s);
+        if (error)
+            return error;
     }
-    return query->exec() ? StoreError() : store::queryFailure(*query, u"Recording a source's item");
+    m_saveSource.bindText(1, source);
+    m_saveSource.bindText(2, externalId);
+    m_saveSource.bindText(3, known.workItemId);
+    m_saveSource.bindInteger(4, known.closed ? 1 : 0);
+    m_saveSource.bindInteger(5, known.resolvedBySource ? 1 : 0);
+    m_saveSource.bindTimestamp(6, now);
+    return m_saveSource.step();
 }
 
 QString SourceIntake::payerName(const QString &payerId)
@@ -220,16 +302,11 @@ SourceIntake::Result SourceIntake::create(const QString &source, const api::Sour
         result.reason = u"a new item needs %1"_s.arg(missing.join(u", "_s));
         return result;
     }
-    QSqlQuery *number = m_nextNumber.get(m_store.database().connection(), error);
+    const std::optional<qint64> number = nextNumber(error);
     if (!number)
         return {};
-    if (!number->exec() || !number->next()) {
-        *error = store::queryFailure(*number, u"Numbering a source's item");
-        return {};
-    }
     WorkItem created;
-    created.id = u"SRC-%1"_s.arg(number->value(0).toLongLong(), 7, 10, QLatin1Char('0'));
-    number->finish();
+    created.id = u"SRC-%1"_s.arg(*number, 7, 10, QLatin1Char('0'));
     created.queue = *item.queue;
     created.status = WorkItemStatus::New;
     result.changed = api::applySourceFields(item, &created);
@@ -254,17 +331,16 @@ SourceIntake::Result SourceIntake::create(const QString &source, const api::Sour
     created.version = 1;
     created.createdAt = now;
     created.updatedAt = now;
-    if ((*error = m_store.writeItem(created)))
+    if ((*error = remember(source, item.externalId, Known {created.id, false, false, std::nullopt}, now)))
         return {};
-    if ((*error = remember(source, item.externalId, Known {created.id, false, false}, now)))
-        return {};
-    const QJsonObject details {{u"source"_s, source},
-                               {u"externalId"_s, item.externalId},
-                               {u"text"_s, u"Created from %1 (its item %2)"_s.arg(source, item.externalId)}};
-    if ((*error = m_store.appendAuditEntry(created.id, by.id, models::ActionType::SourceCreated, created.version,
-                                           details, now))) {
-        return {};
-    }
+    stage(created,
+          {created.id,
+           by.id,
+           models::ActionType::SourceCreated,
+           created.version,
+           {},
+           now,
+           historyDetails(source, item.externalId, u"Created from %1 (its item %2)"_s.arg(source, item.externalId))});
     result.outcome = Outcome::Created;
     result.workItemId = created.id;
     result.version = created.version;
@@ -277,7 +353,7 @@ SourceIntake::Result SourceIntake::update(const QString &source, const Known &kn
     Result result;
     result.externalId = item.externalId;
     result.workItemId = known.workItemId;
-    std::optional<WorkItem> current = m_store.item(known.workItemId);
+    const std::optional<WorkItem> &current = known.item;
     if (!current) {
         result.outcome = Outcome::Refused;
         result.reason = u"its work item %1 was removed at the gateway"_s.arg(known.workItemId);
@@ -332,17 +408,16 @@ SourceIntake::Result SourceIntake::update(const QString &source, const Known &kn
         text += u" It also updated %1."_s.arg(fieldList(result.changed));
     updated.version = current->version + 1;
     updated.updatedAt = now;
-    if ((*error = m_store.writeItem(updated)))
-        return {};
     if ((*error = remember(source, item.externalId, after, now)))
         return {};
-    QJsonObject details {{u"source"_s, source}, {u"externalId"_s, item.externalId}, {u"text"_s, text}};
-    if (!result.changed.isEmpty())
-        details.insert(u"fields"_s, QJsonArray::fromStringList(result.changed));
-    if (closed && !item.closeReason.isEmpty())
-        details.insert(u"reason"_s, item.closeReason);
-    if ((*error = m_store.appendAuditEntry(updated.id, by.id, type, updated.version, details, now)))
-        return {};
+    stage(updated,
+          {updated.id,
+           by.id,
+           type,
+           updated.version,
+           {},
+           now,
+           historyDetails(source, item.externalId, text, result.changed, closed ? item.closeReason : QString())});
     result.outcome = Outcome::Updated;
     result.version = updated.version;
     return result;

@@ -4,10 +4,13 @@
 #pragma once
 
 #include "models/user.h"
+#include "server/gatewaystore.h"
 #include "services/api/sourceitemjson.h"
 #include "services/rules/problem.h"
 #include "services/store/preparedquery.h"
+#include "services/store/sqlitestatement.h"
 #include "services/store/storeerror.h"
+#include "services/store/workitemstore.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -58,11 +61,14 @@ public:
     static QLatin1StringView wireName(Outcome outcome);
 
 private:
+    /// What the gateway knows of a source's item: its work item as it is now (written in
+    /// this transaction or stored), and what the source last said of it.
     struct Known
     {
         QString workItemId;
         bool closed = false;
         bool resolvedBySource = false;
+        std::optional<models::WorkItem> item; ///< nothing when the item was removed at the gateway
     };
     Result apply(const QString &source, const api::SourceItem &item, const models::User &by, const QDateTime &now,
                  store::StoreError *error);
@@ -73,13 +79,23 @@ private:
     std::optional<Known> known(const QString &source, const QString &externalId, store::StoreError *error);
     store::StoreError remember(const QString &source, const QString &externalId, const Known &known,
                                const QDateTime &now);
+    std::optional<qint64> nextNumber(store::StoreError *error);
+    /// Keeps a new version of an item and the history entry that says why, until flush().
+    void stage(const models::WorkItem &item, GatewayStore::AuditEntry entry);
+    /// Writes what was staged (the items with one statement, the entries chained in order)
+    /// and the numbering, inside the caller's transaction.
+    store::StoreError flush();
     QString payerName(const QString &payerId);
 
     GatewayStore &m_store;
-    store::PreparedQuery m_findSource;
-    store::PreparedQuery m_saveSource;
-    store::PreparedQuery m_nextNumber;
+    store::WorkItemStore m_items;
+    store::SqliteStatement m_findSource;
+    store::SqliteStatement m_saveSource;
     std::optional<QHash<QString, QString>> m_payerNames;
+    QList<models::WorkItem> m_staged;
+    QHash<QString, qsizetype> m_stagedIndex; ///< work item id -> position in m_staged
+    QList<GatewayStore::AuditEntry> m_stagedHistory;
+    std::optional<qint64> m_lastNumber; ///< the last SRC- number handed out in this transaction
 };
 
 } // namespace rcm::server

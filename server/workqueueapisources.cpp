@@ -8,12 +8,15 @@
 #include "server/workqueueapi.h"
 
 #include "server/sourceintake.h"
+#include "services/api/workitemjson.h"
 #include "services/rules/actionpolicy.h"
 
 #include <QIODevice>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+
+#include <array>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -39,6 +42,60 @@ QJsonObject resultJson(const SourceIntake::Result &result)
     if (!result.reason.isEmpty())
         object.insert(u"reason"_s, result.reason);
     return object;
+}
+
+/// The batch's answer, written straight into bytes: for 10,000 rows, building a JSON
+/// document first costs more than taking the batch in.
+QByteArray batchAnswer(const QString &source, const QList<SourceIntake::Result> &answers)
+{
+    std::array<qint64, 4> counts {};
+    QByteArray rows;
+    rows.reserve(answers.size() * 96);
+    for (qsizetype index = 0; index < answers.size(); ++index) {
+        const SourceIntake::Result &answer = answers.at(index);
+        ++counts[size_t(answer.outcome)];
+        rows += index == 0 ? "{\"index\":" : ",{\"index\":";
+        rows += QByteArray::number(index);
+        rows += ",\"externalId\":";
+        if (answer.externalId.isEmpty())
+            rows += "null";
+        else
+            api::appendJsonString(rows, answer.externalId);
+        rows += ",\"outcome\":\"";
+        rows += SourceIntake::wireName(answer.outcome).latin1();
+        rows += '"';
+        if (!answer.workItemId.isEmpty()) {
+            rows += ",\"workItemId\":";
+            api::appendJsonString(rows, answer.workItemId);
+            rows += ",\"version\":" + QByteArray::number(answer.version);
+        }
+        if (!answer.changed.isEmpty() && answer.outcome != SourceIntake::Outcome::Refused) {
+            rows += ",\"changed\":[";
+            for (qsizetype field = 0; field < answer.changed.size(); ++field) {
+                if (field > 0)
+                    rows += ',';
+                api::appendJsonString(rows, answer.changed.at(field));
+            }
+            rows += ']';
+        }
+        if (!answer.reason.isEmpty()) {
+            rows += ",\"reason\":";
+            api::appendJsonString(rows, answer.reason);
+        }
+        rows += '}';
+    }
+    QByteArray out = "{\"source\":";
+    api::appendJsonString(out, source);
+    out += ",\"counts\":{";
+    for (SourceIntake::Outcome outcome : {SourceIntake::Outcome::Created, SourceIntake::Outcome::Updated,
+                                          SourceIntake::Outcome::Unchanged, SourceIntake::Outcome::Refused}) {
+        if (outcome != SourceIntake::Outcome::Created)
+            out += ',';
+        out += '"' + QByteArray(SourceIntake::wireName(outcome).latin1())
+            + "\":" + QByteArray::number(counts[size_t(outcome)]);
+    }
+    out += "},\"results\":[" + rows + "]}";
+    return out;
 }
 
 } // namespace
@@ -148,7 +205,7 @@ ApiResponse WorkQueueApi::sourceBatch(const ApiRequest &request, const QString &
                     u"A batch holds at most %1 items; this one has %2"_s.arg(maximumBatchItems).arg(items.size())));
     }
     // Malformed rows are answered as refused in their place; the good ones go in together.
-    QList<QJsonObject> answers(items.size());
+    QList<SourceIntake::Result> answers(items.size());
     std::vector<api::SourceItem> valid;
     std::vector<qsizetype> positions;
     valid.reserve(size_t(items.size()));
@@ -160,10 +217,9 @@ ApiResponse WorkQueueApi::sourceBatch(const ApiRequest &request, const QString &
         else
             error = u"each item must be a JSON object"_s;
         if (!item) {
-            const QJsonValue id = items.at(index).toObject().value(u"externalId"_s);
-            answers[index] = QJsonObject {{u"externalId"_s, id.isString() ? id : QJsonValue()},
-                                          {u"outcome"_s, u"refused"_s},
-                                          {u"reason"_s, error}};
+            answers[index].outcome = SourceIntake::Outcome::Refused;
+            answers[index].externalId = items.at(index).toObject().value(u"externalId"_s).toString();
+            answers[index].reason = error;
             continue;
         }
         valid.push_back(std::move(*item));
@@ -178,19 +234,10 @@ ApiResponse WorkQueueApi::sourceBatch(const ApiRequest &request, const QString &
                                        storeError.message() + u"; nothing was taken: send it again"_s));
     }
     for (size_t i = 0; i < positions.size(); ++i)
-        answers[positions[i]] = resultJson(results.at(qsizetype(i)));
-    QJsonArray answered;
-    QHash<QString, qint64> counts;
-    for (qsizetype index = 0; index < answers.size(); ++index) {
-        QJsonObject answer = answers.at(index);
-        answer.insert(u"index"_s, index);
-        ++counts[answer.value(u"outcome"_s).toString()];
-        answered.append(answer);
-    }
-    QJsonObject countObject;
-    for (const QString &outcome : {u"created"_s, u"updated"_s, u"unchanged"_s, u"refused"_s})
-        countObject.insert(outcome, counts.value(outcome));
-    return json(QJsonObject {{u"source"_s, source}, {u"counts"_s, countObject}, {u"results"_s, answered}});
+        answers[positions[i]] = results.at(qsizetype(i));
+    ApiResponse response;
+    response.body = batchAnswer(source, answers);
+    return response;
 }
 
 ApiResponse WorkQueueApi::openSourceItems(const ApiRequest &request, const QString &source)

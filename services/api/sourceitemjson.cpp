@@ -4,6 +4,7 @@
 #include "services/api/sourceitemjson.h"
 
 #include <QJsonArray>
+#include <QSet>
 
 #include <algorithm>
 #include <array>
@@ -81,7 +82,9 @@ public:
         const QString trimmed = value.toString().trimmed();
         if (trimmed.size() > maximum)
             fail(name, u"may be at most %1 characters"_s.arg(maximum));
-        if (std::any_of(trimmed.begin(), trimmed.end(), [](QChar c) { return c.category() == QChar::Other_Control; }))
+        // Unicode's control characters (Cc) are exactly these two ranges.
+        if (std::any_of(trimmed.begin(), trimmed.end(),
+                        [](QChar c) { return c.unicode() < 0x20 || (c.unicode() >= 0x7f && c.unicode() < 0xa0); }))
             fail(name, u"must not hold control characters"_s);
         return trimmed;
     }
@@ -185,10 +188,15 @@ bool isValidExternalId(QStringView id)
 
 std::optional<SourceItem> sourceItemFromJson(const QJsonObject &object, QString *error, const QString &externalId)
 {
+    static const QSet<QString> known = [] {
+        QSet<QString> names;
+        for (const char *name : knownFields)
+            names.insert(QString::fromLatin1(name));
+        return names;
+    }();
     for (auto it = object.begin(); it != object.end(); ++it) {
         const QString key = it.key();
-        if (std::none_of(knownFields.begin(), knownFields.end(),
-                         [&](const char *known) { return key == QLatin1StringView(known); })) {
+        if (!known.contains(key)) {
             *error = u"%1 is not a field a source sends (the workbench owns owner, status once taken, notes "
                      "and history)"_s.arg(key);
             return std::nullopt;

@@ -171,9 +171,7 @@ QJsonObject toJson(const WorkItem &item)
     };
 }
 
-namespace {
-
-void appendString(QByteArray &out, const QString &text)
+void appendJsonString(QByteArray &out, const QString &text)
 {
     out += '"';
     const QByteArray utf8 = text.toUtf8();
@@ -204,6 +202,8 @@ void appendString(QByteArray &out, const QString &text)
     out += '"';
 }
 
+namespace {
+
 void appendField(QByteArray &out, const char *name, const QString &text, bool nullWhenEmpty = false)
 {
     out += '"';
@@ -212,7 +212,7 @@ void appendField(QByteArray &out, const char *name, const QString &text, bool nu
     if (nullWhenEmpty && text.isEmpty())
         out += "null";
     else
-        appendString(out, text);
+        appendJsonString(out, text);
     out += ',';
 }
 
@@ -271,7 +271,7 @@ void appendJson(QByteArray &out, const WorkItem &item)
     for (qsizetype index = 0; index < item.rarcs.size(); ++index) {
         if (index > 0)
             out += ',';
-        appendString(out, item.rarcs.at(index));
+        appendJsonString(out, item.rarcs.at(index));
     }
     out += "],";
     appendDate(out, "serviceFrom", item.serviceFrom);

@@ -22,6 +22,8 @@ QJsonObject toJson(const models::WorkItem &item);
 /// The same JSON written straight into bytes, for pages of thousands of items where
 /// building a QJsonObject per item costs more than the rest of the request.
 void appendJson(QByteArray &out, const models::WorkItem &item);
+/// text as a JSON string (quoted and escaped as QJsonDocument writes it), appended to out.
+void appendJsonString(QByteArray &out, const QString &text);
 
 /// Reads a work item, refusing anything malformed: a missing id, a wrong type, an
 /// unknown enum value, a non-decimal amount. On failure error says which field.

@@ -50,6 +50,11 @@ void SqliteStatement::bindLatin1(int position, QLatin1StringView text)
         sqlite3_bind_text(m_statement, position, text.data(), int(text.size()), SQLITE_STATIC);
 }
 
+void SqliteStatement::bindUtf8(int position, QByteArrayView text)
+{
+    sqlite3_bind_text(m_statement, position, text.isEmpty() ? "" : text.data(), int(text.size()), SQLITE_STATIC);
+}
+
 void SqliteStatement::bindInteger(int position, qint64 value)
 {
     sqlite3_bind_int64(m_statement, position, value);
@@ -86,6 +91,36 @@ StoreError SqliteStatement::step()
     sqlite3_reset(m_statement);
     sqlite3_clear_bindings(m_statement);
     return error;
+}
+
+bool SqliteStatement::fetchOne(StoreError *error)
+{
+    const int result = sqlite3_step(m_statement);
+    if (result == SQLITE_ROW)
+        return true;
+    if (result != SQLITE_DONE) {
+        *error = StoreError(result == SQLITE_BUSY ? StoreError::Code::Busy : StoreError::Code::Query,
+                            QString::fromUtf8(sqlite3_errmsg(m_database)));
+    }
+    reset();
+    return false;
+}
+
+qint64 SqliteStatement::columnInteger(int column) const
+{
+    return sqlite3_column_int64(m_statement, column);
+}
+
+QString SqliteStatement::columnText(int column) const
+{
+    const auto *text = static_cast<const char16_t *>(sqlite3_column_text16(m_statement, column));
+    return text ? QString::fromUtf16(text, sqlite3_column_bytes16(m_statement, column) / 2) : QString();
+}
+
+void SqliteStatement::reset()
+{
+    sqlite3_reset(m_statement);
+    sqlite3_clear_bindings(m_statement);
 }
 
 sqlite3 *sqliteHandle(const QSqlDatabase &connection)

@@ -33,12 +33,21 @@ public:
     /// until step(). An empty string or an invalid date binds NULL.
     void bindText(int position, const QString &text);
     void bindLatin1(int position, QLatin1StringView text);
+    /// UTF-8 bytes as text; an empty one binds '' (not NULL). Not copied either.
+    void bindUtf8(int position, QByteArrayView text);
     void bindInteger(int position, qint64 value);
     void bindDate(int position, const QDate &date);
     void bindTimestamp(int position, const QDateTime &time);
 
     /// Runs the statement once and resets it for the next row.
     StoreError step();
+    /// For a query of at most one row: runs it and keeps its row (if any) readable through
+    /// the column accessors until reset(); false (with error set on failure) when no row.
+    bool fetchOne(StoreError *error);
+    qint64 columnInteger(int column) const;
+    QString columnText(int column) const;
+    /// Ends fetchOne()'s row and clears the bindings for the next run.
+    void reset();
 
 private:
     sqlite3 *m_database = nullptr;

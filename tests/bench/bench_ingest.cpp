@@ -33,6 +33,8 @@
 #include <QTemporaryDir>
 #include <QTextStream>
 
+#include <limits>
+
 using namespace Qt::Literals::StringLiterals;
 using namespace rcm;
 
@@ -41,6 +43,7 @@ namespace {
 constexpr qint64 batchItems = 100'000;
 constexpr qint64 batchSize = 10'000;
 constexpr qint64 csvRows = 1'000'000;
+constexpr int repetitions = 3;
 
 /// The source's wire form of a generated item: what it owns, nothing of the workflow.
 QJsonObject sourceItemOf(const models::WorkItem &item, qint64 number)
@@ -130,6 +133,36 @@ private:
     QByteArray m_token;
 };
 
+struct IngestRun
+{
+    double created = 0; ///< seconds to send every batch the first time
+    double unchanged = 0; ///< seconds to send them all again
+};
+
+IngestRun ingestOnce(const QString &path, const QList<QByteArray> &batches)
+{
+    createGateway(path);
+    bench::GatewayThread gateway(path);
+    gateway.start();
+    gateway.ready.acquire();
+    IngestClient client(gateway.port());
+    QElapsedTimer timer;
+    timer.start();
+    const QJsonObject created = client.send(batches);
+    IngestRun run;
+    run.created = double(timer.nsecsElapsed()) / 1e9;
+    timer.restart();
+    const QJsonObject replayed = client.send(batches);
+    run.unchanged = double(timer.nsecsElapsed()) / 1e9;
+    gateway.quit();
+    gateway.wait();
+    if (created.value(u"created"_s).toInteger() != batchItems
+        || replayed.value(u"unchanged"_s).toInteger() != batchItems)
+        qFatal("the gateway did not take every item: %s / %s", QJsonDocument(created).toJson().constData(),
+               QJsonDocument(replayed).toJson().constData());
+    return run;
+}
+
 QList<bench::BenchmarkResult> batchIngest()
 {
     QTextStream err(stderr);
@@ -143,32 +176,23 @@ QList<bench::BenchmarkResult> batchIngest()
             batch.append(sourceItemOf(items.at(index), index));
         batches.append(QJsonDocument(QJsonObject {{u"items"_s, batch}}).toJson(QJsonDocument::Compact));
     }
-    const double floor = storeSeconds(dir.filePath(u"floor.db"_s), items);
-    err << "  store writes " << batchItems << " items in " << floor << " s\n";
-
-    const QString path = dir.filePath(u"gateway.db"_s);
-    createGateway(path);
-    bench::GatewayThread gateway(path);
-    gateway.start();
-    gateway.ready.acquire();
-    IngestClient client(gateway.port());
-    QElapsedTimer timer;
-    timer.start();
-    const QJsonObject created = client.send(batches);
-    const double first = double(timer.nsecsElapsed()) / 1e9;
-    timer.restart();
-    const QJsonObject replayed = client.send(batches);
-    const double again = double(timer.nsecsElapsed()) / 1e9;
-    gateway.quit();
-    gateway.wait();
-    if (created.value(u"created"_s).toInteger() != batchItems
-        || replayed.value(u"unchanged"_s).toInteger() != batchItems)
-        qFatal("the gateway did not take every item: %s / %s", QJsonDocument(created).toJson().constData(),
-               QJsonDocument(replayed).toJson().constData());
-    err << "  batches: created in " << first << " s, replayed (unchanged) in " << again << " s\n";
+    // The best of three for the floor and for the gateway alike: a 2-core machine's noise
+    // is larger than the differences that matter here.
+    double floor = std::numeric_limits<double>::max();
+    IngestRun best {floor, floor};
+    for (int repetition = 0; repetition < repetitions; ++repetition) {
+        floor = std::min(floor, storeSeconds(dir.filePath(u"floor-%1.db"_s.arg(repetition)), items));
+        const IngestRun run = ingestOnce(dir.filePath(u"gateway-%1.db"_s.arg(repetition)), batches);
+        best.created = std::min(best.created, run.created);
+        best.unchanged = std::min(best.unchanged, run.unchanged);
+        err << "  run " << repetition + 1 << ": store (best so far) " << floor << " s; batches created in "
+            << run.created << " s, sent again (unchanged) in " << run.unchanged << " s\n";
+    }
     return {
-        {u"ingest.batch_100k_created"_s, double(batchItems) / first, u"items/s"_s, double(batchItems) / floor, true},
-        {u"ingest.batch_100k_unchanged"_s, double(batchItems) / again, u"items/s"_s, double(batchItems) / floor, true},
+        {u"ingest.batch_100k_created"_s, double(batchItems) / best.created, u"items/s"_s, double(batchItems) / floor,
+         true},
+        {u"ingest.batch_100k_unchanged"_s, double(batchItems) / best.unchanged, u"items/s"_s,
+         double(batchItems) / floor, true},
     };
 }
 
