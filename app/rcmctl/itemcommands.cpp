@@ -72,26 +72,26 @@ public:
 
     void add(const QJsonObject &item, qint64 line)
     {
-        m_items.append(item);
+        m_body.append(item);
         m_lines.append(line);
     }
-    qsizetype size() const { return m_items.size(); }
+    qsizetype size() const { return m_body.size(); }
 
     /// Sends what was added; false (with the exit code) when the gateway could not take it.
     bool send(Tally *tally, int *exitCode)
     {
-        if (m_items.isEmpty())
+        if (m_body.size() == 0)
             return true;
-        auto request = std::make_shared<api::SourceBatchRequest>(m_source, m_items);
+        const qsizetype count = m_body.size();
+        auto request = std::make_shared<api::SourceBatchRequest>(m_source, m_body.take());
         api::ApiClientOptions options = m_session.client().options();
         options.timeout = std::chrono::minutes(5); // 10,000 items take the gateway a moment
         const api::ApiError error = execute(m_session.client(), request, options);
         if (error) {
             if (error.kind == api::ApiError::Kind::Unauthorized)
                 m_context.reportExpiredSession();
-            m_context.err << "rcmctl items import: the gateway did not take a batch of " << m_items.size()
-                          << " rows (lines " << m_lines.constFirst() << " to " << m_lines.constLast()
-                          << "): " << error.message() << "\n"
+            m_context.err << "rcmctl items import: the gateway did not take a batch of " << count << " rows (lines "
+                          << m_lines.constFirst() << " to " << m_lines.constLast() << "): " << error.message() << "\n"
                           << "The batches before it were taken; run the import again to send the rest.\n";
             *exitCode = CliContext::exitCodeFor(error);
             return false;
@@ -108,7 +108,6 @@ public:
             else
                 tally->bad.append({m_lines.value(index), result.value(u"reason"_s).toString()});
         }
-        m_items = {};
         m_lines.clear();
         return true;
     }
@@ -117,7 +116,7 @@ private:
     CliContext &m_context;
     api::Session &m_session;
     QString m_source;
-    QJsonArray m_items;
+    api::BatchBody m_body;
     QList<qint64> m_lines;
 };
 

@@ -7,14 +7,30 @@
 #include <QUrl>
 #include <QUrlQuery>
 
+#include <utility>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace rcm::api {
 
-SourceBatchRequest::SourceBatchRequest(QString source, const QJsonArray &items)
+SourceBatchRequest::SourceBatchRequest(QString source, QByteArray body)
     : m_source(std::move(source))
-    , m_body(QJsonDocument(QJsonObject {{u"items"_s, items}}).toJson(QJsonDocument::Compact))
+    , m_body(std::move(body))
 { }
+
+void BatchBody::append(const QJsonObject &item)
+{
+    m_bytes += m_count++ == 0 ? "{\"items\":[" : ",";
+    m_bytes += QJsonDocument(item).toJson(QJsonDocument::Compact);
+}
+
+QByteArray BatchBody::take()
+{
+    QByteArray body = std::exchange(m_bytes, {});
+    body += m_count == 0 ? "{\"items\":[]}" : "]}";
+    m_count = 0;
+    return body;
+}
 
 QString SourceBatchRequest::path() const
 {

@@ -17,7 +17,8 @@ namespace rcm::api {
 class SourceBatchRequest final : public ApiRequestKind
 {
 public:
-    SourceBatchRequest(QString source, const QJsonArray &items);
+    /// body: {"items": [...]}, as BatchBody writes it.
+    SourceBatchRequest(QString source, QByteArray body);
     QByteArray method() const override { return "POST"; }
     QString path() const override;
     QByteArray body() const override { return m_body; }
@@ -30,6 +31,21 @@ public:
 private:
     QString m_source;
     QByteArray m_body;
+};
+
+/// A batch's body written item by item, so that a client sending 10,000 items holds them
+/// once, as bytes, rather than as JSON objects and then bytes.
+class BatchBody final
+{
+public:
+    void append(const QJsonObject &item);
+    qsizetype size() const { return m_count; }
+    /// The finished body; the builder is empty again.
+    QByteArray take();
+
+private:
+    QByteArray m_bytes;
+    qsizetype m_count = 0;
 };
 
 /// GET /v1/sources/{source}/work-items: the external ids of the source's items it has not

@@ -25,6 +25,7 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -200,5 +201,110 @@ const bench::BenchmarkRegistration
     batchRegistration(u"ingest.batch_100k"_s,
                       u"100,000 source items in batches of 10,000 over HTTP (new, then again) vs. the store"_s,
                       batchIngest);
+
+/// A nightly denial worklist of rows rows in the sample layout (docs/extracts/), synthetic.
+void writeWorklist(const QString &path, qint64 rows)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        qFatal("cannot write %s", qPrintable(path));
+    QByteArray chunk = "Denial ID,Account #,Claim #,Patient,Payer ID,Payer Name,Facility,Svc From,Svc To,Billed,"
+                       "Balance,Denial Code,Remark Codes,Appeal By,Priority,Status,Worklist,Last Activity,Notes\n";
+    static const char *const codes[] = {"CO-197", "CO-50", "CO-16", "PR-204", "CO-45", "OA-23"};
+    static const char *const priorities[] = {"HIGH", "MED", "LOW", "STAT"};
+    for (qint64 row = 0; row < rows; ++row) {
+        const QByteArray number = QByteArray::number(row);
+        const qint64 cents = 5'000 + (row * 7'919) % 2'000'000;
+        const QByteArray amount = QByteArray::number(cents / 100) + '.' + QByteArray::number(100 + cents % 100).mid(1);
+        const QByteArray day = QByteArray::number(row % 28 + 1).rightJustified(2, '0');
+        chunk += "DNL-" + number + ",A" + number + ",RGH" + number + ",\"TESTPATIENT, N" + number + "\",9990"
+            + QByteArray::number(row % 4 + 1) + ",SYNTHETIC HEALTH PLAN,RGH,09/" + day + "/2026,09/" + day + "/2026,\"$"
+            + amount + "\"," + amount + ',' + codes[row % 6] + ",N54,12/" + day + "/2026," + priorities[row % 4]
+            + ",OPEN,DENIALS-HB,2026-11-30 14:02,\"Called payer, waiting\"\n";
+        if (chunk.size() > (1 << 20)) {
+            file.write(chunk);
+            chunk.clear();
+        }
+    }
+    file.write(chunk);
+}
+
+struct ImportRun
+{
+    double seconds = 0;
+    double peakMegabytes = 0;
+};
+
+ImportRun rcmctlImport(quint16 port, const QString &csv, const QString &home, bool preview)
+{
+    const QString password = home + u"/password"_s;
+    QFile input(password);
+    if (!input.open(QIODevice::WriteOnly) || input.write("demo\n") != 5)
+        qFatal("cannot write %s", qPrintable(password));
+    input.close();
+    QStringList arguments {u"items"_s,
+                           u"import"_s,
+                           csv,
+                           u"--source"_s,
+                           u"worklist"_s,
+                           u"--mapping"_s,
+                           QStringLiteral(RCM_EXTRACTS_DIR "/denial-worklist.mapping.json"),
+                           u"--server"_s,
+                           u"http://127.0.0.1:%1"_s.arg(port),
+                           u"--user"_s,
+                           u"supervisor"_s,
+                           u"--password-stdin"_s,
+                           u"--cache"_s,
+                           home + u"/cache.db"_s,
+                           u"--batch-size"_s,
+                           u"10000"_s};
+    if (preview)
+        arguments << u"--preview"_s;
+    qputenv("HOME", home.toLocal8Bit()); // rcmctl's settings stay in the run's folder
+    bench::ChildProcess rcmctl(QStringLiteral(RCMCTL), arguments, bench::ChildProcess::Output::Discard, password);
+    const int exitCode = rcmctl.wait();
+    if (exitCode != 0)
+        qFatal("rcmctl items import%s ended with %d", preview ? " --preview" : "", exitCode);
+    return {rcmctl.seconds(), rcmctl.peakMegabytes()};
+}
+
+QList<bench::BenchmarkResult> csvImport()
+{
+    QTextStream err(stderr);
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(u"worklist.csv"_s);
+    writeWorklist(csv, csvRows);
+    err << "  wrote " << csvRows << " rows, " << QFileInfo(csv).size() / (1024 * 1024) << " MB\n";
+    // The floor's time: the store writing as many items, from its rate on 100,000.
+    const synthetic::SyntheticGenerator generator({7, QDate(2026, 11, 27)});
+    const double storeRate
+        = double(batchItems) / storeSeconds(dir.filePath(u"floor.db"_s), generator.items(0, batchItems));
+    const double floorSeconds = double(csvRows) / storeRate;
+
+    const QString path = dir.filePath(u"gateway.db"_s);
+    createGateway(path);
+    bench::GatewayThread gateway(path);
+    gateway.start();
+    gateway.ready.acquire();
+    const QByteArray home = qgetenv("HOME");
+    const ImportRun preview = rcmctlImport(gateway.port(), csv, dir.path(), true);
+    const ImportRun import = rcmctlImport(gateway.port(), csv, dir.path(), false);
+    qputenv("HOME", home);
+    gateway.quit();
+    gateway.wait();
+    err << "  rcmctl items import: " << import.seconds << " s, peak " << import.peakMegabytes << " MB; --preview "
+        << preview.seconds << " s, peak " << preview.peakMegabytes << " MB; the store writes as many items in "
+        << floorSeconds << " s\n";
+    return {
+        {u"ingest.csv_1m_import"_s, import.seconds, u"s"_s, floorSeconds, false},
+        {u"ingest.csv_1m_peak_memory"_s, import.peakMegabytes, u"MB"_s, preview.peakMegabytes, false},
+    };
+}
+
+const bench::BenchmarkRegistration
+    csvRegistration(u"ingest.csv_1m"_s,
+                    u"rcmctl items import of a 1,000,000-row worklist: time vs. the store writing as many items, "
+                    "peak memory vs. --preview of the same file"_s,
+                    csvImport);
 
 } // namespace

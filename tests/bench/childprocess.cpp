@@ -35,7 +35,8 @@ qint64 now()
 
 } // namespace
 
-ChildProcess::ChildProcess(const QString &program, const QStringList &arguments, Output output)
+ChildProcess::ChildProcess(const QString &program, const QStringList &arguments, Output output,
+                           const QString &standardInput)
 {
     std::vector<QByteArray> storage {program.toLocal8Bit()};
     for (const QString &argument : arguments)
@@ -55,6 +56,9 @@ ChildProcess::ChildProcess(const QString &program, const QStringList &arguments,
         posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
     }
     posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+    const QByteArray input = standardInput.toLocal8Bit();
+    if (!input.isEmpty())
+        posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, input.constData(), O_RDONLY, 0);
     m_started = now();
     if (posix_spawn(&m_pid, argv.front(), &actions, nullptr, argv.data(), environ) != 0)
         m_pid = -1;

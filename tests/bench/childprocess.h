@@ -20,7 +20,9 @@ class ChildProcess final
 public:
     enum class Output { Discard, Pipe };
 
-    ChildProcess(const QString &program, const QStringList &arguments, Output output = Output::Discard);
+    /// standardInput: a file the child reads as its standard input (empty: none).
+    ChildProcess(const QString &program, const QStringList &arguments, Output output = Output::Discard,
+                 const QString &standardInput = {});
     ~ChildProcess();
     Q_DISABLE_COPY_MOVE(ChildProcess)
 
