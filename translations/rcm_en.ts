@@ -1760,6 +1760,10 @@ SHA-256 %2</numerusform>
         <source>later reversed</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Closed at its source.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rcm::ui::ExportRegistration</name>

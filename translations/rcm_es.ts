@@ -1762,6 +1762,10 @@ SHA-256 %2</numerusform>
         <source>later reversed</source>
         <translation>revertida después</translation>
     </message>
+    <message>
+        <source>Closed at its source.</source>
+        <translation>Cerrado en su origen.</translation>
+    </message>
 </context>
 <context>
     <name>rcm::ui::ExportRegistration</name>
