@@ -602,8 +602,10 @@ StoreError GatewayStore::appendAuditEntries(std::span<const AuditEntry> entries)
             event.hash = event.computeHash(); // only a database that has not met the key yet
         }
         insert.bindInteger(1, event.sequence);
-        insert.bindText(2, event.workItemId);
-        insert.bindText(3, event.actorId);
+        const QByteArray subject = event.workItemId.toUtf8();
+        const QByteArray actor = event.actorId.toUtf8();
+        insert.bindUtf8(2, subject); // '' stays '', as QtSql wrote it
+        insert.bindUtf8(3, actor);
         insert.bindLatin1(4, wireName(event.actionType));
         insert.bindInteger(5, event.resultingVersion);
         if (entry.at != textAt) { // a batch's entries share their time: written once

@@ -95,6 +95,16 @@ private:
     bool m_takenOver = false;
 };
 
+/// Whether path is /v1/sources/{source}/work-items:batch, a source's name being one segment.
+inline bool isSourceBatchPath(QByteArrayView path)
+{
+    constexpr QByteArrayView prefix("/v1/sources/");
+    constexpr QByteArrayView suffix("/work-items:batch");
+    if (!path.startsWith(prefix) || !path.endsWith(suffix) || path.size() <= prefix.size() + suffix.size())
+        return false;
+    return !path.sliced(prefix.size(), path.size() - prefix.size() - suffix.size()).contains('/');
+}
+
 /// Whether a request sends a file-sized body that is spooled to disk rather than held in
 /// memory: POST of an 835 (/v1/remittances), an 837 (/v1/claims), acknowledgments
 /// (/v1/acknowledgments) or a batch of work items from a source
@@ -103,7 +113,7 @@ inline bool isFileUpload(QByteArrayView method, QByteArrayView path)
 {
     return method == "POST"
         && (path == "/v1/remittances" || path == "/v1/claims" || path == "/v1/acknowledgments"
-            || (path.startsWith("/v1/sources/") && path.endsWith("/work-items:batch")));
+            || isSourceBatchPath(path));
 }
 
 } // namespace rcm::server

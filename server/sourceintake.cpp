@@ -139,7 +139,8 @@ SourceIntake::Result SourceIntake::put(const QString &source, const api::SourceI
 }
 
 QList<SourceIntake::Result> SourceIntake::putBatch(const QString &source, std::span<const api::SourceItem> items,
-                                                   const models::User &by, const QDateTime &now, StoreError *error)
+                                                   const models::User &by, const QDateTime &now, StoreError *error,
+                                                   qint64 refusedUnread)
 {
     QList<Result> results;
     results.reserve(qsizetype(items.size()));
@@ -157,11 +158,11 @@ QList<SourceIntake::Result> SourceIntake::putBatch(const QString &source, std::s
     }
     // The batch itself, once, in the audit chain: who sent how much from which source.
     const QJsonObject details {{u"source"_s, source},
-                               {u"items"_s, qint64(items.size())},
+                               {u"items"_s, qint64(items.size()) + refusedUnread},
                                {u"created"_s, counts.value(Outcome::Created)},
                                {u"updated"_s, counts.value(Outcome::Updated)},
                                {u"unchanged"_s, counts.value(Outcome::Unchanged)},
-                               {u"refused"_s, counts.value(Outcome::Refused)}};
+                               {u"refused"_s, counts.value(Outcome::Refused) + refusedUnread}};
     *error = flush();
     if (!*error && counts.value(Outcome::Created) + counts.value(Outcome::Updated) > 0)
         *error = m_store.appendAuditEntry(u"source:"_s + source, by.id, models::ActionType::SourceBatchReceived, 0,
@@ -204,6 +205,23 @@ std::optional<SourceIntake::Known> SourceIntake::known(const QString &source, co
     else if (!removed)
         found.item = m_items.item(found.workItemId, error);
     return found;
+}
+
+bool SourceIntake::personActedSinceClose(const QString &workItemId, StoreError *error)
+{
+    // A person who reopened and resolved the item again since the source closed it made
+    // the resolution theirs: the source reopening it must not undo that.
+    QSqlQuery query(m_store.database().connection());
+    query.prepare(u"SELECT count(*) FROM audit_log WHERE work_item_id = ? AND substr(action_type, 1, 7) <> 'source_' "
+                  "AND sequence > coalesce((SELECT max(sequence) FROM audit_log WHERE work_item_id = ? "
+                  "AND action_type = 'source_closed'), 0)"_s);
+    query.addBindValue(workItemId);
+    query.addBindValue(workItemId);
+    if (!query.exec() || !query.next()) {
+        *error = store::queryFailure(query, u"Reading an item's history");
+        return true;
+    }
+    return query.value(0).toLongLong() > 0;
 }
 
 std::optional<qint64> SourceIntake::nextNumber(StoreError *error)
@@ -390,7 +408,8 @@ SourceIntake::Result SourceIntake::update(const QString &source, const Known &kn
         }
     } else if (!closed && known.closed) {
         type = models::ActionType::SourceReopened;
-        if (known.resolvedBySource && current->status == WorkItemStatus::Resolved && current->ownerId.isEmpty()) {
+        if (known.resolvedBySource && current->status == WorkItemStatus::Resolved && current->ownerId.isEmpty()
+            && !personActedSinceClose(current->id, error)) {
             updated.status = WorkItemStatus::New;
             text = u"%1 reopened its item %2; it is open again."_s.arg(source, item.externalId);
         } else {
@@ -400,6 +419,8 @@ SourceIntake::Result SourceIntake::update(const QString &source, const Known &kn
     } else if (!result.changed.isEmpty()) {
         text = u"%1 updated %2."_s.arg(source, fieldList(result.changed));
     }
+    if (*error)
+        return {};
     if (type == models::ActionType::SourceUpdated && result.changed.isEmpty()) {
         result.outcome = Outcome::Unchanged;
         return result;

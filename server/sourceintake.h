@@ -50,9 +50,10 @@ public:
     Result put(const QString &source, const api::SourceItem &item, const models::User &by, const QDateTime &now,
                store::StoreError *error);
     /// Many items in one transaction, in order: a refused item refuses only itself. The
-    /// batch is recorded once in the audit log with its counts.
+    /// batch is recorded once in the audit log with its counts, refusedUnread (rows refused
+    /// before they could be read as items) among them.
     QList<Result> putBatch(const QString &source, std::span<const api::SourceItem> items, const models::User &by,
-                           const QDateTime &now, store::StoreError *error);
+                           const QDateTime &now, store::StoreError *error, qint64 refusedUnread = 0);
     /// The source's items it has not closed, by external id after `after`, at most limit:
     /// what an extract run compares its file against to close the rows gone from it.
     QStringList openExternalIds(const QString &source, const QString &after, int limit,
@@ -80,6 +81,7 @@ private:
     store::StoreError remember(const QString &source, const QString &externalId, const Known &known,
                                const QDateTime &now);
     std::optional<qint64> nextNumber(store::StoreError *error);
+    bool personActedSinceClose(const QString &workItemId, store::StoreError *error);
     /// Keeps a new version of an item and the history entry that says why, until flush().
     void stage(const models::WorkItem &item, GatewayStore::AuditEntry entry);
     /// Writes what was staged (the items with one statement, the entries chained in order)

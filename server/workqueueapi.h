@@ -92,8 +92,6 @@ public:
     /// Whether a request takes a file-sized body that is spooled to disk: POST of an 835
     /// (/v1/remittances), an 837 (/v1/claims) or acknowledgments (/v1/acknowledgments).
     static bool takesFile(QByteArrayView method, QByteArrayView path);
-    /// Whether a request is POST /v1/sources/{source}/work-items:batch.
-    static bool isSourceBatch(QByteArrayView method, QByteArrayView path);
 
     /// The opaque cursor for a change sequence, and back.
     static QString encodeCursor(qint64 sequence);

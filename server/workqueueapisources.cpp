@@ -100,12 +100,6 @@ QByteArray batchAnswer(const QString &source, const QList<SourceIntake::Result> 
 
 } // namespace
 
-bool WorkQueueApi::isSourceBatch(QByteArrayView method, QByteArrayView path)
-{
-    static const QRegularExpression batchPath(u"^/v1/sources/[A-Za-z0-9._-]{1,32}/work-items:batch$"_s);
-    return method == "POST" && path.startsWith("/v1/sources/") && batchPath.match(QString::fromLatin1(path)).hasMatch();
-}
-
 std::optional<Problem> WorkQueueApi::sourceRefusal(const User &user, qint64 length) const
 {
     if (!ActionPolicy::mayIngestWorkItems(user.role)) {
@@ -227,8 +221,8 @@ ApiResponse WorkQueueApi::sourceBatch(const ApiRequest &request, const QString &
     }
     SourceIntake intake(m_store);
     store::StoreError storeError;
-    const QList<SourceIntake::Result> results
-        = intake.putBatch(source, valid, user, QDateTime::currentDateTimeUtc(), &storeError);
+    const QList<SourceIntake::Result> results = intake.putBatch(source, valid, user, QDateTime::currentDateTimeUtc(),
+                                                                &storeError, items.size() - qsizetype(valid.size()));
     if (storeError) {
         return problemResponse(problem(503, u"store-error"_s, u"The batch could not be saved"_s,
                                        storeError.message() + u"; nothing was taken: send it again"_s));

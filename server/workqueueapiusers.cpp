@@ -133,7 +133,7 @@ std::optional<Problem> WorkQueueApi::serviceAccountRefusal(const QString &route,
 {
     // The integration account sends files in; it reads nothing of the work queue.
     if (ActionPolicy::worksQueues(user.role) || route == u"/v1/remittances"_s || route == u"/v1/claims"_s
-        || route == u"/v1/acknowledgments"_s || route == u"/v1/contracts"_s || route.startsWith(u"/v1/sources/"))
+        || route == u"/v1/acknowledgments"_s || route == u"/v1/contracts"_s)
         return std::nullopt;
     return problem(403, u"forbidden"_s, u"Not allowed"_s,
                    u"A service account posts files; it does not read work items, users or reports"_s);

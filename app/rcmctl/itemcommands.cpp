@@ -30,8 +30,9 @@ constexpr int maximumBatchSize = 10'000;
 
 struct BadRow
 {
-    qint64 line = 0;
+    qint64 line = 0; ///< 0: not a row of the file (a close of an item gone from it)
     QString reason;
+    QString id; ///< the external id, when the gateway refused a close
 };
 
 /// What one run did, row by row and in total.
@@ -90,8 +91,10 @@ public:
         if (error) {
             if (error.kind == api::ApiError::Kind::Unauthorized)
                 m_context.reportExpiredSession();
-            m_context.err << "rcmctl items import: the gateway did not take a batch of " << count << " rows (lines "
-                          << m_lines.constFirst() << " to " << m_lines.constLast() << "): " << error.message() << "\n"
+            m_context.err << "rcmctl items import: the gateway did not take a batch of " << count << " rows";
+            if (m_lines.constFirst() > 0) // rows of the file, not closes
+                m_context.err << " (lines " << m_lines.constFirst() << " to " << m_lines.constLast() << ")";
+            m_context.err << ": " << error.message() << "\n"
                           << "The batches before it were taken; run the import again to send the rest.\n";
             *exitCode = CliContext::exitCodeFor(error);
             return false;
@@ -106,7 +109,8 @@ public:
             else if (outcome == u"unchanged"_s)
                 ++tally->unchanged;
             else
-                tally->bad.append({m_lines.value(index), result.value(u"reason"_s).toString()});
+                tally->bad.append({m_lines.value(index), result.value(u"reason"_s).toString(),
+                                   result.value(u"externalId"_s).toString()});
         }
         m_lines.clear();
         return true;
@@ -166,13 +170,19 @@ int closeMissing(CliContext &context, api::Session &session, const QString &sour
     if (!closer.send(&closing, &exitCode))
         return exitCode;
     tally->closed = closing.updated;
+    // A close the gateway refused (the item was removed there): said, never dropped.
+    for (const BadRow &refused : std::as_const(closing.bad))
+        tally->bad.append({0, u"closing %1: %2"_s.arg(refused.id, refused.reason), refused.id});
     return Success;
 }
 
 void printTally(QTextStream &out, const QString &path, const Tally &tally, bool preview, bool closing)
 {
-    for (const BadRow &row : tally.bad)
-        out << "line " << row.line << ": " << row.reason << "\n";
+    for (const BadRow &row : tally.bad) {
+        if (row.line > 0)
+            out << "line " << row.line << ": ";
+        out << row.reason << "\n";
+    }
     out << path << ": " << tally.rows << " rows: ";
     if (preview) {
         out << tally.rows - tally.bad.size() << " would be sent, " << tally.bad.size() << " bad";
@@ -229,7 +239,9 @@ int importExtract(CliContext &context, const ImportOptions &options)
     for (ingest::ExtractReader::Next next; (next = reader.next(&row, &bad)) != ingest::ExtractReader::Next::End;) {
         ++tally.rows;
         if (next == ingest::ExtractReader::Next::BadRow) {
-            tally.bad.append({bad.line, bad.reason});
+            tally.bad.append({bad.line, bad.reason, bad.externalId});
+            if (options.closeMissing && !bad.externalId.isEmpty()) // in the file: never closed as gone
+                seen.insert(bad.externalId);
             continue;
         }
         const QString externalId = row.item.value(u"externalId"_s).toString();
@@ -237,7 +249,7 @@ int importExtract(CliContext &context, const ImportOptions &options)
             seen.insert(externalId);
         QString invalid;
         if (!api::sourceItemFromJson(row.item, &invalid)) { // the gateway's own check, before sending
-            tally.bad.append({row.line, invalid});
+            tally.bad.append({row.line, invalid, externalId});
             continue;
         }
         if (!sender)
@@ -251,7 +263,16 @@ int importExtract(CliContext &context, const ImportOptions &options)
         return exitCode;
     progress.finish();
     std::sort(tally.bad.begin(), tally.bad.end(), [](const BadRow &a, const BadRow &b) { return a.line < b.line; });
+    if (reader.stoppedEarly()) {
+        context.err << "rcmctl items import: " << options.path << ": reading stopped at line "
+                    << (tally.bad.isEmpty() ? 1 : tally.bad.constLast().line) << "; the rows after it were not read\n";
+    }
     if (options.closeMissing) {
+        if (reader.stoppedEarly()) {
+            context.err << "rcmctl items import: not closing anything: the whole file was not read\n";
+            printTally(context.out, options.path, tally, options.preview, false);
+            return Failure;
+        }
         if (tally.rows == qint64(tally.bad.size())) {
             context.err << "rcmctl items import: " << options.path
                         << " has no good row: not closing every open item of " << options.source << "\n";

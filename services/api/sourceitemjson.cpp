@@ -258,6 +258,8 @@ std::optional<SourceItem> sourceItemFromJson(const QJsonObject &object, QString 
         if (*value && (*value)->isEmpty())
             read.fail(name, u"cannot be cleared: every item has one"_s);
     }
+    if (item.dueDate && !item.dueDate->isValid()) // the gateway fills one in: a null would undo it
+        read.fail("dueDate", u"cannot be cleared: every item has one"_s);
     if (!read.error().isEmpty()) {
         *error = read.error();
         return std::nullopt;

@@ -54,6 +54,9 @@ public:
 
     /// The bytes read from the device so far (for a progress bar; runs up to a chunk ahead).
     qint64 bytesRead() const { return m_bytesRead; }
+    /// Whether reading stopped before the end of the file (an unclosed quote, a record
+    /// over the limit, a failed read, an unknown encoding): what follows was not read.
+    bool stoppedEarly() const { return m_stopped; }
 
 private:
     bool available() { return m_position < m_text.size() || fill(); }

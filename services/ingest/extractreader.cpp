@@ -114,9 +114,23 @@ ExtractReader::Next ExtractReader::next(Row *row, BadRow *bad)
             }
             bad->reason = problems.join(u"; "_s);
         }
+        bad->externalId = readableExternalId();
         ++m_badRows;
         return Next::BadRow;
     }
+}
+
+QString ExtractReader::readableExternalId() const
+{
+    for (qsizetype index = 0; index < m_fields.size(); ++index) {
+        const qsizetype column = m_columnOfField.at(index);
+        if (m_fields.at(index).field != u"externalId"_s || column < 0 || column >= m_record.cells.size())
+            continue;
+        QString error;
+        const QJsonValue id = m_fields.at(index).valueFor(m_record.cells.at(column).trimmed(), &error);
+        return error.isEmpty() && id.isString() ? id.toString() : QString();
+    }
+    return {};
 }
 
 bool ExtractReader::isBlank() const

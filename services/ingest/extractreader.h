@@ -34,6 +34,7 @@ public:
     {
         qint64 line = 0;
         QString reason; ///< e.g. "billed: \"12,34x\" is not an amount"
+        QString externalId; ///< the row's id when its cell could still be read; else empty
         /// "line 12: billed: \"12,34x\" is not an amount"
         QString message() const;
     };
@@ -54,10 +55,13 @@ public:
 
     /// The bytes read from the file so far, for a progress bar.
     qint64 bytesRead() const { return m_csv.bytesRead(); }
+    /// Whether reading stopped before the end of the file (see CsvReader::stoppedEarly()).
+    bool stoppedEarly() const { return m_csv.stoppedEarly(); }
 
 private:
     bool isBlank() const;
     QStringList fillItem(QJsonObject *item);
+    QString readableExternalId() const;
 
     /// QDate::fromString() parses its format on every call, and an extract repeats the same
     /// dates on many rows: each date field remembers the cells it has read (up to a bound).

@@ -158,6 +158,37 @@ private Q_SLOTS:
         QCOMPARE(query.value(1).toLongLong(), 120050);
     }
 
+    void closingWhatLeftTheFileSparesItsBadRowsAndNeedsTheWholeFile()
+    {
+        const QString mapping = write(u"m.json"_s, mappingJson());
+        const QByteArray header = "Id,Claim,Patient,Payer,Balance,Appeal By\n";
+        const QByteArray rows = "K-1,C-1,TESTPATIENT,BSH,1.00,2027-01-10\n"
+                                "K-2,C-2,TESTPATIENT,BSH,2.00,2027-01-10\n"
+                                "K-3,C-3,TESTPATIENT,BSH,3.00,2027-01-10\n";
+        QCOMPARE(import(write(u"first.csv"_s, header + rows), mapping).exitCode, 0);
+
+        // K-2's balance cannot be read tonight: it is still in the file, so it stays open.
+        const QString typo = write(u"typo.csv"_s,
+                                   header
+                                       + "K-1,C-1,TESTPATIENT,BSH,1.00,2027-01-10\n"
+                                         "K-2,C-2,TESTPATIENT,BSH,2.0x,2027-01-10\n");
+        const testing::Run spared = import(typo, mapping, {u"--close-missing"_s});
+        QCOMPARE(spared.exitCode, 1);
+        QVERIFY2(spared.out.contains("1 closed (gone from the file)"), spared.out.constData());
+        QSqlQuery closed(m_gateway->database().connection());
+        QVERIFY(closed.exec(u"SELECT group_concat(external_id) FROM work_item_sources WHERE closed = 1"_s));
+        QVERIFY(closed.next());
+        QCOMPARE(closed.value(0).toString(), u"K-3"_s);
+        closed.finish();
+
+        // A file cut short inside a quote: the rows after it were never read, nothing is closed.
+        const QString cut = write(u"cut.csv"_s, header + "K-1,C-1,\"TESTPATIENT,BSH,1.00,2027-01-10\n");
+        const testing::Run refused = import(cut, mapping, {u"--close-missing"_s});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains("not closing anything"), refused.err.constData());
+        QCOMPARE(count(u"SELECT count(*) FROM work_item_sources WHERE closed = 1"_s), 1);
+    }
+
     void aMappedColumnTheFileLacksStopsTheImportBeforeAnyRow()
     {
         const QString path = write(u"short.csv"_s, "Id,Claim,Payer,Balance\nM-1,C-1,BSH,1.00\n");

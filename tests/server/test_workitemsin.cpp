@@ -192,6 +192,14 @@ private Q_SLOTS:
         QSqlQuery count(m_gateway->database().connection());
         QVERIFY(count.exec(u"SELECT count(*) FROM work_item_sources WHERE source = 'epic'"_s) && count.next());
         QCOMPARE(count.value(0).toInt(), 2);
+        count.finish();
+        // The audit chain's record of the first batch counts every row, the unreadable ones too.
+        QVERIFY(count.exec(u"SELECT details_json FROM audit_log WHERE action_type = 'source_batch_received' "
+                           "ORDER BY sequence LIMIT 1"_s)
+                && count.next());
+        const QJsonObject recorded = QJsonDocument::fromJson(count.value(0).toByteArray()).object();
+        QCOMPARE(recorded.value(u"items"_s).toInt(), 7);
+        QCOMPARE(recorded.value(u"refused"_s).toInt(), 4);
     }
 
     void aMalformedOrOversizedBatchIsRefusedWhole()
@@ -327,6 +335,25 @@ private Q_SLOTS:
         QCOMPARE(historyTypes(id), (QStringList {u"source_created"_s, u"source_closed"_s, u"source_reopened"_s}));
     }
 
+    void aReopenAtTheSourceNeverUndoesAResolutionAPersonMadeSinceItsClose()
+    {
+        const QString id = put(u"epic"_s, denial(u"P-1"_s)).json().value(u"workItemId"_s).toString();
+        put(u"epic"_s, with(denial(u"P-1"_s), u"status"_s, u"closed"_s)); // resolved: nobody had taken it
+        testing::HttpClient supervisor(m_gateway->url(QString()));
+        QVERIFY(supervisor.signIn(u"supervisor"_s));
+        const qint64 closedVersion = item(id).value(u"version"_s).toInteger();
+        QCOMPARE(supervisor.act(id, {{u"type"_s, u"reopen"_s}}, closedVersion, u"reopen-P-1"_s).status, 200);
+        const testing::HttpReply resolved
+            = supervisor.act(id, {{u"type"_s, u"resolve"_s}, {u"resolution"_s, u"no_action_needed"_s}},
+                             closedVersion + 1, u"resolve-P-1"_s);
+        QVERIFY2(resolved.status == 200, resolved.body.constData());
+
+        put(u"epic"_s, with(denial(u"P-1"_s), u"status"_s, u"open"_s));
+        QCOMPARE(item(id).value(u"status"_s).toString(), u"resolved"_s);
+        QVERIFY2(lastHistoryText(id).contains(u"its status stays as it was set here"_s),
+                 qPrintable(lastHistoryText(id)));
+    }
+
     void whatASourceMayNotDoIsRefusedWithTheReason_data()
     {
         QTest::addColumn<QString>("path");
@@ -342,6 +369,8 @@ private Q_SLOTS:
                                           << u"queue must be one of denial, authorization"_s;
         QTest::newRow("an unknown status") << u"Q-5"_s << with(denial(u"Q-5"_s), u"status"_s, u"worked"_s) << 422
                                            << u"status must be \"open\" or \"closed\""_s;
+        QTest::newRow("a due date cleared")
+            << u"Q-7"_s << with(denial(u"Q-7"_s), u"dueDate"_s, QJsonValue()) << 422 << u"dueDate cannot be cleared"_s;
         QTest::newRow("no claim number") << u"Q-6"_s << without(denial(u"Q-6"_s), u"claimNumber"_s) << 422
                                          << u"a new item needs claimNumber"_s;
     }
