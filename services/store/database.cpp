@@ -15,6 +15,7 @@
 #include <QSqlQuery>
 #include <QThread>
 
+#include <algorithm>
 #include <atomic>
 
 using namespace Qt::Literals::StringLiterals;
@@ -90,6 +91,7 @@ StoreError Database::open(const QString &path, const Schema &schema)
         if (StoreError error = execute(u"PRAGMA page_size = %1"_s.arg(schema.pageSize)))
             return fail(error);
     }
+    m_cacheMebibytes = schema.cacheMebibytes;
     if (StoreError error = configureConnection())
         return fail(error);
     if (StoreError error = migrate(schema))
@@ -214,7 +216,7 @@ StoreError Database::configureConnection()
         u"PRAGMA foreign_keys = ON"_s,
         // FULL: a committed action survives a power cut, which the outbox promises.
         u"PRAGMA synchronous = FULL"_s, u"PRAGMA temp_store = MEMORY"_s,
-        u"PRAGMA cache_size = -65536"_s, // 64 MiB: the cache must fit a desktop beside the EHR
+        u"PRAGMA cache_size = -%1"_s.arg(m_cacheMebibytes * 1024), // Schema::cacheMebibytes
     };
     for (const QString &pragma : pragmas) {
         if (StoreError error = execute(pragma))
@@ -320,10 +322,10 @@ StoreError Database::restoreIndexes()
     // Building indexes is sorting: let SQLite's sorter use a second thread and a larger
     // cache for the duration, then return to the everyday settings.
     execute(u"PRAGMA threads = 2"_s);
-    execute(u"PRAGMA cache_size = -262144"_s);
+    execute(u"PRAGMA cache_size = -%1"_s.arg(std::max(m_cacheMebibytes, 256) * 1024));
     const auto restoreSettings = qScopeGuard([this]() {
         execute(u"PRAGMA threads = 0"_s);
-        execute(u"PRAGMA cache_size = -65536"_s);
+        execute(u"PRAGMA cache_size = -%1"_s.arg(m_cacheMebibytes * 1024));
     });
     for (const QString &statement : std::as_const(statements)) {
         if (StoreError error = execute(statement))

@@ -59,6 +59,7 @@ private:
     StoreError fail(StoreError error);
 
     QStringList m_afterIndexRestore;
+    int m_cacheMebibytes = 64;
 
     QString m_connectionName;
     QString m_path;

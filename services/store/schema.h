@@ -30,6 +30,9 @@ struct Schema
     QString name; ///< for messages: "workbench cache", "gateway database"
     qint32 applicationId = 0;
     int pageSize = 4096; ///< set when the file is created; cannot change once in WAL mode
+    /// SQLite's page cache per connection: a desktop's cache must fit beside the EHR; a
+    /// server's database is worth more memory.
+    int cacheMebibytes = 64;
     QList<Migration> migrations;
     /// Statements that bring derived data (a full-text index) back in step after
     /// Database::restoreIndexes() recreated the indexes and triggers a bulk load suspended.
