@@ -63,6 +63,25 @@ QJsonObject batchOf(const QJsonArray &items)
     return QJsonObject {{u"items"_s, items}};
 }
 
+/// The demo biller's workbench: a cache of its own, synced from the gateway.
+struct BillersWorkbench
+{
+    BillersWorkbench(testing::GatewayFixture &gateway, const QString &token, const QString &cachePath)
+        : client(gateway.url(QString()))
+    {
+        opened = !cache.open(cachePath, store::workbenchCacheSchema());
+        client.setToken(token);
+        engine = std::make_unique<sync::SyncEngine>(cache, client);
+    }
+
+    bool sync() { return opened && testing::run(*engine).outcome == sync::SyncEngine::Result::Outcome::Completed; }
+
+    store::Database cache;
+    api::ApiClient client;
+    std::unique_ptr<sync::SyncEngine> engine; ///< destroyed before the cache closes
+    bool opened = false;
+};
+
 } // namespace
 
 class WorkItemsInTest final : public QObject
@@ -73,7 +92,6 @@ class WorkItemsInTest final : public QObject
     std::unique_ptr<testing::GatewayFixture> m_gateway;
     std::unique_ptr<testing::HttpClient> m_feed;
     std::unique_ptr<testing::HttpClient> m_biller;
-    int m_cacheNumber = 0;
 
     testing::HttpReply put(const QString &source, const QJsonObject &item)
     {
@@ -248,13 +266,9 @@ private Q_SLOTS:
         const QString id = put(u"epic"_s, denial(u"W-1"_s)).json().value(u"workItemId"_s).toString();
 
         // The biller's workbench syncs the item in and takes it.
-        store::Database cache;
-        QVERIFY(!cache.open(m_dir.filePath(u"biller-%1.db"_s.arg(++m_cacheNumber)), store::workbenchCacheSchema()));
-        api::ApiClient client(m_gateway->url(QString()));
-        client.setToken(m_biller->token());
-        sync::SyncEngine engine(cache, client);
-        QCOMPARE(testing::run(engine).outcome, sync::SyncEngine::Result::Outcome::Completed);
-        const std::optional<models::WorkItem> synced = store::WorkItemStore(cache).item(id);
+        BillersWorkbench workbench(*m_gateway, m_biller->token(), m_dir.filePath(u"biller-w.db"_s));
+        QVERIFY(workbench.sync());
+        const std::optional<models::WorkItem> synced = store::WorkItemStore(workbench.cache).item(id);
         QVERIFY(synced);
         QCOMPARE(synced->claimNumber, u"C-W-1"_s);
         QCOMPARE(m_biller->act(id, {{u"type"_s, u"take"_s}}, synced->version, u"take-W-1"_s).status, 200);
@@ -264,8 +278,8 @@ private Q_SLOTS:
             u"epic"_s, with(with(denial(u"W-1"_s, u"900.00"_s), u"priority"_s, u"urgent"_s), u"status"_s, u"open"_s));
         QCOMPARE(updated.json().value(u"outcome"_s).toString(), u"updated"_s);
         QCOMPARE(updated.json().value(u"changed"_s).toArray(), (QJsonArray {u"balance"_s, u"priority"_s}));
-        QCOMPARE(testing::run(engine).outcome, sync::SyncEngine::Result::Outcome::Completed);
-        const models::WorkItem after = *store::WorkItemStore(cache).item(id);
+        QVERIFY(workbench.sync());
+        const models::WorkItem after = *store::WorkItemStore(workbench.cache).item(id);
         QCOMPARE(after.ownerId, u"DEMO-BILLER"_s);
         QCOMPARE(after.status, models::WorkItemStatus::InProgress);
         QCOMPARE(after.balance.toString(), u"900.00"_s);
@@ -287,22 +301,18 @@ private Q_SLOTS:
     void aSourceUpdateLandingBeforeABillersQueuedActionDoesNotTurnItIntoAConflict()
     {
         const QString id = put(u"epic"_s, denial(u"R-1"_s)).json().value(u"workItemId"_s).toString();
-        store::Database cache;
-        QVERIFY(!cache.open(m_dir.filePath(u"biller-%1.db"_s.arg(++m_cacheNumber)), store::workbenchCacheSchema()));
-        api::ApiClient client(m_gateway->url(QString()));
-        client.setToken(m_biller->token());
-        sync::SyncEngine engine(cache, client);
-        QCOMPARE(testing::run(engine).outcome, sync::SyncEngine::Result::Outcome::Completed);
+        BillersWorkbench workbench(*m_gateway, m_biller->token(), m_dir.filePath(u"biller-r.db"_s));
+        QVERIFY(workbench.sync());
 
         // Offline, the biller takes the item and notes it (queued against version 1)...
-        sync::Outbox outbox(cache);
+        sync::Outbox outbox(workbench.cache);
         const sync::OutboxAuthor biller {u"DEMO-BILLER"_s, m_gateway->url(QString()).toString()};
         QVERIFY(outbox.enqueue(id, {{u"type"_s, u"take"_s}}, biller));
         QVERIFY(outbox.enqueue(id, {{u"type"_s, u"note"_s}, {u"text"_s, u"calling the payer"_s}}, biller));
         // ...while the source sends a new balance (version 2).
         QCOMPARE(put(u"epic"_s, denial(u"R-1"_s, u"400.00"_s)).json().value(u"outcome"_s).toString(), u"updated"_s);
 
-        const sync::Outbox::SendResult sent = testing::send(outbox, client, biller);
+        const sync::Outbox::SendResult sent = testing::send(outbox, workbench.client, biller);
         QCOMPARE(sent.sent, 2);
         QCOMPARE(sent.conflicts, 0);
         const QJsonObject now = item(id);
@@ -314,7 +324,7 @@ private Q_SLOTS:
         // A close from the source is not waved through: the biller must see it first.
         QVERIFY(outbox.enqueue(id, {{u"type"_s, u"hold"_s}}, biller));
         put(u"epic"_s, with(denial(u"R-1"_s, u"400.00"_s), u"status"_s, u"closed"_s));
-        QCOMPARE(testing::send(outbox, client, biller).conflicts, 1);
+        QCOMPARE(testing::send(outbox, workbench.client, biller).conflicts, 1);
         QCOMPARE(item(id).value(u"status"_s).toString(), u"in_progress"_s);
     }
 
