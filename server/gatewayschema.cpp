@@ -381,7 +381,7 @@ store::Migration version10()
                 uR"(CREATE TABLE work_item_sources (
             source TEXT NOT NULL,
             external_id TEXT NOT NULL,
-            work_item_id TEXT NOT NULL UNIQUE,
+            work_item_id TEXT NOT NULL,
             closed INTEGER NOT NULL DEFAULT 0,
             resolved_by_source INTEGER NOT NULL DEFAULT 0,
             created_at TEXT NOT NULL,

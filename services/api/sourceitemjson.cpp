@@ -3,11 +3,12 @@
 
 #include "services/api/sourceitemjson.h"
 
+#include <QHash>
 #include <QJsonArray>
-#include <QSet>
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -64,13 +65,14 @@ bool isIdentifier(QStringView text, qsizetype maximum, bool allowColon)
 class SourceFieldReader final
 {
 public:
-    explicit SourceFieldReader(const QJsonObject &object)
-        : m_object(object)
+    /// values: the object's values by position in knownFields (undefined where absent).
+    explicit SourceFieldReader(const std::array<QJsonValue, knownFields.size()> &values)
+        : m_values(values)
     { }
 
     std::optional<QString> text(const char *name, qsizetype maximum = maximumTextLength)
     {
-        const QJsonValue value = m_object.value(QLatin1StringView(name));
+        const QJsonValue &value = valueOf(name);
         if (value.isUndefined())
             return std::nullopt;
         if (value.isNull())
@@ -102,7 +104,7 @@ public:
 
     std::optional<Money> money(const char *name)
     {
-        const QJsonValue value = m_object.value(QLatin1StringView(name));
+        const QJsonValue &value = valueOf(name);
         if (value.isUndefined())
             return std::nullopt;
         std::optional<Money> money;
@@ -120,7 +122,7 @@ public:
     template<typename Enum>
     std::optional<Enum> enumeration(const char *name)
     {
-        const QJsonValue value = m_object.value(QLatin1StringView(name));
+        const QJsonValue &value = valueOf(name);
         if (value.isUndefined())
             return std::nullopt;
         const std::optional<Enum> parsed = value.isString() ? fromWireName<Enum>(value.toString()) : std::nullopt;
@@ -135,7 +137,7 @@ public:
 
     std::optional<QStringList> codes(const char *name)
     {
-        const QJsonValue value = m_object.value(QLatin1StringView(name));
+        const QJsonValue &value = valueOf(name);
         if (value.isUndefined())
             return std::nullopt;
         if (value.isNull())
@@ -161,7 +163,16 @@ public:
     const QString &error() const { return m_error; }
 
 private:
-    const QJsonObject &m_object;
+    const QJsonValue &valueOf(const char *name) const
+    {
+        for (size_t index = 0; index < knownFields.size(); ++index) {
+            if (std::strcmp(knownFields[index], name) == 0)
+                return m_values[index];
+        }
+        Q_UNREACHABLE();
+    }
+
+    const std::array<QJsonValue, knownFields.size()> &m_values;
     QString m_error;
 };
 
@@ -188,21 +199,25 @@ bool isValidExternalId(QStringView id)
 
 std::optional<SourceItem> sourceItemFromJson(const QJsonObject &object, QString *error, const QString &externalId)
 {
-    static const QSet<QString> known = [] {
-        QSet<QString> names;
-        for (const char *name : knownFields)
-            names.insert(QString::fromLatin1(name));
-        return names;
+    // One pass over the object (its lookups by name would each scan its keys).
+    static const QHash<QString, size_t> positions = [] {
+        QHash<QString, size_t> byName;
+        for (size_t index = 0; index < knownFields.size(); ++index)
+            byName.insert(QString::fromLatin1(knownFields[index]), index);
+        return byName;
     }();
+    std::array<QJsonValue, knownFields.size()> values;
+    values.fill(QJsonValue(QJsonValue::Undefined));
     for (auto it = object.begin(); it != object.end(); ++it) {
-        const QString key = it.key();
-        if (!known.contains(key)) {
+        const auto position = positions.constFind(it.key());
+        if (position == positions.cend()) {
             *error = u"%1 is not a field a source sends (the workbench owns owner, status once taken, notes "
-                     "and history)"_s.arg(key);
+                     "and history)"_s.arg(it.key());
             return std::nullopt;
         }
+        values[*position] = it.value();
     }
-    SourceFieldReader read(object);
+    SourceFieldReader read(values);
     SourceItem item;
     const std::optional<QString> id = read.text("externalId", 64);
     if (!externalId.isEmpty() && id && *id != externalId)
