@@ -6,6 +6,7 @@
 // every link. The rest of the store is in gatewaystore.cpp.
 #include "server/gatewaystore.h"
 
+#include "services/store/preparedquery.h"
 #include "services/store/sqlitestatement.h"
 
 #include <QCryptographicHash>
@@ -20,20 +21,6 @@ namespace rcm::server {
 using namespace rcm::models;
 using store::setError;
 using store::StoreError;
-
-namespace {
-
-StoreError queryError(const QSqlQuery &query)
-{
-    return StoreError(StoreError::Code::Query, query.lastError().text());
-}
-
-QByteArray compact(const QJsonObject &object)
-{
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
-}
-
-} // namespace
 
 StoreError GatewayStore::appendAudit(const WorkItem &item, const User &actor, const ActionRequest &request,
                                      const QDateTime &now)
@@ -87,7 +74,7 @@ StoreError GatewayStore::appendAuditEntries(std::span<const AuditEntry> entries)
         return StoreError(StoreError::Code::Query, u"The audit log does not say where its keyed chain starts"_s);
     QSqlQuery last(m_database.connection());
     if (!last.exec(u"SELECT sequence, hash FROM audit_log ORDER BY sequence DESC LIMIT 1"_s))
-        return queryError(last);
+        return store::queryFailure(last, u"Reading the audit log's last entry");
     qint64 sequence = 0;
     QByteArray previousHash;
     if (last.next()) {
@@ -113,7 +100,8 @@ StoreError GatewayStore::appendAuditEntries(std::span<const AuditEntry> entries)
         event.actionType = entry.type;
         event.resultingVersion = entry.resultingVersion;
         event.occurredAt = entry.at.toUTC();
-        event.detailsJson = entry.detailsJson.isEmpty() ? compact(entry.details) : entry.detailsJson;
+        event.detailsJson = entry.detailsJson.isEmpty() ? QJsonDocument(entry.details).toJson(QJsonDocument::Compact)
+                                                        : entry.detailsJson;
         if (event.sequence >= *keyedFrom) {
             if (!m_auditKey)
                 return StoreError(StoreError::Code::Query, u"The audit key is not loaded: no entry can be added"_s);
@@ -149,7 +137,7 @@ std::optional<AuditCheckpoint> GatewayStore::auditHead(StoreError *error)
     QSqlQuery query(m_database.connection());
     if (!keyedFrom || !query.exec(u"SELECT sequence, hash FROM audit_log ORDER BY sequence DESC LIMIT 1"_s)) {
         setError(error,
-                 keyedFrom ? queryError(query)
+                 keyedFrom ? store::queryFailure(query, u"Reading the audit log's last entry")
                            : StoreError(StoreError::Code::Query, u"The keyed chain's start is unknown"_s));
         return std::nullopt;
     }

@@ -6,6 +6,7 @@
 #include "server/gatewaystore.h"
 #include "services/api/workitemjson.h"
 #include "services/reference/reasoncodecatalogue.h"
+#include "services/store/preparedquery.h"
 #include "services/store/transactionguard.h"
 
 #include <QJsonArray>

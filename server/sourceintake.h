@@ -7,7 +7,6 @@
 #include "server/gatewaystore.h"
 #include "services/api/sourceitemjson.h"
 #include "services/rules/problem.h"
-#include "services/store/preparedquery.h"
 #include "services/store/sqlitestatement.h"
 #include "services/store/storeerror.h"
 #include "services/store/workitemstore.h"

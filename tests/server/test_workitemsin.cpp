@@ -399,6 +399,20 @@ private Q_SLOTS:
         QCOMPARE(count.value(0).toInt(), 0);
     }
 
+    void aPutThatIsNotAJsonObjectIsRefusedAndTakesNothing()
+    {
+        const QString path = u"/sources/epic/work-items/J-1"_s;
+        const testing::HttpReply malformed = testing::HttpClient::wait(m_feed->network().put(
+            m_feed->request(path, {{"Content-Type", "application/json"}}), QByteArray("{\"queue\": ")));
+        QCOMPARE(malformed.status, 400);
+        const testing::HttpReply notJson = testing::HttpClient::wait(
+            m_feed->network().put(m_feed->request(path, {{"Content-Type", "text/csv"}}), QByteArray("J-1,denial")));
+        QCOMPARE(notJson.status, 415);
+        QSqlQuery count(m_gateway->database().connection());
+        QVERIFY(count.exec(u"SELECT count(*) FROM work_item_sources"_s) && count.next());
+        QCOMPARE(count.value(0).toInt(), 0);
+    }
+
     void anItemCannotMoveQueueAndOnlyTheFeedOrASupervisorSendsItems()
     {
         QCOMPARE(put(u"epic"_s, denial(u"M-1"_s)).status, 201);
