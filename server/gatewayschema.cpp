@@ -391,6 +391,19 @@ store::Migration version10()
             }};
 }
 
+store::Migration version11()
+{
+    // GET /v1/users counts each person's open items on every sync: from the owner index
+    // alone, skipping resolved ones, instead of visiting every row an owner ever had
+    // (1.5 s per call with a million items).
+    return {11,
+            u"open items per owner counted from the owner index"_s,
+            {
+                u"DROP INDEX work_items_by_owner"_s,
+                u"CREATE INDEX work_items_by_owner ON work_items (owner_id, status, deleted)"_s,
+            }};
+}
+
 store::Schema makeSchema()
 {
     store::Schema schema;
@@ -400,8 +413,8 @@ store::Schema makeSchema()
     // A server's: a batch of 10,000 items from a source touches items, their sources and
     // the audit log, more than a desktop's 64 MiB hold once a database reaches 100,000 items.
     schema.cacheMebibytes = 256;
-    schema.migrations = {version1(), version2(), version3(), version4(), version5(),
-                         version6(), version7(), version8(), version9(), version10()};
+    schema.migrations = {version1(), version2(), version3(), version4(),  version5(), version6(),
+                         version7(), version8(), version9(), version10(), version11()};
     // Rows bulk-loaded with the triggers suspended get their change numbers in row order.
     schema.afterIndexRestore = {
         u"UPDATE work_items SET change_seq = (SELECT value FROM meta WHERE key = 'change_seq') + row_id "

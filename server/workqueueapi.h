@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "server/changefeed.h"
 #include "server/gatewaystore.h"
 #include "server/signindesk.h"
 #include "server/x12intake.h"
@@ -151,6 +152,7 @@ private:
     GatewayStore &m_store;
     Options m_options;
     SignInDesk m_signIn;
+    ChangeFeed m_changeFeed;
     QString m_correlationId; ///< of the request being handled
     QString m_sessionReference; ///< the signed-in session's name in the audit log
 };

@@ -140,7 +140,9 @@ api::Session *CliContext::signedInSession(int *exitCode)
         *exitCode = UsageError;
         return nullptr;
     }
-    m_session = std::make_unique<api::Session>(QUrl(m_server));
+    // The client in a thread of its own, as the workbench's: a sync reads and parses the
+    // next page there while this thread writes the one before.
+    m_session = std::make_unique<api::Session>(QUrl(m_server), api::Session::ClientThread::Own);
     m_session->client().setCaCertificates(m_caCertificates);
     if (!m_password.isEmpty()) {
         if (const api::ApiError error = signIn()) {

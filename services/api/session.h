@@ -26,8 +26,8 @@ class Session final : public QObject
 
 public:
     enum class ClientThread {
-        Caller, ///< the client lives in this thread (rcmctl, tests)
-        Own, ///< the client gets a network thread of its own (the workbench)
+        Caller, ///< the client lives in this thread (tests)
+        Own, ///< the client gets a network thread of its own (the workbench, rcmctl)
     };
 
     explicit Session(QUrl server, ClientThread clientThread = ClientThread::Caller, ApiClientOptions options = {},

@@ -24,6 +24,8 @@ QJsonObject toJson(const models::WorkItem &item);
 void appendJson(QByteArray &out, const models::WorkItem &item);
 /// text as a JSON string (quoted and escaped as QJsonDocument writes it), appended to out.
 void appendJsonString(QByteArray &out, const QString &text);
+/// The same for text already in UTF-8.
+void appendJsonUtf8(QByteArray &out, QByteArrayView utf8);
 
 /// Reads a work item, refusing anything malformed: a missing id, a wrong type, an
 /// unknown enum value, a non-decimal amount. On failure error says which field.

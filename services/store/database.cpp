@@ -319,10 +319,11 @@ StoreError Database::restoreIndexes()
     if (statements.isEmpty())
         return {};
     statements << m_afterIndexRestore << u"DELETE FROM suspended_schema"_s;
-    // Building indexes is sorting: let SQLite's sorter use a second thread and a larger
-    // cache for the duration, then return to the everyday settings.
+    // Building indexes is sorting: let SQLite's sorter use a second thread for the duration.
+    // A cache above 64 MiB made it no faster (1,000,000 items: 12.9 s at 64 MiB, 16.2 s at
+    // 256 MiB) and was most of a first sync's peak memory.
     execute(u"PRAGMA threads = 2"_s);
-    execute(u"PRAGMA cache_size = -%1"_s.arg(std::max(m_cacheMebibytes, 256) * 1024));
+    execute(u"PRAGMA cache_size = -%1"_s.arg(std::max(m_cacheMebibytes, 64) * 1024));
     const auto restoreSettings = qScopeGuard([this]() {
         execute(u"PRAGMA threads = 0"_s);
         execute(u"PRAGMA cache_size = -%1"_s.arg(m_cacheMebibytes * 1024));

@@ -60,6 +60,11 @@ void SqliteStatement::bindInteger(int position, qint64 value)
     sqlite3_bind_int64(m_statement, position, value);
 }
 
+void SqliteStatement::bindNull(int position)
+{
+    sqlite3_bind_null(m_statement, position);
+}
+
 void SqliteStatement::bindDate(int position, const QDate &date)
 {
     if (!date.isValid()) {
@@ -104,6 +109,38 @@ bool SqliteStatement::fetchOne(StoreError *error)
     }
     reset();
     return false;
+}
+
+bool SqliteStatement::next(StoreError *error)
+{
+    return fetchOne(error);
+}
+
+bool SqliteStatement::columnIsNull(int column) const
+{
+    return sqlite3_column_type(m_statement, column) == SQLITE_NULL;
+}
+
+SqliteStatement::ColumnType SqliteStatement::columnType(int column) const
+{
+    switch (sqlite3_column_type(m_statement, column)) {
+    case SQLITE_INTEGER:
+        return ColumnType::Integer;
+    case SQLITE_FLOAT:
+        return ColumnType::Float;
+    case SQLITE_TEXT:
+        return ColumnType::Text;
+    case SQLITE_BLOB:
+        return ColumnType::Blob;
+    default:
+        return ColumnType::Null;
+    }
+}
+
+QByteArrayView SqliteStatement::columnUtf8(int column) const
+{
+    const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
+    return text ? QByteArrayView(text, sqlite3_column_bytes(m_statement, column)) : QByteArrayView();
 }
 
 qint64 SqliteStatement::columnInteger(int column) const

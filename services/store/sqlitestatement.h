@@ -36,6 +36,7 @@ public:
     /// UTF-8 bytes as text; an empty one binds '' (not NULL). Not copied either.
     void bindUtf8(int position, QByteArrayView text);
     void bindInteger(int position, qint64 value);
+    void bindNull(int position);
     void bindDate(int position, const QDate &date);
     void bindTimestamp(int position, const QDateTime &time);
 
@@ -44,8 +45,16 @@ public:
     /// For a query of at most one row: runs it and keeps its row (if any) readable through
     /// the column accessors until reset(); false (with error set on failure) when no row.
     bool fetchOne(StoreError *error);
+    /// For a query of many rows: steps to the next one, true while there is a row; at the
+    /// end (false, with error set on failure) the statement is reset for the next run.
+    bool next(StoreError *error);
     qint64 columnInteger(int column) const;
     QString columnText(int column) const;
+    bool columnIsNull(int column) const;
+    enum class ColumnType { Integer, Float, Text, Blob, Null };
+    ColumnType columnType(int column) const;
+    /// The column's text as SQLite holds it (UTF-8), valid until the next step or reset.
+    QByteArrayView columnUtf8(int column) const;
     /// Ends fetchOne()'s row and clears the bindings for the next run.
     void reset();
 

@@ -6,6 +6,7 @@
 #include "models/workitem.h"
 #include "services/store/database.h"
 #include "services/store/preparedquery.h"
+#include "services/store/sqlitestatement.h"
 #include "services/store/storeerror.h"
 
 #include <QDateTime>
@@ -57,8 +58,9 @@ private:
     PreparedQuery m_selectState;
     PreparedQuery m_upsertState;
     PreparedQuery m_clearSeen;
-    PreparedQuery m_markSeen;
-    PreparedQuery m_unmarkRemoval;
+    SqliteStatement m_markSeen; ///< once per item of every resync page: the C API's binding
+    SqliteStatement m_unmarkRemoval;
+    PreparedQuery m_anyRemovals;
     PreparedQuery m_markRemoval;
     PreparedQuery m_markUnseenForRemoval;
     PreparedQuery m_countRemovals;

@@ -102,6 +102,7 @@ WorkItem WorkItemStore::itemFromQuery(const QSqlQuery &query, int firstColumn)
 
 WorkItemStore::WorkItemStore(Database &database)
     : m_database(database)
+    , m_rowWriter(database)
     , m_payerUpsert(u"INSERT OR REPLACE INTO payers (id, name, kind, timely_filing_days, appeal_days) "
                     "VALUES (?, ?, ?, ?, ?)"_s)
     , m_facilityUpsert(u"INSERT OR REPLACE INTO facilities (id, name, is_hospital) VALUES (?, ?, ?)"_s)
@@ -184,6 +185,16 @@ StoreError WorkItemStore::upsertItems(std::span<const WorkItem> items)
         if (StoreError error = m_itemUpsert.step())
             return StoreError(error.code(), u"Writing work item %1: %2"_s.arg(item.id, error.message()));
     }
+    return transaction.commit();
+}
+
+StoreError WorkItemStore::mergeItems(std::span<const WorkItem> items, ItemRowWriter::Counts *counts)
+{
+    TransactionGuard transaction(m_database.connection());
+    if (transaction.beginError())
+        return transaction.beginError();
+    if (StoreError error = m_rowWriter.write(items, counts))
+        return error;
     return transaction.commit();
 }
 

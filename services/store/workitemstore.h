@@ -7,6 +7,7 @@
 #include "models/user.h"
 #include "models/workitem.h"
 #include "services/store/database.h"
+#include "services/store/itemrowwriter.h"
 #include "services/store/preparedquery.h"
 #include "services/store/sqlitestatement.h"
 #include "services/store/storeerror.h"
@@ -31,6 +32,11 @@ public:
 
     /// Inserts new items and replaces existing ones (matched by id), all or nothing.
     StoreError upsertItems(std::span<const models::WorkItem> items);
+    /// The same outcome, for items most of which the store already holds (a delta sync, a
+    /// resync): each existing row is read and only the columns that differ are written, so
+    /// an unchanged item costs a read and a changed one touches only the indexes that hold
+    /// what changed (ItemRowWriter).
+    StoreError mergeItems(std::span<const models::WorkItem> items, ItemRowWriter::Counts *counts = nullptr);
     /// Loading far more items than the cache holds (a first sync, generated data) is
     /// much faster with the indexes built once at the end: between beginBulkLoad() and
     /// endBulkLoad() the queue and search indexes are suspended. Searches and sorted
@@ -78,6 +84,7 @@ private:
 
     Database &m_database;
     SqliteStatement m_itemUpsert;
+    ItemRowWriter m_rowWriter;
     PreparedQuery m_payerUpsert;
     PreparedQuery m_facilityUpsert;
     PreparedQuery m_userUpsert;

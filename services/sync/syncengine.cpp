@@ -55,7 +55,8 @@ StoreError SyncEngine::applyPage(const api::ChangesRequest &page, bool resyncing
     store::TransactionGuard transaction(m_cache.connection());
     if (transaction.beginError())
         return transaction.beginError();
-    if (StoreError error = m_items.upsertItems(page.items))
+    // A bulk load fills an empty table; otherwise most items are already here.
+    if (StoreError error = m_bulkLoad ? m_items.upsertItems(page.items) : m_items.mergeItems(page.items))
         return error;
     const auto seen = resyncing ? store::SyncJournal::Seen::Tracked : store::SyncJournal::Seen::NotTracked;
     // The cursor moves in the same transaction as the rows it covers.

@@ -77,6 +77,39 @@ private Q_SLOTS:
         QTest::newRow("rarcs not a list") << u"rarcs"_s << QJsonValue(u"N1"_s) << u"rarcs must be an array"_s;
         QTest::newRow("bad timestamp") << u"createdAt"_s << QJsonValue(u"yesterday"_s)
                                        << u"createdAt must be an ISO-8601"_s;
+        // The shapes the direct readers take, holding no real day or time.
+        QTest::newRow("no such day") << u"dueDate"_s << QJsonValue(u"2026-02-30"_s) << u"dueDate must be a date"_s;
+        QTest::newRow("no such hour") << u"createdAt"_s << QJsonValue(u"2026-11-27T25:00:00.000Z"_s)
+                                      << u"createdAt must be an ISO-8601"_s;
+        QTest::newRow("no such month") << u"updatedAt"_s << QJsonValue(u"2026-13-01T10:00:00.000Z"_s)
+                                       << u"updatedAt must be an ISO-8601"_s;
+        QTest::newRow("letters for digits")
+            << u"createdAt"_s << QJsonValue(u"2026-11-2xT10:00:00.000Z"_s) << u"createdAt must be an ISO-8601"_s;
+    }
+
+    void readsTimestampsAndDatesInEveryIsoForm_data()
+    {
+        QTest::addColumn<QString>("createdAt");
+        QTest::addColumn<QString>("dueDate");
+        QTest::newRow("as the stores write") << u"2026-11-27T09:30:00.250Z"_s << u"2026-11-27"_s;
+        QTest::newRow("no milliseconds") << u"2026-11-27T09:30:00Z"_s << u"2027-01-01"_s;
+        QTest::newRow("an offset") << u"2026-11-27T10:30:00.250+01:00"_s << u"2024-02-29"_s;
+        QTest::newRow("no zone (local time)") << u"2026-11-27T09:30:00.250"_s << u"2026-12-31"_s;
+    }
+
+    void readsTimestampsAndDatesInEveryIsoForm()
+    {
+        QFETCH(QString, createdAt);
+        QFETCH(QString, dueDate);
+        QJsonObject object = api::toJson(synthetic::SyntheticGenerator({3, QDate(2026, 11, 27)}).item(1));
+        object.insert(u"createdAt"_s, createdAt);
+        object.insert(u"dueDate"_s, dueDate);
+        QString error;
+        const auto item = api::workItemFromJson(object, &error);
+        QVERIFY2(item, qPrintable(error));
+        QCOMPARE(item->createdAt, QDateTime::fromString(createdAt, Qt::ISODateWithMs).toUTC());
+        QCOMPARE(item->createdAt.timeSpec(), Qt::UTC);
+        QCOMPARE(item->dueDate, QDate::fromString(dueDate, Qt::ISODate));
     }
 
     void refusesMalformedItems()

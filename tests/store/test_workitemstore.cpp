@@ -78,6 +78,93 @@ private Q_SLOTS:
         QVERIFY(store.search(oldClaim, 10).isEmpty());
     }
 
+    void mergeEndsWhereUpsertEndsAndWritesOnlyWhatChanged()
+    {
+        QList<WorkItem> items = m_generator.items(0, 200);
+        // What both stores hold first, then the same page: new items, changed ones (every
+        // column in turn, fields emptied and filled) and unchanged ones.
+        QList<WorkItem> page = m_generator.items(150, 100);
+        for (qsizetype index = 0; index < 50; ++index) {
+            WorkItem &item = page[index];
+            switch (index % 10) {
+            case 0:
+                item.priority = Priority::Urgent;
+                break;
+            case 1:
+                item.ownerId = item.ownerId.isEmpty() ? u"U-0042"_s : QString();
+                break;
+            case 2:
+                item.patientDisplayName = u"Zztest, Renamed \"Q\""_s;
+                break;
+            case 3:
+                item.dueDate = item.dueDate.isValid() ? QDate() : QDate(2026, 12, 24);
+                break;
+            case 4:
+                item.balance = Money::fromCents(item.balance.cents() - 1);
+                break;
+            case 5:
+                item.rarcs = item.rarcs.isEmpty() ? QStringList {u"N130"_s, u"MA01"_s} : QStringList();
+                break;
+            case 6:
+                item.status = WorkItemStatus::Resolved;
+                break;
+            case 7:
+                item.updatedAt = item.updatedAt.addMSecs(1);
+                break;
+            case 8:
+                item.queue = Queue::Authorization;
+                break;
+            default:
+                break; // unchanged
+            }
+            if (index % 10 != 9)
+                item.version += 1;
+        }
+        const QString upsertPath = m_dir.filePath(u"upsert.db"_s);
+        QFile::remove(upsertPath);
+        Database upserted;
+        QVERIFY(!upserted.open(upsertPath, workbenchCacheSchema()));
+        QByteArray upsertDigest;
+        {
+            WorkItemStore reference(upserted);
+            QVERIFY(!reference.upsertItems(items));
+            QVERIFY(!reference.upsertItems(page));
+            upsertDigest = reference.contentDigest();
+        }
+        WorkItemStore store(m_database);
+        QVERIFY(!store.upsertItems(items));
+        ItemRowWriter::Counts counts;
+        QVERIFY(!store.mergeItems(page, &counts));
+        QCOMPARE(counts.inserted, qint64(50));
+        QCOMPARE(counts.updated, qint64(45));
+        QCOMPARE(counts.unchanged, qint64(5));
+        QCOMPARE(store.contentDigest(), upsertDigest);
+        for (const WorkItem &item : page)
+            QCOMPARE(store.item(item.id), std::optional(item));
+        // The search index followed the renames and nothing else.
+        QCOMPARE(store.search(u"Renamed"_s, 100).size(), 5);
+        QVERIFY(!m_database.execute(u"INSERT INTO work_items_search (work_items_search) VALUES ('integrity-check')"_s));
+        // The same page again changes nothing.
+        QVERIFY(!store.mergeItems(page, &counts));
+        QCOMPARE(counts.unchanged, qint64(100));
+        QCOMPARE(store.contentDigest(), upsertDigest);
+    }
+
+    void aFailedMergeWritesNothing()
+    {
+        WorkItemStore store(m_database);
+        QList<WorkItem> items = m_generator.items(0, 10);
+        QVERIFY(!store.upsertItems(items.mid(0, 5)));
+        const QByteArray before = store.contentDigest();
+        for (WorkItem &item : items)
+            item.version += 1;
+        QVERIFY(!m_database.execute(u"CREATE TRIGGER refuse BEFORE INSERT ON work_items WHEN new.id = '%1' "
+                                    "BEGIN SELECT RAISE(ABORT, 'refused'); END"_s.arg(items.at(8).id)));
+        const StoreError error = store.mergeItems(items);
+        QVERIFY2(error.message().contains(u"refused"_s), qPrintable(error.message()));
+        QCOMPARE(store.contentDigest(), before);
+    }
+
     void aFailedBatchWritesNothing()
     {
         WorkItemStore store(m_database);
