@@ -13,6 +13,7 @@ RCM_PACKAGES=(
     qt6-tools-dev qt6-l10n-tools qt6-svg-dev libqt6sql6-sqlite libqt6sql6-psql
     qt6-websockets-dev  # Debian 12's Qt6HttpServer CMake config needs it but does not depend on it
     qtkeychain-qt6-dev libxlsxwriter-dev libsqlite3-dev
+    libsimdjson-dev  # reads sync pages: a first sync reads a million items
     clang-format dpkg-dev file desktop-file-utils
     openssl  # the TLS tests make a throwaway certificate at run time
     systemd  # systemd-analyze verify checks the gateway's service unit

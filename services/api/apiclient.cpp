@@ -298,6 +298,20 @@ ApiError interpretReply(ApiRequestKind &request, QNetworkReply &reply, std::chro
             contentType.isEmpty() ? u"no"_s : QString::fromLatin1(contentType));
         return error;
     }
+    if (status >= 200 && status < 300 && request.readsBytes()) {
+        bool notJson = false;
+        const QString problem = request.parseBytes(payload, headers, &notJson);
+        if (problem.isEmpty())
+            return {};
+        ApiError error;
+        error.kind
+            = notJson && reply.error() != QNetworkReply::NoError ? ApiError::Kind::Network : ApiError::Kind::BadReply;
+        error.httpStatus = status;
+        error.correlationId = QString::fromLatin1(correlationId);
+        error.detail
+            = notJson ? u"the reply is not complete JSON (%1; %2 bytes)"_s.arg(problem).arg(payload.size()) : problem;
+        return error;
+    }
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(payload, &parseError);
     if (parseError.error != QJsonParseError::NoError) {

@@ -66,6 +66,18 @@ public:
     virtual bool isRetriable() const { return true; }
     /// Whether a 429 is waited out and retried (honouring Retry-After, up to a minute).
     virtual bool waitsOutTooManyRequests() const { return true; }
+    /// Whether a 2xx answer's bytes go to parseBytes() rather than through QJsonDocument to
+    /// parse(): for answers large and frequent enough to want a faster reader (sync pages).
+    virtual bool readsBytes() const { return false; }
+    /// Reads a 2xx answer's bytes, as parse() reads the document; sets notJson when they are
+    /// not JSON at all.
+    virtual QString parseBytes(const QByteArray &payload, const QHash<QByteArray, QByteArray> &headers, bool *notJson)
+    {
+        Q_UNUSED(payload)
+        Q_UNUSED(headers)
+        Q_UNUSED(notJson)
+        return {};
+    }
 };
 
 /// How patient an ApiClient is.

@@ -3,6 +3,8 @@
 
 #include "services/api/requests.h"
 
+#include "services/api/changespagereader.h"
+
 #include "services/api/exportrecordjson.h"
 #include "services/api/workitemjson.h"
 
@@ -85,37 +87,21 @@ QString ChangesRequest::path() const
     return u"/work-items?"_s + query.toString(QUrl::FullyEncoded);
 }
 
-QString ChangesRequest::parse(const QJsonDocument &document, const QHash<QByteArray, QByteArray> &)
+QString ChangesRequest::parse(const QJsonDocument &document, const QHash<QByteArray, QByteArray> &headers)
 {
-    // Refuse anything that is not a complete page: an empty object from a proxy must
-    // never read as "nothing changed" or "everything was deleted".
-    const QJsonObject page = document.object();
-    const QJsonValue itemsValue = page.value(u"items"_s);
-    const QJsonValue cursorValue = page.value(u"nextCursor"_s);
-    const QJsonValue hasMoreValue = page.value(u"hasMore"_s);
-    if (!document.isObject() || !itemsValue.isArray() || !cursorValue.isString() || !hasMoreValue.isBool())
-        return u"the page lacks items, nextCursor or hasMore"_s;
-    if (cursorValue.toString().isEmpty())
-        return u"the page has an empty nextCursor"_s;
-    items.clear();
-    removedIds.clear();
-    for (const QJsonValue &value : itemsValue.toArray()) {
-        const QJsonObject object = value.toObject();
-        if (object.value(u"deleted"_s).toBool()) {
-            const QString id = object.value(u"id"_s).toString();
-            if (id.isEmpty())
-                return u"a tombstone without an id"_s;
-            removedIds.append(id);
-            continue;
-        }
-        QString error;
-        const auto item = workItemFromJson(object, &error);
-        if (!item)
-            return u"an item is malformed: %1"_s.arg(error);
-        items.append(*item);
-    }
-    nextCursor = cursorValue.toString();
-    hasMore = hasMoreValue.toBool();
+    bool notJson = false;
+    return parseBytes(document.toJson(QJsonDocument::Compact), headers, &notJson);
+}
+
+QString ChangesRequest::parseBytes(const QByteArray &payload, const QHash<QByteArray, QByteArray> &, bool *notJson)
+{
+    ChangesPage page;
+    if (QString problem = readChangesPage(payload, page, notJson); !problem.isEmpty())
+        return problem;
+    items = std::move(page.items);
+    removedIds = std::move(page.removedIds);
+    nextCursor = std::move(page.nextCursor);
+    hasMore = page.hasMore;
     return {};
 }
 

@@ -83,7 +83,11 @@ public:
     const QString &cursor() const { return m_cursor; } ///< the changes after this one
     QByteArray method() const override { return "GET"; }
     QString path() const override;
+    /// The same page read from a document (for callers that have one); the client sends
+    /// the bytes to parseBytes().
     QString parse(const QJsonDocument &document, const QHash<QByteArray, QByteArray> &headers) override;
+    bool readsBytes() const override { return true; }
+    QString parseBytes(const QByteArray &payload, const QHash<QByteArray, QByteArray> &headers, bool *notJson) override;
 
     QList<models::WorkItem> items; ///< new or changed, in change order
     QStringList removedIds; ///< tombstones

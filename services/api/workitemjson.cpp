@@ -3,6 +3,8 @@
 
 #include "services/api/workitemjson.h"
 
+#include "services/api/workitemfields.h"
+
 #include <QJsonArray>
 
 #include <cstdio>
@@ -29,154 +31,6 @@ QString timestamp(const QDateTime &time)
 {
     return time.toUTC().toString(Qt::ISODateWithMs);
 }
-
-/// The number written by count ASCII digits at from, or -1.
-int digits(const QString &text, qsizetype from, qsizetype count)
-{
-    int value = 0;
-    for (qsizetype index = from; index < from + count; ++index) {
-        const char16_t character = text.at(index).unicode();
-        if (character < u'0' || character > u'9')
-            return -1;
-        value = value * 10 + (character - u'0');
-    }
-    return value;
-}
-
-/// "YYYY-MM-DD" at from, read directly (an invalid QDate if it is no real day, as
-/// QDate::fromString gives), or nothing when the text there is not in that form.
-std::optional<QDate> canonicalDate(const QString &text, qsizetype from)
-{
-    if (text.size() < from + 10 || text.at(from + 4) != u'-' || text.at(from + 7) != u'-')
-        return std::nullopt;
-    const int year = digits(text, from, 4);
-    const int month = digits(text, from + 5, 2);
-    const int day = digits(text, from + 8, 2);
-    if (year < 0 || month < 0 || day < 0)
-        return std::nullopt;
-    return QDate(year, month, day);
-}
-
-/// Reads fields one by one and remembers the first problem.
-class FieldReader final
-{
-public:
-    explicit FieldReader(const QJsonObject &object)
-        : m_object(object)
-    { }
-
-    QString text(const char *name, bool required = false)
-    {
-        const QJsonValue value = m_object.value(QLatin1StringView(name));
-        if (value.isNull() || value.isUndefined()) {
-            if (required)
-                fail(name, "is required");
-            return {};
-        }
-        if (!value.isString()) {
-            fail(name, "must be a string");
-            return {};
-        }
-        QString text = value.toString();
-        if (required && text.isEmpty())
-            fail(name, "must not be empty");
-        return text;
-    }
-
-    QDate date(const char *name)
-    {
-        const QString value = text(name);
-        if (value.isEmpty())
-            return {};
-        std::optional<QDate> canonical = value.size() == 10 ? canonicalDate(value, 0) : std::nullopt;
-        const QDate date = canonical ? *canonical : QDate::fromString(value, Qt::ISODate);
-        if (!date.isValid())
-            fail(name, "must be a date like 2026-11-27");
-        return date;
-    }
-
-    QDateTime timestamp(const char *name)
-    {
-        const QString value = text(name, true);
-        // What every store writes, "2026-11-27T09:30:00.000Z", is read directly; any other
-        // ISO form goes through QDateTime's reader (ten times the cost).
-        if (value.size() == 24 && value.at(10) == u'T' && value.at(13) == u':' && value.at(16) == u':'
-            && value.at(19) == u'.' && value.at(23) == u'Z') {
-            const std::optional<QDate> day = canonicalDate(value, 0);
-            const int hour = digits(value, 11, 2);
-            const int minute = digits(value, 14, 2);
-            const int second = digits(value, 17, 2);
-            const int millisecond = digits(value, 20, 3);
-            if (day && day->isValid() && QTime::isValid(hour, minute, second, millisecond))
-                return QDateTime(*day, QTime(hour, minute, second, millisecond), Qt::UTC);
-        }
-        const QDateTime time = QDateTime::fromString(value, Qt::ISODateWithMs);
-        if (!value.isEmpty() && !time.isValid())
-            fail(name, "must be an ISO-8601 timestamp");
-        return time.toUTC();
-    }
-
-    Money money(const char *name)
-    {
-        const QString value = text(name, true);
-        const auto money = Money::fromString(value);
-        if (!value.isEmpty() && !money)
-            fail(name, "must be a decimal amount like \"391.05\"");
-        return money.value_or(Money());
-    }
-
-    qint64 integer(const char *name)
-    {
-        const QJsonValue value = m_object.value(QLatin1StringView(name));
-        if (!value.isDouble() || value.toDouble() != static_cast<double>(value.toInteger())) {
-            fail(name, "must be a whole number");
-            return 0;
-        }
-        return value.toInteger();
-    }
-
-    template<typename Enum>
-    Enum enumeration(const char *name, Enum fallback)
-    {
-        const QString value = text(name, true);
-        const auto parsed = fromWireName<Enum>(value);
-        if (!value.isEmpty() && !parsed)
-            fail(name, "has an unknown value");
-        return parsed.value_or(fallback);
-    }
-
-    QStringList textList(const char *name)
-    {
-        const QJsonValue value = m_object.value(QLatin1StringView(name));
-        if (value.isUndefined() || value.isNull())
-            return {};
-        if (!value.isArray()) {
-            fail(name, "must be an array of strings");
-            return {};
-        }
-        QStringList result;
-        for (const QJsonValue &entry : value.toArray()) {
-            if (!entry.isString()) {
-                fail(name, "must be an array of strings");
-                return {};
-            }
-            result << entry.toString();
-        }
-        return result;
-    }
-
-    const QString &error() const { return m_error; }
-
-private:
-    void fail(const char *name, const char *problem)
-    {
-        if (m_error.isEmpty())
-            m_error = u"%1 %2"_s.arg(QLatin1StringView(name), QLatin1StringView(problem));
-    }
-
-    const QJsonObject &m_object;
-    QString m_error;
-};
 
 } // namespace
 
@@ -338,40 +192,8 @@ void appendJson(QByteArray &out, const WorkItem &item)
 
 std::optional<WorkItem> workItemFromJson(const QJsonObject &object, QString *error)
 {
-    FieldReader read(object);
-    WorkItem item;
-    item.id = read.text("id", true);
-    item.queue = read.enumeration("queue", Queue::Denial);
-    item.status = read.enumeration("status", WorkItemStatus::New);
-    item.priority = read.enumeration("priority", Priority::Normal);
-    item.ownerId = read.text("ownerId");
-    item.dueDate = read.date("dueDate");
-    item.claimNumber = read.text("claimNumber", true);
-    item.accountNumber = read.text("accountNumber", true);
-    item.patientDisplayName = read.text("patientDisplayName", true);
-    item.payerId = read.text("payerId", true);
-    item.payerName = read.text("payerName", true);
-    item.facilityId = read.text("facilityId", true);
-    item.serviceFrom = read.date("serviceFrom");
-    item.serviceTo = read.date("serviceTo");
-    item.billed = read.money("billed");
-    item.balance = read.money("balance");
-    item.atRisk = read.money("atRisk");
-    item.groupCode = read.text("groupCode");
-    item.carc = read.text("carc");
-    item.rarcs = read.textList("rarcs");
-    item.denialCategory = read.enumeration("denialCategory", DenialCategory::Other);
-    item.timelyFilingDeadline = read.date("timelyFilingDeadline");
-    item.appealDeadline = read.date("appealDeadline");
-    item.version = read.integer("version");
-    item.createdAt = read.timestamp("createdAt");
-    item.updatedAt = read.timestamp("updatedAt");
-    if (!read.error().isEmpty()) {
-        if (error)
-            *error = read.error();
-        return std::nullopt;
-    }
-    return item;
+    return readWorkItem([&object](const char *name) { return FieldValue::of(object.value(QLatin1StringView(name))); },
+                        error);
 }
 
 QJsonObject toJson(const User &user)

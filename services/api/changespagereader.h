@@ -1,0 +1,32 @@
+// SPDX-FileCopyrightText: 2026 RCM Workbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#pragma once
+
+#include "models/workitem.h"
+
+#include <QByteArrayView>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace rcm::api {
+
+/// A page of GET /v1/work-items as read.
+struct ChangesPage
+{
+    QList<models::WorkItem> items; ///< new or changed, in change order
+    QStringList removedIds; ///< tombstones
+    QString nextCursor;
+    bool hasMore = false;
+};
+
+/// Reads a page with simdjson: a sync reads a million items, and QJsonDocument plus the
+/// QJsonObject lookups cost five times the parse (docs/architecture.md, "Sync"). The same
+/// rules as workItemFromJson for each item (one reading of the fields: workitemfields.h),
+/// and a page must be complete: items, a non-empty nextCursor and hasMore.
+/// Returns an empty string when the page was read into page; otherwise what is wrong, with
+/// notJson set when the bytes are not JSON at all.
+QString readChangesPage(QByteArrayView json, ChangesPage &page, bool *notJson);
+
+} // namespace rcm::api
