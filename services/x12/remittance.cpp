@@ -11,8 +11,11 @@ ClaimStatus claimStatusFromCode(QStringView code)
 {
     bool ok = false;
     const int value = code.toInt(&ok);
-    if (!ok)
-        return ClaimStatus::Unknown;
+    return ok ? claimStatusFromNumber(value) : ClaimStatus::Unknown;
+}
+
+ClaimStatus claimStatusFromNumber(int value)
+{
     switch (value) {
     case 1:
         return ClaimStatus::Primary;

@@ -94,6 +94,8 @@ enum class ClaimStatus {
 };
 
 ClaimStatus claimStatusFromCode(QStringView code);
+/// The status of CLP02 read as a number (claimStatusFromCode without the text).
+ClaimStatus claimStatusFromNumber(int value);
 
 /// Whether every amount of a claim or transaction could be read; balancing is checked
 /// only where they could.

@@ -36,15 +36,31 @@ template<std::size_t N>
 int components(QByteArrayView composite, char separator, std::array<QByteArrayView, N> &parts)
 {
     int count = 0;
-    qsizetype start = 0;
+    const char *start = composite.data();
+    const char *const end = start + composite.size();
     while (count < int(N)) {
-        const qsizetype found = composite.indexOf(separator, start);
-        parts[std::size_t(count++)] = composite.sliced(start, (found < 0 ? composite.size() : found) - start);
-        if (found < 0)
+        const auto *found = static_cast<const char *>(
+            start == end ? nullptr : std::memchr(start, separator, std::size_t(end - start)));
+        parts[std::size_t(count++)] = QByteArrayView(start, (found ? found : end) - start);
+        if (!found)
             break;
         start = found + 1;
     }
     return count;
+}
+
+/// claimStatusFromCode(text), where code holds text's bytes: the usual one or two digits
+/// are read from the bytes, anything else as claimStatusFromCode reads it.
+ClaimStatus claimStatus(QByteArrayView code, const QString &text)
+{
+    const auto digit = [&](qsizetype index) {
+        return unsigned(code[index]) - '0';
+    };
+    if (code.size() == 1 && digit(0) < 10)
+        return claimStatusFromNumber(int(digit(0)));
+    if (code.size() == 2 && digit(0) < 10 && digit(1) < 10)
+        return claimStatusFromNumber(int(digit(0) * 10 + digit(1)));
+    return claimStatusFromCode(text);
 }
 
 } // namespace
@@ -160,14 +176,6 @@ void RemittanceBuilder::assignText(QString &target, QByteArrayView value)
         target = QString();
         return;
     }
-    const char *bytes = value.data();
-    bool ascii = true;
-    for (qsizetype index = 0; index < size; ++index)
-        ascii &= uchar(bytes[index]) < 0x80;
-    if (!ascii) {
-        target = QString::fromUtf8(value);
-        return;
-    }
     // ASCII is its own UTF-16, one unit per byte: written into target's storage when it
     // is large enough and not shared, else into new storage with room for a longer one.
     if (!target.isDetached() || target.capacity() < size) {
@@ -175,10 +183,17 @@ void RemittanceBuilder::assignText(QString &target, QByteArrayView value)
         fresh.reserve(std::max<qsizetype>(size, 24));
         target = std::move(fresh);
     }
-    target.resize(size);
+    if (target.size() != size)
+        target.resize(size);
     char16_t *out = reinterpret_cast<char16_t *>(target.data());
-    for (qsizetype index = 0; index < size; ++index)
-        out[index] = char16_t(uchar(bytes[index]));
+    const auto *bytes = reinterpret_cast<const uchar *>(value.data());
+    uchar high = 0; // one loop, which the compiler vectorizes: copies, and notes any byte past ASCII
+    for (qsizetype index = 0; index < size; ++index) {
+        high |= bytes[index];
+        out[index] = bytes[index];
+    }
+    if (high >= 0x80)
+        target = QString::fromUtf8(value);
 }
 
 RemittanceBuilder::CachedCode *RemittanceBuilder::cachedCode(QByteArrayView value)
@@ -249,49 +264,62 @@ void RemittanceBuilder::defect(Severity severity, QLatin1StringView code, const 
 Money RemittanceBuilder::amount(const Segment &segment, int index, Need need, AmountQuality &quality,
                                 const char16_t *what)
 {
+    // The usual case first and alone; the defects are written out of line (reportAmount).
     const QByteArrayView value = segment.element(index);
-    if (value.isEmpty()) {
-        if (need == Need::Required) {
-            quality = AmountQuality::HasInvalidAmounts;
-            defect(Severity::Error, defectcode::ElementMissing, segment,
-                   u"%1 (%2) is missing."_s.arg(elementName(segment, index), QString::fromUtf16(what)));
-        }
+    if (!value.isEmpty()) {
+        const std::optional<Money> parsed = parseAmount(value);
+        if (parsed && parsed->isWithinCap()) [[likely]]
+            return *parsed;
+    } else if (need == Need::Optional) {
         return {};
     }
-    const std::optional<Money> parsed = parseAmount(value);
-    if (parsed && parsed->isWithinCap())
-        return *parsed;
-    if (parsed) {
-        quality = AmountQuality::HasInvalidAmounts;
+    quality = AmountQuality::HasInvalidAmounts;
+    reportAmount(segment, index, what);
+    return {};
+}
+
+void RemittanceBuilder::reportAmount(const Segment &segment, int index, const char16_t *what)
+{
+    const QByteArrayView value = segment.element(index);
+    if (value.isEmpty()) {
+        defect(Severity::Error, defectcode::ElementMissing, segment,
+               u"%1 (%2) is missing."_s.arg(elementName(segment, index), QString::fromUtf16(what)));
+    } else if (const std::optional<Money> parsed = parseAmount(value)) {
         defect(Severity::Error, defectcode::AmountInvalid, segment,
                u"%1 (%2) %3 is more than any single amount may be (%4): a defect in the file, not a payment."_s.arg(
                    elementName(segment, index), QString::fromUtf16(what), parsed->toString(),
                    Money::fromCents(Money::capCents).toString()));
-        return {};
+    } else {
+        defect(Severity::Error, defectcode::AmountInvalid, segment,
+               u"%1 (%2) \"%3\" is not an amount: expected digits with at most two decimals, like 391.05."_s.arg(
+                   elementName(segment, index), QString::fromUtf16(what), QString::fromLatin1(clipped(value, 32))));
     }
-    quality = AmountQuality::HasInvalidAmounts;
-    defect(Severity::Error, defectcode::AmountInvalid, segment,
-           u"%1 (%2) \"%3\" is not an amount: expected digits with at most two decimals, like 391.05."_s.arg(
-               elementName(segment, index), QString::fromUtf16(what), QString::fromLatin1(clipped(value, 32))));
-    return {};
 }
 
 QDate RemittanceBuilder::date(const Segment &segment, int index, Need need, const char16_t *what)
 {
     const QByteArrayView value = segment.element(index);
-    if (value.isEmpty()) {
-        if (need == Need::Required) {
-            defect(Severity::Error, defectcode::ElementMissing, segment,
-                   u"%1 (%2) is missing."_s.arg(elementName(segment, index), QString::fromUtf16(what)));
-        }
+    if (!value.isEmpty()) {
+        if (const std::optional<QDate> parsed = cachedDate(value)) [[likely]]
+            return *parsed;
+    } else if (need == Need::Optional) {
         return {};
     }
-    if (const std::optional<QDate> parsed = cachedDate(value))
-        return *parsed;
-    defect(Severity::Warning, defectcode::DateInvalid, segment,
-           u"%1 (%2) \"%3\" is not a date in the form CCYYMMDD."_s.arg(
-               elementName(segment, index), QString::fromUtf16(what), QString::fromLatin1(clipped(value, 16))));
+    reportDate(segment, index, what);
     return {};
+}
+
+void RemittanceBuilder::reportDate(const Segment &segment, int index, const char16_t *what)
+{
+    const QByteArrayView value = segment.element(index);
+    if (value.isEmpty()) {
+        defect(Severity::Error, defectcode::ElementMissing, segment,
+               u"%1 (%2) is missing."_s.arg(elementName(segment, index), QString::fromUtf16(what)));
+    } else {
+        defect(Severity::Warning, defectcode::DateInvalid, segment,
+               u"%1 (%2) \"%3\" is not a date in the form CCYYMMDD."_s.arg(
+                   elementName(segment, index), QString::fromUtf16(what), QString::fromLatin1(clipped(value, 16))));
+    }
 }
 
 std::optional<QDate> RemittanceBuilder::cachedDate(QByteArrayView value)
@@ -318,12 +346,16 @@ std::optional<double> RemittanceBuilder::number(const Segment &segment, int inde
     if (value.isEmpty())
         return std::nullopt;
     const std::optional<double> parsed = parseDecimal(value);
-    if (!parsed) {
-        defect(
-            Severity::Warning, defectcode::NumberInvalid, segment,
-            u"%1 \"%2\" is not a number."_s.arg(elementName(segment, index), QString::fromLatin1(clipped(value, 16))));
-    }
+    if (!parsed) [[unlikely]]
+        reportNumber(segment, index);
     return parsed;
+}
+
+void RemittanceBuilder::reportNumber(const Segment &segment, int index)
+{
+    defect(Severity::Warning, defectcode::NumberInvalid, segment,
+           u"%1 \"%2\" is not a number."_s.arg(elementName(segment, index),
+                                               QString::fromLatin1(clipped(segment.element(index), 16))));
 }
 
 void RemittanceBuilder::procedure(ProcedureCode &result, const Segment &segment, int index, Need need)
@@ -492,7 +524,7 @@ void RemittanceBuilder::addClaim(const Segment &segment)
     claimPayment.segmentNumber = segment.number();
     assignText(claimPayment.patientControlNumber, segment.element(1));
     assignCode(claimPayment.statusCode, segment.element(2));
-    claimPayment.status = claimStatusFromCode(claimPayment.statusCode);
+    claimPayment.status = claimStatus(segment.element(2), claimPayment.statusCode);
     if (claimPayment.patientControlNumber.isEmpty())
         defect(Severity::Error, defectcode::ElementMissing, segment, u"CLP01 (patient control number) is missing."_s);
     if (claimPayment.statusCode.isEmpty())
@@ -527,7 +559,10 @@ void RemittanceBuilder::addAdjustment(const Segment &segment)
                u"CAS01 \"%1\" is not an adjustment group (CO, PR, OA, PI or CR)."_s.arg(
                    QString::fromLatin1(clipped(group, 8))));
     }
-    for (int first = 2; first <= 17; first += 3) {
+    // Up to six (reason, amount, quantity) triplets; those past the segment's last element
+    // are absent, and only a missing first one is reported.
+    const int elements = segment.elementCount();
+    for (int first = 2; first <= 17 && (first == 2 || first < elements); first += 3) {
         const QByteArrayView reason = segment.element(first);
         if (reason.isEmpty()) {
             if (first == 2)

@@ -61,6 +61,11 @@ private:
     Money amount(const Segment &segment, int index, Need need, AmountQuality &quality, const char16_t *what);
     QDate date(const Segment &segment, int index, Need need, const char16_t *what);
     std::optional<double> number(const Segment &segment, int index);
+    // The defects of amount(), date() and number(), out of their way: every value of a
+    // file passes through those, and almost none is reported.
+    Q_DECL_COLD_FUNCTION Q_NEVER_INLINE void reportAmount(const Segment &segment, int index, const char16_t *what);
+    Q_DECL_COLD_FUNCTION Q_NEVER_INLINE void reportDate(const Segment &segment, int index, const char16_t *what);
+    Q_DECL_COLD_FUNCTION Q_NEVER_INLINE void reportNumber(const Segment &segment, int index);
     /// Fills result, a new (empty) ProcedureCode, from a composite procedure element.
     void procedure(ProcedureCode &result, const Segment &segment, int index, Need need);
     void defect(Severity severity, QLatin1StringView code, const Segment &segment, const QString &message);

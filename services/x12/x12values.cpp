@@ -10,39 +10,36 @@ namespace rcm::x12 {
 
 std::optional<models::Money> parseAmount(QByteArrayView text)
 {
+    // Every amount of a file goes through here, so in one pass and few branches.
     const char *position = text.data();
     const char *const end = position + text.size();
     const bool negative = position != end && *position == '-';
     if (negative)
         ++position;
+    const char *const wholeStart = position;
+    quint64 whole = 0; // unsigned: a run of digits too long wraps harmlessly before it is refused
+    for (unsigned digit; position != end && (digit = unsigned(*position) - '0') < 10; ++position)
+        whole = whole * 10 + digit;
     // A trillion dollars: no payment is that large, and cents must not overflow.
     constexpr qsizetype maxWholeDigits = 15;
-    const char *const wholeStart = position;
-    qint64 whole = 0;
-    for (; position != end && unsigned(*position - '0') < 10; ++position) {
-        if (position - wholeStart == maxWholeDigits)
+    const qsizetype wholeDigits = position - wholeStart;
+    if (wholeDigits > maxWholeDigits)
+        return std::nullopt;
+    quint64 fraction = 0;
+    if (position != end) {
+        // One or two decimals and nothing after; "7." is not an amount, as Money::fromString agrees.
+        const qsizetype decimals = end - position - 1;
+        if (*position != '.' || decimals < 1 || decimals > 2)
             return std::nullopt;
-        whole = whole * 10 + (*position - '0');
-    }
-    const bool hasWhole = position != wholeStart;
-    qint64 fraction = 0;
-    if (position != end && *position == '.') {
-        ++position;
-        const qsizetype fractionDigits = std::min<qsizetype>(end - position, 3);
-        qsizetype digits = 0;
-        for (; digits < fractionDigits && unsigned(position[digits] - '0') < 10; ++digits)
-            fraction = fraction * 10 + (position[digits] - '0');
-        if (digits == 3 || digits == 0) // at most two decimals; "7." is not an amount, as Money::fromString agrees
+        const unsigned tenths = unsigned(position[1]) - '0';
+        const unsigned hundredths = decimals == 2 ? unsigned(position[2]) - '0' : 0;
+        if (tenths > 9 || hundredths > 9)
             return std::nullopt;
-        if (digits == 1)
-            fraction *= 10;
-        position += digits;
-    } else if (!hasWhole) {
+        fraction = tenths * 10 + hundredths;
+    } else if (wholeDigits == 0) {
         return std::nullopt;
     }
-    if (position != end)
-        return std::nullopt;
-    const qint64 cents = whole * 100 + fraction;
+    const auto cents = qint64(whole * 100 + fraction);
     return models::Money::fromCents(negative ? -cents : cents);
 }
 

@@ -125,6 +125,14 @@ private Q_SLOTS:
         QTest::newRow("blank") << QByteArray(" ") << qint64(0) << false;
         QTest::newRow("minus only") << QByteArray("-") << qint64(0) << false;
         QTest::newRow("huge") << QByteArray("12345678901234567") << qint64(0) << false;
+        QTest::newRow("fifteen whole digits") << QByteArray("999999999999999.99") << qint64(99999999999999999) << true;
+        QTest::newRow("sixteen whole digits") << QByteArray("1000000000000000") << qint64(0) << false;
+        QTest::newRow("negative leading point") << QByteArray("-.5") << qint64(-50) << true;
+        QTest::newRow("empty") << QByteArray("") << qint64(0) << false;
+        QTest::newRow("letter after a decimal") << QByteArray("1.2x") << qint64(0) << false;
+        QTest::newRow("letter for a decimal") << QByteArray("1.x") << qint64(0) << false;
+        QTest::newRow("two points") << QByteArray("1.2.3") << qint64(0) << false;
+        QTest::newRow("point only") << QByteArray(".") << qint64(0) << false;
     }
     void amountsAreExactAndStrict()
     {
