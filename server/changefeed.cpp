@@ -114,15 +114,27 @@ void appendTimestamp(QByteArray &out, const char *name, QByteArrayView stored)
     out += ',';
 }
 
-void appendText(QByteArray &out, const char *name, QByteArrayView stored, bool nullWhenEmpty = false)
+bool isAscii(QByteArrayView text)
+{
+    return std::all_of(text.begin(), text.end(), [](char character) { return (character & 0x80) == 0; });
+}
+
+/// A text column: its stored bytes when they are ASCII (all but some names); otherwise read
+/// as the store reads it (through UTF-16, so that bytes that are not valid UTF-8 come out
+/// as replacement characters rather than break the page's JSON).
+void appendText(QByteArray &out, const char *name, const store::SqliteStatement &row, int column,
+                bool nullWhenEmpty = false)
 {
     out += '"';
     out += name;
     out += "\":";
+    const QByteArrayView stored = row.columnUtf8(column);
     if (nullWhenEmpty && stored.isEmpty())
         out += "null";
-    else
+    else if (isAscii(stored))
         api::appendJsonUtf8(out, stored);
+    else
+        api::appendJsonString(out, row.columnText(column));
     out += ',';
 }
 
@@ -170,32 +182,41 @@ void appendItem(QByteArray &out, const store::SqliteStatement &row)
         return row.columnUtf8(column);
     };
     out += '{';
-    appendText(out, "accountNumber", text(AccountNumber));
+    appendText(out, "accountNumber", row, AccountNumber);
     appendDate(out, "appealDeadline", text(AppealDeadline));
     appendMoney(out, "atRisk", row.columnInteger(AtRisk));
     appendMoney(out, "balance", row.columnInteger(Balance));
     appendMoney(out, "billed", row.columnInteger(Billed));
-    appendText(out, "carc", text(Carc), true);
-    appendText(out, "claimNumber", text(ClaimNumber));
+    appendText(out, "carc", row, Carc, true);
+    appendText(out, "claimNumber", row, ClaimNumber);
     appendTimestamp(out, "createdAt", text(CreatedAt));
     appendName(out, "denialCategory", knownName(text(DenialCategoryColumn), DenialCategory::Other));
     appendDate(out, "dueDate", text(DueDate));
-    appendText(out, "facilityId", text(FacilityId));
-    appendText(out, "groupCode", text(GroupCode), true);
-    appendText(out, "id", text(Id));
-    appendText(out, "ownerId", text(Owner), true);
-    appendText(out, "patientDisplayName", text(PatientDisplayName));
-    appendText(out, "payerId", text(PayerId));
-    appendText(out, "payerName", text(PayerName));
+    appendText(out, "facilityId", row, FacilityId);
+    appendText(out, "groupCode", row, GroupCode, true);
+    appendText(out, "id", row, Id);
+    appendText(out, "ownerId", row, Owner, true);
+    appendText(out, "patientDisplayName", row, PatientDisplayName);
+    appendText(out, "payerId", row, PayerId);
+    appendText(out, "payerName", row, PayerName);
     appendName(out, "priority", wireName(static_cast<Priority>(row.columnInteger(PriorityColumn))));
     appendName(out, "queue", knownName(text(QueueColumn), Queue::Denial));
     out += "\"rarcs\":[";
-    bool first = true;
-    for (const QLatin1StringView code : QLatin1StringView(text(Rarcs)).tokenize(u' ', Qt::SkipEmptyParts)) {
-        if (!first)
-            out += ',';
-        first = false;
-        api::appendJsonUtf8(out, QByteArrayView(code.data(), code.size()));
+    if (isAscii(text(Rarcs))) {
+        bool first = true;
+        for (const QLatin1StringView code : QLatin1StringView(text(Rarcs)).tokenize(u' ', Qt::SkipEmptyParts)) {
+            if (!first)
+                out += ',';
+            first = false;
+            api::appendJsonUtf8(out, QByteArrayView(code.data(), code.size()));
+        }
+    } else {
+        const QStringList codes = row.columnText(Rarcs).split(u' ', Qt::SkipEmptyParts);
+        for (qsizetype index = 0; index < codes.size(); ++index) {
+            if (index > 0)
+                out += ',';
+            api::appendJsonString(out, codes.at(index));
+        }
     }
     out += "],";
     appendDate(out, "serviceFrom", text(ServiceFrom));
@@ -259,7 +280,8 @@ std::optional<ChangeFeed::Page> ChangeFeed::page(const User &viewer, qint64 afte
         ++page.count;
         if (rows->columnInteger(Deleted) != 0) { // ids are [A-Za-z0-9._-]: nothing to escape
             page.items += "{\"deleted\":true,\"id\":\"";
-            page.items += rows->columnUtf8(Id);
+            const QByteArrayView id = rows->columnUtf8(Id);
+            page.items += isAscii(id) ? QByteArray(id.data(), id.size()) : rows->columnText(Id).toUtf8();
             page.items += "\"}";
             continue;
         }

@@ -399,7 +399,10 @@ store::Migration version11()
     return {11,
             u"open items per owner counted from the owner index"_s,
             {
-                u"DROP INDEX work_items_by_owner"_s,
+                // A bulk load interrupted before this version keeps the old index suspended
+                // (dropped, its DDL in suspended_schema): it is not to come back.
+                u"DROP INDEX IF EXISTS work_items_by_owner"_s,
+                u"DELETE FROM suspended_schema WHERE name = 'work_items_by_owner'"_s,
                 u"CREATE INDEX work_items_by_owner ON work_items (owner_id, status, deleted)"_s,
             }};
 }

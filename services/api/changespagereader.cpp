@@ -4,6 +4,10 @@
 #include "services/api/changespagereader.h"
 
 #include "services/api/workitemfields.h"
+#include "services/api/workitemjson.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
 
 #include <simdjson.h>
 
@@ -146,6 +150,38 @@ QString readItem(simdjson::dom::element element, ChangesPage &page)
 
 } // namespace
 
+QString readChangesPage(const QJsonDocument &document, ChangesPage &page)
+{
+    const QJsonObject object = document.object();
+    const QJsonValue items = object.value(u"items"_s);
+    const QJsonValue cursor = object.value(u"nextCursor"_s);
+    const QJsonValue hasMore = object.value(u"hasMore"_s);
+    if (!document.isObject() || !items.isArray() || !cursor.isString() || !hasMore.isBool())
+        return u"the page lacks items, nextCursor or hasMore"_s;
+    if (cursor.toString().isEmpty())
+        return u"the page has an empty nextCursor"_s;
+    ChangesPage read;
+    for (const QJsonValue &value : items.toArray()) {
+        const QJsonObject item = value.toObject();
+        if (item.value(u"deleted"_s).toBool()) {
+            const QString id = item.value(u"id"_s).toString();
+            if (id.isEmpty())
+                return u"a tombstone without an id"_s;
+            read.removedIds.append(id);
+            continue;
+        }
+        QString error;
+        std::optional<models::WorkItem> workItem = workItemFromJson(item, &error);
+        if (!workItem)
+            return u"an item is malformed: %1"_s.arg(error);
+        read.items.append(std::move(*workItem));
+    }
+    read.nextCursor = cursor.toString();
+    read.hasMore = hasMore.toBool();
+    page = std::move(read);
+    return {};
+}
+
 QString readChangesPage(QByteArrayView json, ChangesPage &page, bool *notJson)
 {
     *notJson = false;
@@ -154,8 +190,17 @@ QString readChangesPage(QByteArrayView json, ChangesPage &page, bool *notJson)
     const simdjson::padded_string padded(json.data(), std::size_t(json.size()));
     simdjson::dom::element document;
     if (const simdjson::error_code error = parser.parse(padded).get(document)) {
-        *notJson = true;
-        return QString::fromUtf8(simdjson::error_message(error));
+        // simdjson is stricter than QJsonDocument in a few corners (a byte-order mark, a raw
+        // control character in a string, an integer beyond 64 bits, an unpaired surrogate
+        // escape): what QJsonDocument takes is read as it always was.
+        QJsonParseError parseError;
+        const QJsonDocument fallback
+            = QJsonDocument::fromJson(QByteArray::fromRawData(json.data(), json.size()), &parseError);
+        if (parseError.error != QJsonParseError::NoError) {
+            *notJson = true;
+            return u"%1; %2"_s.arg(QString::fromUtf8(simdjson::error_message(error)), parseError.errorString());
+        }
+        return readChangesPage(fallback, page);
     }
     std::optional<simdjson::dom::element> items;
     std::optional<simdjson::dom::element> cursor;

@@ -6,6 +6,7 @@
 #include "models/workitem.h"
 
 #include <QByteArrayView>
+#include <QJsonDocument>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -28,5 +29,9 @@ struct ChangesPage
 /// Returns an empty string when the page was read into page; otherwise what is wrong, with
 /// notJson set when the bytes are not JSON at all.
 QString readChangesPage(QByteArrayView json, ChangesPage &page, bool *notJson);
+/// The same from a parsed document: what simdjson refuses and QJsonDocument takes (a
+/// byte-order mark, a raw control character in a string, an integer beyond 64 bits) is
+/// read this way, as every page was before.
+QString readChangesPage(const QJsonDocument &document, ChangesPage &page);
 
 } // namespace rcm::api

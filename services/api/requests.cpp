@@ -87,10 +87,16 @@ QString ChangesRequest::path() const
     return u"/work-items?"_s + query.toString(QUrl::FullyEncoded);
 }
 
-QString ChangesRequest::parse(const QJsonDocument &document, const QHash<QByteArray, QByteArray> &headers)
+QString ChangesRequest::parse(const QJsonDocument &document, const QHash<QByteArray, QByteArray> &)
 {
-    bool notJson = false;
-    return parseBytes(document.toJson(QJsonDocument::Compact), headers, &notJson);
+    ChangesPage page;
+    if (QString problem = readChangesPage(document, page); !problem.isEmpty())
+        return problem;
+    items = std::move(page.items);
+    removedIds = std::move(page.removedIds);
+    nextCursor = std::move(page.nextCursor);
+    hasMore = page.hasMore;
+    return {};
 }
 
 QString ChangesRequest::parseBytes(const QByteArray &payload, const QHash<QByteArray, QByteArray> &, bool *notJson)

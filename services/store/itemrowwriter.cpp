@@ -126,6 +126,9 @@ ItemRowWriter::ItemRowWriter(Database &database)
 
 SqliteStatement *ItemRowWriter::updateFor(quint32 changedColumns, StoreError *error)
 {
+    // Kept per set of columns (a sync meets a handful); a store that met hundreds starts over.
+    if (m_updates.size() >= 256 && !m_updates.contains(changedColumns))
+        m_updates.clear();
     std::shared_ptr<SqliteStatement> &update = m_updates[changedColumns];
     if (!update) {
         const QStringList names = columnNames();
@@ -148,14 +151,16 @@ SqliteStatement *ItemRowWriter::updateFor(quint32 changedColumns, StoreError *er
 
 StoreError ItemRowWriter::write(std::span<const WorkItem> items, Counts *counts)
 {
+    const QString columns = QString(WorkItemStore::itemColumns());
     if (!m_probe.isPrepared()) {
-        const QString columns = QString(WorkItemStore::itemColumns());
-        QStringList placeholders;
-        for (int column = 1; column <= columnCount; ++column)
-            placeholders << u"?%1"_s.arg(column);
         if (StoreError error = m_probe.prepare(m_database.connection(),
                                                u"SELECT row_id, %1 FROM work_items WHERE id = ?1"_s.arg(columns)))
             return error;
+    }
+    if (!m_insert.isPrepared()) {
+        QStringList placeholders;
+        for (int column = 1; column <= columnCount; ++column)
+            placeholders << u"?%1"_s.arg(column);
         if (StoreError error
             = m_insert.prepare(m_database.connection(),
                                u"INSERT INTO work_items (%1) VALUES (%2)"_s.arg(columns, placeholders.join(u", "_s))))

@@ -112,6 +112,15 @@ private Q_SLOTS:
             {with(with(item(6), u"createdAt"_s, u"2026-11-27T10:30:00+01:00"_s), u"dueDate"_s, u"2026-12-01"_s)});
         QTest::newRow("nulls for optional fields")
             << page({with(with(item(7), u"ownerId"_s, QJsonValue::Null), u"rarcs"_s, QJsonValue::Null)});
+        // What simdjson refuses and QJsonDocument takes is read as QJsonDocument reads it.
+        const QByteArray plain = page({item(8)});
+        QTest::newRow("a byte-order mark") << QByteArray("\xEF\xBB\xBF") + plain;
+        QTest::newRow("a raw tab in a string")
+            << QByteArray(plain).replace("\"patientDisplayName\":\"", "\"patientDisplayName\":\"\t");
+        QTest::newRow("an integer beyond 64 bits")
+            << QByteArray(plain).replace("\"accountNumber\"", "\"extra\":123456789012345678901234,\"accountNumber\"");
+        QTest::newRow("an unpaired surrogate")
+            << QByteArray(plain).replace("\"patientDisplayName\":\"", "\"patientDisplayName\":\"\\ud800");
         // Refusals.
         QTest::newRow("not JSON") << QByteArray("{\"items\": [");
         QTest::newRow("not an object") << QByteArray("[1, 2]");
@@ -152,6 +161,23 @@ private Q_SLOTS:
         QCOMPARE(page.removedIds, expected.removedIds);
         QCOMPARE(page.nextCursor, expected.nextCursor);
         QCOMPARE(page.hasMore, expected.hasMore);
+    }
+
+    void whatSimdjsonRefusesButQJsonDocumentTakesIsRead()
+    {
+        const QByteArray plain = page({item(8)});
+        const QList<QByteArray> pages {
+            QByteArray("\xEF\xBB\xBF") + plain,
+            QByteArray(plain).replace("\"patientDisplayName\":\"", "\"patientDisplayName\":\"\t"),
+            QByteArray(plain).replace("\"accountNumber\"", "\"extra\":123456789012345678901234,\"accountNumber\""),
+        };
+        for (const QByteArray &json : pages) {
+            api::ChangesPage read;
+            bool notJson = true;
+            QCOMPARE(api::readChangesPage(json, read, &notJson), QString());
+            QVERIFY(!notJson);
+            QCOMPARE(read.items.size(), 1);
+        }
     }
 
     void theRequestReadsItsPageEitherWay()

@@ -121,6 +121,10 @@ private Q_SLOTS:
         execute(u"UPDATE work_items SET status = 'not-a-status', denial_category = 'nor-this', priority = 9, "
                 "balance_cents = -1205, at_risk_cents = 7, billed_cents = 0, carc = '', group_code = NULL "
                 "WHERE row_id = 7"_s);
+        // Bytes that are not UTF-8 (a byte no UTF-8 has, an encoded lone surrogate).
+        execute(u"UPDATE work_items SET payer_name = CAST(X'4142FF43' AS TEXT), "
+                "account_number = CAST(X'41EDA08042' AS TEXT), rarcs = CAST(X'4E3133FE204D41' AS TEXT) "
+                "WHERE row_id = 9"_s);
         execute(u"UPDATE work_items SET deleted = 1 WHERE row_id IN (11, 12)"_s);
     }
 
