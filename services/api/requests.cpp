@@ -87,15 +87,20 @@ QString ChangesRequest::path() const
     return u"/work-items?"_s + query.toString(QUrl::FullyEncoded);
 }
 
+void ChangesRequest::take(ChangesPage &&page)
+{
+    items = std::move(page.items);
+    removedIds = std::move(page.removedIds);
+    nextCursor = std::move(page.nextCursor);
+    hasMore = page.hasMore;
+}
+
 QString ChangesRequest::parse(const QJsonDocument &document, const QHash<QByteArray, QByteArray> &)
 {
     ChangesPage page;
     if (QString problem = readChangesPage(document, page); !problem.isEmpty())
         return problem;
-    items = std::move(page.items);
-    removedIds = std::move(page.removedIds);
-    nextCursor = std::move(page.nextCursor);
-    hasMore = page.hasMore;
+    take(std::move(page));
     return {};
 }
 
@@ -104,10 +109,7 @@ QString ChangesRequest::parseBytes(const QByteArray &payload, const QHash<QByteA
     ChangesPage page;
     if (QString problem = readChangesPage(payload, page, notJson); !problem.isEmpty())
         return problem;
-    items = std::move(page.items);
-    removedIds = std::move(page.removedIds);
-    nextCursor = std::move(page.nextCursor);
-    hasMore = page.hasMore;
+    take(std::move(page));
     return {};
 }
 

@@ -14,6 +14,8 @@
 
 namespace rcm::api {
 
+struct ChangesPage;
+
 /// POST /v1/session
 class SignInRequest final : public ApiRequestKind
 {
@@ -95,6 +97,8 @@ public:
     bool hasMore = false;
 
 private:
+    void take(ChangesPage &&page);
+
     QString m_cursor;
     int m_limit;
 };

@@ -21,40 +21,13 @@ using namespace rcm;
 namespace {
 
 /// The page as the client read it before the page reader: QJsonDocument, then
-/// workItemFromJson for each item.
+/// workItemFromJson for each item (the reader's fallback keeps that path whole).
 QString throughQJson(const QByteArray &json, api::ChangesPage &page, bool *notJson)
 {
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     *notJson = parseError.error != QJsonParseError::NoError;
-    if (*notJson)
-        return parseError.errorString();
-    const QJsonObject object = document.object();
-    const QJsonValue items = object.value(u"items"_s);
-    const QJsonValue cursor = object.value(u"nextCursor"_s);
-    const QJsonValue hasMore = object.value(u"hasMore"_s);
-    if (!document.isObject() || !items.isArray() || !cursor.isString() || !hasMore.isBool())
-        return u"the page lacks items, nextCursor or hasMore"_s;
-    if (cursor.toString().isEmpty())
-        return u"the page has an empty nextCursor"_s;
-    for (const QJsonValue &value : items.toArray()) {
-        const QJsonObject item = value.toObject();
-        if (item.value(u"deleted"_s).toBool()) {
-            const QString id = item.value(u"id"_s).toString();
-            if (id.isEmpty())
-                return u"a tombstone without an id"_s;
-            page.removedIds.append(id);
-            continue;
-        }
-        QString error;
-        const auto read = api::workItemFromJson(item, &error);
-        if (!read)
-            return u"an item is malformed: %1"_s.arg(error);
-        page.items.append(*read);
-    }
-    page.nextCursor = cursor.toString();
-    page.hasMore = hasMore.toBool();
-    return {};
+    return *notJson ? parseError.errorString() : api::readChangesPage(document, page);
 }
 
 QJsonObject item(int index)
