@@ -303,6 +303,13 @@ StoreError Database::suspendIndexes(const QString &table)
     return transaction.commit();
 }
 
+namespace {
+
+/// The page cache while indexes are built, which is also the sorter's slice size.
+constexpr int sortSliceMebibytes = 4;
+
+} // namespace
+
 StoreError Database::restoreIndexes()
 {
     TransactionGuard transaction(m_connection);
@@ -318,20 +325,34 @@ StoreError Database::restoreIndexes()
     query.finish();
     if (statements.isEmpty())
         return {};
-    statements << m_afterIndexRestore << u"DELETE FROM suspended_schema"_s;
-    // Building indexes is sorting: let SQLite's sorter use a second thread for the duration.
-    // A cache above 64 MiB made it no faster (1,000,000 items: 12.9 s at 64 MiB, 16.2 s at
-    // 256 MiB) and was most of a first sync's peak memory.
+    // Building an index is sorting its keys. SQLite's sorter sorts in slices of the page
+    // cache's size, each on a worker thread, then merges them; with temporary data kept in
+    // memory it has no workers and sorts every key in one list instead, which walks memory
+    // at random. With temp files (keys and row ids only, unlinked as soon as they are made)
+    // and 4 MiB slices, the six indexes of 1,000,000 items took about 5 s instead of 11 s.
+    // The search index's rebuild wants the usual cache, so it comes after.
+    execute(u"PRAGMA temp_store = FILE"_s);
     execute(u"PRAGMA threads = 2"_s);
-    execute(u"PRAGMA cache_size = -%1"_s.arg(std::max(m_cacheMebibytes, 64) * 1024));
+    execute(u"PRAGMA cache_size = -%1"_s.arg(sortSliceMebibytes * 1024));
     const auto restoreSettings = qScopeGuard([this]() {
         execute(u"PRAGMA threads = 0"_s);
+        execute(u"PRAGMA temp_store = MEMORY"_s);
         execute(u"PRAGMA cache_size = -%1"_s.arg(m_cacheMebibytes * 1024));
     });
-    for (const QString &statement : std::as_const(statements)) {
-        if (StoreError error = execute(statement))
-            return error;
-    }
+    auto run = [this](const QStringList &list) -> StoreError {
+        for (const QString &statement : list) {
+            if (StoreError error = execute(statement))
+                return error;
+        }
+        return {};
+    };
+    if (StoreError error = run(statements))
+        return error;
+    execute(u"PRAGMA cache_size = -%1"_s.arg(std::max(m_cacheMebibytes, 64) * 1024));
+    if (StoreError error = run(m_afterIndexRestore))
+        return error;
+    if (StoreError error = execute(u"DELETE FROM suspended_schema"_s))
+        return error;
     return transaction.commit();
 }
 
