@@ -2,11 +2,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 #include "app/rcmctl/commands.h"
+#include "services/store/sqlitememory.h"
 
 #include <QApplication>
 
 int main(int argc, char *argv[])
 {
+    rcm::store::reserveSqlitePageMemory(64); // the cache's own size (Schema::cacheMebibytes)
     // PDF reports need Qt Gui's fonts and painting and their charts a QApplication (QtCharts
     // draws through QGraphicsWidget), never a display: the offscreen platform.
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))

@@ -4,6 +4,7 @@
 #include "services/api/session.h"
 #include "services/store/cacheschema.h"
 #include "services/store/database.h"
+#include "services/store/sqlitememory.h"
 #include "ui/mainwindow.h"
 #include "ui/settingsdialog.h"
 
@@ -23,6 +24,7 @@ using namespace Qt::Literals::StringLiterals;
 
 int main(int argc, char *argv[])
 {
+    rcm::store::reserveSqlitePageMemory(64); // the cache's own size (Schema::cacheMebibytes)
     QApplication application(argc, argv);
     QApplication::setOrganizationName(u"RCM Workbench"_s);
     QApplication::setApplicationName(u"rcm-workbench"_s);
