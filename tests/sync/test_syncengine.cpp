@@ -263,11 +263,13 @@ private Q_SLOTS:
         QFETCH(bool, completes);
         GatewayFixture gateway(2300);
         FaultProxy proxy(gateway.url(QString()));
-        // Requests: 0 sign-in, 1 first page, 2 second page, ... The second page misbehaves.
-        proxy.setPlan([&](const QByteArray &, const QByteArray &target, int index) {
+        // Page requests: 0 the first page, 1 the second, ... The second page misbehaves (the
+        // team's request goes beside the pages, in no fixed place among them).
+        proxy.setPlan([&, pageRequests = 0](const QByteArray &, const QByteArray &target, int) mutable {
             if (!target.startsWith("/v1/work-items"))
                 return Fault::Pass;
-            return index >= 2 && index < 2 + faultyRequests ? Fault(fault) : Fault::Pass;
+            const int index = pageRequests++;
+            return index >= 1 && index < 1 + faultyRequests ? Fault(fault) : Fault::Pass;
         });
         Syncing syncing(newCachePath(), proxy.url());
         QVERIFY(syncing.ready);
@@ -327,6 +329,26 @@ private Q_SLOTS:
         QCOMPARE(result.outcome, SyncEngine::Result::Outcome::Completed);
         QCOMPARE(signIns, 1);
         verifyCacheMatchesServer(cache, gateway, u"supervisor"_s);
+    }
+
+    void aSessionExpiredBeforeTheSyncIsRenewedOnceForThePagesAndTheTeam()
+    {
+        // The first page meets the expired session; the team, asked for later, does not.
+        GatewayFixture gateway(1500);
+        Syncing syncing(newCachePath(), gateway.url(QString()));
+        QVERIFY(syncing.ready);
+        auto &[cache, client, engine, ready] = syncing;
+        QVERIFY(!gateway.database().execute(u"UPDATE sessions SET expires_at = '2000-01-01T00:00:00.000Z'"_s));
+        int signIns = 0;
+        engine.setSignInRenewal([&](const std::function<void(bool)> &done) {
+            ++signIns;
+            done(signIn(client));
+        });
+        const SyncEngine::Result result = testing::run(engine);
+        QCOMPARE(result.outcome, SyncEngine::Result::Outcome::Completed);
+        QCOMPARE(signIns, 1);
+        verifyCacheMatchesServer(cache, gateway, u"supervisor"_s);
+        QVERIFY(!store::WorkItemStore(cache).users().isEmpty());
     }
 };
 
