@@ -69,6 +69,8 @@ private:
         connect(m_cycle.get(), &sync::SyncCycle::progressed, this, &SyncWorker::progressed);
         connect(m_cycle.get(), &sync::SyncCycle::finished, this, &SyncWorker::cycleFinished);
         m_details = std::make_unique<sync::ItemDetailsFetch>(m_cache, m_session.client());
+        // Shown from the window's own connection at once: never inside a sync's open transaction.
+        m_details->setBeforeWrite([this]() { m_cycle->engine().commitPending(); });
         connect(m_details.get(), &sync::ItemDetailsFetch::fetched, this, &SyncWorker::detailsFetched);
         return {};
     }

@@ -24,7 +24,8 @@ using namespace Qt::Literals::StringLiterals;
 
 int main(int argc, char *argv[])
 {
-    rcm::store::reserveSqlitePageMemory(64); // the cache's own size (Schema::cacheMebibytes)
+    // Two caches' worth (Schema::cacheMebibytes): the window's connection and the sync's.
+    rcm::store::reserveSqlitePageMemory(128);
     QApplication application(argc, argv);
     QApplication::setOrganizationName(u"RCM Workbench"_s);
     QApplication::setApplicationName(u"rcm-workbench"_s);

@@ -312,6 +312,18 @@ constexpr int sortSliceMebibytes = 4;
 
 StoreError Database::restoreIndexes()
 {
+    StoreError error = restoreIndexes(true);
+    if (error) {
+        // Most likely the temp folder is full: sort in memory instead, slower but sure.
+        qCWarning(lcStore).noquote() << "Rebuilding indexes with temporary files failed, rebuilding in memory:"
+                                     << error.message();
+        error = restoreIndexes(false);
+    }
+    return error;
+}
+
+StoreError Database::restoreIndexes(bool sortInFiles)
+{
     TransactionGuard transaction(m_connection);
     if (transaction.beginError())
         return transaction.beginError();
@@ -328,12 +340,17 @@ StoreError Database::restoreIndexes()
     // Building an index is sorting its keys. SQLite's sorter sorts in slices of the page
     // cache's size, each on a worker thread, then merges them; with temporary data kept in
     // memory it has no workers and sorts every key in one list instead, which walks memory
-    // at random. With temp files (keys and row ids only, unlinked as soon as they are made)
-    // and 4 MiB slices, the six indexes of 1,000,000 items took about 5 s instead of 11 s.
-    // The search index's rebuild wants the usual cache, so it comes after.
-    execute(u"PRAGMA temp_store = FILE"_s);
-    execute(u"PRAGMA threads = 2"_s);
-    execute(u"PRAGMA cache_size = -%1"_s.arg(sortSliceMebibytes * 1024));
+    // at random. With temp files (index keys and row ids only: no patient's name or member
+    // id is in an index; owner-only, unlinked as soon as they are made, in SQLite's temp
+    // folder: SQLITE_TMPDIR, TMPDIR or /var/tmp) and 4 MiB slices, the six indexes of
+    // 1,000,000 items took about 5 s instead of 11 s. The search index's rebuild wants the
+    // usual cache and temporary data in memory, so it comes after.
+    if (sortInFiles) {
+        if (StoreError error = execute(u"PRAGMA temp_store = FILE"_s))
+            return error;
+        execute(u"PRAGMA threads = 2"_s);
+        execute(u"PRAGMA cache_size = -%1"_s.arg(sortSliceMebibytes * 1024));
+    }
     const auto restoreSettings = qScopeGuard([this]() {
         execute(u"PRAGMA threads = 0"_s);
         execute(u"PRAGMA temp_store = MEMORY"_s);
@@ -348,6 +365,8 @@ StoreError Database::restoreIndexes()
     };
     if (StoreError error = run(statements))
         return error;
+    execute(u"PRAGMA threads = 0"_s);
+    execute(u"PRAGMA temp_store = MEMORY"_s);
     execute(u"PRAGMA cache_size = -%1"_s.arg(std::max(m_cacheMebibytes, 64) * 1024));
     if (StoreError error = run(m_afterIndexRestore))
         return error;

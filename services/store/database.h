@@ -50,6 +50,8 @@ public:
     StoreError execute(const QString &statement);
 
 private:
+    /// sortInFiles: SQLite's sorter on temp files with worker threads (fast), or in memory.
+    StoreError restoreIndexes(bool sortInFiles);
     StoreError createFileOwnerOnly();
     StoreError checkOwnership(const Schema &schema, int *version);
     StoreError enableWriteAheadLog();

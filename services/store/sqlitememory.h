@@ -17,8 +17,9 @@ namespace rcm::store {
 /// Process-wide and only before SQLite's first use: call it first thing in main(). The
 /// block is resident from the start (SQLite threads a free list through it), so it is set
 /// up only where transparent huge pages can be had (without them, setting it up would itself
-/// be thousands of faults). Connections share the block; once it is nearly full they
-/// recycle their own pages instead of growing. Returns why it did nothing, or an empty string.
+/// be thousands of faults), on Linux. Connections share the block; once it is nearly full,
+/// caches recycle their clean pages instead of growing, and pages they cannot recycle
+/// (dirty or in use) are malloc'd as before. Returns why it did nothing, or an empty string.
 QString reserveSqlitePageMemory(int mebibytes);
 
 } // namespace rcm::store

@@ -45,6 +45,12 @@ TransactionGuard::~TransactionGuard()
         rollback();
 }
 
+bool TransactionGuard::isOpenInSqlite() const
+{
+    sqlite3 *handle = sqliteHandle(m_database);
+    return m_active && handle && sqlite3_get_autocommit(handle) == 0;
+}
+
 StoreError TransactionGuard::commit()
 {
     if (!m_active)

@@ -25,6 +25,9 @@ public:
     /// The error from BEGIN, if the transaction could not be started.
     const StoreError &beginError() const { return m_error; }
     bool isActive() const { return m_active; }
+    /// Whether SQLite still has it open: after SQLITE_FULL, IOERR or NOMEM it may have
+    /// rolled the whole transaction back on its own.
+    bool isOpenInSqlite() const;
 
     StoreError commit();
     void rollback();

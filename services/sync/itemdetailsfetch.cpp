@@ -32,6 +32,8 @@ void ItemDetailsFetch::fetch(const QString &itemId)
             if (m_latest.value(itemId) != fetch)
                 return; // a newer fetch of this item is under way
             m_latest.remove(itemId);
+            if (m_beforeWrite)
+                m_beforeWrite();
             const store::StoreError error = paymentsError
                 ? m_history.replaceHistory(itemId, history->entries)
                 : m_history.replaceHistoryAndPayments(itemId, history->entries, payments->payments);

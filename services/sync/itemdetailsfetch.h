@@ -10,6 +10,8 @@
 #include <QHash>
 #include <QObject>
 
+#include <functional>
+
 namespace rcm::sync {
 
 /// Fetches what the detail panel explains beyond the item itself (its history and the
@@ -25,6 +27,9 @@ public:
     Q_DISABLE_COPY_MOVE(ItemDetailsFetch)
 
     void fetch(const QString &itemId);
+    /// Called just before an answer is written to the cache: a sync on the same connection
+    /// commits its pending pages there, so that this write is not held in its transaction.
+    void setBeforeWrite(std::function<void()> beforeWrite) { m_beforeWrite = std::move(beforeWrite); }
 
 Q_SIGNALS:
     /// The item's history (and payments, when they came) are in the cache.
@@ -36,6 +41,7 @@ private:
     api::ApiClient &m_client;
     QHash<QString, quint64> m_latest; ///< item id -> the newest fetch's number
     quint64 m_fetches = 0;
+    std::function<void()> m_beforeWrite;
 };
 
 } // namespace rcm::sync

@@ -47,16 +47,19 @@ SyncEngine::SyncEngine(store::Database &cache, api::ApiClient &client, QObject *
     qRegisterMetaType<Progress>();
     qRegisterMetaType<Result>();
     m_commitTimer.setSingleShot(true);
-    connect(&m_commitTimer, &QTimer::timeout, this, [this]() {
-        if (m_running && (m_result.storeError = commitPages()))
-            fail();
-    });
+    connect(&m_commitTimer, &QTimer::timeout, this, &SyncEngine::commitPending);
 }
 
 SyncEngine::~SyncEngine() = default;
 
 StoreError SyncEngine::applyPage(const api::ChangesRequest &page, bool resyncing)
 {
+    if (m_transaction && !m_transaction->isOpenInSqlite()) {
+        m_transaction.reset();
+        return StoreError(StoreError::Code::Query,
+                          u"The cache undid the pages written since the last commit after "
+                          "an error; they will be fetched again."_s);
+    }
     if (!m_transaction) {
         m_transaction.emplace(m_cache.connection());
         if (StoreError error = m_transaction->beginError()) {
@@ -89,6 +92,12 @@ StoreError SyncEngine::commitPages()
     m_commitTimer.stop();
     if (!m_transaction)
         return {};
+    if (!m_transaction->isOpenInSqlite()) {
+        m_transaction.reset();
+        return StoreError(StoreError::Code::Query,
+                          u"The cache undid the pages written since the last commit after "
+                          "an error; they will be fetched again."_s);
+    }
     StoreError error = m_transaction->commit();
     m_transaction.reset();
     if (error)
@@ -99,6 +108,12 @@ StoreError SyncEngine::commitPages()
     }
     m_committedPages = m_pages;
     return {};
+}
+
+void SyncEngine::commitPending()
+{
+    if (m_running && (m_result.storeError = commitPages()))
+        fail();
 }
 
 void SyncEngine::start(RemovalPolicy policy)
@@ -262,7 +277,8 @@ void SyncEngine::teamArrived()
 
 void SyncEngine::fail()
 {
-    // Whole pages written before the failure are kept (a page that failed was undone).
+    // Whole pages written before the failure are kept (a page that failed was undone),
+    // unless SQLite undid the whole transaction on its own (then so is their cursor).
     if (const StoreError error = commitPages(); error && !m_result.storeError)
         m_result.storeError = error;
     if (const StoreError error = endBulkLoad(); error && !m_result.storeError && !m_result.apiError)

@@ -31,9 +31,10 @@ Q_DECLARE_LOGGING_CATEGORY(lcSync)
 /// Brings the local cache up to date with the server: a full sync the first time, then
 /// deltas from the saved cursor. Each page's rows and the cursor after it are committed
 /// in one transaction, so a process killed at any moment resumes without a gap or a
-/// duplicate. Pages that follow each other closely share a transaction, for at most
-/// transactionMilliseconds: each commit writes every page of the file it changed once
-/// more, and a delta's changes are spread across the same index pages. Removals (tombstones, and items a full resync no
+/// duplicate. Pages that follow each other closely share a transaction, for about
+/// transactionMilliseconds (checked as each page is written): each commit writes every
+/// page of the file it changed once more, and a delta's changes are spread across the
+/// same index pages. Removals (tombstones, and items a full resync no
 /// longer finds) wait until the run is over and are applied only if they stay within 5% of the cache, unless the user
 /// confirms. Unsent actions in the outbox are never touched. Nothing waits: the engine sends a request, returns to the
 /// event loop and goes on when the answer comes, one page downloading while the one before is written.
@@ -90,6 +91,10 @@ public:
     {
         m_pageObserver = std::move(observer);
     }
+
+    /// Commits the pages written so far now, for a writer on the same connection that must
+    /// not land inside the sync's transaction (its write would wait for the sync's commit).
+    void commitPending();
 
     /// Starts a run; finished() reports how it ended. One run at a time.
     void start(RemovalPolicy policy = RemovalPolicy::AskAboveThreshold);
