@@ -3,6 +3,7 @@
 
 #include "services/x12/remittancebuilder.h"
 
+#include "services/x12/internedcodes.h"
 #include "services/x12/x12values.h"
 
 #include <QtEndian>
@@ -35,17 +36,19 @@ AdjustmentGroup groupFromCode(QByteArrayView code)
 template<std::size_t N>
 int components(QByteArrayView composite, char separator, std::array<QByteArrayView, N> &parts)
 {
+    // Composites are a few bytes long ("HC:99213:25"): a byte loop beats a memchr call per part.
     int count = 0;
     const char *start = composite.data();
     const char *const end = start + composite.size();
-    while (count < int(N)) {
-        const auto *found = static_cast<const char *>(
-            start == end ? nullptr : std::memchr(start, separator, std::size_t(end - start)));
-        parts[std::size_t(count++)] = QByteArrayView(start, (found ? found : end) - start);
-        if (!found)
-            break;
-        start = found + 1;
+    for (const char *position = start; position != end; ++position) {
+        if (*position != separator)
+            continue;
+        parts[std::size_t(count++)] = QByteArrayView(start, position - start);
+        start = position + 1;
+        if (count == int(N))
+            return count;
     }
+    parts[std::size_t(count++)] = QByteArrayView(start, end - start);
     return count;
 }
 
@@ -61,6 +64,63 @@ ClaimStatus claimStatus(QByteArrayView code, const QString &text)
     if (code.size() == 2 && digit(0) < 10 && digit(1) < 10)
         return claimStatusFromNumber(int(digit(0) * 10 + digit(1)));
     return claimStatusFromCode(text);
+}
+
+/// parseAmount(value) for a segment's element, the usual "1920.90" (up to eight whole
+/// digits, two decimals, perhaps a minus) without a loop over its digits: a segment's
+/// elements are followed by at least eight readable bytes (Segment), so the digits are
+/// read as one word, checked and converted together (SWAR). Anything else goes to
+/// parseAmount.
+std::optional<Money> elementAmount(QByteArrayView value)
+{
+    const char *bytes = value.data();
+    qsizetype size = value.size();
+    const bool negative = bytes[0] == '-';
+    bytes += negative;
+    size -= negative;
+    const qsizetype whole = size - 3;
+    if (whole < 1 || whole > 8 || bytes[whole] != '.')
+        return parseAmount(value);
+    const unsigned tenths = unsigned(bytes[whole + 1]) - '0';
+    const unsigned hundredths = unsigned(bytes[whole + 2]) - '0';
+    static_assert(Segment::readableAfter >= sizeof(quint64));
+    quint64 word;
+    std::memcpy(&word, bytes, sizeof word);
+    // Byte i holds character i, whatever the machine's byte order.
+    const quint64 digits = qFromLittleEndian(word) - 0x3030303030303030ULL;
+    const quint64 ours = whole == 8 ? ~quint64(0) : (quint64(1) << (8 * whole)) - 1;
+    // A byte is a digit when neither it nor it plus 0x76 has its high bit set; the bytes
+    // past the whole digits are not ours.
+    if ((((digits + 0x7676767676767676ULL) | digits) & 0x8080808080808080ULL & ours) != 0 || tenths > 9
+        || hundredths > 9)
+        return parseAmount(value);
+    // The digits moved to the top bytes (leading zeros below), then pairs, fours and eights
+    // combined: byte 0 is the most significant digit.
+    quint64 number = (digits & ours) << (8 * (8 - whole));
+    number = number * 10 + (number >> 8);
+    number = ((number & 0x00FF00FF00FF00FFULL) * (1 + (quint64(100) << 16))) >> 16;
+    number = ((number & 0x0000FFFF0000FFFFULL) * (1 + (quint64(10000) << 32))) >> 32;
+    const auto cents = qint64(number * 100 + tenths * 10 + hundredths);
+    return Money::fromCents(negative ? -cents : cents);
+}
+
+/// The next item of a list being refilled: the one at count when the list still holds
+/// it from what was read before (with its strings, which an unchanged code then keeps),
+/// else a new one. truncate() drops those left over once the list is complete.
+template<typename T>
+T &refill(QList<T> &list, qsizetype &count)
+{
+    const qsizetype index = count++;
+    if (index == list.size())
+        return list.emplace_back();
+    return list[index];
+}
+
+template<typename T>
+void truncate(QList<T> &list, qsizetype count)
+{
+    if (list.size() > count)
+        list.resize(count);
 }
 
 } // namespace
@@ -92,10 +152,23 @@ void RemittanceBuilder::begin(Remittance *target, const Segment &st, const Envel
 static_assert(sizeof(ClaimPayment) == 392, "reset the new member of a reused claim in newClaim()");
 static_assert(sizeof(ServiceLine) == 392, "reset the new member of a reused line in newLine()");
 
+void RemittanceBuilder::closeLine()
+{
+    if (!m_line)
+        return;
+    truncate(m_line->adjustments, m_lineAdjustmentCount);
+    truncate(m_line->remarkCodes, m_lineRemarkCount);
+}
+
 void RemittanceBuilder::closeClaim()
 {
+    if (!m_claim)
+        return;
+    closeLine();
+    truncate(m_claim->adjustments, m_claimAdjustmentCount);
+    truncate(m_claim->remarkCodes, m_claimRemarkCount);
     // The current claim's lines beyond those read are left from the claim it reuses.
-    if (!m_claim || m_lineCount == m_claim->lines.size())
+    if (m_lineCount == m_claim->lines.size())
         return;
     QList<ServiceLine> &lines = m_claim->lines;
     for (qsizetype index = m_lineCount; index < lines.size(); ++index)
@@ -107,6 +180,8 @@ ClaimPayment &RemittanceBuilder::newClaim()
 {
     closeClaim();
     m_lineCount = 0;
+    m_claimAdjustmentCount = 0; // its adjustments and remark codes are refilled, and truncated by closeClaim
+    m_claimRemarkCount = 0;
     QList<ClaimPayment> &claims = m_remittance->claims;
     const qsizetype index = m_claimCount++;
     if (index == claims.size()) {
@@ -122,8 +197,6 @@ ClaimPayment &RemittanceBuilder::newClaim()
     claim.patientResponsibility.reset();
     claim.statementFrom = QDate();
     claim.statementTo = QDate();
-    claim.adjustments.clear();
-    claim.remarkCodes.clear();
     claim.interest.reset();
     claim.coverageAmount.reset();
     claim.crossoverPayerName.clear();
@@ -135,6 +208,9 @@ ClaimPayment &RemittanceBuilder::newClaim()
 
 ServiceLine &RemittanceBuilder::newLine(ClaimPayment &claim)
 {
+    closeLine();
+    m_lineAdjustmentCount = 0; // its adjustments and remark codes are refilled, and truncated by closeLine
+    m_lineRemarkCount = 0;
     const qsizetype index = m_lineCount++;
     if (index == claim.lines.size()) {
         if (m_spareLines.empty())
@@ -143,9 +219,8 @@ ServiceLine &RemittanceBuilder::newLine(ClaimPayment &claim)
         m_spareLines.pop_back();
     }
     ServiceLine &line = claim.lines[index];
-    // Assigned by addServiceLine: segmentNumber, procedure's qualifier and code, charge,
-    // paid, revenueCode, units, originalUnits.
-    line.procedure.modifiers.clear();
+    // Assigned by addServiceLine: segmentNumber, procedure's qualifier, code and modifiers,
+    // charge, paid, revenueCode, units, originalUnits.
     if (!line.procedure.description.isNull())
         line.procedure.description = QString();
     line.originalProcedure.reset();
@@ -159,8 +234,6 @@ ServiceLine &RemittanceBuilder::newLine(ClaimPayment &claim)
             m_spareTexts.push_back(std::move(line.lineControlNumber));
         line.lineControlNumber = QString();
     }
-    line.adjustments.clear();
-    line.remarkCodes.clear();
     return line;
 }
 
@@ -220,7 +293,9 @@ RemittanceBuilder::CachedCode *RemittanceBuilder::cachedCode(QByteArrayView valu
     CachedCode &slot = m_codes[std::size_t((key * 0x9E3779B97F4A7C15ULL) >> (64 - codeCacheBits))];
     if (slot.key != key || slot.text.isNull()) {
         slot.key = key;
-        slot.text = QString::fromUtf8(value);
+        slot.text = internedCode(value);
+        if (slot.text.isNull())
+            slot.text = QString::fromUtf8(value);
     }
     return &slot;
 }
@@ -240,7 +315,8 @@ void RemittanceBuilder::assignCode(QString &target, QByteArrayView value)
         if (!target.isNull())
             target = QString();
     } else if (const CachedCode *cached = cachedCode(value)) {
-        if (!target.isSharedWith(cached->text))
+        // Interned codes share their characters, not a reference-counted block: compare those.
+        if (target.constData() != cached->text.constData() || target.size() != cached->text.size())
             target = cached->text;
     } else {
         target = QString::fromUtf8(value);
@@ -267,7 +343,7 @@ Money RemittanceBuilder::amount(const Segment &segment, int index, Need need, Am
     // The usual case first and alone; the defects are written out of line (reportAmount).
     const QByteArrayView value = segment.element(index);
     if (!value.isEmpty()) {
-        const std::optional<Money> parsed = parseAmount(value);
+        const std::optional<Money> parsed = elementAmount(value);
         if (parsed && parsed->isWithinCap()) [[likely]]
             return *parsed;
     } else if (need == Need::Optional) {
@@ -345,6 +421,8 @@ std::optional<double> RemittanceBuilder::number(const Segment &segment, int inde
     const QByteArrayView value = segment.element(index);
     if (value.isEmpty())
         return std::nullopt;
+    if (value.size() == 1 && unsigned(value[0] - '0') < 10) // the usual unit count, "1"
+        return double(value[0] - '0');
     const std::optional<double> parsed = parseDecimal(value);
     if (!parsed) [[unlikely]]
         reportNumber(segment, index);
@@ -367,10 +445,12 @@ void RemittanceBuilder::procedure(ProcedureCode &result, const Segment &segment,
     const int count = components(composite, m_delimiters.component, parts);
     assignCode(result.qualifier, parts[0]);
     assignCode(result.code, count > 1 ? parts[1] : QByteArrayView());
+    qsizetype modifiers = 0;
     for (int part = 2; part < std::min(count, 6); ++part) {
         if (!parts[std::size_t(part)].isEmpty())
-            result.modifiers.append(code(parts[std::size_t(part)]));
+            assignCode(refill(result.modifiers, modifiers), parts[std::size_t(part)]);
     }
+    truncate(result.modifiers, modifiers);
     if (count > 6)
         result.description = text(parts[6]);
     if (result.code.isEmpty()) {
@@ -427,7 +507,7 @@ void RemittanceBuilder::add(const Segment &segment)
         return addParty(segment);
     case segmentTag("LQ"):
         if (m_loop == Loop::Line && equals(segment.element(1), "HE") && !segment.element(2).isEmpty())
-            line()->remarkCodes.append(code(segment.element(2)));
+            assignCode(refill(line()->remarkCodes, m_lineRemarkCount), segment.element(2));
         return;
     case segmentTag("LX"):
         m_loop = Loop::ClaimGroup;
@@ -543,11 +623,15 @@ void RemittanceBuilder::addClaim(const Segment &segment)
 void RemittanceBuilder::addAdjustment(const Segment &segment)
 {
     QList<Adjustment> *adjustments = nullptr;
+    qsizetype *count = nullptr;
     ClaimPayment *current = claim();
-    if (m_loop == Loop::Line)
+    if (m_loop == Loop::Line) {
         adjustments = &line()->adjustments;
-    else if (m_loop == Loop::Claim)
+        count = &m_lineAdjustmentCount;
+    } else if (m_loop == Loop::Claim) {
         adjustments = &current->adjustments;
+        count = &m_claimAdjustmentCount;
+    }
     if (!adjustments) {
         defect(Severity::Error, defectcode::SegmentUnexpected, segment,
                u"A CAS adjustment appears outside any claim or service line; it is not counted."_s);
@@ -570,7 +654,7 @@ void RemittanceBuilder::addAdjustment(const Segment &segment)
             if (segment.element(first + 1).isEmpty())
                 continue;
         }
-        Adjustment &adjustment = adjustments->emplace_back();
+        Adjustment &adjustment = refill(*adjustments, *count);
         adjustment.group = groupFromCode(group);
         assignCode(adjustment.groupCode, group);
         assignCode(adjustment.reasonCode, reason);
@@ -630,7 +714,7 @@ void RemittanceBuilder::addRemarks(const Segment &segment)
     const std::array<int, 5> inpatientCodes = {5, 20, 21, 22, 23};
     for (int index : outpatient ? outpatientCodes : inpatientCodes) {
         if (!segment.element(index).isEmpty())
-            current->remarkCodes.append(code(segment.element(index)));
+            assignCode(refill(current->remarkCodes, m_claimRemarkCount), segment.element(index));
     }
 }
 

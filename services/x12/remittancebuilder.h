@@ -46,14 +46,17 @@ private:
     /// strings keep their storage), reset to what a new one holds.
     ClaimPayment &newClaim();
     ServiceLine &newLine(ClaimPayment &claim);
-    /// Drops the lines the current claim was left with beyond those read.
+    /// Drops the adjustments and remark codes the current line was left with beyond those read.
+    void closeLine();
+    /// The same for the current claim (and its last line), and drops its lines beyond those read.
     void closeClaim();
 
     QString text(QByteArrayView value) const;
     /// target = text(value), reusing target's storage when it is not shared.
     static void assignText(QString &target, QByteArrayView value);
-    /// A short code ("CO", "45", "99213", "HC"): shared from a small cache, so that a file
-    /// of millions of adjustments does not allocate a string for each.
+    /// A short code ("CO", "45", "99213", "HC"): interned (internedCode) and found again
+    /// through a small cache, so that a file of millions of adjustments neither allocates
+    /// nor counts references for each.
     QString code(QByteArrayView value);
     /// target = code(value), without touching target when it already holds that code.
     void assignCode(QString &target, QByteArrayView value);
@@ -92,6 +95,12 @@ private:
     ServiceLine *m_line = nullptr; ///< the last line of m_claim, once in a line loop
     qsizetype m_claimCount = 0; ///< claims read in this transaction; the list may hold more until finish()
     qsizetype m_lineCount = 0; ///< lines read in m_claim; its list may hold more until closeClaim()
+    // Adjustments and remark codes read into m_claim and m_line; their lists may hold more
+    // until closeClaim() and closeLine().
+    qsizetype m_claimAdjustmentCount = 0;
+    qsizetype m_claimRemarkCount = 0;
+    qsizetype m_lineAdjustmentCount = 0;
+    qsizetype m_lineRemarkCount = 0;
     // Claims, lines and line control numbers left over from the transactions read before, to reuse.
     std::vector<ClaimPayment> m_spareClaims;
     std::vector<ServiceLine> m_spareLines;

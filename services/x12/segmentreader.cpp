@@ -87,6 +87,7 @@ SegmentReader::SegmentReader(QIODevice *device, qsizetype chunkSize)
 {
     // Zeroed, so that a block indexed near the end of the bytes filled, which reads past
     // them, never reads uninitialized memory.
+    static_assert(blockSize >= Segment::readableAfter, "the padding is what an element may be read past");
     m_capacity = std::max<qsizetype>(chunkSize, 4096);
     m_buffer = QByteArray(m_capacity + blockSize, '\0');
 }

@@ -43,11 +43,13 @@ constexpr quint32 segmentTag(std::string_view id)
 }
 
 /// One segment as read. Its elements are views into the reader's buffer and stay valid
-/// only until the reader's next call.
+/// only until the reader's next call. At least readableAfter bytes may be read past the
+/// end of any element (the buffer is padded), so that a value can be loaded as a word.
 class Segment final
 {
 public:
     static constexpr int maxElements = 64;
+    static constexpr qsizetype readableAfter = 16;
 
     qint64 number() const { return m_number; } ///< ordinal in the file, from 1
     QByteArrayView id() const { return m_elements[0]; }
