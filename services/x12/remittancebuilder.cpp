@@ -66,12 +66,21 @@ ClaimStatus claimStatus(QByteArrayView code, const QString &text)
     return claimStatusFromCode(text);
 }
 
-/// parseAmount(value) for a segment's element, the usual "1920.90" (up to eight whole
-/// digits, two decimals, perhaps a minus) without a loop over its digits: a segment's
-/// elements are followed by at least eight readable bytes (Segment), so the digits are
-/// read as one word, checked and converted together (SWAR). Anything else goes to
-/// parseAmount.
-std::optional<Money> elementAmount(QByteArrayView value)
+/// parseAmount(value) for a segment's element, into cents: false when it is not an amount.
+/// The usual "1920.90" (up to eight whole digits, two decimals, perhaps a minus) is read
+/// without a loop over its digits: a segment's elements are followed by at least eight
+/// readable bytes (Segment), so the digits are read as one word, checked and converted
+/// together (SWAR). Anything else goes to parseAmount. (Not an optional: returning one
+/// costs a stalled store-to-load forward in every caller.)
+bool slowCents(QByteArrayView value, qint64 &result)
+{
+    const std::optional<Money> parsed = parseAmount(value);
+    if (parsed)
+        result = parsed->cents();
+    return parsed.has_value();
+}
+
+bool elementCents(QByteArrayView value, qint64 &result)
 {
     const char *bytes = value.data();
     qsizetype size = value.size();
@@ -80,7 +89,7 @@ std::optional<Money> elementAmount(QByteArrayView value)
     size -= negative;
     const qsizetype whole = size - 3;
     if (whole < 1 || whole > 8 || bytes[whole] != '.')
-        return parseAmount(value);
+        return slowCents(value, result);
     const unsigned tenths = unsigned(bytes[whole + 1]) - '0';
     const unsigned hundredths = unsigned(bytes[whole + 2]) - '0';
     static_assert(Segment::readableAfter >= sizeof(quint64));
@@ -93,7 +102,7 @@ std::optional<Money> elementAmount(QByteArrayView value)
     // past the whole digits are not ours.
     if ((((digits + 0x7676767676767676ULL) | digits) & 0x8080808080808080ULL & ours) != 0 || tenths > 9
         || hundredths > 9)
-        return parseAmount(value);
+        return slowCents(value, result);
     // The digits moved to the top bytes (leading zeros below), then pairs, fours and eights
     // combined: byte 0 is the most significant digit.
     quint64 number = (digits & ours) << (8 * (8 - whole));
@@ -101,7 +110,8 @@ std::optional<Money> elementAmount(QByteArrayView value)
     number = ((number & 0x00FF00FF00FF00FFULL) * (1 + (quint64(100) << 16))) >> 16;
     number = ((number & 0x0000FFFF0000FFFFULL) * (1 + (quint64(10000) << 32))) >> 32;
     const auto cents = qint64(number * 100 + tenths * 10 + hundredths);
-    return Money::fromCents(negative ? -cents : cents);
+    result = negative ? -cents : cents;
+    return true;
 }
 
 /// The next item of a list being refilled: the one at count when the list still holds
@@ -343,9 +353,9 @@ Money RemittanceBuilder::amount(const Segment &segment, int index, Need need, Am
     // The usual case first and alone; the defects are written out of line (reportAmount).
     const QByteArrayView value = segment.element(index);
     if (!value.isEmpty()) {
-        const std::optional<Money> parsed = elementAmount(value);
-        if (parsed && parsed->isWithinCap()) [[likely]]
-            return *parsed;
+        qint64 cents;
+        if (elementCents(value, cents) && Money::fromCents(cents).isWithinCap()) [[likely]]
+            return Money::fromCents(cents);
     } else if (need == Need::Optional) {
         return {};
     }
@@ -376,8 +386,8 @@ QDate RemittanceBuilder::date(const Segment &segment, int index, Need need, cons
 {
     const QByteArrayView value = segment.element(index);
     if (!value.isEmpty()) {
-        if (const std::optional<QDate> parsed = cachedDate(value)) [[likely]]
-            return *parsed;
+        if (const QDate parsed = cachedDate(value); parsed.isValid()) [[likely]]
+            return parsed;
     } else if (need == Need::Optional) {
         return {};
     }
@@ -398,35 +408,36 @@ void RemittanceBuilder::reportDate(const Segment &segment, int index, const char
     }
 }
 
-std::optional<QDate> RemittanceBuilder::cachedDate(QByteArrayView value)
+QDate RemittanceBuilder::cachedDate(QByteArrayView value)
 {
     if (value.size() != 8)
-        return parseDate(value);
+        return parseDate(value).value_or(QDate());
     // The same few dates recur through a file (statement, service and payment dates).
     quint64 key;
     std::memcpy(&key, value.data(), 8);
     CachedDate &slot = m_dates[std::size_t((key * 0x9E3779B97F4A7C15ULL) >> (64 - dateCacheBits))];
     if (slot.key == key)
         return slot.date;
-    const std::optional<QDate> parsed = parseDate(value);
-    if (parsed) {
+    const QDate parsed = parseDate(value).value_or(QDate());
+    if (parsed.isValid()) {
         slot.key = key;
-        slot.date = *parsed;
+        slot.date = parsed;
     }
     return parsed;
 }
 
-std::optional<double> RemittanceBuilder::number(const Segment &segment, int index)
+void RemittanceBuilder::assignNumber(std::optional<double> &target, const Segment &segment, int index)
 {
     const QByteArrayView value = segment.element(index);
-    if (value.isEmpty())
-        return std::nullopt;
-    if (value.size() == 1 && unsigned(value[0] - '0') < 10) // the usual unit count, "1"
-        return double(value[0] - '0');
-    const std::optional<double> parsed = parseDecimal(value);
-    if (!parsed) [[unlikely]]
-        reportNumber(segment, index);
-    return parsed;
+    if (value.isEmpty()) {
+        target.reset();
+    } else if (value.size() == 1 && unsigned(value[0] - '0') < 10) { // the usual unit count, "1"
+        target = double(value[0] - '0');
+    } else {
+        target = parseDecimal(value);
+        if (!target) [[unlikely]]
+            reportNumber(segment, index);
+    }
 }
 
 void RemittanceBuilder::reportNumber(const Segment &segment, int index)
@@ -659,7 +670,7 @@ void RemittanceBuilder::addAdjustment(const Segment &segment)
         assignCode(adjustment.groupCode, group);
         assignCode(adjustment.reasonCode, reason);
         adjustment.amount = amount(segment, first + 1, Need::Required, current->amountQuality, u"adjustment amount");
-        adjustment.quantity = number(segment, first + 2);
+        assignNumber(adjustment.quantity, segment, first + 2);
     }
 }
 
@@ -697,10 +708,10 @@ void RemittanceBuilder::addServiceLine(const Segment &segment)
     serviceLine.charge = amount(segment, 2, Need::Required, current->amountQuality, u"line charge");
     serviceLine.paid = amount(segment, 3, Need::Required, current->amountQuality, u"line payment");
     assignCode(serviceLine.revenueCode, segment.element(4));
-    serviceLine.units = number(segment, 5);
+    assignNumber(serviceLine.units, segment, 5);
     if (!segment.element(6).isEmpty())
         procedure(serviceLine.originalProcedure.emplace(), segment, 6, Need::Optional);
-    serviceLine.originalUnits = number(segment, 7);
+    assignNumber(serviceLine.originalUnits, segment, 7);
 }
 
 void RemittanceBuilder::addRemarks(const Segment &segment)

@@ -63,8 +63,9 @@ private:
     QString elementName(const Segment &segment, int index) const;
     Money amount(const Segment &segment, int index, Need need, AmountQuality &quality, const char16_t *what);
     QDate date(const Segment &segment, int index, Need need, const char16_t *what);
-    std::optional<double> number(const Segment &segment, int index);
-    // The defects of amount(), date() and number(), out of their way: every value of a
+    /// target = the decimal number of the element, or nothing when it is empty (or not a number: reported).
+    void assignNumber(std::optional<double> &target, const Segment &segment, int index);
+    // The defects of amount(), date() and assignNumber(), out of their way: every value of a
     // file passes through those, and almost none is reported.
     Q_DECL_COLD_FUNCTION Q_NEVER_INLINE void reportAmount(const Segment &segment, int index, const char16_t *what);
     Q_DECL_COLD_FUNCTION Q_NEVER_INLINE void reportDate(const Segment &segment, int index, const char16_t *what);
@@ -81,8 +82,8 @@ private:
     static constexpr int codeCacheBits = 10;
     CachedCode *cachedCode(QByteArrayView value);
     std::array<CachedCode, 1 << codeCacheBits> m_codes;
-    /// parseDate(value), from a small cache of the valid dates read.
-    std::optional<QDate> cachedDate(QByteArrayView value);
+    /// parseDate(value) from a small cache of the valid dates read; an invalid QDate when value is not a date.
+    QDate cachedDate(QByteArrayView value);
     struct CachedDate
     {
         quint64 key = 0; ///< the 8 bytes; 0 (never a valid date) for none
