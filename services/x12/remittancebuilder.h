@@ -106,6 +106,7 @@ private:
     std::vector<ClaimPayment> m_spareClaims;
     std::vector<ServiceLine> m_spareLines;
     std::vector<QString> m_spareTexts;
+    std::array<QByteArrayView, 8> m_parts; ///< procedure()'s components
     Delimiters m_delimiters;
     Loop m_loop = Loop::Header;
     bool m_sawPayment = false;
