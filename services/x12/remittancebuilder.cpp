@@ -168,6 +168,13 @@ void RemittanceBuilder::closeLine()
         return;
     truncate(m_line->adjustments, m_lineAdjustmentCount);
     truncate(m_line->remarkCodes, m_lineRemarkCount);
+    if (!m_lineControlNumberRead && !m_line->lineControlNumber.isNull()) {
+        // Left from the line this one reuses: its storage kept for the next line that has one.
+        constexpr std::size_t maxSpareTexts = 4096;
+        if (m_spareTexts.size() < maxSpareTexts)
+            m_spareTexts.push_back(std::move(m_line->lineControlNumber));
+        m_line->lineControlNumber = QString();
+    }
 }
 
 void RemittanceBuilder::closeClaim()
@@ -221,6 +228,7 @@ ServiceLine &RemittanceBuilder::newLine(ClaimPayment &claim)
     closeLine();
     m_lineAdjustmentCount = 0; // its adjustments and remark codes are refilled, and truncated by closeLine
     m_lineRemarkCount = 0;
+    m_lineControlNumberRead = false; // its control number is overwritten in place, or dropped by closeLine
     const qsizetype index = m_lineCount++;
     if (index == claim.lines.size()) {
         if (m_spareLines.empty())
@@ -238,12 +246,6 @@ ServiceLine &RemittanceBuilder::newLine(ClaimPayment &claim)
     line.serviceFrom = QDate();
     line.serviceTo = QDate();
     line.allowed.reset();
-    constexpr std::size_t maxSpareTexts = 4096;
-    if (!line.lineControlNumber.isNull()) {
-        if (m_spareTexts.size() < maxSpareTexts)
-            m_spareTexts.push_back(std::move(line.lineControlNumber));
-        line.lineControlNumber = QString();
-    }
     return line;
 }
 
@@ -279,7 +281,7 @@ void RemittanceBuilder::assignText(QString &target, QByteArrayView value)
         target = QString::fromUtf8(value);
 }
 
-RemittanceBuilder::CachedCode *RemittanceBuilder::cachedCode(QByteArrayView value)
+Q_ALWAYS_INLINE RemittanceBuilder::CachedCode *RemittanceBuilder::cachedCode(QByteArrayView value)
 {
     const qsizetype size = value.size();
     if (size == 0 || size > 7)
@@ -600,6 +602,7 @@ void RemittanceBuilder::addReference(const Segment &segment)
                 m_spareTexts.pop_back();
             }
             assignText(target, segment.element(2));
+            m_lineControlNumberRead = true;
         }
         break;
     default:

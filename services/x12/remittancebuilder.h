@@ -102,6 +102,7 @@ private:
     qsizetype m_claimRemarkCount = 0;
     qsizetype m_lineAdjustmentCount = 0;
     qsizetype m_lineRemarkCount = 0;
+    bool m_lineControlNumberRead = false; ///< m_line's REF*6R was read
     // Claims, lines and line control numbers left over from the transactions read before, to reuse.
     std::vector<ClaimPayment> m_spareClaims;
     std::vector<ServiceLine> m_spareLines;

@@ -126,7 +126,7 @@ bool SegmentReader::fill()
     return true;
 }
 
-void SegmentReader::indexBlock(qsizetype start)
+Q_ALWAYS_INLINE void SegmentReader::indexBlock(qsizetype start)
 {
     // The buffer has a block's worth of bytes after its capacity, so a whole block can be
     // read from any start before m_end; bits for bytes at or past m_end are cleared.
@@ -158,7 +158,7 @@ void SegmentReader::indexBlock(qsizetype start)
     m_blockTerminators = terminators;
 }
 
-qsizetype SegmentReader::split(Segment &segment)
+Q_ALWAYS_INLINE qsizetype SegmentReader::split(Segment &segment)
 {
     // Segments and elements are a few bytes long, so instead of a memchr call for each
     // terminator and another pass for the separators, the bytes are indexed 64 at a time
