@@ -66,54 +66,6 @@ ClaimStatus claimStatus(QByteArrayView code, const QString &text)
     return claimStatusFromCode(text);
 }
 
-/// parseAmount(value) for a segment's element, into cents: false when it is not an amount.
-/// The usual "1920.90" (up to eight whole digits, two decimals, perhaps a minus) is read
-/// without a loop over its digits: a segment's elements are followed by at least eight
-/// readable bytes (Segment), so the digits are read as one word, checked and converted
-/// together (SWAR). Anything else goes to parseAmount. (Not an optional: returning one
-/// costs a stalled store-to-load forward in every caller.)
-bool slowCents(QByteArrayView value, qint64 &result)
-{
-    const std::optional<Money> parsed = parseAmount(value);
-    if (parsed)
-        result = parsed->cents();
-    return parsed.has_value();
-}
-
-bool elementCents(QByteArrayView value, qint64 &result)
-{
-    const char *bytes = value.data();
-    qsizetype size = value.size();
-    const bool negative = bytes[0] == '-';
-    bytes += negative;
-    size -= negative;
-    const qsizetype whole = size - 3;
-    if (whole < 1 || whole > 8 || bytes[whole] != '.')
-        return slowCents(value, result);
-    const unsigned tenths = unsigned(bytes[whole + 1]) - '0';
-    const unsigned hundredths = unsigned(bytes[whole + 2]) - '0';
-    static_assert(Segment::readableAfter >= sizeof(quint64));
-    quint64 word;
-    std::memcpy(&word, bytes, sizeof word);
-    // Byte i holds character i, whatever the machine's byte order.
-    const quint64 digits = qFromLittleEndian(word) - 0x3030303030303030ULL;
-    const quint64 ours = whole == 8 ? ~quint64(0) : (quint64(1) << (8 * whole)) - 1;
-    // A byte is a digit when neither it nor it plus 0x76 has its high bit set; the bytes
-    // past the whole digits are not ours.
-    if ((((digits + 0x7676767676767676ULL) | digits) & 0x8080808080808080ULL & ours) != 0 || tenths > 9
-        || hundredths > 9)
-        return slowCents(value, result);
-    // The digits moved to the top bytes (leading zeros below), then pairs, fours and eights
-    // combined: byte 0 is the most significant digit.
-    quint64 number = (digits & ours) << (8 * (8 - whole));
-    number = number * 10 + (number >> 8);
-    number = ((number & 0x00FF00FF00FF00FFULL) * (1 + (quint64(100) << 16))) >> 16;
-    number = ((number & 0x0000FFFF0000FFFFULL) * (1 + (quint64(10000) << 32))) >> 32;
-    const auto cents = qint64(number * 100 + tenths * 10 + hundredths);
-    result = negative ? -cents : cents;
-    return true;
-}
-
 /// The next item of a list being refilled: the one at count when the list still holds
 /// it from what was read before (with its strings, which an unchanged code then keeps),
 /// else a new one. truncate() drops those left over once the list is complete.
@@ -355,8 +307,9 @@ Money RemittanceBuilder::amount(const Segment &segment, int index, Need need, Am
     // The usual case first and alone; the defects are written out of line (reportAmount).
     const QByteArrayView value = segment.element(index);
     if (!value.isEmpty()) {
+        static_assert(Segment::readableAfter >= 8, "parsePaddedAmount reads a word past the value");
         qint64 cents;
-        if (elementCents(value, cents) && Money::fromCents(cents).isWithinCap()) [[likely]]
+        if (parsePaddedAmount(value, cents) && Money::fromCents(cents).isWithinCap()) [[likely]]
             return Money::fromCents(cents);
     } else if (need == Need::Optional) {
         return {};
