@@ -3,6 +3,7 @@
 
 #include "services/x12/remittancebuilder.h"
 
+#include "services/x12/internedcodes.h"
 #include "services/x12/x12values.h"
 
 #include <QtEndian>
@@ -35,17 +36,19 @@ AdjustmentGroup groupFromCode(QByteArrayView code)
 template<std::size_t N>
 int components(QByteArrayView composite, char separator, std::array<QByteArrayView, N> &parts)
 {
+    // Composites are a few bytes long ("HC:99213:25"): a byte loop beats a memchr call per part.
     int count = 0;
     const char *start = composite.data();
     const char *const end = start + composite.size();
-    while (count < int(N)) {
-        const auto *found = static_cast<const char *>(
-            start == end ? nullptr : std::memchr(start, separator, std::size_t(end - start)));
-        parts[std::size_t(count++)] = QByteArrayView(start, (found ? found : end) - start);
-        if (!found)
-            break;
-        start = found + 1;
+    for (const char *position = start; position != end; ++position) {
+        if (*position != separator)
+            continue;
+        parts[std::size_t(count++)] = QByteArrayView(start, position - start);
+        start = position + 1;
+        if (count == int(N))
+            return count;
     }
+    parts[std::size_t(count++)] = QByteArrayView(start, end - start);
     return count;
 }
 
@@ -61,6 +64,25 @@ ClaimStatus claimStatus(QByteArrayView code, const QString &text)
     if (code.size() == 2 && digit(0) < 10 && digit(1) < 10)
         return claimStatusFromNumber(int(digit(0) * 10 + digit(1)));
     return claimStatusFromCode(text);
+}
+
+/// The next item of a list being refilled: the one at count when the list still holds
+/// it from what was read before (with its strings, which an unchanged code then keeps),
+/// else a new one. truncate() drops those left over once the list is complete.
+template<typename T>
+T &refill(QList<T> &list, qsizetype &count)
+{
+    const qsizetype index = count++;
+    if (index == list.size())
+        return list.emplace_back();
+    return list[index];
+}
+
+template<typename T>
+void truncate(QList<T> &list, qsizetype count)
+{
+    if (list.size() > count)
+        list.resize(count);
 }
 
 } // namespace
@@ -92,10 +114,30 @@ void RemittanceBuilder::begin(Remittance *target, const Segment &st, const Envel
 static_assert(sizeof(ClaimPayment) == 392, "reset the new member of a reused claim in newClaim()");
 static_assert(sizeof(ServiceLine) == 392, "reset the new member of a reused line in newLine()");
 
+void RemittanceBuilder::closeLine()
+{
+    if (!m_line)
+        return;
+    truncate(m_line->adjustments, m_lineAdjustmentCount);
+    truncate(m_line->remarkCodes, m_lineRemarkCount);
+    if (!m_lineControlNumberRead && !m_line->lineControlNumber.isNull()) {
+        // Left from the line this one reuses: its storage kept for the next line that has one.
+        constexpr std::size_t maxSpareTexts = 4096;
+        if (m_spareTexts.size() < maxSpareTexts)
+            m_spareTexts.push_back(std::move(m_line->lineControlNumber));
+        m_line->lineControlNumber = QString();
+    }
+}
+
 void RemittanceBuilder::closeClaim()
 {
+    if (!m_claim)
+        return;
+    closeLine();
+    truncate(m_claim->adjustments, m_claimAdjustmentCount);
+    truncate(m_claim->remarkCodes, m_claimRemarkCount);
     // The current claim's lines beyond those read are left from the claim it reuses.
-    if (!m_claim || m_lineCount == m_claim->lines.size())
+    if (m_lineCount == m_claim->lines.size())
         return;
     QList<ServiceLine> &lines = m_claim->lines;
     for (qsizetype index = m_lineCount; index < lines.size(); ++index)
@@ -107,6 +149,8 @@ ClaimPayment &RemittanceBuilder::newClaim()
 {
     closeClaim();
     m_lineCount = 0;
+    m_claimAdjustmentCount = 0; // its adjustments and remark codes are refilled, and truncated by closeClaim
+    m_claimRemarkCount = 0;
     QList<ClaimPayment> &claims = m_remittance->claims;
     const qsizetype index = m_claimCount++;
     if (index == claims.size()) {
@@ -122,8 +166,6 @@ ClaimPayment &RemittanceBuilder::newClaim()
     claim.patientResponsibility.reset();
     claim.statementFrom = QDate();
     claim.statementTo = QDate();
-    claim.adjustments.clear();
-    claim.remarkCodes.clear();
     claim.interest.reset();
     claim.coverageAmount.reset();
     claim.crossoverPayerName.clear();
@@ -135,6 +177,10 @@ ClaimPayment &RemittanceBuilder::newClaim()
 
 ServiceLine &RemittanceBuilder::newLine(ClaimPayment &claim)
 {
+    closeLine();
+    m_lineAdjustmentCount = 0; // its adjustments and remark codes are refilled, and truncated by closeLine
+    m_lineRemarkCount = 0;
+    m_lineControlNumberRead = false; // its control number is overwritten in place, or dropped by closeLine
     const qsizetype index = m_lineCount++;
     if (index == claim.lines.size()) {
         if (m_spareLines.empty())
@@ -143,9 +189,8 @@ ServiceLine &RemittanceBuilder::newLine(ClaimPayment &claim)
         m_spareLines.pop_back();
     }
     ServiceLine &line = claim.lines[index];
-    // Assigned by addServiceLine: segmentNumber, procedure's qualifier and code, charge,
-    // paid, revenueCode, units, originalUnits.
-    line.procedure.modifiers.clear();
+    // Assigned by addServiceLine: segmentNumber, procedure's qualifier, code and modifiers,
+    // charge, paid, revenueCode, units, originalUnits.
     if (!line.procedure.description.isNull())
         line.procedure.description = QString();
     line.originalProcedure.reset();
@@ -153,14 +198,6 @@ ServiceLine &RemittanceBuilder::newLine(ClaimPayment &claim)
     line.serviceFrom = QDate();
     line.serviceTo = QDate();
     line.allowed.reset();
-    constexpr std::size_t maxSpareTexts = 4096;
-    if (!line.lineControlNumber.isNull()) {
-        if (m_spareTexts.size() < maxSpareTexts)
-            m_spareTexts.push_back(std::move(line.lineControlNumber));
-        line.lineControlNumber = QString();
-    }
-    line.adjustments.clear();
-    line.remarkCodes.clear();
     return line;
 }
 
@@ -196,7 +233,7 @@ void RemittanceBuilder::assignText(QString &target, QByteArrayView value)
         target = QString::fromUtf8(value);
 }
 
-RemittanceBuilder::CachedCode *RemittanceBuilder::cachedCode(QByteArrayView value)
+Q_ALWAYS_INLINE RemittanceBuilder::CachedCode *RemittanceBuilder::cachedCode(QByteArrayView value)
 {
     const qsizetype size = value.size();
     if (size == 0 || size > 7)
@@ -220,7 +257,9 @@ RemittanceBuilder::CachedCode *RemittanceBuilder::cachedCode(QByteArrayView valu
     CachedCode &slot = m_codes[std::size_t((key * 0x9E3779B97F4A7C15ULL) >> (64 - codeCacheBits))];
     if (slot.key != key || slot.text.isNull()) {
         slot.key = key;
-        slot.text = QString::fromUtf8(value);
+        slot.text = internedCode(value);
+        if (slot.text.isNull())
+            slot.text = QString::fromUtf8(value);
     }
     return &slot;
 }
@@ -240,7 +279,8 @@ void RemittanceBuilder::assignCode(QString &target, QByteArrayView value)
         if (!target.isNull())
             target = QString();
     } else if (const CachedCode *cached = cachedCode(value)) {
-        if (!target.isSharedWith(cached->text))
+        // Interned codes share their characters, not a reference-counted block: compare those.
+        if (target.constData() != cached->text.constData() || target.size() != cached->text.size())
             target = cached->text;
     } else {
         target = QString::fromUtf8(value);
@@ -267,9 +307,10 @@ Money RemittanceBuilder::amount(const Segment &segment, int index, Need need, Am
     // The usual case first and alone; the defects are written out of line (reportAmount).
     const QByteArrayView value = segment.element(index);
     if (!value.isEmpty()) {
-        const std::optional<Money> parsed = parseAmount(value);
-        if (parsed && parsed->isWithinCap()) [[likely]]
-            return *parsed;
+        static_assert(Segment::readableAfter >= 8, "parsePaddedAmount reads a word past the value");
+        qint64 cents;
+        if (parsePaddedAmount(value, cents) && Money::fromCents(cents).isWithinCap()) [[likely]]
+            return Money::fromCents(cents);
     } else if (need == Need::Optional) {
         return {};
     }
@@ -300,8 +341,8 @@ QDate RemittanceBuilder::date(const Segment &segment, int index, Need need, cons
 {
     const QByteArrayView value = segment.element(index);
     if (!value.isEmpty()) {
-        if (const std::optional<QDate> parsed = cachedDate(value)) [[likely]]
-            return *parsed;
+        if (const QDate parsed = cachedDate(value); parsed.isValid()) [[likely]]
+            return parsed;
     } else if (need == Need::Optional) {
         return {};
     }
@@ -322,33 +363,36 @@ void RemittanceBuilder::reportDate(const Segment &segment, int index, const char
     }
 }
 
-std::optional<QDate> RemittanceBuilder::cachedDate(QByteArrayView value)
+QDate RemittanceBuilder::cachedDate(QByteArrayView value)
 {
     if (value.size() != 8)
-        return parseDate(value);
+        return parseDate(value).value_or(QDate());
     // The same few dates recur through a file (statement, service and payment dates).
     quint64 key;
     std::memcpy(&key, value.data(), 8);
     CachedDate &slot = m_dates[std::size_t((key * 0x9E3779B97F4A7C15ULL) >> (64 - dateCacheBits))];
     if (slot.key == key)
         return slot.date;
-    const std::optional<QDate> parsed = parseDate(value);
-    if (parsed) {
+    const QDate parsed = parseDate(value).value_or(QDate());
+    if (parsed.isValid()) {
         slot.key = key;
-        slot.date = *parsed;
+        slot.date = parsed;
     }
     return parsed;
 }
 
-std::optional<double> RemittanceBuilder::number(const Segment &segment, int index)
+void RemittanceBuilder::assignNumber(std::optional<double> &target, const Segment &segment, int index)
 {
     const QByteArrayView value = segment.element(index);
-    if (value.isEmpty())
-        return std::nullopt;
-    const std::optional<double> parsed = parseDecimal(value);
-    if (!parsed) [[unlikely]]
-        reportNumber(segment, index);
-    return parsed;
+    if (value.isEmpty()) {
+        target.reset();
+    } else if (value.size() == 1 && unsigned(value[0] - '0') < 10) { // the usual unit count, "1"
+        target = double(value[0] - '0');
+    } else {
+        target = parseDecimal(value);
+        if (!target) [[unlikely]]
+            reportNumber(segment, index);
+    }
 }
 
 void RemittanceBuilder::reportNumber(const Segment &segment, int index)
@@ -363,14 +407,17 @@ void RemittanceBuilder::procedure(ProcedureCode &result, const Segment &segment,
     const QByteArrayView composite = segment.element(index);
     if (composite.isEmpty() && need == Need::Optional)
         return;
-    std::array<QByteArrayView, 8> parts;
+    // Only the parts components() fills are read; m_parts saves zeroing 128 bytes a call.
+    std::array<QByteArrayView, 8> &parts = m_parts;
     const int count = components(composite, m_delimiters.component, parts);
     assignCode(result.qualifier, parts[0]);
     assignCode(result.code, count > 1 ? parts[1] : QByteArrayView());
+    qsizetype modifiers = 0;
     for (int part = 2; part < std::min(count, 6); ++part) {
         if (!parts[std::size_t(part)].isEmpty())
-            result.modifiers.append(code(parts[std::size_t(part)]));
+            assignCode(refill(result.modifiers, modifiers), parts[std::size_t(part)]);
     }
+    truncate(result.modifiers, modifiers);
     if (count > 6)
         result.description = text(parts[6]);
     if (result.code.isEmpty()) {
@@ -427,7 +474,7 @@ void RemittanceBuilder::add(const Segment &segment)
         return addParty(segment);
     case segmentTag("LQ"):
         if (m_loop == Loop::Line && equals(segment.element(1), "HE") && !segment.element(2).isEmpty())
-            line()->remarkCodes.append(code(segment.element(2)));
+            assignCode(refill(line()->remarkCodes, m_lineRemarkCount), segment.element(2));
         return;
     case segmentTag("LX"):
         m_loop = Loop::ClaimGroup;
@@ -508,6 +555,7 @@ void RemittanceBuilder::addReference(const Segment &segment)
                 m_spareTexts.pop_back();
             }
             assignText(target, segment.element(2));
+            m_lineControlNumberRead = true;
         }
         break;
     default:
@@ -543,11 +591,15 @@ void RemittanceBuilder::addClaim(const Segment &segment)
 void RemittanceBuilder::addAdjustment(const Segment &segment)
 {
     QList<Adjustment> *adjustments = nullptr;
+    qsizetype *count = nullptr;
     ClaimPayment *current = claim();
-    if (m_loop == Loop::Line)
+    if (m_loop == Loop::Line) {
         adjustments = &line()->adjustments;
-    else if (m_loop == Loop::Claim)
+        count = &m_lineAdjustmentCount;
+    } else if (m_loop == Loop::Claim) {
         adjustments = &current->adjustments;
+        count = &m_claimAdjustmentCount;
+    }
     if (!adjustments) {
         defect(Severity::Error, defectcode::SegmentUnexpected, segment,
                u"A CAS adjustment appears outside any claim or service line; it is not counted."_s);
@@ -570,12 +622,12 @@ void RemittanceBuilder::addAdjustment(const Segment &segment)
             if (segment.element(first + 1).isEmpty())
                 continue;
         }
-        Adjustment &adjustment = adjustments->emplace_back();
+        Adjustment &adjustment = refill(*adjustments, *count);
         adjustment.group = groupFromCode(group);
         assignCode(adjustment.groupCode, group);
         assignCode(adjustment.reasonCode, reason);
         adjustment.amount = amount(segment, first + 1, Need::Required, current->amountQuality, u"adjustment amount");
-        adjustment.quantity = number(segment, first + 2);
+        assignNumber(adjustment.quantity, segment, first + 2);
     }
 }
 
@@ -613,10 +665,10 @@ void RemittanceBuilder::addServiceLine(const Segment &segment)
     serviceLine.charge = amount(segment, 2, Need::Required, current->amountQuality, u"line charge");
     serviceLine.paid = amount(segment, 3, Need::Required, current->amountQuality, u"line payment");
     assignCode(serviceLine.revenueCode, segment.element(4));
-    serviceLine.units = number(segment, 5);
+    assignNumber(serviceLine.units, segment, 5);
     if (!segment.element(6).isEmpty())
         procedure(serviceLine.originalProcedure.emplace(), segment, 6, Need::Optional);
-    serviceLine.originalUnits = number(segment, 7);
+    assignNumber(serviceLine.originalUnits, segment, 7);
 }
 
 void RemittanceBuilder::addRemarks(const Segment &segment)
@@ -630,7 +682,7 @@ void RemittanceBuilder::addRemarks(const Segment &segment)
     const std::array<int, 5> inpatientCodes = {5, 20, 21, 22, 23};
     for (int index : outpatient ? outpatientCodes : inpatientCodes) {
         if (!segment.element(index).isEmpty())
-            current->remarkCodes.append(code(segment.element(index)));
+            assignCode(refill(current->remarkCodes, m_claimRemarkCount), segment.element(index));
     }
 }
 

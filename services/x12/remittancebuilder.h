@@ -46,22 +46,26 @@ private:
     /// strings keep their storage), reset to what a new one holds.
     ClaimPayment &newClaim();
     ServiceLine &newLine(ClaimPayment &claim);
-    /// Drops the lines the current claim was left with beyond those read.
+    /// Drops the adjustments and remark codes the current line was left with beyond those read.
+    void closeLine();
+    /// The same for the current claim (and its last line), and drops its lines beyond those read.
     void closeClaim();
 
     QString text(QByteArrayView value) const;
     /// target = text(value), reusing target's storage when it is not shared.
     static void assignText(QString &target, QByteArrayView value);
-    /// A short code ("CO", "45", "99213", "HC"): shared from a small cache, so that a file
-    /// of millions of adjustments does not allocate a string for each.
+    /// A short code ("CO", "45", "99213", "HC"): interned (internedCode) and found again
+    /// through a small cache, so that a file of millions of adjustments neither allocates
+    /// nor counts references for each.
     QString code(QByteArrayView value);
     /// target = code(value), without touching target when it already holds that code.
     void assignCode(QString &target, QByteArrayView value);
     QString elementName(const Segment &segment, int index) const;
     Money amount(const Segment &segment, int index, Need need, AmountQuality &quality, const char16_t *what);
     QDate date(const Segment &segment, int index, Need need, const char16_t *what);
-    std::optional<double> number(const Segment &segment, int index);
-    // The defects of amount(), date() and number(), out of their way: every value of a
+    /// target = the decimal number of the element, or nothing when it is empty (or not a number: reported).
+    void assignNumber(std::optional<double> &target, const Segment &segment, int index);
+    // The defects of amount(), date() and assignNumber(), out of their way: every value of a
     // file passes through those, and almost none is reported.
     Q_DECL_COLD_FUNCTION Q_NEVER_INLINE void reportAmount(const Segment &segment, int index, const char16_t *what);
     Q_DECL_COLD_FUNCTION Q_NEVER_INLINE void reportDate(const Segment &segment, int index, const char16_t *what);
@@ -78,8 +82,8 @@ private:
     static constexpr int codeCacheBits = 10;
     CachedCode *cachedCode(QByteArrayView value);
     std::array<CachedCode, 1 << codeCacheBits> m_codes;
-    /// parseDate(value), from a small cache of the valid dates read.
-    std::optional<QDate> cachedDate(QByteArrayView value);
+    /// parseDate(value) from a small cache of the valid dates read; an invalid QDate when value is not a date.
+    QDate cachedDate(QByteArrayView value);
     struct CachedDate
     {
         quint64 key = 0; ///< the 8 bytes; 0 (never a valid date) for none
@@ -92,10 +96,18 @@ private:
     ServiceLine *m_line = nullptr; ///< the last line of m_claim, once in a line loop
     qsizetype m_claimCount = 0; ///< claims read in this transaction; the list may hold more until finish()
     qsizetype m_lineCount = 0; ///< lines read in m_claim; its list may hold more until closeClaim()
+    // Adjustments and remark codes read into m_claim and m_line; their lists may hold more
+    // until closeClaim() and closeLine().
+    qsizetype m_claimAdjustmentCount = 0;
+    qsizetype m_claimRemarkCount = 0;
+    qsizetype m_lineAdjustmentCount = 0;
+    qsizetype m_lineRemarkCount = 0;
+    bool m_lineControlNumberRead = false; ///< m_line's REF*6R was read
     // Claims, lines and line control numbers left over from the transactions read before, to reuse.
     std::vector<ClaimPayment> m_spareClaims;
     std::vector<ServiceLine> m_spareLines;
     std::vector<QString> m_spareTexts;
+    std::array<QByteArrayView, 8> m_parts; ///< procedure()'s components
     Delimiters m_delimiters;
     Loop m_loop = Loop::Header;
     bool m_sawPayment = false;

@@ -59,6 +59,22 @@ bool isAlphanumeric(char c)
     return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }
 
+/// segmentTag(id), from the bytes at once.
+quint32 tagOf(QByteArrayView id)
+{
+    const auto *bytes = reinterpret_cast<const uchar *>(id.data());
+    switch (id.size()) {
+    case 2:
+        return quint32(bytes[0]) << 8 | bytes[1];
+    case 3:
+        return quint32(bytes[0]) << 16 | quint32(bytes[1]) << 8 | bytes[2];
+    case 1:
+        return bytes[0];
+    default:
+        return 0;
+    }
+}
+
 } // namespace
 
 QString Segment::idText() const
@@ -69,9 +85,11 @@ QString Segment::idText() const
 SegmentReader::SegmentReader(QIODevice *device, qsizetype chunkSize)
     : m_device(device)
 {
-    // Zeroed, so that the split's last block, which may read past the bytes filled, never
-    // reads uninitialized memory.
-    m_buffer = QByteArray(std::max<qsizetype>(chunkSize, 4096), '\0');
+    // Zeroed, so that a block indexed near the end of the bytes filled, which reads past
+    // them, never reads uninitialized memory.
+    static_assert(blockSize >= Segment::readableAfter, "the padding is what an element may be read past");
+    m_capacity = std::max<qsizetype>(chunkSize, 4096);
+    m_buffer = QByteArray(m_capacity + blockSize, '\0');
 }
 
 QList<Defect> SegmentReader::takeDefects()
@@ -90,15 +108,16 @@ bool SegmentReader::fill()
 {
     if (m_atEnd)
         return false;
+    m_blockStart = -1; // the bytes move
     if (m_begin > 0) {
         const qsizetype remaining = m_end - m_begin;
         std::memmove(m_buffer.data(), m_buffer.constData() + m_begin, std::size_t(remaining));
         m_end = remaining;
         m_begin = 0;
     }
-    if (m_end == m_buffer.size())
+    if (m_end == m_capacity)
         return false; // full: the caller reports the segment as too long
-    const qint64 read = m_device ? m_device->read(m_buffer.data() + m_end, m_buffer.size() - m_end) : -1;
+    const qint64 read = m_device ? m_device->read(m_buffer.data() + m_end, m_capacity - m_end) : -1;
     if (read <= 0) {
         m_atEnd = true;
         return false;
@@ -107,67 +126,122 @@ bool SegmentReader::fill()
     return true;
 }
 
-void SegmentReader::split(Segment &segment, const char *begin, const char *end, char separator)
+Q_ALWAYS_INLINE void SegmentReader::indexBlock(qsizetype start)
 {
-    // Elements are a few bytes long, so instead of a memchr call per element the segment
-    // is scanned sixteen bytes at a time for the separator (SSE2), or eight (the "has zero
-    // byte" trick) where SSE2 is missing. The last block may reach past end into the
-    // buffer (never past it): matches there are masked off.
-    int count = 0;
-    const char *start = begin;
-    const auto element = [&](const char *stop) {
-        if (count < Segment::maxElements)
-            segment.m_elements[std::size_t(count)] = QByteArrayView(start, stop - start);
-        ++count;
-        start = stop + 1;
-    };
-    const char *position = begin;
+    // The buffer has a block's worth of bytes after its capacity, so a whole block can be
+    // read from any start before m_end; bits for bytes at or past m_end are cleared.
+    const char *const bytes = m_buffer.constData() + start;
+    quint64 elements = 0;
+    quint64 terminators = 0;
 #if defined(__SSE2__)
-    const char *const limit = m_buffer.constData() + m_buffer.size();
-    const __m128i pattern = _mm_set1_epi8(separator);
-    while (position < end && limit - position >= 16) {
-        const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i *>(position));
-        auto found = quint32(_mm_movemask_epi8(_mm_cmpeq_epi8(block, pattern)));
-        if (end - position < 16)
-            found &= (1U << (end - position)) - 1;
-        while (found) {
-            element(position + std::countr_zero(found));
-            found &= found - 1;
-        }
-        position += 16;
+    const __m128i element = _mm_set1_epi8(m_delimiters.element);
+    const __m128i terminator = _mm_set1_epi8(m_delimiters.segment);
+    for (int offset = 0; offset < blockSize; offset += 16) {
+        const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i *>(bytes + offset));
+        elements |= quint64(quint32(_mm_movemask_epi8(_mm_cmpeq_epi8(block, element)))) << offset;
+        terminators |= quint64(quint32(_mm_movemask_epi8(_mm_cmpeq_epi8(block, terminator)))) << offset;
     }
-    position = std::min(position, end);
+#else
+    for (int offset = 0; offset < blockSize; ++offset) {
+        elements |= quint64(bytes[offset] == m_delimiters.element) << offset;
+        terminators |= quint64(bytes[offset] == m_delimiters.segment) << offset;
+    }
 #endif
-    constexpr quint64 ones = 0x0101010101010101ULL;
-    constexpr quint64 highs = 0x8080808080808080ULL;
-    const quint64 pattern8 = ones * static_cast<unsigned char>(separator);
-    for (; std::endian::native == std::endian::little && end - position >= 8; position += 8) {
-        quint64 word;
-        std::memcpy(&word, position, 8);
-        const quint64 x = word ^ pattern8;
-        quint64 found = (x - ones) & ~x & highs;
-        while (found) {
-            // Bytes below the first match cannot be false positives, and each match is cleared in turn.
-            const int byte = std::countr_zero(found) / 8;
-            if (position[byte] == separator)
-                element(position + byte);
-            found &= found - 1;
+    const qsizetype available = m_end - start;
+    if (available < blockSize) {
+        const quint64 valid = (quint64(1) << available) - 1;
+        elements &= valid;
+        terminators &= valid;
+    }
+    m_blockStart = start;
+    m_blockElements = elements;
+    m_blockTerminators = terminators;
+}
+
+Q_ALWAYS_INLINE qsizetype SegmentReader::split(Segment &segment)
+{
+    // Segments and elements are a few bytes long, so instead of a memchr call for each
+    // terminator and another pass for the separators, the bytes are indexed 64 at a time
+    // (indexBlock) and the segment's separators are read off the masks, bit by bit. What
+    // is left of a block after the terminator serves the next segment.
+    if (m_blockStart < 0 || m_begin < m_blockStart || m_begin >= m_blockStart + blockSize)
+        indexBlock(m_begin);
+    const quint64 from = ~quint64(0) << (m_begin - m_blockStart);
+    quint64 elements = m_blockElements & from;
+    quint64 terminators = m_blockTerminators & from;
+    const char *const bytes = m_buffer.constData();
+    qsizetype blockStart = m_blockStart;
+    qsizetype elementStart = m_begin;
+    int count = 0;
+    const auto element = [&](qsizetype stop) {
+        if (count < Segment::maxElements) [[likely]]
+            segment.m_elements[std::size_t(count)] = QByteArrayView(bytes + elementStart, stop - elementStart);
+        ++count;
+        elementStart = stop + 1;
+    };
+    while (terminators == 0) {
+        for (; elements != 0; elements &= elements - 1)
+            element(blockStart + std::countr_zero(elements));
+        blockStart += blockSize;
+        if (blockStart >= m_end) {
+            m_blockStart = -1;
+            return -1;
         }
+        indexBlock(blockStart);
+        elements = m_blockElements;
+        terminators = m_blockTerminators;
     }
-    for (; position < end; ++position) {
-        if (*position == separator)
-            element(position);
-    }
+    const int terminatorBit = std::countr_zero(terminators);
+    const quint64 before = (terminators & (~terminators + 1)) - 1;
+    for (quint64 found = elements & before; found != 0; found &= found - 1)
+        element(blockStart + std::countr_zero(found));
+    const qsizetype terminator = blockStart + terminatorBit;
+    qsizetype end = terminator;
+    if (end > elementStart && bytes[end - 1] == '\r' && m_delimiters.segment == '\n')
+        --end;
     element(end);
-    if (count > Segment::maxElements) {
-        m_defects.append(
-            {Severity::Warning, defectcode::SegmentTooManyElements, segment.m_number, segment.idText(),
-             u"The segment has %1 elements; only the first %2 were read."_s.arg(count).arg(Segment::maxElements - 1)});
+    // The rest of the block, past this terminator, for the next segment.
+    const quint64 after = ~before << 1;
+    m_blockElements = elements & after;
+    m_blockTerminators = terminators & after;
+    if (count > Segment::maxElements) [[unlikely]] {
+        reportTooManyElements(segment, count);
         count = Segment::maxElements;
     }
     segment.m_count = count;
-    const QByteArrayView id = segment.m_elements[0];
-    segment.m_tag = segmentTag(std::string_view(id.data(), std::size_t(id.size())));
+    segment.m_tag = tagOf(segment.m_elements[0]);
+    return terminator;
+}
+
+void SegmentReader::splitHeader(Segment &segment, const char *begin, const char *end)
+{
+    // The ISA header is fixed width, and its data may hold the terminator: split up to
+    // where the header ends, once per interchange.
+    int count = 0;
+    const char *start = begin;
+    for (const char *position = begin;; ++position) {
+        if (position != end && *position != m_delimiters.element)
+            continue;
+        if (count < Segment::maxElements)
+            segment.m_elements[std::size_t(count)] = QByteArrayView(start, position - start);
+        ++count;
+        start = position + 1;
+        if (position == end)
+            break;
+    }
+    if (count > Segment::maxElements) {
+        reportTooManyElements(segment, count);
+        count = Segment::maxElements;
+    }
+    segment.m_count = count;
+    segment.m_tag = tagOf(segment.m_elements[0]);
+}
+
+void SegmentReader::reportTooManyElements(const Segment &segment, int count)
+{
+    m_defects.append(
+        {Severity::Warning, defectcode::SegmentTooManyElements, segment.m_number, segment.idText(),
+         u"The segment has %1 elements; only the first %2 were read."_s.arg(count).arg(Segment::maxElements - 1)});
 }
 
 bool SegmentReader::startInterchange(Segment &segment)
@@ -223,8 +297,9 @@ bool SegmentReader::startInterchange(Segment &segment)
         return false;
     }
     m_delimiters = delimiters;
+    m_blockStart = -1; // indexed with the delimiters before
     segment.m_number = ++m_segmentCount;
-    split(segment, isa, isa + headerLength - 1, element);
+    splitHeader(segment, isa, isa + headerLength - 1);
     m_begin += headerLength;
     m_consumed += headerLength;
     return true;
@@ -254,6 +329,26 @@ qsizetype SegmentReader::countedIsaLength(char element)
 }
 
 SegmentReader::Result SegmentReader::next(Segment &segment)
+{
+    // The usual segment first: inside an interchange, not at a line break or an ISA, and
+    // complete in the bytes read. Anything else takes the careful way.
+    const char *const bytes = m_buffer.constData() + m_begin;
+    if (m_started && !m_failed && m_end - m_begin >= 3 && !isLineBreak(bytes[0])
+        && !equals(QByteArrayView(bytes, 3), "ISA")) {
+        segment.m_number = m_segmentCount + 1;
+        const qsizetype terminator = split(segment);
+        if (terminator >= 0) [[likely]] {
+            ++m_segmentCount;
+            const qsizetype length = terminator + 1 - m_begin;
+            m_begin += length;
+            m_consumed += length;
+            return Result::Segment;
+        }
+    }
+    return nextSlowPath(segment);
+}
+
+SegmentReader::Result SegmentReader::nextSlowPath(Segment &segment)
 {
     if (m_failed)
         return Result::End;
@@ -287,13 +382,12 @@ SegmentReader::Result SegmentReader::next(Segment &segment)
                  "cannot be read as X12."_s);
             return Result::End;
         }
-        const char *start = m_buffer.constData() + m_begin;
-        const auto *terminator
-            = static_cast<const char *>(std::memchr(start, m_delimiters.segment, std::size_t(m_end - m_begin)));
-        if (!terminator) {
+        segment.m_number = m_segmentCount + 1;
+        const qsizetype terminator = split(segment);
+        if (terminator < 0) {
             if (fill())
                 continue;
-            const QByteArrayView rest(start, m_end - m_begin);
+            const QByteArrayView rest(m_buffer.constData() + m_begin, m_end - m_begin);
             if (m_atEnd && rest.trimmed().isEmpty())
                 return Result::End;
             if (m_atEnd) {
@@ -303,17 +397,13 @@ SegmentReader::Result SegmentReader::next(Segment &segment)
             } else {
                 fail(defectcode::SegmentTooLong, QString::fromLatin1(head),
                      u"A segment is longer than %1 bytes without a terminator '%2'; the file is not X12 as declared."_s
-                         .arg(m_buffer.size())
+                         .arg(m_capacity)
                          .arg(QChar::fromLatin1(m_delimiters.segment)));
             }
             return Result::End;
         }
-        const char *end = terminator;
-        if (end > start && end[-1] == '\r' && m_delimiters.segment == '\n')
-            --end;
-        segment.m_number = ++m_segmentCount;
-        split(segment, start, end, m_delimiters.element);
-        const qsizetype length = terminator + 1 - start;
+        ++m_segmentCount;
+        const qsizetype length = terminator + 1 - m_begin;
         m_begin += length;
         m_consumed += length;
         return Result::Segment;

@@ -43,11 +43,13 @@ constexpr quint32 segmentTag(std::string_view id)
 }
 
 /// One segment as read. Its elements are views into the reader's buffer and stay valid
-/// only until the reader's next call.
+/// only until the reader's next call. At least readableAfter bytes may be read past the
+/// end of any element (the buffer is padded), so that a value can be loaded as a word.
 class Segment final
 {
 public:
     static constexpr int maxElements = 64;
+    static constexpr qsizetype readableAfter = 16;
 
     qint64 number() const { return m_number; } ///< ordinal in the file, from 1
     QByteArrayView id() const { return m_elements[0]; }
@@ -71,7 +73,8 @@ private:
 };
 
 /// The X12 tokenizer: reads a device in chunks (memory stays flat however large the
-/// file), takes the delimiters from each ISA header, and splits segments with memchr.
+/// file), takes the delimiters from each ISA header, and finds segment terminators and
+/// element separators together in one pass over the bytes.
 /// Any segment terminator works, with or without line breaks after it. Defects (a
 /// missing or malformed ISA, a truncated file, an absurdly long segment) are reported,
 /// never guessed around: reading stops where the delimiters can no longer be trusted.
@@ -93,14 +96,31 @@ public:
     QList<Defect> takeDefects();
 
 private:
+    /// 64 bytes are indexed at a time: bit i of a mask stands for byte m_blockStart + i.
+    static constexpr qsizetype blockSize = 64;
+
+    /// next() from any state: line breaks, a byte-order mark, an ISA, the end of the bytes read.
+    Result nextSlowPath(Segment &segment);
     bool fill();
     bool startInterchange(Segment &segment);
     qsizetype countedIsaLength(char element);
-    void split(Segment &segment, const char *begin, const char *end, char separator);
+    /// Indexes the block of bytes from start: which are element separators, which segment
+    /// terminators (none past m_end).
+    void indexBlock(qsizetype start);
+    /// Splits the segment at m_begin into segment's elements; the offset of its terminator,
+    /// or -1 when there is none before m_end.
+    qsizetype split(Segment &segment);
+    /// Splits the ISA header, which ends at end, into segment's elements.
+    void splitHeader(Segment &segment, const char *begin, const char *end);
+    Q_DECL_COLD_FUNCTION Q_NEVER_INLINE void reportTooManyElements(const Segment &segment, int count);
     void fail(QLatin1StringView code, const QString &segmentId, const QString &message);
 
     QIODevice *m_device;
-    QByteArray m_buffer;
+    QByteArray m_buffer; ///< m_capacity bytes to read into, and a block's worth of zeros after them
+    qsizetype m_capacity = 0;
+    qsizetype m_blockStart = -1; ///< where the indexed block starts; -1 when there is none
+    quint64 m_blockElements = 0; ///< its element separators not yet handed out
+    quint64 m_blockTerminators = 0; ///< its segment terminators not yet handed out
     qsizetype m_begin = 0; ///< first unread byte
     qsizetype m_end = 0; ///< end of the bytes read
     bool m_atEnd = false;

@@ -43,6 +43,14 @@ std::optional<models::Money> parseAmount(QByteArrayView text)
     return models::Money::fromCents(negative ? -cents : cents);
 }
 
+bool parseAmountCents(QByteArrayView text, qint64 &cents)
+{
+    const std::optional<models::Money> parsed = parseAmount(text);
+    if (parsed)
+        cents = parsed->cents();
+    return parsed.has_value();
+}
+
 std::optional<double> parseDecimal(QByteArrayView text)
 {
     if (text.isEmpty() || text[0] == '+')

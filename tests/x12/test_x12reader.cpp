@@ -133,6 +133,14 @@ private Q_SLOTS:
         QTest::newRow("letter for a decimal") << QByteArray("1.x") << qint64(0) << false;
         QTest::newRow("two points") << QByteArray("1.2.3") << qint64(0) << false;
         QTest::newRow("point only") << QByteArray(".") << qint64(0) << false;
+        QTest::newRow("eight whole digits") << QByteArray("12345678.90") << qint64(1234567890) << true;
+        QTest::newRow("eight whole digits, negative") << QByteArray("-99999999.99") << qint64(-9999999999) << true;
+        QTest::newRow("nine whole digits") << QByteArray("123456789.01") << qint64(12345678901) << true;
+        QTest::newRow("cents only") << QByteArray("0.07") << qint64(7) << true;
+        QTest::newRow("letter among the whole digits") << QByteArray("12a4.50") << qint64(0) << false;
+        QTest::newRow("blank before the point") << QByteArray("12 .50") << qint64(0) << false;
+        QTest::newRow("point among the whole digits") << QByteArray("1.2.34") << qint64(0) << false;
+        QTest::newRow("letter for the last decimal") << QByteArray("10.0x") << qint64(0) << false;
     }
     void amountsAreExactAndStrict()
     {
@@ -146,6 +154,13 @@ private Q_SLOTS:
             // The same text as the project's Money reads it (Money also takes '+', X12 does not).
             QCOMPARE(rcm::models::Money::fromString(QString::fromLatin1(text))->cents(), cents);
         }
+        // The same text as the reader takes it from a segment, with bytes after it that may be
+        // read but must not count (digits, which would change the amount if they did).
+        const QByteArray padded = text + QByteArray(16, '9');
+        qint64 paddedCents = -1;
+        QCOMPARE(parsePaddedAmount(QByteArrayView(padded).first(text.size()), paddedCents), valid);
+        if (valid)
+            QCOMPARE(paddedCents, cents);
     }
 
     void aBalancedRemittanceIsReadWhole()
