@@ -52,13 +52,23 @@ SyncEngine::SyncEngine(store::Database &cache, api::ApiClient &client, QObject *
 
 SyncEngine::~SyncEngine() = default;
 
+namespace {
+
+/// After SQLITE_FULL, IOERR or NOMEM, SQLite may have rolled the open transaction back.
+StoreError undoneBySqlite()
+{
+    return StoreError(StoreError::Code::Query,
+                      u"The cache undid the pages written since the last commit after an error; they will be "
+                      "fetched again."_s);
+}
+
+} // namespace
+
 StoreError SyncEngine::applyPage(const api::ChangesRequest &page, bool resyncing)
 {
     if (m_transaction && !m_transaction->isOpenInSqlite()) {
         m_transaction.reset();
-        return StoreError(StoreError::Code::Query,
-                          u"The cache undid the pages written since the last commit after "
-                          "an error; they will be fetched again."_s);
+        return undoneBySqlite();
     }
     if (!m_transaction) {
         m_transaction.emplace(m_cache.connection());
@@ -94,9 +104,7 @@ StoreError SyncEngine::commitPages()
         return {};
     if (!m_transaction->isOpenInSqlite()) {
         m_transaction.reset();
-        return StoreError(StoreError::Code::Query,
-                          u"The cache undid the pages written since the last commit after "
-                          "an error; they will be fetched again."_s);
+        return undoneBySqlite();
     }
     StoreError error = m_transaction->commit();
     m_transaction.reset();
