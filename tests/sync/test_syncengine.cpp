@@ -293,6 +293,30 @@ private Q_SLOTS:
         verifyCacheMatchesServer(cache, gateway, u"supervisor"_s);
     }
 
+    void aTransactionSqliteUndidLeavesNoGap()
+    {
+        GatewayFixture gateway(3500); // four pages
+        Syncing syncing(newCachePath(), gateway.url(QString()));
+        QVERIFY(syncing.ready);
+        auto &[cache, client, engine, ready] = syncing;
+        // As SQLite does on its own after SQLITE_FULL or an I/O error: the whole open
+        // transaction rolled back, with any page that shared it and their cursor.
+        bool undone = false;
+        engine.setPageObserver([&](qint64 page, SyncEngine::PageStage stage) {
+            if (page == 2 && stage == SyncEngine::PageStage::Written && !undone)
+                undone = !cache.execute(u"ROLLBACK"_s);
+        });
+        const SyncEngine::Result result = testing::run(engine);
+        QVERIFY(undone);
+        QCOMPARE(result.outcome, SyncEngine::Result::Outcome::Failed);
+        QVERIFY2(result.message().contains(u"fetched again"_s), qPrintable(result.message()));
+        QCOMPARE(store::WorkItemStore(cache).itemCount() % 1000, qint64(0));
+        // The next run fetches what was undone: no page is missing.
+        const SyncEngine::Result resumed = testing::run(engine);
+        QCOMPARE(resumed.outcome, SyncEngine::Result::Outcome::Completed);
+        verifyCacheMatchesServer(cache, gateway, u"supervisor"_s);
+    }
+
     void anHtmlErrorPageSaysSoAndChangesNothing()
     {
         GatewayFixture gateway(50);
