@@ -3,79 +3,25 @@
 
 #include "services/x12/segmentreader.h"
 
-#include "services/x12/x12logging.h"
+#include "services/x12/segmenttokenizer.h"
 #include "services/x12/x12values.h"
 
 #include <QIODevice>
 
 #include <algorithm>
-#include <bit>
-#include <cstring>
-
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
-using namespace Qt::Literals::StringLiterals;
 
 namespace rcm::x12 {
 
-namespace {
-
-constexpr qsizetype isaLength = 106; // 105 bytes of fixed-width fields and the terminator
-
-struct IsaField
-{
-    int separatorAt; ///< where the separator before the next field must be
-    const char16_t *name;
-};
-
-// The separator after each fixed-width field ISA01..ISA15 (ISA16 is one byte, then the terminator).
-constexpr std::array<IsaField, 15> isaFields = {{
-    {6, u"ISA01 (authorization qualifier, 2 characters)"},
-    {17, u"ISA02 (authorization information, 10 characters)"},
-    {20, u"ISA03 (security qualifier, 2 characters)"},
-    {31, u"ISA04 (security information, 10 characters)"},
-    {34, u"ISA05 (sender qualifier, 2 characters)"},
-    {50, u"ISA06 (sender id, 15 characters)"},
-    {53, u"ISA07 (receiver qualifier, 2 characters)"},
-    {69, u"ISA08 (receiver id, 15 characters)"},
-    {76, u"ISA09 (date, 6 characters)"},
-    {81, u"ISA10 (time, 4 characters)"},
-    {83, u"ISA11 (repetition separator or standards id, 1 character)"},
-    {89, u"ISA12 (version, 5 characters)"},
-    {99, u"ISA13 (control number, 9 characters)"},
-    {101, u"ISA14 (acknowledgment requested, 1 character)"},
-    {103, u"ISA15 (usage indicator, 1 character)"},
-}};
-
-bool isLineBreak(char c)
-{
-    return c == '\r' || c == '\n';
-}
-
-bool isAlphanumeric(char c)
-{
-    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-}
-
-/// segmentTag(id), from the bytes at once.
-quint32 tagOf(QByteArrayView id)
-{
-    const auto *bytes = reinterpret_cast<const uchar *>(id.data());
-    switch (id.size()) {
-    case 2:
-        return quint32(bytes[0]) << 8 | bytes[1];
-    case 3:
-        return quint32(bytes[0]) << 16 | quint32(bytes[1]) << 8 | bytes[2];
-    case 1:
-        return bytes[0];
-    default:
-        return 0;
-    }
-}
-
-} // namespace
+SegmentBatch::SegmentBatch(qsizetype capacity)
+    : bytes(capacity + padding, '\0') // zeroed: a block indexed near the end reads past the bytes read
+    // X12 averages well under one element per two bytes; a batch that fills its records or
+    // bounds sooner ends early, and the next starts where it stopped. Neither array is
+    // written here, so the pages a file does not need are never touched.
+    , bounds(new quint32[std::size_t(capacity / 2 + 2 * (Segment::maxElements + 1))])
+    , boundCapacity(capacity / 2 + 2 * (Segment::maxElements + 1))
+    , starts(new quint32[std::size_t(capacity / 8 + 2)])
+    , recordCapacity(capacity / 8 + 2)
+{ }
 
 QString Segment::idText() const
 {
@@ -84,12 +30,42 @@ QString Segment::idText() const
 
 SegmentReader::SegmentReader(QIODevice *device, qsizetype chunkSize)
     : m_device(device)
+    , m_capacity(std::clamp<qsizetype>(chunkSize, 4096, qsizetype(1) << 30)) // offsets are 32-bit
+    , m_tokenizer(std::make_unique<SegmentTokenizer>(device, m_capacity))
+{ }
+
+SegmentReader::~SegmentReader()
 {
-    // Zeroed, so that a block indexed near the end of the bytes filled, which reads past
-    // them, never reads uninitialized memory.
-    static_assert(blockSize >= Segment::readableAfter, "the padding is what an element may be read past");
-    m_capacity = std::max<qsizetype>(chunkSize, 4096);
-    m_buffer = QByteArray(m_capacity + blockSize, '\0');
+    if (m_thread.joinable()) {
+        {
+            const std::lock_guard lock(m_mutex);
+            m_stopping = true;
+        }
+        m_changed.notify_all();
+        m_thread.join();
+    }
+}
+
+Delimiters SegmentReader::delimiters() const
+{
+    if (!m_batch)
+        return {};
+    Delimiters delimiters = m_batch->delimiters;
+    for (const auto &[from, changed] : m_batch->delimiterChanges) {
+        if (from >= m_index) // from the next segment on
+            break;
+        delimiters = changed;
+    }
+    return delimiters;
+}
+
+qint64 SegmentReader::bytesConsumed() const
+{
+    if (!m_batch)
+        return 0;
+    if (m_index < m_recordCount)
+        return m_batch->consumedAtStart + m_batch->bounds[m_batch->starts[std::size_t(m_index)]];
+    return m_batch->consumedAtFinish;
 }
 
 QList<Defect> SegmentReader::takeDefects()
@@ -97,316 +73,72 @@ QList<Defect> SegmentReader::takeDefects()
     return std::exchange(m_defects, {});
 }
 
-void SegmentReader::fail(QLatin1StringView code, const QString &segmentId, const QString &message)
+void SegmentReader::startReadingAhead()
 {
-    m_failed = true;
-    m_defects.append({Severity::Error, code, m_segmentCount + 1, segmentId, message});
-    qCDebug(lcX12) << "stopped reading at segment" << m_segmentCount + 1 << code;
+    // Only a random-access device (a file, a buffer) is read from another thread: a
+    // sequential one (a socket, a process, a network reply) may live on its thread's
+    // events. A file of one chunk gains nothing from a thread.
+    if (!m_device || m_device->isSequential() || m_device->size() - m_device->pos() <= m_capacity)
+        return;
+    for (std::unique_ptr<SegmentBatch> &batch : m_batches) {
+        batch = std::make_unique<SegmentBatch>(m_capacity);
+        m_free.push_back(batch.get());
+    }
+    m_thread = std::thread([this] { readAhead(); });
 }
 
-bool SegmentReader::fill()
+void SegmentReader::readAhead()
 {
-    if (m_atEnd)
-        return false;
-    m_blockStart = -1; // the bytes move
-    if (m_begin > 0) {
-        const qsizetype remaining = m_end - m_begin;
-        std::memmove(m_buffer.data(), m_buffer.constData() + m_begin, std::size_t(remaining));
-        m_end = remaining;
-        m_begin = 0;
-    }
-    if (m_end == m_capacity)
-        return false; // full: the caller reports the segment as too long
-    const qint64 read = m_device ? m_device->read(m_buffer.data() + m_end, m_capacity - m_end) : -1;
-    if (read <= 0) {
-        m_atEnd = true;
-        return false;
-    }
-    m_end += read;
-    return true;
-}
-
-Q_ALWAYS_INLINE void SegmentReader::indexBlock(qsizetype start)
-{
-    // The buffer has a block's worth of bytes after its capacity, so a whole block can be
-    // read from any start before m_end; bits for bytes at or past m_end are cleared.
-    const char *const bytes = m_buffer.constData() + start;
-    quint64 elements = 0;
-    quint64 terminators = 0;
-#if defined(__SSE2__)
-    const __m128i element = _mm_set1_epi8(m_delimiters.element);
-    const __m128i terminator = _mm_set1_epi8(m_delimiters.segment);
-    for (int offset = 0; offset < blockSize; offset += 16) {
-        const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i *>(bytes + offset));
-        elements |= quint64(quint32(_mm_movemask_epi8(_mm_cmpeq_epi8(block, element)))) << offset;
-        terminators |= quint64(quint32(_mm_movemask_epi8(_mm_cmpeq_epi8(block, terminator)))) << offset;
-    }
-#else
-    for (int offset = 0; offset < blockSize; ++offset) {
-        elements |= quint64(bytes[offset] == m_delimiters.element) << offset;
-        terminators |= quint64(bytes[offset] == m_delimiters.segment) << offset;
-    }
-#endif
-    const qsizetype available = m_end - start;
-    if (available < blockSize) {
-        const quint64 valid = (quint64(1) << available) - 1;
-        elements &= valid;
-        terminators &= valid;
-    }
-    m_blockStart = start;
-    m_blockElements = elements;
-    m_blockTerminators = terminators;
-}
-
-Q_ALWAYS_INLINE qsizetype SegmentReader::split(Segment &segment)
-{
-    // Segments and elements are a few bytes long, so instead of a memchr call for each
-    // terminator and another pass for the separators, the bytes are indexed 64 at a time
-    // (indexBlock) and the segment's separators are read off the masks, bit by bit. What
-    // is left of a block after the terminator serves the next segment.
-    if (m_blockStart < 0 || m_begin < m_blockStart || m_begin >= m_blockStart + blockSize)
-        indexBlock(m_begin);
-    const quint64 from = ~quint64(0) << (m_begin - m_blockStart);
-    quint64 elements = m_blockElements & from;
-    quint64 terminators = m_blockTerminators & from;
-    const char *const bytes = m_buffer.constData();
-    qsizetype blockStart = m_blockStart;
-    qsizetype elementStart = m_begin;
-    int count = 0;
-    const auto element = [&](qsizetype stop) {
-        if (count < Segment::maxElements) [[likely]]
-            segment.m_elements[std::size_t(count)] = QByteArrayView(bytes + elementStart, stop - elementStart);
-        ++count;
-        elementStart = stop + 1;
-    };
-    while (terminators == 0) {
-        for (; elements != 0; elements &= elements - 1)
-            element(blockStart + std::countr_zero(elements));
-        blockStart += blockSize;
-        if (blockStart >= m_end) {
-            m_blockStart = -1;
-            return -1;
-        }
-        indexBlock(blockStart);
-        elements = m_blockElements;
-        terminators = m_blockTerminators;
-    }
-    const int terminatorBit = std::countr_zero(terminators);
-    const quint64 before = (terminators & (~terminators + 1)) - 1;
-    for (quint64 found = elements & before; found != 0; found &= found - 1)
-        element(blockStart + std::countr_zero(found));
-    const qsizetype terminator = blockStart + terminatorBit;
-    qsizetype end = terminator;
-    if (end > elementStart && bytes[end - 1] == '\r' && m_delimiters.segment == '\n')
-        --end;
-    element(end);
-    // The rest of the block, past this terminator, for the next segment.
-    const quint64 after = ~before << 1;
-    m_blockElements = elements & after;
-    m_blockTerminators = terminators & after;
-    if (count > Segment::maxElements) [[unlikely]] {
-        reportTooManyElements(segment, count);
-        count = Segment::maxElements;
-    }
-    segment.m_count = count;
-    segment.m_tag = tagOf(segment.m_elements[0]);
-    return terminator;
-}
-
-void SegmentReader::splitHeader(Segment &segment, const char *begin, const char *end)
-{
-    // The ISA header is fixed width, and its data may hold the terminator: split up to
-    // where the header ends, once per interchange.
-    int count = 0;
-    const char *start = begin;
-    for (const char *position = begin;; ++position) {
-        if (position != end && *position != m_delimiters.element)
-            continue;
-        if (count < Segment::maxElements)
-            segment.m_elements[std::size_t(count)] = QByteArrayView(start, position - start);
-        ++count;
-        start = position + 1;
-        if (position == end)
-            break;
-    }
-    if (count > Segment::maxElements) {
-        reportTooManyElements(segment, count);
-        count = Segment::maxElements;
-    }
-    segment.m_count = count;
-    segment.m_tag = tagOf(segment.m_elements[0]);
-}
-
-void SegmentReader::reportTooManyElements(const Segment &segment, int count)
-{
-    m_defects.append(
-        {Severity::Warning, defectcode::SegmentTooManyElements, segment.m_number, segment.idText(),
-         u"The segment has %1 elements; only the first %2 were read."_s.arg(count).arg(Segment::maxElements - 1)});
-}
-
-bool SegmentReader::startInterchange(Segment &segment)
-{
-    while (m_end - m_begin < isaLength && fill()) { }
-    if (m_end - m_begin < isaLength) {
-        fail(defectcode::IsaMalformed, u"ISA"_s,
-             u"The ISA header is cut short: it must be 106 characters, the file has %1 left."_s.arg(m_end - m_begin));
-        return false;
-    }
-    const char *isa = m_buffer.constData() + m_begin;
-    const char element = isa[3];
-    if (isAlphanumeric(element) || isLineBreak(element)) {
-        fail(defectcode::IsaMalformed, u"ISA"_s,
-             u"The ISA header's element separator (its 4th character) is a letter, digit or line break."_s);
-        return false;
-    }
-    qsizetype headerLength = isaLength;
-    for (const IsaField &field : isaFields) {
-        if (isa[field.separatorAt] != element) {
-            headerLength = countedIsaLength(element);
-            if (headerLength == 0) {
-                fail(defectcode::IsaMalformed, u"ISA"_s,
-                     u"The ISA header is not fixed width: %1 is the wrong length, and its 16 elements cannot be "
-                     "told apart, so its delimiters are unknown and the file is not read."_s.arg(
-                         QString::fromUtf16(field.name)));
-                return false;
-            }
-            // Not fixed width, yet its 16 elements and the two delimiters after them are plain:
-            // read on so that every other defect is reported too, but the file stays in error.
-            m_defects.append({Severity::Error, defectcode::IsaMalformed, m_segmentCount + 1, u"ISA"_s,
-                              u"The ISA header is not fixed width: %1 is the wrong length (the header is %2 "
-                              "characters, not 106). Its delimiters were read by counting its elements."_s
-                                  .arg(QString::fromUtf16(field.name))
-                                  .arg(headerLength)});
-            break;
-        }
-    }
-    Delimiters delimiters;
-    delimiters.element = element;
-    delimiters.component = isa[headerLength - 2];
-    delimiters.segment = isa[headerLength - 1];
-    // ISA11 became the repetition separator in 00402; before, it is the standards id "U".
-    const QByteArrayView version(isa + 84, 5);
-    delimiters.repetition = version >= QByteArrayView("00402") && !isAlphanumeric(isa[82]) ? isa[82] : 0;
-    if (delimiters.segment == element || delimiters.component == element || isAlphanumeric(delimiters.segment)
-        || isAlphanumeric(delimiters.component) || delimiters.segment == delimiters.component) {
-        fail(defectcode::IsaMalformed, u"ISA"_s,
-             u"The ISA header's delimiters are not usable: element '%1', component '%2', segment terminator "
-             "'%3' must be distinct and not letters or digits."_s.arg(QChar::fromLatin1(element),
-                                                                      QChar::fromLatin1(delimiters.component),
-                                                                      QChar::fromLatin1(delimiters.segment)));
-        return false;
-    }
-    m_delimiters = delimiters;
-    m_blockStart = -1; // indexed with the delimiters before
-    segment.m_number = ++m_segmentCount;
-    splitHeader(segment, isa, isa + headerLength - 1);
-    m_begin += headerLength;
-    m_consumed += headerLength;
-    return true;
-}
-
-qsizetype SegmentReader::countedIsaLength(char element)
-{
-    // ISA + 16 elements: the component separator is the one byte after the 16th element
-    // separator and the segment terminator the byte after that.
-    const char *isa = m_buffer.constData() + m_begin;
-    const qsizetype available = std::min<qsizetype>(m_end - m_begin, 256);
-    int separators = 0;
-    for (qsizetype position = 3; position < available; ++position) {
-        if (isa[position] != element)
-            continue;
-        if (++separators < 16)
-            continue;
-        if (position + 2 >= available)
-            return 0;
-        const char component = isa[position + 1];
-        const char terminator = isa[position + 2];
-        if (isAlphanumeric(component) || isAlphanumeric(terminator) || terminator == element || component == element)
-            return 0;
-        return position + 3;
-    }
-    return 0;
-}
-
-SegmentReader::Result SegmentReader::next(Segment &segment)
-{
-    // The usual segment first: inside an interchange, not at a line break or an ISA, and
-    // complete in the bytes read. Anything else takes the careful way.
-    const char *const bytes = m_buffer.constData() + m_begin;
-    if (m_started && !m_failed && m_end - m_begin >= 3 && !isLineBreak(bytes[0])
-        && !equals(QByteArrayView(bytes, 3), "ISA")) {
-        segment.m_number = m_segmentCount + 1;
-        const qsizetype terminator = split(segment);
-        if (terminator >= 0) [[likely]] {
-            ++m_segmentCount;
-            const qsizetype length = terminator + 1 - m_begin;
-            m_begin += length;
-            m_consumed += length;
-            return Result::Segment;
-        }
-    }
-    return nextSlowPath(segment);
-}
-
-SegmentReader::Result SegmentReader::nextSlowPath(Segment &segment)
-{
-    if (m_failed)
-        return Result::End;
     while (true) {
-        // Line breaks (and, at the start, a byte-order mark or blanks) between segments.
-        while (true) {
-            while (m_begin < m_end
-                   && (isLineBreak(m_buffer.at(m_begin))
-                       || (!m_started && (m_buffer.at(m_begin) == ' ' || m_buffer.at(m_begin) == '\t'))))
-                ++m_begin, ++m_consumed;
-            if (!m_started && m_end - m_begin >= 3
-                && equals(QByteArrayView(m_buffer.constData() + m_begin, 3), "\xEF\xBB\xBF")) {
-                m_begin += 3;
-                m_consumed += 3;
-                continue;
-            }
-            if (m_end - m_begin >= 3 || !fill())
-                break;
+        SegmentBatch *batch = nullptr;
+        {
+            std::unique_lock lock(m_mutex);
+            m_changed.wait(lock, [this] { return m_stopping || !m_free.empty(); });
+            if (m_stopping)
+                return;
+            batch = m_free.back();
+            m_free.pop_back();
         }
-        if (m_begin >= m_end && m_atEnd)
-            return Result::End;
-        const QByteArrayView head(m_buffer.constData() + m_begin, std::min<qsizetype>(3, m_end - m_begin));
-        if (equals(head, "ISA")) {
-            m_started = true;
-            return startInterchange(segment) ? Result::Segment : Result::End;
+        m_tokenizer->fill(*batch);
+        const bool last = batch->last; // the reader may take the batch as soon as it is ready
+        {
+            const std::lock_guard lock(m_mutex);
+            m_ready.push_back(batch);
         }
+        m_changed.notify_all();
+        if (last)
+            return;
+    }
+}
+
+bool SegmentReader::nextBatch()
+{
+    while (true) {
+        if (m_batch && m_batch->last)
+            return false;
         if (!m_started) {
             m_started = true;
-            fail(defectcode::IsaMissing, QString::fromLatin1(head),
-                 u"The file does not start with an ISA interchange header, so its delimiters are unknown and it "
-                 "cannot be read as X12."_s);
-            return Result::End;
+            startReadingAhead();
         }
-        segment.m_number = m_segmentCount + 1;
-        const qsizetype terminator = split(segment);
-        if (terminator < 0) {
-            if (fill())
-                continue;
-            const QByteArrayView rest(m_buffer.constData() + m_begin, m_end - m_begin);
-            if (m_atEnd && rest.trimmed().isEmpty())
-                return Result::End;
-            if (m_atEnd) {
-                fail(defectcode::FileTruncated, QString::fromLatin1(head),
-                     u"The file ends in the middle of a segment (no segment terminator '%1' after the last one)."_s.arg(
-                         QChar::fromLatin1(m_delimiters.segment)));
-            } else {
-                fail(defectcode::SegmentTooLong, QString::fromLatin1(head),
-                     u"A segment is longer than %1 bytes without a terminator '%2'; the file is not X12 as declared."_s
-                         .arg(m_capacity)
-                         .arg(QChar::fromLatin1(m_delimiters.segment)));
-            }
-            return Result::End;
+        if (m_thread.joinable()) {
+            std::unique_lock lock(m_mutex);
+            if (m_batch)
+                m_free.push_back(m_batch); // its segments were all handed out
+            m_changed.notify_all();
+            m_changed.wait(lock, [this] { return !m_ready.empty(); });
+            m_batch = m_ready.front();
+            m_ready.pop_front();
+        } else {
+            if (!m_batches[0])
+                m_batches[0] = std::make_unique<SegmentBatch>(m_capacity);
+            m_batch = m_batches[0].get();
+            m_tokenizer->fill(*m_batch);
         }
-        ++m_segmentCount;
-        const qsizetype length = terminator + 1 - m_begin;
-        m_begin += length;
-        m_consumed += length;
-        return Result::Segment;
+        m_index = 0;
+        m_recordCount = m_batch->recordCount;
+        m_defects.append(std::move(m_batch->defects));
+        if (m_recordCount > 0)
+            return true;
     }
 }
 
