@@ -9,6 +9,8 @@
 #include <QIODevice>
 
 #include <algorithm>
+#include <iterator>
+#include <system_error>
 
 namespace rcm::x12 {
 
@@ -50,13 +52,11 @@ Delimiters SegmentReader::delimiters() const
 {
     if (!m_batch)
         return {};
-    Delimiters delimiters = m_batch->delimiters;
-    for (const auto &[from, changed] : m_batch->delimiterChanges) {
-        if (from >= m_index) // from the next segment on
-            break;
-        delimiters = changed;
-    }
-    return delimiters;
+    // The last change at or before the last segment handed out (m_index - 1).
+    const auto &changes = m_batch->delimiterChanges;
+    const auto after = std::upper_bound(changes.cbegin(), changes.cend(), m_index - 1,
+                                        [](qsizetype index, const auto &change) { return index < change.first; });
+    return after == changes.cbegin() ? m_batch->delimiters : std::prev(after)->second;
 }
 
 qint64 SegmentReader::bytesConsumed() const
@@ -84,7 +84,12 @@ void SegmentReader::startReadingAhead()
         batch = std::make_unique<SegmentBatch>(m_capacity);
         m_free.push_back(batch.get());
     }
-    m_thread = std::thread([this] { readAhead(); });
+    try {
+        m_thread = std::thread([this] { readAhead(); });
+    } catch (const std::system_error &) { // no thread to be had: read inline
+        m_free.clear();
+        m_batches[1].reset();
+    }
 }
 
 void SegmentReader::readAhead()

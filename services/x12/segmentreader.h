@@ -171,7 +171,8 @@ public:
     /// The delimiters of the interchange of the last segment read.
     Delimiters delimiters() const;
     qint64 segmentCount() const { return m_batch ? m_batch->firstNumber + m_index - 1 : 0; }
-    /// Bytes of the file up to the next segment (line breaks after the last one included).
+    /// Bytes of the file taken so far, for progress: up to about the start of the next
+    /// segment (line breaks after the last one may or may not count); exact at the end.
     qint64 bytesConsumed() const;
     /// Defects found so far (those of a chunk read ahead included), removed from the reader.
     QList<Defect> takeDefects();
